@@ -1,0 +1,23 @@
+package io.pirack;
+
+import io.pirack.cli.PiRackCommand;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the app and the CLI. Not a JavaFX {@code Application} on purpose: a plain main
+ * class lets the JavaFX runtime come from the class path (jpackage, {@code java -cp}) and lets CLI
+ * subcommands run with no display at all.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int exit = PiRackCommand.commandLine().execute(args);
+        // The GUI returns only after its window closed; a CLI command returns its own exit code.
+        if (exit != PiRackCommand.GUI_STARTED) {
+            System.exit(exit);
+        }
+    }
+}
