@@ -1,0 +1,216 @@
+package io.pirack.kube;
+
+import io.pirack.core.cluster.ApiStatus;
+import io.pirack.core.cluster.ClusterChangeListener;
+import io.pirack.core.cluster.ClusterSnapshot;
+import io.pirack.core.cluster.EventInfo;
+import io.pirack.core.cluster.LeaseInfo;
+import io.pirack.core.cluster.NodeInfo;
+import io.pirack.core.cluster.PodInfo;
+import io.pirack.core.cluster.ReplicaSetInfo;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+/**
+ * The one place where what PiRack knows about the cluster lives. Informer threads write; anyone
+ * may take an immutable {@link ClusterSnapshot} (built at most once per change). Change listeners
+ * are called under the store's lock, so they see one total order of changes.
+ */
+public final class ClusterStore {
+
+    /** Events are labels, not the source of truth: keep the most recent ones only. */
+    static final int MAX_EVENTS = 500;
+
+    private final Clock clock;
+    private final String source;
+    private final Object lock = new Object();
+    private final Map<String, NodeInfo> nodes = new HashMap<>();
+    private final Map<String, PodInfo> pods = new HashMap<>();
+    private final Map<String, LeaseInfo> leases = new HashMap<>();
+    private final Map<String, ReplicaSetInfo> replicaSets = new HashMap<>();
+    private final ArrayDeque<EventInfo> events = new ArrayDeque<>();
+    private final java.util.Set<String> eventKeys = new java.util.HashSet<>();
+    private final CopyOnWriteArrayList<ClusterChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Runnable> changeSignals = new CopyOnWriteArrayList<>();
+    private ApiStatus api;
+    private long version;
+    private ClusterSnapshot cached;
+
+    public ClusterStore(Clock clock, String source) {
+        this.clock = clock;
+        this.source = source;
+        this.api = new ApiStatus.Connecting(clock.instant());
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public void addListener(ClusterChangeListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(ClusterChangeListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Called (on the writing thread, outside the lock) after every change; must only set a flag. */
+    public void addChangeSignal(Runnable signal) {
+        changeSignals.add(signal);
+    }
+
+    public void removeChangeSignal(Runnable signal) {
+        changeSignals.remove(signal);
+    }
+
+    public void putNode(NodeInfo node) {
+        change(() -> {
+            NodeInfo before = nodes.put(node.name(), node);
+            listeners.forEach(l -> l.nodeChanged(before, node));
+        });
+    }
+
+    public void removeNode(String name) {
+        change(() -> {
+            NodeInfo before = nodes.remove(name);
+            if (before != null) {
+                listeners.forEach(l -> l.nodeChanged(before, null));
+            }
+        });
+    }
+
+    public void putPod(PodInfo pod) {
+        change(() -> {
+            PodInfo before = pods.put(pod.key(), pod);
+            listeners.forEach(l -> l.podChanged(before, pod));
+        });
+    }
+
+    public void removePod(String key) {
+        change(() -> {
+            PodInfo before = pods.remove(key);
+            if (before != null) {
+                listeners.forEach(l -> l.podChanged(before, null));
+            }
+        });
+    }
+
+    public void putLease(LeaseInfo lease) {
+        change(() -> {
+            LeaseInfo before = leases.put(lease.nodeName(), lease);
+            listeners.forEach(l -> l.leaseChanged(before, lease));
+        });
+    }
+
+    public void removeLease(String nodeName) {
+        change(() -> {
+            LeaseInfo before = leases.remove(nodeName);
+            if (before != null) {
+                listeners.forEach(l -> l.leaseChanged(before, null));
+            }
+        });
+    }
+
+    public void putReplicaSet(ReplicaSetInfo rs) {
+        change(() -> replicaSets.put(rs.key(), rs));
+    }
+
+    public void removeReplicaSet(String key) {
+        change(() -> replicaSets.remove(key));
+    }
+
+    public void addEvent(EventInfo event) {
+        change(() -> {
+            // A relist delivers the same event again; count it once.
+            String key = event.uid() + "#" + event.count();
+            if (!eventKeys.add(key)) {
+                return;
+            }
+            events.addLast(event);
+            while (events.size() > MAX_EVENTS) {
+                EventInfo dropped = events.removeFirst();
+                eventKeys.remove(dropped.uid() + "#" + dropped.count());
+            }
+            listeners.forEach(l -> l.eventReceived(event));
+        });
+    }
+
+    public void setApiStatus(ApiStatus status) {
+        synchronized (lock) {
+            // Keep the original "since" while the kind of state does not change.
+            if (api.getClass() == status.getClass()) {
+                return;
+            }
+        }
+        change(() -> {
+            ApiStatus before = api;
+            api = status;
+            listeners.forEach(l -> l.apiStatusChanged(before, status));
+        });
+    }
+
+    public ApiStatus apiStatus() {
+        synchronized (lock) {
+            return api;
+        }
+    }
+
+    private void change(Runnable mutation) {
+        synchronized (lock) {
+            mutation.run();
+            version++;
+            cached = null;
+            lock.notifyAll();
+        }
+        changeSignals.forEach(Runnable::run);
+    }
+
+    public long version() {
+        synchronized (lock) {
+            return version;
+        }
+    }
+
+    public ClusterSnapshot snapshot() {
+        synchronized (lock) {
+            if (cached == null) {
+                cached = new ClusterSnapshot(version, clock.instant(), source, api, new java.util.TreeMap<>(nodes),
+                        new HashMap<>(pods), new HashMap<>(leases), new HashMap<>(replicaSets), new ArrayList<>(events));
+            }
+            return cached;
+        }
+    }
+
+    /**
+     * Blocks until a snapshot satisfies the condition, woken by each change (no polling or
+     * sleeping). Used by the CLI's drill and by tests.
+     */
+    public ClusterSnapshot await(Predicate<ClusterSnapshot> condition, Duration timeout, String what)
+            throws TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (true) {
+                ClusterSnapshot snapshot = snapshot();
+                if (condition.test(snapshot)) {
+                    return snapshot;
+                }
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    throw new TimeoutException("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+                }
+                lock.wait(Math.max(1, remaining / 1_000_000));
+            }
+        }
+    }
+}

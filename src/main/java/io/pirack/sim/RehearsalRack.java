@@ -1,0 +1,228 @@
+package io.pirack.sim;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.pirack.core.cluster.NodeRole;
+import io.pirack.core.rack.PiSlot;
+import io.pirack.core.rack.RackSpec;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.logging.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rehearsal rack: a real Kubernetes API endpoint (fabric8's mock server in CRUD mode, plain
+ * HTTP on loopback) with simulated kubelets and control-plane loops acting on it through the same
+ * client library PiRack uses. PiRack itself connects to {@link #apiUrl()} exactly as it would to a
+ * real cluster; only the power switch ({@link #unplug}, {@link #plugIn}) is special.
+ */
+public final class RehearsalRack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RehearsalRack.class);
+
+    /** Options beyond the rack spec and timings. */
+    public record Options(int demoReplicas, boolean imagesPrePulled, Set<String> externalKubelets, long seed, int port) {
+        public static Options defaults() {
+            return new Options(6, true, Set.of(), 42L, 0);
+        }
+    }
+
+    private final RackSpec spec;
+    private final SimTimings timings;
+    private final SimClock clock;
+    private final KubernetesMockServer server;
+    private final KubernetesClient client;
+    private final SimCache cache;
+    private final SimControlPlane controlPlane;
+    private final SimEvents events;
+    private final Map<String, SimKubelet> kubelets = new LinkedHashMap<>();
+    private final ScheduledExecutorService loop;
+    private final List<BiConsumer<String, Boolean>> powerListeners = new CopyOnWriteArrayList<>();
+
+    private RehearsalRack(RackSpec spec, SimTimings timings, SimClock clock, Options options) {
+        this.spec = spec;
+        this.timings = timings;
+        this.clock = clock;
+        // The mock server logs every request at INFO through java.util.logging.
+        java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(Level.WARNING);
+        this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(List.of()), false);
+        server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("32").withGitVersion(SimWorkload.KUBELET_VERSION)
+                .withPlatform("linux/arm64").build());
+        server.init(InetAddress.getLoopbackAddress(), options.port());
+        this.client = server.createClient();
+        SimWriter writer = new SimWriter(client);
+        this.events = new SimEvents(client, clock);
+        seed(writer, options);
+        this.cache = new SimCache(client, false);
+        cache.startAndSync(10_000);
+        this.controlPlane = new SimControlPlane(writer, cache, timings, events, options.seed());
+        for (int i = 0; i < spec.slots().size(); i++) {
+            String name = spec.slots().get(i).hostname();
+            if (!options.externalKubelets().contains(name)) {
+                kubelets.put(name, new SimKubelet(name, i + 1, writer, cache, timings, events));
+            }
+        }
+        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rehearsal-rack");
+            t.setDaemon(true);
+            return t;
+        });
+        long tickNanos = tickNanos(clock);
+        loop.scheduleWithFixedDelay(this::tick, 0, tickNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Starts a rack and returns once its API server is up and seeded. */
+    public static RehearsalRack start(RackSpec spec, SimTimings timings, SimClock clock, Options options) {
+        return new RehearsalRack(spec, timings, clock, options);
+    }
+
+    public static RehearsalRack start(RackSpec spec, SimTimings timings, SimClock clock) {
+        return start(spec, timings, clock, Options.defaults());
+    }
+
+    /** One simulation tick is 200 ms of simulated time, clamped to 5–50 ms of real time. */
+    static long tickNanos(SimClock clock) {
+        long real = clock.toReal(Duration.ofMillis(200)).toNanos();
+        return Math.max(TimeUnit.MILLISECONDS.toNanos(5), Math.min(TimeUnit.MILLISECONDS.toNanos(50), real));
+    }
+
+    private void seed(SimWriter writer, Options options) {
+        Instant now = clock.instant();
+        Node controlPlaneNode = null;
+        PiSlot controlPlaneSlot = null;
+        for (PiSlot slot : spec.slots()) {
+            Node node = client.nodes().resource(SimWorkload.node(slot, now, options.imagesPrePulled())).create();
+            client.leases().inNamespace("kube-node-lease").resource(new LeaseBuilder()
+                    .withNewMetadata().withName(slot.hostname()).withNamespace("kube-node-lease").endMetadata()
+                    .withNewSpec().withHolderIdentity(slot.hostname()).withLeaseDurationSeconds(timings.leaseDurationSeconds())
+                    .withRenewTime(SimObjects.microTime(now)).endSpec().build()).create();
+            if (slot.role() == NodeRole.CONTROL_PLANE && controlPlaneNode == null) {
+                controlPlaneNode = node;
+                controlPlaneSlot = slot;
+            }
+        }
+        SimAdmission admission = new SimAdmission(timings.defaultTolerationSeconds());
+        if (controlPlaneNode != null) {
+            for (Pod pod : SimWorkload.controlPlanePods(controlPlaneSlot, controlPlaneNode, timings)) {
+                client.pods().inNamespace("kube-system").resource(admission.admit(pod)).create();
+            }
+        }
+        if (options.demoReplicas() > 0) {
+            client.apps().deployments().inNamespace(SimWorkload.DEMO_NAMESPACE)
+                    .resource(SimWorkload.demoDeployment(options.demoReplicas(), timings.demoTolerationSeconds())).create();
+            client.apps().statefulSets().inNamespace(SimWorkload.DEMO_NAMESPACE).resource(SimWorkload.demoStatefulSet()).create();
+            client.apps().daemonSets().inNamespace("kube-system").resource(SimWorkload.demoDaemonSet()).create();
+        }
+    }
+
+    private void tick() {
+        try {
+            Instant now = clock.instant();
+            for (SimKubelet kubelet : kubelets.values()) {
+                kubelet.heartbeat(now);
+            }
+            controlPlane.sync(clock.instant());
+            for (SimKubelet kubelet : kubelets.values()) {
+                kubelet.sync(clock.instant());
+            }
+            events.expire(clock.instant());
+        } catch (RuntimeException e) {
+            // The loop must survive anything one pass throws, or the rack would silently freeze.
+            LOG.warn("rehearsal rack tick failed: {}", e.toString());
+        }
+    }
+
+    /** The API endpoint PiRack connects to, e.g. {@code http://127.0.0.1:43121/}. */
+    public String apiUrl() {
+        return client.getMasterUrl().toString();
+    }
+
+    public RackSpec spec() {
+        return spec;
+    }
+
+    public SimTimings timings() {
+        return timings;
+    }
+
+    public SimClock clock() {
+        return clock;
+    }
+
+    /** Cuts power to a simulated Pi: its kubelet stops at once, as on a real pulled plug. */
+    public void unplug(String node) {
+        setPower(node, false);
+    }
+
+    public void plugIn(String node) {
+        setPower(node, true);
+    }
+
+    public boolean isPowered(String node) {
+        SimKubelet kubelet = kubelets.get(node);
+        return kubelet != null && kubelet.powered();
+    }
+
+    public boolean hasNode(String node) {
+        return kubelets.containsKey(node);
+    }
+
+    private void setPower(String node, boolean on) {
+        SimKubelet kubelet = kubelets.get(node);
+        if (kubelet == null) {
+            throw new IllegalArgumentException("the rehearsal rack has no Pi named '" + node + "'");
+        }
+        // Power changes take effect between two ticks, never in the middle of a kubelet's pass.
+        try {
+            loop.submit(() -> kubelet.setPowered(on)).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the rehearsal rack did not respond", e);
+        }
+        powerListeners.forEach(l -> l.accept(node, on));
+    }
+
+    /** Told (node, powered) on every power change; the rehearsal rack's stand-in for the link probe. */
+    public void addPowerListener(BiConsumer<String, Boolean> listener) {
+        powerListeners.add(listener);
+    }
+
+    public void removePowerListener(BiConsumer<String, Boolean> listener) {
+        powerListeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        loop.shutdownNow();
+        try {
+            loop.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        cache.close();
+        client.close();
+        server.destroy();
+    }
+}

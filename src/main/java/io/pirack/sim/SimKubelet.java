@@ -1,0 +1,268 @@
+package io.pirack.sim;
+
+import io.fabric8.kubernetes.api.model.ContainerImage;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A simulated kubelet for one Pi: renews the node's Lease, posts Ready when it (re)starts, starts the
+ * pods bound to its node (slower when the image must be pulled first) and finishes the deletion of
+ * its Terminating pods. While its Pi is "unplugged" it does nothing at all — which is exactly what
+ * the rest of the control plane has to notice.
+ */
+public final class SimKubelet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimKubelet.class);
+    private static final String COMPONENT = "kubelet";
+
+    private final String nodeName;
+    private final SimWriter writer;
+    private final SimCache cache;
+    private final SimTimings timings;
+    private final SimEvents events;
+    private final int nodeIndex;
+
+    private volatile boolean powered = true;
+    private boolean postedReady;
+    private Instant lastRenew;
+    private final Map<String, Instant> containerStartDue = new HashMap<>();
+    private final Map<String, Instant> readyDue = new HashMap<>();
+    private final Set<String> pulledImages = new LinkedHashSet<>();
+
+    SimKubelet(String nodeName, int nodeIndex, SimWriter writer, SimCache cache, SimTimings timings, SimEvents events) {
+        this.nodeName = nodeName;
+        this.nodeIndex = nodeIndex;
+        this.writer = writer;
+        this.cache = cache;
+        this.timings = timings;
+        this.events = events;
+    }
+
+    public String nodeName() {
+        return nodeName;
+    }
+
+    public boolean powered() {
+        return powered;
+    }
+
+    /** Cuts or restores power: a cut kubelet stops all work; a restored one starts like after a boot. */
+    void setPowered(boolean on) {
+        if (on && !powered) {
+            postedReady = false;
+            lastRenew = null;
+            containerStartDue.clear();
+            readyDue.clear();
+        }
+        powered = on;
+    }
+
+    /** Heartbeat first, separately, so that heavy pod work can never delay it. */
+    void heartbeat(Instant now) {
+        if (!powered) {
+            return;
+        }
+        try {
+            renewLease(now);
+        } catch (KubernetesClientException e) {
+            LOG.debug("kubelet {} could not renew its lease: {}", nodeName, e.getMessage());
+        }
+    }
+
+    /** One pass of the kubelet's pod sync loop; called on the rack's single simulation thread. */
+    void sync(Instant now) {
+        if (!powered) {
+            return;
+        }
+        try {
+            cache.node(nodeName).ifPresent(node -> {
+                if (!postedReady) {
+                    postReady(node, now);
+                }
+                for (Pod pod : cache.podsOn(nodeName)) {
+                    if (writer.isCurrent(pod)) {
+                        syncPod(node, pod, now);
+                    }
+                }
+            });
+        } catch (KubernetesClientException e) {
+            LOG.debug("kubelet {} sync failed: {}", nodeName, e.getMessage());
+        }
+    }
+
+    private void renewLease(Instant now) {
+        if (lastRenew != null && Duration.between(lastRenew, now).compareTo(timings.leaseRenewInterval()) < 0) {
+            return;
+        }
+        var leases = writer.client().leases().inNamespace("kube-node-lease");
+        if (cache.lease(nodeName).isEmpty()) {
+            writer.create(leases.resource(new LeaseBuilder()
+                    .withNewMetadata().withName(nodeName).withNamespace("kube-node-lease").endMetadata()
+                    .withNewSpec().withHolderIdentity(nodeName).withLeaseDurationSeconds(timings.leaseDurationSeconds())
+                    .withRenewTime(SimObjects.microTime(now)).endSpec().build()));
+        } else {
+            writer.set(leases.withName(nodeName), Map.of("/spec/renewTime", SimObjects.microTime(now).toString()));
+        }
+        lastRenew = now;
+        writer.leaseRenewed(nodeName, now);
+    }
+
+    private void postReady(Node node, Instant now) {
+        boolean wasReady = node.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        List<Map<String, Object>> conditions = new ArrayList<>();
+        for (String type : List.of("MemoryPressure", "DiskPressure", "PIDPressure", "Ready")) {
+            boolean ready = "Ready".equals(type);
+            String status = ready ? "True" : "False";
+            String previous = node.getStatus().getConditions().stream().filter(c -> type.equals(c.getType()))
+                    .map(NodeCondition::getStatus).findFirst().orElse(null);
+            String transition = status.equals(previous)
+                    ? node.getStatus().getConditions().stream().filter(c -> type.equals(c.getType()))
+                        .map(NodeCondition::getLastTransitionTime).findFirst().orElse(SimObjects.time(now))
+                    : SimObjects.time(now);
+            Map<String, Object> condition = new LinkedHashMap<>();
+            condition.put("type", type);
+            condition.put("status", status);
+            condition.put("reason", ready ? "KubeletReady" : "KubeletHas" + (type.equals("PIDPressure") ? "SufficientPID"
+                    : type.equals("DiskPressure") ? "NoDiskPressure" : "SufficientMemory"));
+            condition.put("message", ready ? "kubelet is posting ready status" : "kubelet has no " + type);
+            condition.put("lastHeartbeatTime", SimObjects.time(now));
+            condition.put("lastTransitionTime", transition);
+            conditions.add(condition);
+        }
+        if (writer.set(writer.client().nodes().withName(nodeName), Map.of("/status/conditions", conditions))) {
+            postedReady = true;
+            events.normal(node, COMPONENT, "Starting", "Starting kubelet.");
+            if (!wasReady) {
+                events.normal(node, COMPONENT, "NodeReady", "Node " + nodeName + " status is now: NodeReady");
+            }
+        }
+    }
+
+    private void syncPod(Node node, Pod pod, Instant now) {
+        String uid = pod.getMetadata().getUid();
+        var resource = writer.client().pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName());
+        if (SimObjects.terminating(pod)) {
+            // The containers stop and the kubelet confirms the deletion.
+            events.normal(pod, COMPONENT, "Killing", "Stopping container " + pod.getSpec().getContainers().get(0).getName());
+            writer.set(resource, Map.of("/metadata/finalizers", List.of()));
+            containerStartDue.remove(uid);
+            readyDue.remove(uid);
+            return;
+        }
+        String phase = SimObjects.phase(pod);
+        if ("Pending".equals(phase)) {
+            startContainers(node, pod, now, resource);
+        } else if ("Running".equals(phase) && !SimObjects.podReady(pod)) {
+            Instant due = readyDue.computeIfAbsent(uid, u -> now.plus(timings.readinessDelay()));
+            if (!now.isBefore(due)) {
+                writer.set(resource, Map.of("/status/conditions", conditions(pod, now, true, true)));
+                readyDue.remove(uid);
+            }
+        }
+    }
+
+    private void startContainers(Node node, Pod pod, Instant now, io.fabric8.kubernetes.client.dsl.PodResource resource) {
+        String uid = pod.getMetadata().getUid();
+        List<String> images = pod.getSpec().getContainers().stream().map(c -> c.getImage()).toList();
+        Set<String> present = presentImages(node);
+        List<String> missing = images.stream().filter(i -> !present.contains(i)).toList();
+        Instant due = containerStartDue.get(uid);
+        if (due == null) {
+            due = now.plus(timings.podStart()).plus(missing.isEmpty() ? Duration.ZERO : timings.imagePull());
+            containerStartDue.put(uid, due);
+            for (String image : missing) {
+                events.normal(pod, COMPONENT, "Pulling", "Pulling image \"" + image + "\"");
+            }
+            return;
+        }
+        if (now.isBefore(due)) {
+            return;
+        }
+        for (String image : missing) {
+            events.normal(pod, COMPONENT, "Pulled", "Successfully pulled image \"" + image + "\"");
+        }
+        if (!missing.isEmpty()) {
+            pulledImages.addAll(missing);
+            publishImages(node);
+        }
+        List<Map<String, Object>> containerStatuses = new ArrayList<>();
+        for (var container : pod.getSpec().getContainers()) {
+            containerStatuses.add(Map.of("name", container.getName(), "image", container.getImage(), "ready", false,
+                    "started", true, "restartCount", 0,
+                    "state", Map.of("running", Map.of("startedAt", SimObjects.time(now)))));
+        }
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("phase", "Running");
+        status.put("startTime", SimObjects.time(now));
+        status.put("hostIP", node.getStatus().getAddresses().isEmpty() ? null : node.getStatus().getAddresses().get(0).getAddress());
+        status.put("podIP", "10.42." + nodeIndex + "." + (Math.floorMod(uid.hashCode(), 250) + 2));
+        status.put("containerStatuses", containerStatuses);
+        status.put("conditions", conditions(pod, now, false, true));
+        if (writer.set(resource, Map.of("/status", status))) {
+            events.normal(pod, COMPONENT, "Created", "Created container " + pod.getSpec().getContainers().get(0).getName());
+            events.normal(pod, COMPONENT, "Started", "Started container " + pod.getSpec().getContainers().get(0).getName());
+            containerStartDue.remove(uid);
+            readyDue.put(uid, now.plus(timings.readinessDelay()));
+        }
+    }
+
+    private Set<String> presentImages(Node node) {
+        Set<String> present = new LinkedHashSet<>(pulledImages);
+        for (ContainerImage image : node.getStatus().getImages()) {
+            present.addAll(image.getNames());
+        }
+        return present;
+    }
+
+    private void publishImages(Node node) {
+        List<Map<String, Object>> images = new ArrayList<>();
+        for (String name : presentImages(node)) {
+            images.add(Map.of("names", List.of(name), "sizeBytes", 48_000_000L));
+        }
+        writer.set(writer.client().nodes().withName(nodeName), Map.of("/status/images", images));
+    }
+
+    private static List<Map<String, Object>> conditions(Pod pod, Instant now, boolean ready, boolean initialized) {
+        List<Map<String, Object>> conditions = new ArrayList<>();
+        Map<String, String> wanted = new LinkedHashMap<>();
+        wanted.put("PodScheduled", "True");
+        wanted.put("Initialized", initialized ? "True" : "False");
+        wanted.put("ContainersReady", ready ? "True" : "False");
+        wanted.put("Ready", ready ? "True" : "False");
+        for (var entry : wanted.entrySet()) {
+            String transition = SimObjects.podCondition(pod, entry.getKey())
+                    .filter(c -> entry.getValue().equals(c.getStatus()))
+                    .map(PodCondition::getLastTransitionTime).orElse(SimObjects.time(now));
+            conditions.add(Map.of("type", entry.getKey(), "status", entry.getValue(), "lastTransitionTime", transition));
+        }
+        // Keep conditions other components own (DisruptionTarget).
+        for (PodCondition other : pod.getStatus() == null ? List.<PodCondition>of() : pod.getStatus().getConditions()) {
+            if (!wanted.containsKey(other.getType())) {
+                Map<String, Object> kept = new LinkedHashMap<>();
+                kept.put("type", other.getType());
+                kept.put("status", other.getStatus());
+                kept.put("reason", other.getReason());
+                kept.put("message", other.getMessage());
+                kept.put("lastTransitionTime", other.getLastTransitionTime());
+                conditions.add(kept);
+            }
+        }
+        return conditions;
+    }
+}

@@ -1,0 +1,95 @@
+package io.pirack.sim;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Small helpers the simulated components share for reading and writing API objects. */
+final class SimObjects {
+
+    /** Keeps pods of a dead node Terminating until its kubelet returns, as a real kubelet does. */
+    static final String KUBELET_FINALIZER = "pirack.io/simulated-kubelet";
+
+    private SimObjects() {
+    }
+
+    /** Kubernetes "Time": RFC 3339 with second resolution. */
+    static String time(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** Kubernetes "MicroTime". */
+    static ZonedDateTime microTime(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).atZone(ZoneOffset.UTC);
+    }
+
+    static Instant parseTime(String text) {
+        return text == null || text.isEmpty() ? null : ZonedDateTime.parse(text).toInstant();
+    }
+
+    static Optional<OwnerReference> controller(HasMetadata object) {
+        return object.getMetadata().getOwnerReferences().stream()
+                .filter(o -> Boolean.TRUE.equals(o.getController()))
+                .findFirst();
+    }
+
+    static boolean terminating(HasMetadata object) {
+        return object.getMetadata().getDeletionTimestamp() != null;
+    }
+
+    static long resourceVersion(HasMetadata object) {
+        String rv = object.getMetadata().getResourceVersion();
+        try {
+            return rv == null ? 0 : Long.parseLong(rv);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    static String nodeName(Pod pod) {
+        return pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+    }
+
+    static Optional<PodCondition> podCondition(Pod pod, String type) {
+        if (pod.getStatus() == null) {
+            return Optional.empty();
+        }
+        return pod.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+    }
+
+    static boolean podReady(Pod pod) {
+        return podCondition(pod, "Ready").map(c -> "True".equals(c.getStatus())).orElse(false);
+    }
+
+    static String phase(Pod pod) {
+        return pod.getStatus() == null || pod.getStatus().getPhase() == null ? "Pending" : pod.getStatus().getPhase();
+    }
+
+    /** Replaces (or adds) one pod condition, leaving the others untouched. */
+    static void setPodCondition(Pod pod, String type, String status, String reason, String message, Instant now) {
+        List<PodCondition> conditions = new ArrayList<>(pod.getStatus().getConditions());
+        Optional<PodCondition> existing = conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+        String transition = existing.filter(c -> status.equals(c.getStatus()))
+                .map(PodCondition::getLastTransitionTime).orElse(time(now));
+        conditions.removeIf(c -> type.equals(c.getType()));
+        conditions.add(new PodConditionBuilder().withType(type).withStatus(status).withReason(reason)
+                .withMessage(message).withLastTransitionTime(transition).build());
+        pod.getStatus().setConditions(conditions);
+    }
+
+    static Toleration noExecuteToleration(String key, Long seconds) {
+        return new TolerationBuilder().withKey(key).withOperator("Exists").withEffect("NoExecute")
+                .withTolerationSeconds(seconds).build();
+    }
+}

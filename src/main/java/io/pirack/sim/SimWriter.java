@@ -1,0 +1,97 @@
+package io.pirack.sim;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Writes for the simulated components: JSON patches (the CRUD mock server supports neither
+ * strategic merge nor server-side apply) and a note of the resourceVersion each write produced,
+ * so a component does not act again on a cached object that predates its own write.
+ */
+final class SimWriter {
+
+    private final KubernetesClient client;
+    private final Map<String, Long> writtenVersions = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Instant> leaseRenewals = new ConcurrentHashMap<>();
+
+    SimWriter(KubernetesClient client) {
+        this.client = client;
+    }
+
+    KubernetesClient client() {
+        return client;
+    }
+
+    /**
+     * Sets whole fields by JSON pointer ({@code /status/conditions}) with a JSON Patch of "add"
+     * operations, which replace what is there. (The mock server merges lists on a JSON merge patch
+     * instead of replacing them.) Returns false if the object is gone.
+     */
+    <T extends HasMetadata> boolean set(Resource<T> resource, Map<String, Object> valuesByPointer) {
+        List<Map<String, Object>> ops = new ArrayList<>();
+        valuesByPointer.forEach((pointer, value) -> {
+            Map<String, Object> op = new LinkedHashMap<>();
+            op.put("op", "add");
+            op.put("path", pointer);
+            op.put("value", value);
+            ops.add(op);
+        });
+        return remember(() -> resource.patch(PatchContext.of(PatchType.JSON), client.getKubernetesSerialization().asJson(ops)));
+    }
+
+    <T extends HasMetadata> boolean create(Resource<T> resource) {
+        return remember(resource::create);
+    }
+
+    private <T extends HasMetadata> boolean remember(Supplier<T> write) {
+        try {
+            T written = write.get();
+            if (written != null) {
+                writtenVersions.put(key(written), SimObjects.resourceVersion(written));
+            }
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404 || e.getCode() == 409) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Remembers a heartbeat this process wrote, so the node monitor never mistakes cache lag for a dead node. */
+    void leaseRenewed(String nodeName, java.time.Instant renewTime) {
+        leaseRenewals.put(nodeName, renewTime);
+    }
+
+    java.util.Optional<java.time.Instant> lastLeaseRenewal(String nodeName) {
+        return java.util.Optional.ofNullable(leaseRenewals.get(nodeName));
+    }
+
+    /** False while the cache still shows a version older than our last write to that object. */
+    boolean isCurrent(HasMetadata cached) {
+        String key = key(cached);
+        Long written = writtenVersions.get(key);
+        if (written == null) {
+            return true;
+        }
+        if (SimObjects.resourceVersion(cached) >= written) {
+            writtenVersions.remove(key, written);
+            return true;
+        }
+        return false;
+    }
+
+    private static String key(HasMetadata object) {
+        return object.getKind() + "/" + object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
+    }
+}

@@ -1,0 +1,88 @@
+package io.pirack.sim;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pirack.core.cluster.ClusterSnapshot;
+import io.pirack.core.cluster.PodInfo;
+import io.pirack.core.rack.RackSpec;
+import io.pirack.kube.ClusterConnection;
+import io.pirack.kube.ClusterStore;
+import io.pirack.kube.ClusterWatcher;
+import io.pirack.probe.TcpProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+/**
+ * A rehearsal rack plus PiRack's own informer store connected to it, for tests. Waits are on store
+ * changes (no sleeping); the store runs on the rack's simulated clock so durations are simulated.
+ */
+public final class RackUnderTest implements AutoCloseable {
+
+    public final RehearsalRack rack;
+    public final KubernetesClient client;
+    public final ClusterStore store;
+    private final ClusterWatcher watcher;
+
+    public RackUnderTest(int pis, SimTimings timings, double scale) {
+        this(RackSpec.rehearsal(pis), timings, scale, RehearsalRack.Options.defaults());
+    }
+
+    public RackUnderTest(RackSpec spec, SimTimings timings, double scale, RehearsalRack.Options options) {
+        rack = RehearsalRack.start(spec, timings, SimClock.realTime(scale), options);
+        client = ClusterConnection.forUrl(rack.apiUrl());
+        store = new ClusterStore(rack.clock(), "rehearsal rack");
+        watcher = new ClusterWatcher(client, store, rack.clock(), TcpProbe.socket());
+        watcher.start();
+    }
+
+    public ClusterSnapshot await(String what, Duration realTimeout, Predicate<ClusterSnapshot> condition)
+            throws TimeoutException, InterruptedException {
+        try {
+            return store.await(condition, realTimeout, what);
+        } catch (TimeoutException e) {
+            TimeoutException detailed = new TimeoutException(e.getMessage() + "; last state:\n" + describe(store.snapshot()));
+            detailed.initCause(e);
+            throw detailed;
+        }
+    }
+
+    /** A readable dump of a snapshot for failure messages. */
+    public String describe(ClusterSnapshot s) {
+        StringBuilder sb = new StringBuilder("  api " + s.api() + " sim-now " + rack.clock().instant() + "\n");
+        s.nodes().values().forEach(n -> sb.append("  node ").append(n.name()).append(' ').append(n.ready())
+                .append(" taints=").append(n.taints().stream().map(x -> x.key() + ":" + x.effect()).toList())
+                .append(" lease=").append(s.lease(n.name()).map(l -> l.renewTime()).orElse(null)).append('\n'));
+        s.podsSorted().forEach(p -> sb.append("  pod ").append(p.key()).append(" on ").append(p.nodeName()).append(' ')
+                .append(p.phase()).append(p.ready() ? " ready" : " not-ready").append(p.terminating() ? " terminating" : "").append('\n'));
+        return sb.toString();
+    }
+
+    /** Waits until the simulated clock has passed {@code instant} (woken by the rack's steady lease traffic). */
+    public ClusterSnapshot awaitSimTime(Instant instant, Duration realTimeout) throws TimeoutException, InterruptedException {
+        return store.await(s -> !rack.clock().instant().isBefore(instant), realTimeout, "simulated time " + instant);
+    }
+
+    public static List<PodInfo> pods(ClusterSnapshot s, String app) {
+        return s.podsSorted().stream().filter(p -> app.equals(p.app())).toList();
+    }
+
+    public static boolean allReady(ClusterSnapshot s, String app, int count) {
+        List<PodInfo> pods = pods(s, app).stream().filter(p -> !p.terminating()).toList();
+        return pods.size() == count && pods.stream().allMatch(PodInfo::ready);
+    }
+
+    public ClusterSnapshot awaitSteadyDemo(Duration realTimeout) throws TimeoutException, InterruptedException {
+        return await("the demo workload to be ready", realTimeout, s -> s.api().isLive()
+                && allReady(s, SimWorkload.DEMO_DEPLOYMENT, 6) && allReady(s, SimWorkload.DEMO_STATEFULSET, 1)
+                && allReady(s, SimWorkload.DEMO_DAEMONSET, rack.spec().slots().size()));
+    }
+
+    @Override
+    public void close() {
+        watcher.close();
+        client.close();
+        rack.close();
+    }
+}
