@@ -14,6 +14,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before any logger exists: logback.xml writes to the platform's log folder.
+        if (System.getProperty("pirack.logdir") == null) {
+            System.setProperty("pirack.logdir", io.pirack.app.AppPaths.detect().logDir().toString());
+        }
         int exit = PiRackCommand.commandLine().execute(args);
         // The GUI returns only after its window closed; a CLI command returns its own exit code.
         if (exit != PiRackCommand.GUI_STARTED) {

@@ -223,6 +223,12 @@ public final class RehearsalRack implements AutoCloseable {
         }
         cache.close();
         client.close();
-        server.destroy();
+        try {
+            server.destroy();
+        } catch (IllegalStateException e) {
+            // Vert.x gives up waiting for watch connections that the clients are still closing; the
+            // port is released either way and nothing else depends on a clean goodbye.
+            LOG.debug("rehearsal rack API server closed with open connections: {}", e.getMessage());
+        }
     }
 }

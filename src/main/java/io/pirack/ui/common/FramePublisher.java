@@ -1,0 +1,94 @@
+package io.pirack.ui.common;
+
+import io.pirack.core.rack.LinkState;
+import io.pirack.core.rack.RackFrame;
+import io.pirack.core.rack.RackSpec;
+import io.pirack.kube.ClusterStore;
+import io.pirack.probe.LinkMonitor;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Hands the FX thread at most one {@link RackFrame} per pulse: any number of store and link
+ * changes only set a flag; the first one schedules a single delivery, which reads the newest
+ * state. A slow 5 Hz refresh keeps clock-based text (ages, "since") current between changes.
+ */
+public final class FramePublisher implements AutoCloseable {
+
+    /** Refresh for ages and blinking even when nothing changes. */
+    public static final long REFRESH_MILLIS = 200;
+
+    private final ClusterStore store;
+    private final LinkMonitor links;
+    private final Supplier<RackSpec> spec;
+    private final Supplier<Map<String, String>> plugs;
+    private final Executor fxExecutor;
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final CopyOnWriteArrayList<Consumer<RackFrame>> sinks = new CopyOnWriteArrayList<>();
+    private final Runnable signal = this::signal;
+    private final Consumer<LinkState> linkSignal = l -> signal();
+    private final ScheduledExecutorService refresh;
+    private volatile RackFrame last;
+
+    public FramePublisher(ClusterStore store, LinkMonitor links, Supplier<RackSpec> spec,
+                          Supplier<Map<String, String>> plugs, Executor fxExecutor) {
+        this.store = store;
+        this.links = links;
+        this.spec = spec;
+        this.plugs = plugs;
+        this.fxExecutor = fxExecutor;
+        store.addChangeSignal(signal);
+        links.addListener(linkSignal);
+        refresh = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "frame-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        refresh.scheduleWithFixedDelay(this::signal, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Adds a view; it gets the latest frame at once and then every new one, on the FX thread. */
+    public void subscribe(Consumer<RackFrame> sink) {
+        sinks.add(sink);
+        signal();
+    }
+
+    public void unsubscribe(Consumer<RackFrame> sink) {
+        sinks.remove(sink);
+    }
+
+    public RackFrame lastFrame() {
+        return last;
+    }
+
+    public void signal() {
+        if (pending.compareAndSet(false, true)) {
+            fxExecutor.execute(this::deliver);
+        }
+    }
+
+    private void deliver() {
+        // Clear first: a change arriving while we build the frame schedules the next one.
+        pending.set(false);
+        RackFrame frame = new RackFrame(store.snapshot(), links.states(), spec.get(), plugs.get(), store.clock().instant());
+        last = frame;
+        for (Consumer<RackFrame> sink : sinks) {
+            sink.accept(frame);
+        }
+    }
+
+    @Override
+    public void close() {
+        refresh.shutdownNow();
+        store.removeChangeSignal(signal);
+        links.removeListener(linkSignal);
+        sinks.clear();
+    }
+}

@@ -1,0 +1,190 @@
+package io.pirack.ui.shell;
+
+import io.pirack.ui.Styles;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The operator window's frame: menu bar, navigation between the screens (⌘1–⌘5), banners for
+ * problems, the screen itself and the status bar. Screens are created lazily on first visit.
+ */
+public final class MainWindow {
+
+    /** One navigable screen. */
+    public record Screen(String id, String title, Supplier<Node> factory) {
+    }
+
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final ToggleGroup navigation = new ToggleGroup();
+    private final Map<String, Screen> screens = new LinkedHashMap<>();
+    private final Map<String, Node> built = new LinkedHashMap<>();
+    private final Map<String, ToggleButton> buttons = new LinkedHashMap<>();
+    private final Label busyText = new Label();
+    private final ProgressIndicator busy = new ProgressIndicator();
+    private final MenuBar menuBar = new MenuBar();
+    private final Menu fileMenu = new Menu("File");
+    private final Menu viewMenu = new Menu("View");
+    private Consumer<String> onScreenChanged = id -> { };
+
+    public MainWindow(StatusViewModel status) {
+        root.getStyleClass().add("main-window");
+        VBox nav = new VBox(4);
+        nav.getStyleClass().add("nav");
+        nav.setPadding(new Insets(12, 8, 12, 8));
+        Label brand = new Label("PiRack");
+        brand.getStyleClass().add("brand");
+        nav.getChildren().add(brand);
+        content.getStyleClass().add("content");
+
+        Label apiBanner = banner(status.apiBannerProperty().isEmpty());
+        apiBanner.textProperty().bind(status.apiBannerProperty());
+        apiBanner.setId("api-banner");
+        Label notice = banner(status.noticeProperty().isEmpty());
+        notice.textProperty().bind(status.noticeProperty());
+        notice.setId("notice-banner");
+        notice.pseudoClassStateChanged(Styles.WARNING, true);
+        Button dismiss = new Button("Dismiss");
+        dismiss.setOnAction(e -> status.noticeProperty().set(""));
+        HBox noticeRow = new HBox(8, notice, dismiss);
+        noticeRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(notice, Priority.ALWAYS);
+        noticeRow.visibleProperty().bind(status.noticeProperty().isEmpty().not());
+        noticeRow.managedProperty().bind(noticeRow.visibleProperty());
+
+        busy.setPrefSize(18, 18);
+        HBox busyRow = new HBox(8, busy, busyText);
+        busyRow.setAlignment(Pos.CENTER_LEFT);
+        busyRow.visibleProperty().bind(busyText.textProperty().isEmpty().not());
+        busyRow.managedProperty().bind(busyRow.visibleProperty());
+        busyRow.getStyleClass().add("busy-row");
+
+        VBox top = new VBox(menuBar, busyRow, noticeRow, apiBanner);
+        menuBar.getMenus().addAll(fileMenu, viewMenu);
+        menuBar.setUseSystemMenuBar(true);
+
+        Label source = new Label();
+        source.textProperty().bind(Bindings.concat("Cluster: ", status.sourceProperty()));
+        Label api = new Label();
+        api.setId("api-state");
+        api.getStyleClass().add(Styles.API_STATE);
+        api.textProperty().bind(status.apiProperty());
+        status.apiLookProperty().addListener((o, was, look) -> {
+            api.pseudoClassStateChanged(Styles.READY, look == StatusViewModel.ApiLook.CONNECTED);
+            api.pseudoClassStateChanged(Styles.WARNING, look == StatusViewModel.ApiLook.RECONNECTING
+                    || look == StatusViewModel.ApiLook.CONNECTING);
+            api.pseudoClassStateChanged(Styles.UNREACHABLE, look == StatusViewModel.ApiLook.UNREACHABLE);
+        });
+        Label counts = new Label();
+        counts.setId("counts");
+        counts.textProperty().bind(status.countsProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox statusBar = new HBox(16, source, api, spacer, counts);
+        statusBar.getStyleClass().add(Styles.STATUS_BAR);
+        statusBar.setAlignment(Pos.CENTER_LEFT);
+
+        root.setTop(top);
+        root.setLeft(nav);
+        root.setCenter(content);
+        root.setBottom(statusBar);
+        navigation.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null && was != null) {
+                was.setSelected(true); // one screen is always shown
+            } else if (now != null) {
+                show((String) now.getUserData());
+            }
+        });
+        this.navBox = nav;
+    }
+
+    private final VBox navBox;
+
+    private static Label banner(javafx.beans.binding.BooleanBinding hiddenWhen) {
+        Label banner = new Label();
+        banner.getStyleClass().add(Styles.BANNER);
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.visibleProperty().bind(hiddenWhen.not());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    public void addScreen(Screen screen) {
+        screens.put(screen.id(), screen);
+        int index = screens.size();
+        ToggleButton button = new ToggleButton(screen.title());
+        button.setId("nav-" + screen.id());
+        button.getStyleClass().add(Styles.NAV_BUTTON);
+        button.setUserData(screen.id());
+        button.setToggleGroup(navigation);
+        button.setMaxWidth(Double.MAX_VALUE);
+        navBox.getChildren().add(button);
+        buttons.put(screen.id(), button);
+        MenuItem item = new MenuItem(screen.title());
+        item.setAccelerator(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(index)), KeyCombination.SHORTCUT_DOWN));
+        item.setOnAction(e -> select(screen.id()));
+        viewMenu.getItems().add(item);
+    }
+
+    public void addFileItem(MenuItem item) {
+        fileMenu.getItems().add(item);
+    }
+
+    public void select(String id) {
+        ToggleButton button = buttons.get(id);
+        if (button == null) {
+            button = buttons.values().iterator().next();
+        }
+        button.setSelected(true);
+    }
+
+    private void show(String id) {
+        Node node = built.computeIfAbsent(id, k -> screens.get(k).factory().get());
+        content.getChildren().setAll(node);
+        onScreenChanged.accept(id);
+    }
+
+    public void setOnScreenChanged(Consumer<String> listener) {
+        onScreenChanged = listener;
+    }
+
+    /** Shows progress for work over a second; empty text hides it. */
+    public void setBusy(String text) {
+        busyText.setText(text == null ? "" : text);
+    }
+
+    public Scene createScene(double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(MainWindow.class.getResource(Styles.STYLESHEET).toExternalForm());
+        return scene;
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+}
