@@ -1,6 +1,11 @@
 package io.pirack.testing;
 
+import io.pirack.core.validate.Validation;
+import io.pirack.ssh.HostKeyPrompt;
+import io.pirack.ssh.PassphrasePrompt;
+import io.pirack.ssh.SshRemoteShell;
 import io.pirack.ssh.SshTarget;
+import io.pirack.ssh.SshTargetResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -18,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -66,7 +72,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * More stand-ins (e.g. for the network or tuning features) are added with {@link #addStandIn}; source
  * {@code $PIRACK_LIB} in them for {@code log_call} and {@code $STATE}.
  */
-public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     /** Separates arguments in the call log (arguments may contain spaces, never this byte). */
     private static final String FIELD = "\u001f";
@@ -80,6 +86,7 @@ public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback,
     private Path userKey;
     private int port;
     private Process sshd;
+    private final List<SshRemoteShell> openShells = new ArrayList<>();
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -128,6 +135,12 @@ public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback,
     }
 
     @Override
+    public void afterEach(ExtensionContext context) {
+        openShells.forEach(SshRemoteShell::close);
+        openShells.clear();
+    }
+
+    @Override
     public void afterAll(ExtensionContext context) throws Exception {
         if (sshd != null) {
             sshd.destroy();
@@ -160,6 +173,31 @@ public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback,
     public String knownHostsLine() throws IOException {
         String[] pub = Files.readString(Path.of(hostKey + ".pub")).trim().split(" ");
         return "[127.0.0.1]:" + port + " " + pub[0] + " " + pub[1];
+    }
+
+    /**
+     * A new shell that already trusts this server, refuses unknown hosts and never prompts: what most
+     * feature tests need. Each call gives a separate instance (a second one plays "the app after a
+     * restart"); all are closed after the test.
+     */
+    public SshRemoteShell trustingShell() throws IOException {
+        Path knownHosts = root.resolve("known_hosts");
+        Files.writeString(knownHosts, knownHostsLine() + "\n");
+        SshRemoteShell shell = new SshRemoteShell(knownHosts, List.of(), HostKeyPrompt.REFUSE, PassphrasePrompt.NONE,
+                Duration.ofSeconds(5));
+        openShells.add(shell);
+        return shell;
+    }
+
+    /** Resolves every slot to this server, keeping the slot's hostname as the alias. */
+    public SshTargetResolver resolver() {
+        return slot -> Validation.valid(target(slot.hostname()));
+    }
+
+    /** Stand-in calls of the given programs only (drops the timeout and sudo wrappers). */
+    public List<List<String>> callsOf(String... programs) throws IOException {
+        List<String> wanted = List.of(programs);
+        return calls().stream().filter(c -> wanted.contains(c.get(0))).toList();
     }
 
     /** What {@code ssh-keygen -lf} prints for the host key, e.g. {@code SHA256:…}. */
@@ -227,6 +265,8 @@ public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback,
             throw new IllegalStateException("no active timer " + unit);
         }
         Files.delete(state.resolve("unit." + unit + ".timer"));
+        // Through sh so the program is looked up on the stand-ins' PATH, as on the Pi.
+        command.addAll(0, List.of("/bin/sh", "-c", "exec \"$@\"", "sh"));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         builder.environment().put("PIRACK_LIB", bin.resolve("standin-lib.sh").toString());
