@@ -15,7 +15,8 @@ public final class SudoersSnippet {
     static final Map<String, String> PROGRAM_PATHS = Map.of(
             "systemctl", "/usr/bin/systemctl",
             "systemd-run", "/usr/bin/systemd-run",
-            "iptables", "/usr/sbin/iptables");
+            "iptables", "/usr/sbin/iptables",
+            "tee", "/usr/bin/tee");
 
     private static final String USER = "[a-z_][a-z0-9_-]{0,31}";
 
