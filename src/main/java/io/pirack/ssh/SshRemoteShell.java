@@ -158,7 +158,8 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
         return new CommandResult(exit, stdout.toString(StandardCharsets.UTF_8), err);
     }
 
-    static boolean sudoWantsPassword(String stderr) {
+    /** Whether {@code sudo -n} refused because it would have asked for a password. */
+    public static boolean sudoWantsPassword(String stderr) {
         return stderr.contains("a password is required") || stderr.contains("a terminal is required");
     }
 
