@@ -52,6 +52,7 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
     /** Exit status of GNU {@code timeout} when it stopped the command. */
     private static final int TIMEOUT_EXIT = 124;
     private static final int PASSPHRASE_ATTEMPTS = 3;
+    private static final long PROTOCOL_TIMEOUT_MILLIS = 10_000;
 
     private final Path knownHosts;
     private final List<Path> defaultIdentityFiles;
@@ -256,7 +257,11 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
         }
         SSHClient client = new SSHClient(new DefaultConfig());
         client.setConnectTimeout((int) connectTimeout.toMillis());
-        client.setTimeout((int) Math.max(connectTimeout.toMillis(), 10_000));
+        // Bounds the handshake and channel opening, so a Pi that vanished without closing TCP
+        // (power cut) fails fast. No socket read timeout: a quiet long command must not kill the link.
+        int protocolTimeout = (int) Math.max(connectTimeout.toMillis(), PROTOCOL_TIMEOUT_MILLIS);
+        client.getTransport().setTimeoutMs(protocolTimeout);
+        client.getConnection().setTimeoutMs(protocolTimeout);
         client.addHostKeyVerifier(verifier);
         String where = target.alias() + " (" + target.host() + ":" + target.port() + ")";
         try {
