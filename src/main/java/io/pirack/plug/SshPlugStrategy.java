@@ -22,7 +22,7 @@ import java.util.function.IntSupplier;
  * timer on the Pi itself ({@code systemd-run --on-active=<N>s --unit=pirack-deadman-<node> …}) that
  * undoes the cut even if the laptop or the network dies. A normal restore stops that timer.
  */
-abstract class SshPlugStrategy implements PlugStrategy {
+abstract class SshPlugStrategy implements PlugStrategy, SudoCommands {
 
     static final String DEAD_MAN_UNIT_PREFIX = "pirack-deadman-";
     static final int MIN_DEAD_MAN_SECONDS = 10;
@@ -42,9 +42,6 @@ abstract class SshPlugStrategy implements PlugStrategy {
         this.deadManSeconds = Objects.requireNonNull(deadManSeconds);
         this.commandTimeout = Objects.requireNonNull(commandTimeout);
     }
-
-    /** Exactly the commands this strategy runs with sudo on this Pi, for the sudoers snippet. */
-    public abstract List<RemoteCommand> sudoCommands(PiSlot slot) throws PlugException;
 
     @Override
     public Availability availability(PiSlot slot) {
