@@ -90,6 +90,10 @@ public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback,
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        if (!Files.isExecutable(Path.of("/usr/sbin/sshd")) || !"root".equals(System.getProperty("user.name"))) {
+            throw new IllegalStateException("These tests start a real OpenSSH server: they need /usr/sbin/sshd "
+                    + "(apt-get install openssh-server) and must run as root, as .ci/run does.");
+        }
         root = Files.createTempDirectory("pirack-sshd");
         bin = Files.createDirectories(root.resolve("bin"));
         state = Files.createDirectories(root.resolve("state"));
