@@ -157,6 +157,25 @@ public final class PlugController {
                 .toArray(CompletableFuture[]::new));
     }
 
+    /**
+     * Re-reads the Pis whose dead-man switch should have fired by now, so the rack shows them back
+     * (with a {@link PlugActionEvent.Action#FOUND_RESTORED} event). Call it from the app's periodic tick.
+     */
+    public CompletableFuture<Void> refreshDeadManExpired() {
+        Instant now = clock.instant();
+        List<String> due;
+        synchronized (this) {
+            due = states.entrySet().stream()
+                    .filter(e -> e.getValue() instanceof PlugState.Unplugged u && u.autoRestoreAt() != null
+                            && !u.autoRestoreAt().isAfter(now))
+                    .map(Map.Entry::getKey)
+                    .toList();
+        }
+        return CompletableFuture.allOf(due.stream()
+                .map(node -> refresh(node).exceptionally(e -> state(node)))
+                .toArray(CompletableFuture[]::new));
+    }
+
     /** Re-reads one Pi's state from the Pi; a Pi in the middle of an action is left alone. */
     public CompletableFuture<PlugState> refresh(String node) {
         Optional<PiSlot> found = rack.get().slot(node);

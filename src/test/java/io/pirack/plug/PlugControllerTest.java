@@ -179,6 +179,20 @@ class PlugControllerTest {
     }
 
     @Test
+    void onlyPisWhoseDeadManSwitchIsDueAreReRead() throws Exception {
+        FakeSwitch fake = new FakeSwitch();
+        PlugController controller = controller(fake, SAME_THREAD);
+        controller.pull("rpi2").get();
+        fake.off.clear();
+        clock.advance(Duration.ofSeconds(179));
+        controller.refreshDeadManExpired().get();
+        assertTrue(controller.state("rpi2").isUnplugged());
+        clock.advance(Duration.ofSeconds(1));
+        controller.refreshDeadManExpired().get();
+        assertEquals(PlugState.PLUGGED, controller.state("rpi2"));
+    }
+
+    @Test
     void aNewControllerAfterARestartFindsTheRealPiStillUnplugged() throws Exception {
         PI.installUnit("k3s-agent", true);
         // The test server plays one Pi, so the rack has only that one.
