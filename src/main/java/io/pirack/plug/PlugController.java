@@ -87,6 +87,7 @@ public final class PlugController {
 
     private CompletableFuture<PlugState> act(String node, boolean pull) {
         PiSlot slot;
+        PlugState busy;
         Instant requestedAt = clock.instant();
         synchronized (this) {
             Optional<PiSlot> found = rack.get().slot(node);
@@ -101,9 +102,10 @@ public final class PlugController {
                 return CompletableFuture.failedFuture(new IllegalStateException(node + " is already unplugged"));
             }
             slot = found.get();
-            store(node, pull ? new PlugState.Pulling(requestedAt) : new PlugState.Restoring(requestedAt));
+            busy = pull ? new PlugState.Pulling(requestedAt) : new PlugState.Restoring(requestedAt);
+            store(node, busy);
         }
-        listener.plugStateChanged(node, state(node));
+        listener.plugStateChanged(node, busy);
         return CompletableFuture.supplyAsync(() -> {
             try {
                 PlugStrategy strategy = usableStrategy(slot);
