@@ -89,13 +89,24 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
         String line = commandLine(command, timeout);
         LOG.debug("{}: {}", target.alias(), line);
         Session session = openSession(target);
-        try (session) {
+        try {
             return execute(target, session, line, command, timeout);
         } catch (IOException e) {
             discard(target);
             throw new RemoteCommandException(RemoteCommandException.Kind.OTHER,
                     "The SSH connection to " + target.alias() + " broke while running "
                             + String.join(" ", command.argv()) + ": " + e.getMessage(), e);
+        } finally {
+            closeQuietly(session);
+        }
+    }
+
+    /** A failure to close a finished session must not turn a command's result into an error. */
+    private static void closeQuietly(Session session) {
+        try {
+            session.close();
+        } catch (IOException ignored) {
+            // The channel is gone either way; the connection is checked before its next use.
         }
     }
 
