@@ -65,6 +65,17 @@ class SshRemoteShellTest {
     }
 
     @Test
+    void severalCommandsShareOneLoginWithASessionEach() throws Exception {
+        try (SshRemoteShell shell = trustingShell()) {
+            long before = PI.acceptedLogins();
+            for (int i = 0; i < 3; i++) {
+                assertEquals("x\n", shell.run(PI.target(), RemoteCommand.of("echo", "x"), FIVE_SECONDS).stdout());
+            }
+            assertEquals(before + 1, PI.acceptedLogins());
+        }
+    }
+
+    @Test
     void standInsComeFirstOnThePathOfSessions() throws Exception {
         try (SshRemoteShell shell = trustingShell()) {
             CommandResult result = shell.run(PI.target(),

@@ -219,6 +219,11 @@ public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback,
         return key;
     }
 
+    /** How many SSH logins the server accepted so far (from its own log). */
+    public long acceptedLogins() throws IOException {
+        return Files.readAllLines(root.resolve("sshd.log")).stream().filter(l -> l.startsWith("Accepted publickey")).count();
+    }
+
     // ---- stand-in state ----------------------------------------------------------------------
 
     /** Every stand-in invocation in order, each as its argv (program name first). */
