@@ -1,0 +1,86 @@
+package io.pirack.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pirack.testing.OpenSshServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code pirack plug} end to end: the Pi is found through a presenter's ~/.ssh/config and
+ * known_hosts (a temporary home), exactly as on stage.
+ */
+class PlugCommandOnAPiTest {
+
+    @RegisterExtension
+    static final OpenSshServer PI = new OpenSshServer();
+
+    @TempDir
+    Path home;
+    private String realHome;
+
+    @BeforeEach
+    void presenterHome() throws Exception {
+        Path ssh = Files.createDirectories(home.resolve(".ssh"));
+        Files.writeString(ssh.resolve("config"), String.join("\n",
+                "Host rpi*",
+                "  HostName 127.0.0.1",
+                "  Port " + PI.port(),
+                "  User root",
+                "  IdentityFile " + PI.userKey(),
+                ""));
+        Files.writeString(ssh.resolve("known_hosts"), PI.knownHostsLine() + "\n");
+        realHome = System.getProperty("user.home");
+        System.setProperty("user.home", home.toString());
+    }
+
+    @AfterEach
+    void restoreHome() {
+        System.setProperty("user.home", realHome);
+    }
+
+    private String run(int expectedExit, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = PiRackCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        assertEquals(expectedExit, commandLine.execute(args), err.toString());
+        return out.toString().strip() + err.toString().strip();
+    }
+
+    @Test
+    void pullStatusAndRestoreTheNodeAgent() throws Exception {
+        PI.installUnit("kubelet", true);
+        assertEquals("rpi2: stopped kubelet; it restores itself in 90 s",
+                run(0, "plug", "pull", "rpi2", "--method", "stop-agent", "--dead-man", "90"));
+        assertFalse(PI.unitActive("kubelet"));
+        assertEquals("rpi2: UNPLUGGED (kubelet stopped; dead-man timer armed)",
+                run(0, "plug", "status", "rpi2", "--method", "stop-agent"));
+        assertEquals("rpi2: plugged back in", run(0, "plug", "restore", "rpi2", "--method", "stop-agent"));
+        assertTrue(PI.unitActive("kubelet"));
+        assertEquals(List.of(), PI.timerCommand("pirack-deadman-rpi2"));
+    }
+
+    @Test
+    void sudoAskingForAPasswordPrintsTheDropIn() throws Exception {
+        PI.installUnit("kubelet", true);
+        PI.requireSudoPassword();
+        String output = run(PlugCommand.FAILED, "plug", "pull", "rpi2", "--method", "api-partition",
+                "--api-server", "https://192.168.2.101:6443");
+        assertTrue(output.startsWith("sudo on rpi2 wants a password for user root."), output);
+        assertTrue(output.contains("root ALL=(root) NOPASSWD: /usr/bin/systemd-run --on-active\\=180s"), output);
+        assertEquals(List.of(), PI.iptablesRules());
+    }
+}
