@@ -57,6 +57,7 @@ public final class RehearsalRack implements AutoCloseable {
     private final Map<String, SimKubelet> kubelets = new LinkedHashMap<>();
     private final ScheduledExecutorService loop;
     private final List<BiConsumer<String, Boolean>> powerListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, java.util.concurrent.ScheduledFuture<?>> deadMen = new HashMap<>();
 
     private RehearsalRack(RackSpec spec, SimTimings timings, SimClock clock, Options options) {
         this.spec = spec;
@@ -176,6 +177,33 @@ public final class RehearsalRack implements AutoCloseable {
 
     public void plugIn(String node) {
         setPower(node, true);
+    }
+
+    /**
+     * The rehearsal twin of the Pi-side dead-man switch: power comes back by itself after
+     * {@code simulated} time unless {@link #cancelDeadMan} is called first.
+     */
+    public synchronized void armDeadMan(String node, Duration simulated) {
+        cancelDeadMan(node);
+        deadMen.put(node, loop.schedule(() -> {
+            deadMen.remove(node);
+            if (!isPowered(node)) {
+                SimKubelet kubelet = kubelets.get(node);
+                kubelet.setPowered(true);
+                powerListeners.forEach(l -> l.accept(node, true));
+            }
+        }, clock.toReal(simulated).toNanos(), TimeUnit.NANOSECONDS));
+    }
+
+    public synchronized void cancelDeadMan(String node) {
+        java.util.concurrent.ScheduledFuture<?> armed = deadMen.remove(node);
+        if (armed != null) {
+            armed.cancel(false);
+        }
+    }
+
+    public synchronized boolean deadManArmed(String node) {
+        return deadMen.containsKey(node);
     }
 
     public boolean isPowered(String node) {
