@@ -1,0 +1,26 @@
+package io.pirack.net;
+
+/**
+ * The DHCP client a Pi runs, and the constant shell script (interface name as {@code $1}) that
+ * releases its lease and starts over, which a renew would not do (bootpd would ACK the old address).
+ */
+public enum DhcpClientKind {
+    /** Raspberry Pi OS up to Bullseye. */
+    DHCPCD("dhcpcd -k \"$1\"; dhcpcd -n \"$1\""),
+    /** Raspberry Pi OS Bookworm and Trixie. */
+    NETWORK_MANAGER("nmcli device down \"$1\"; nmcli device up \"$1\""),
+    /** Ubuntu Server (netplan). */
+    SYSTEMD_NETWORKD("networkctl reconfigure \"$1\""),
+    /** Legacy ISC client. */
+    DHCLIENT("dhclient -r \"$1\"; dhclient \"$1\"");
+
+    private final String script;
+
+    DhcpClientKind(String script) {
+        this.script = script;
+    }
+
+    public String script() {
+        return script;
+    }
+}
