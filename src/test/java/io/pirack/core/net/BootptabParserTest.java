@@ -47,7 +47,7 @@ class BootptabParserTest {
         BootptabReport report = BootptabParser.parse("rpi1 1 b8:27:eb:5b:0d:0f 192.168.2.101\n", BOOTH);
         assertEquals(List.of(), loaded(report));
         assertFalse(report.hasPercentLine());
-        assertEquals(List.of("f:0: error: no line starting with '%' (the '%%' line): bootpd ignores every line before it, so it loads no entries",
+        assertEquals(List.of("f: error: no line starting with '%' (the '%%' line): bootpd ignores every line before it, so it loads no entries",
                 "f:1: warning: line comes before the '%%' line, so bootpd ignores it"), problems(report));
     }
 
