@@ -6,18 +6,24 @@ package io.pirack.net;
  */
 public enum DhcpClientKind {
     /** Raspberry Pi OS up to Bullseye. */
-    DHCPCD("dhcpcd -k \"$1\"; dhcpcd -n \"$1\""),
+    DHCPCD("dhcpcd", "dhcpcd -k \"$1\"; dhcpcd -n \"$1\""),
     /** Raspberry Pi OS Bookworm and Trixie. */
-    NETWORK_MANAGER("nmcli device down \"$1\"; nmcli device up \"$1\""),
+    NETWORK_MANAGER("NetworkManager", "nmcli device down \"$1\"; nmcli device up \"$1\""),
     /** Ubuntu Server (netplan). */
-    SYSTEMD_NETWORKD("networkctl reconfigure \"$1\""),
+    SYSTEMD_NETWORKD("systemd-networkd", "networkctl reconfigure \"$1\""),
     /** Legacy ISC client. */
-    DHCLIENT("dhclient -r \"$1\"; dhclient \"$1\"");
+    DHCLIENT("dhclient", "dhclient -r \"$1\"; dhclient \"$1\"");
 
+    private final String label;
     private final String script;
 
-    DhcpClientKind(String script) {
+    DhcpClientKind(String label, String script) {
+        this.label = label;
         this.script = script;
+    }
+
+    public String label() {
+        return label;
     }
 
     public String script() {

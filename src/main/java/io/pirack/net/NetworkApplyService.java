@@ -111,8 +111,7 @@ public final class NetworkApplyService {
                 try {
                     record(outcomes, listener, host, Stage.REBINDING, host + ": release and rebind at " + current);
                     DhcpClientKind kind = rebinder.releaseAndRebind(targets.apply(slot, current.toString()));
-                    listener.onPi(host, Stage.REBINDING, host + ": " + kind.name().toLowerCase(java.util.Locale.ROOT)
-                            + " is rebinding");
+                    listener.onPi(host, Stage.REBINDING, host + ": " + kind.label() + " is rebinding");
                 } catch (RemoteCommandException e) {
                     record(outcomes, listener, host, Stage.FAILED, host + ": " + e.getMessage());
                     continue;

@@ -93,7 +93,7 @@ public final class SshPiDhcpRebinder implements PiDhcpRebinder {
         CommandResult result = shell.run(target, rebindCommand(kind, iface, detach), timeout);
         if (!result.ok()) {
             throw new RemoteCommandException(RemoteCommandException.Kind.OTHER, target.alias() + ": starting the "
-                    + kind.name().toLowerCase(java.util.Locale.ROOT) + " rebind failed (exit " + result.exitCode() + "): "
+                    + kind.label() + " rebind failed (exit " + result.exitCode() + "): "
                     + result.stderr().strip());
         }
         return kind;
