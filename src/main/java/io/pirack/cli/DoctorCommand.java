@@ -2,27 +2,23 @@ package io.pirack.cli;
 
 import io.pirack.core.net.CheckResult;
 import io.pirack.core.net.CheckStatus;
-import io.pirack.core.net.DoctorChecks;
 import io.pirack.core.net.HostSnapshot;
-import io.pirack.core.rack.PiSlot;
-import io.pirack.core.rack.RackSpec;
+import io.pirack.net.BoothNetwork;
 import io.pirack.net.HostSnapshotCollector;
+import io.pirack.net.NetworkApplyService;
 import io.pirack.net.RackJson;
-import io.pirack.net.RemoteChecks;
 import io.pirack.net.SocketTcpProbe;
 import io.pirack.net.SystemProcessRunner;
 import io.pirack.ssh.RemoteShell;
-import io.pirack.ssh.SshTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
             "SSH and internet from the Pis, DHCP client identifiers.",
             "Prints one line per check: PASS|WARN|FAIL|SKIP <check-id> <message>. Exit 0 when nothing FAILs, else 1."})
 public final class DoctorCommand implements Callable<Integer> {
-
-    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
     @Option(names = "--collect", paramLabel = "DIR", description = "Also save what the checks read into DIR (for support or --from).")
     Path collect;
@@ -78,14 +72,14 @@ public final class DoctorCommand implements Callable<Integer> {
             err.println("pirack doctor: use either --collect DIR or --from DIR, not both");
             return 2;
         }
+        BoothNetwork network = new BoothNetwork(new SystemProcessRunner(), root, HostSnapshotCollector.currentPlatform(),
+                remoteShell.get(), new SocketTcpProbe(), Clock.systemUTC(), NetworkApplyService.Pause.sleeping(), BoothNetwork::defaultTarget);
         HostSnapshot snapshot;
         try {
             if (from != null) {
                 snapshot = HostSnapshotCollector.readFolder(from);
             } else {
-                Optional<RackSpec> rack = rackFile == null ? Optional.empty() : Optional.of(RackJson.read(rackFile));
-                snapshot = new HostSnapshotCollector(new SystemProcessRunner(), root, COMMAND_TIMEOUT)
-                        .collect(HostSnapshotCollector.currentPlatform(), rack);
+                snapshot = network.capture(rackFile == null ? Optional.empty() : Optional.of(RackJson.read(rackFile)));
             }
             if (collect != null) {
                 HostSnapshotCollector.writeFolder(snapshot, collect);
@@ -95,11 +89,9 @@ public final class DoctorCommand implements Callable<Integer> {
             err.println("pirack doctor: " + e.getMessage());
             return 2;
         }
-        List<CheckResult> results = new ArrayList<>(DoctorChecks.run(snapshot));
-        results.addAll(remoteChecks(snapshot));
+        List<CheckResult> results = network.check(snapshot, from == null);
         if (json) {
-            out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(Map.of("checks", results, "failed", failed(results))));
+            out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(jsonReport(results)));
         } else {
             results.forEach(r -> out.println(r.line()));
         }
@@ -107,25 +99,11 @@ public final class DoctorCommand implements Callable<Integer> {
         return failed(results) ? 1 : 0;
     }
 
-    private List<CheckResult> remoteChecks(HostSnapshot snapshot) {
-        if (from != null) {
-            return RemoteChecks.skipped("offline (--from): the SSH checks need the live Pis");
-        }
-        if (snapshot.rack().isEmpty()) {
-            return RemoteChecks.skipped("no rack spec (--rack FILE), so PiRack does not know the Pis");
-        }
-        Optional<RemoteShell> shell = remoteShell.get();
-        if (shell.isEmpty()) {
-            return RemoteChecks.skipped("no SSH client is wired into this command");
-        }
-        return new RemoteChecks(shell.get(), new SocketTcpProbe(), defaultTargets(), COMMAND_TIMEOUT).run(snapshot.rack().get());
-    }
-
-    /** The rack's own SSH settings, falling back to pi@<ip or hostname>:22. */
-    static Function<PiSlot, SshTarget> defaultTargets() {
-        return slot -> new SshTarget(slot.hostname(), slot.ip() != null ? slot.ip() : slot.hostname(),
-                slot.sshPort() > 0 ? slot.sshPort() : 22, slot.sshUser() != null ? slot.sshUser() : "pi",
-                slot.identityFile() == null ? null : Path.of(slot.identityFile()));
+    private static Map<String, Object> jsonReport(List<CheckResult> results) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("checks", results);
+        report.put("failed", failed(results));
+        return report;
     }
 
     private static boolean failed(List<CheckResult> results) {

@@ -189,6 +189,15 @@ public final class HostSnapshotCollector {
         if (!snapshot.absentOnHost().isEmpty()) {
             Files.writeString(dir.resolve(SnapshotFiles.ABSENT), String.join("\n", new TreeSet<>(snapshot.absentOnHost())) + "\n");
         }
+        StringBuilder missing = new StringBuilder();
+        new java.util.TreeMap<>(snapshot.missingReasons()).forEach((name, reason) -> {
+            if (!snapshot.absentOnHost().contains(name) && !name.equals(SnapshotFiles.RACK)) {
+                missing.append(name).append('\t').append(reason.replace('\n', ' ')).append('\n');
+            }
+        });
+        if (missing.length() > 0) {
+            Files.writeString(dir.resolve(SnapshotFiles.MISSING), missing.toString());
+        }
         if (snapshot.rack().isPresent()) {
             Files.writeString(dir.resolve(SnapshotFiles.RACK), RackJson.toJson(snapshot.rack().get()));
         }
@@ -210,12 +219,24 @@ public final class HostSnapshotCollector {
         if (Files.exists(absentList)) {
             Files.readAllLines(absentList).stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(absent::add);
         }
+        Map<String, String> captureReasons = new LinkedHashMap<>();
+        Path missingList = dir.resolve(SnapshotFiles.MISSING);
+        if (Files.exists(missingList)) {
+            for (String line : Files.readAllLines(missingList)) {
+                int tab = line.indexOf('\t');
+                if (tab > 0) {
+                    captureReasons.put(line.substring(0, tab), line.substring(tab + 1));
+                }
+            }
+        }
         for (String name : linux ? SnapshotFiles.LINUX : SnapshotFiles.MACOS) {
             Path file = dir.resolve(name);
             if (Files.isRegularFile(file)) {
                 files.put(name, Files.readString(file, charsetOf(name)));
+            } else if (absent.contains(name)) {
+                missing.put(name, name + " does not exist on the captured machine");
             } else {
-                missing.put(name, absent.contains(name) ? name + " does not exist on the captured machine" : name + " is not in " + dir);
+                missing.put(name, captureReasons.getOrDefault(name, name + " is not in " + dir));
             }
         }
         if (linux) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +84,19 @@ class DoctorCommandTest {
         CliRun run = CliRun.of("doctor", "--from", dir.resolve("missing").toString());
         assertEquals(2, run.exitCode());
         assertEquals("pirack doctor: " + dir.resolve("missing") + " is not a folder\n", run.err());
+    }
+
+    @Test
+    void collectedFolderGivesTheSameOfflineVerdicts() throws IOException {
+        Path capture = dir.resolve("capture");
+        Path emptyRoot = Files.createDirectories(dir.resolve("root"));
+        CliRun live = CliRun.of("doctor", "--root", emptyRoot.toString(), "--collect", capture.toString());
+        CliRun offline = CliRun.of("doctor", "--from", capture.toString());
+        List<String> liveLines = live.out().lines().filter(l -> !l.matches("\\S+ (pi-ssh|api-server|pi-internet|pi-address).*")).toList();
+        List<String> offlineLines = offline.out().lines().filter(l -> !l.matches("\\S+ (pi-ssh|api-server|pi-internet|pi-address).*")).toList();
+        assertEquals(liveLines, offlineLines);
+        assertTrue(live.err().startsWith("Captured into " + capture), live.err());
+        assertTrue(live.out().lines().allMatch(l -> l.matches("(PASS|WARN|FAIL|SKIP) \\S+ .+")), live.out());
     }
 
     @Test

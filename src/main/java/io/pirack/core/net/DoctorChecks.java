@@ -62,6 +62,31 @@ public final class DoctorChecks {
         return results;
     }
 
+    /** The interface the Pis are on: the sharing bridge (macOS) or the shared wired interface (Linux). */
+    public static Optional<String> sharingInterfaceName(HostSnapshot snapshot) {
+        if (snapshot.platform() == HostSnapshot.Platform.LINUX) {
+            return sharedConnection(snapshot).map(SystemParsers.NmConnection::device);
+        }
+        return snapshot.file(SnapshotFiles.IFCONFIG).map(InterfaceParsers::parseIfconfig)
+                .flatMap(list -> sharingBridge(list, subnet(snapshot))).map(NetInterface::name);
+    }
+
+    /** Linux: the active NetworkManager connection that shares the wired interface. */
+    public static Optional<SystemParsers.NmConnection> sharedConnection(HostSnapshot snapshot) {
+        List<SystemParsers.NmConnection> connections = snapshot.file(SnapshotFiles.NMCLI_CONNECTIONS)
+                .map(SystemParsers::parseNmcliConnections).orElse(List.of());
+        Optional<NetInterface> shared = snapshot.file(SnapshotFiles.IP_ADDR).map(InterfaceParsers::parseIpAddr)
+                .flatMap(list -> LinuxDoctorChecks.sharedInterface(list, connections));
+        return shared.flatMap(i -> connections.stream().filter(c -> c.device().equals(i.name())).findFirst());
+    }
+
+    /** The lease file of the snapshot's platform, parsed (empty when not captured). */
+    public static List<DhcpLease> leases(HostSnapshot snapshot) {
+        return snapshot.platform() == HostSnapshot.Platform.LINUX
+                ? snapshot.file(SnapshotFiles.DNSMASQ_LEASES).map(LeaseParsers::parseDnsmasqLeases).orElse(List.of())
+                : snapshot.file(SnapshotFiles.DHCPD_LEASES).map(LeaseParsers::parseDhcpdLeases).orElse(List.of());
+    }
+
     /** The rack's subnet, else macOS Internet Sharing's default. */
     static Ipv4Subnet subnet(HostSnapshot snapshot) {
         return snapshot.rack().map(RackSpec::subnet).map(Ipv4Subnet::parse).filter(Validation::isValid).map(Validation::orThrow)
@@ -280,7 +305,8 @@ public final class DoctorChecks {
         if (rack.isEmpty() || mac.isEmpty()) {
             return Optional.empty();
         }
-        return rack.get().slots().stream().filter(s -> mac.get().canonical().equals(s.mac())).map(PiSlot::hostname).findFirst();
+        return rack.get().slots().stream().filter(s -> s.mac() != null && MacAddress.parse(s.mac()).isValid()
+                && MacAddress.parse(s.mac()).orThrow().equals(mac.get())).map(PiSlot::hostname).findFirst();
     }
 
     private static String abbreviate(String text) {

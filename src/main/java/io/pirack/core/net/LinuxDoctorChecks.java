@@ -51,10 +51,11 @@ final class LinuxDoctorChecks {
     }
 
     /** A wired, active connection's device holding the first address of its subnet (NetworkManager's shared mode). */
-    private static Optional<NetInterface> sharedInterface(List<NetInterface> interfaces, List<SystemParsers.NmConnection> connections) {
+    static Optional<NetInterface> sharedInterface(List<NetInterface> interfaces, List<SystemParsers.NmConnection> connections) {
         return interfaces.stream()
                 .filter(i -> connections.isEmpty() || connections.stream().anyMatch(c -> c.isWired() && c.device().equals(i.name())))
-                .filter(i -> i.addresses().stream().anyMatch(a -> a.prefixLength() < 31 && a.address().equals(a.subnet().gateway())))
+                .filter(i -> i.addresses().stream().anyMatch(a -> a.prefixLength() < 31 && a.address().equals(a.subnet().gateway())
+                        && a.address().octet(0) != 127))
                 .filter(i -> !i.name().startsWith("virbr") && !i.name().startsWith("docker") && !i.name().startsWith("br-"))
                 .findFirst();
     }

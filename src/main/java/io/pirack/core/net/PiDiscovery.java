@@ -25,6 +25,12 @@ public final class PiDiscovery {
     private PiDiscovery() {
     }
 
+    /** The Pis in a captured snapshot: its lease file and ARP on the sharing interface. */
+    public static List<DiscoveredPi> discover(HostSnapshot snapshot) {
+        return discover(DoctorChecks.leases(snapshot), snapshot.file(SnapshotFiles.ARP).map(ArpEntry::parseArpAn).orElse(List.of()),
+                DoctorChecks.sharingInterfaceName(snapshot));
+    }
+
     /**
      * Pis from the lease file and ARP, filtered by the Raspberry Pi OUIs, ordered by MAC.
      *

@@ -20,6 +20,8 @@ public final class SnapshotFiles {
     public static final String DNSMASQ_SHARED_DIR = "dnsmasq-shared.d";
     /** Lists, one per line, the files that do not exist on the captured host. */
     public static final String ABSENT = "absent.txt";
+    /** Why a file could not be captured: {@code name<TAB>reason} per line. */
+    public static final String MISSING = "missing.txt";
 
     public static final List<String> MACOS = List.of(IFCONFIG, ARP, NAT_PLIST, BOOTPTAB, DHCPD_LEASES, LAUNCHCTL_SHARING, SW_VERS);
     public static final List<String> LINUX = List.of(IP_ADDR, NMCLI_CONNECTIONS, DNSMASQ_LEASES, ARP);
