@@ -191,7 +191,7 @@ public final class HostSnapshotCollector {
         }
         StringBuilder missing = new StringBuilder();
         new java.util.TreeMap<>(snapshot.missingReasons()).forEach((name, reason) -> {
-            if (!snapshot.absentOnHost().contains(name) && !name.equals(SnapshotFiles.RACK)) {
+            if (!name.equals(SnapshotFiles.RACK)) {
                 missing.append(name).append('\t').append(reason.replace('\n', ' ')).append('\n');
             }
         });
@@ -233,10 +233,9 @@ public final class HostSnapshotCollector {
             Path file = dir.resolve(name);
             if (Files.isRegularFile(file)) {
                 files.put(name, Files.readString(file, charsetOf(name)));
-            } else if (absent.contains(name)) {
-                missing.put(name, name + " does not exist on the captured machine");
             } else {
-                missing.put(name, captureReasons.getOrDefault(name, name + " is not in " + dir));
+                String fallback = absent.contains(name) ? name + " does not exist on the captured machine" : name + " is not in " + dir;
+                missing.put(name, captureReasons.getOrDefault(name, fallback));
             }
         }
         if (linux) {

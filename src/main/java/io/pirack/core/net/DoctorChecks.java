@@ -58,7 +58,7 @@ public final class DoctorChecks {
         List<DhcpLease> leases = snapshot.file(SnapshotFiles.DHCPD_LEASES).map(LeaseParsers::parseDhcpdLeases).orElse(List.of());
         boolean haveLeases = snapshot.file(SnapshotFiles.DHCPD_LEASES).isPresent() || snapshot.absent(SnapshotFiles.DHCPD_LEASES);
         results.addAll(piAddresses(snapshot, leases, haveLeases, bridge.map(NetInterface::name), SnapshotFiles.DHCPD_LEASES));
-        results.addAll(clientIds(snapshot, leases, haveLeases, SnapshotFiles.DHCPD_LEASES, CLIENT_ID_FIX, CheckStatus.FAIL));
+        results.addAll(clientIds(snapshot, leases, snapshot.file(SnapshotFiles.DHCPD_LEASES).isPresent(), SnapshotFiles.DHCPD_LEASES, CLIENT_ID_FIX, CheckStatus.FAIL));
         return results;
     }
 

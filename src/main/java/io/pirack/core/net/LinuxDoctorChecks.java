@@ -45,7 +45,7 @@ final class LinuxDoctorChecks {
         boolean haveLeases = snapshot.file(SnapshotFiles.DNSMASQ_LEASES).isPresent() || snapshot.absent(SnapshotFiles.DNSMASQ_LEASES);
         results.addAll(DoctorChecks.piAddresses(snapshot, leases, haveLeases, shared.map(NetInterface::name), SnapshotFiles.DNSMASQ_LEASES));
         boolean idsIgnored = !hosts.isEmpty() && hosts.stream().allMatch(DnsmasqHostsFile.HostLine::ignoresClientId);
-        results.addAll(DoctorChecks.clientIds(snapshot, leases, haveLeases, SnapshotFiles.DNSMASQ_LEASES,
+        results.addAll(DoctorChecks.clientIds(snapshot, leases, snapshot.file(SnapshotFiles.DNSMASQ_LEASES).isPresent(), SnapshotFiles.DNSMASQ_LEASES,
                 idsIgnored ? "" : CLIENT_ID_FIX, idsIgnored ? CheckStatus.WARN : CheckStatus.FAIL));
         return results;
     }
