@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs one argument vector as root behind a single administrator prompt. Every argument is passed
@@ -23,6 +25,8 @@ public final class PrivilegedRunner {
             "end run");
 
     private enum Kind { OSASCRIPT, PKEXEC, SUDO }
+
+    private static final Pattern EXECUTION_ERROR = Pattern.compile("execution error: (.*) \\((-?[0-9]+)\\)$", Pattern.DOTALL);
 
     private final ProcessRunner runner;
     private final String executable;
@@ -87,6 +91,18 @@ public final class PrivilegedRunner {
         if (cancelled) {
             throw new PrivilegeCancelledException("the administrator password prompt was cancelled; nothing was changed");
         }
-        return result;
+        return kind == Kind.OSASCRIPT ? commandResult(result) : result;
+    }
+
+    /**
+     * osascript itself exits 1 when the shell command fails and reports
+     * {@code execution error: <stderr> (<exit status>)}; this gives the command's own status back.
+     */
+    static ProcessResult commandResult(ProcessResult osascript) {
+        Matcher m = EXECUTION_ERROR.matcher(osascript.stderr().strip());
+        if (osascript.exitCode() != 1 || !m.find()) {
+            return osascript;
+        }
+        return new ProcessResult(Integer.parseInt(m.group(2)), osascript.stdout(), m.group(1), false);
     }
 }

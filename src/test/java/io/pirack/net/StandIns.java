@@ -26,10 +26,15 @@ final class StandIns {
         return file;
     }
 
-    /** osascript that logs its argv (one per line), skips the -e script lines and runs the rest as the command. */
+    /**
+     * osascript that logs its argv (one per line), skips the -e script lines and runs the rest as the
+     * command, failing the way osascript does: exit 1 and "execution error: <stderr> (<status>)".
+     */
     static Path osascript(Path dir, Path log) throws IOException {
         return script(dir, "osascript", "printf '%s\\n' \"$@\" > '" + log + "'\n"
-                + "while [ \"$1\" = -e ]; do shift 2; done\nexec \"$@\"\n");
+                + "while [ \"$1\" = -e ]; do shift 2; done\n"
+                + "err=$(\"$@\" 2>&1 >/dev/null); status=$?\n"
+                + "if [ $status -ne 0 ]; then echo \"0:312: execution error: $err ($status)\" >&2; exit 1; fi\n");
     }
 
     /** osascript whose password dialog the presenter cancels. */
