@@ -83,7 +83,21 @@ public final class BootptabFile {
         }
         BootptabReport foreignReport = BootptabParser.parse(String.join("", foreign), Optional.empty());
         List<BootptabProblem> problems = new ArrayList<>();
+        // A hand-written line that already says exactly what PiRack would write stays the source of truth.
+        List<StaticLease> toWrite = new ArrayList<>();
+        List<BootptabEntry> alreadyRight = new ArrayList<>();
+        for (StaticLease lease : leases) {
+            Optional<BootptabEntry> same = foreignReport.entries().stream().filter(e -> matches(e, lease)).findFirst();
+            if (same.isPresent()) {
+                alreadyRight.add(same.get());
+            } else {
+                toWrite.add(lease);
+            }
+        }
         for (BootptabEntry entry : foreignReport.entries()) {
+            if (alreadyRight.contains(entry)) {
+                continue;
+            }
             Optional<String> clash = conflict(entry, leases);
             if (clash.isEmpty()) {
                 continue;
@@ -109,11 +123,16 @@ public final class BootptabFile {
         if (insertAt <= percent) {
             insertAt = foreign.size();
         }
-        if (!leases.isEmpty()) {
-            foreign.add(insertAt, blockText(leases));
+        if (!toWrite.isEmpty()) {
+            foreign.add(insertAt, blockText(toWrite));
         }
         String rendered = String.join("", foreign);
         return selfCheck(rendered, leases);
+    }
+
+    private static boolean matches(BootptabEntry entry, StaticLease lease) {
+        return entry.hwtype() == BootptabEntry.HTYPE_ETHERNET && entry.hwaddress().equals(lease.mac().canonical())
+                && entry.ip().equals(lease.ip()) && entry.hostname().equals(lease.hostname());
     }
 
     private static Optional<String> conflict(BootptabEntry entry, List<StaticLease> leases) {

@@ -64,6 +64,15 @@ class BootptabFileTest {
     }
 
     @Test
+    void handWrittenEntryThatIsAlreadyRightIsKeptAndNotRepeated() {
+        String original = "%%\nrpi1 1 dc:a6:32:0:0:1 192.168.2.101\n";
+        RenderedFile rendered = BootptabFile.of(original).render(List.of(RPI1, RPI2), ConflictPolicy.REFUSE);
+        assertEquals(original + BootptabFile.BEGIN_LINE + "rpi2\t1\tdc:a6:32:00:00:02\t192.168.2.102\n" + BootptabFile.END_LINE,
+                rendered.text());
+        assertEquals(original, BootptabFile.of(original).render(List.of(RPI1), ConflictPolicy.REFUSE).text());
+    }
+
+    @Test
     void handWrittenEntryIsCommentedOutWhenTakenOver() {
         String original = "%%\nrpi1 1 dc:a6:32:0:0:1 192.168.2.5\n";
         RenderedFile rendered = BootptabFile.of(original).render(List.of(RPI1), ConflictPolicy.TAKE_OVER);
