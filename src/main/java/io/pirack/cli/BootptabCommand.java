@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pirack bootptab …}: work with macOS bootpd's static address table. */
-@Command(name = "bootptab", mixinStandardHelpOptions = true, description = "Inspect a bootptab (macOS static DHCP addresses).",
+@Command(name = "bootptab", mixinStandardHelpOptions = true, versionProvider = PiRackCommand.Version.class, description = "Inspect a bootptab (macOS static DHCP addresses).",
         subcommands = {BootptabCommand.Check.class})
 public final class BootptabCommand implements Callable<Integer> {
 
@@ -32,9 +32,9 @@ public final class BootptabCommand implements Callable<Integer> {
     }
 
     /** {@code pirack bootptab check FILE [--subnet CIDR]}. */
-    @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Reads FILE with bootpd's own rules. Prints each entry bootpd would load as 'hostname mac ip'",
-                "(stdout) and every problem as FILE:LINE: error|warning: message (stderr). Exit 1 when there is an error."})
+    @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = PiRackCommand.Version.class,
+            description = "Reads FILE with bootpd's own rules. Prints each entry bootpd would load as 'hostname mac ip' "
+                    + "(stdout) and every problem as FILE:LINE: error|warning: message (stderr). Exit 1 when there is an error.")
     static final class Check implements Callable<Integer> {
 
         @Parameters(paramLabel = "FILE", description = "The bootptab to check, e.g. /etc/bootptab.")

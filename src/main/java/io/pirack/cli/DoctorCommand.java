@@ -27,10 +27,10 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code pirack doctor}: the booth-network checks on this machine, or offline on a captured folder. */
-@Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Checks the booth network: Internet Sharing, the sharing bridge, bootptab, the Pis' addresses,",
-            "SSH and internet from the Pis, DHCP client identifiers.",
-            "Prints one line per check: PASS|WARN|FAIL|SKIP <check-id> <message>. Exit 0 when nothing FAILs, else 1."})
+@Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = PiRackCommand.Version.class,
+        description = "Checks the booth network: Internet Sharing, the sharing bridge, bootptab, the Pis' addresses, "
+                + "SSH and internet from the Pis, DHCP client identifiers.%n"
+                + "Prints one line per check: PASS|WARN|FAIL|SKIP <check-id> <message>. Exit 0 when nothing FAILs, else 1.")
 public final class DoctorCommand implements Callable<Integer> {
 
     @Option(names = "--collect", paramLabel = "DIR", description = "Also save what the checks read into DIR (for support or --from).")

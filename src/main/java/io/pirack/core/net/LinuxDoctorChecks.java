@@ -118,6 +118,7 @@ final class LinuxDoctorChecks {
         List<String> problems = new ArrayList<>();
         Map<String, String> seenMac = new HashMap<>();
         Map<Ipv4Address, String> seenIp = new HashMap<>();
+        Map<String, String> seenName = new HashMap<>();
         List<BootptabEntry> asEntries = new ArrayList<>();
         files.forEach((name, text) -> {
             for (DnsmasqHostsFile.HostLine host : DnsmasqHostsFile.parse(text)) {
@@ -133,6 +134,9 @@ final class LinuxDoctorChecks {
                 }
                 if (seenIp.putIfAbsent(host.ip().get(), where) != null) {
                     problems.add(where + "duplicate IP address " + host.ip().get());
+                }
+                if (!host.hostname().isEmpty() && seenName.putIfAbsent(host.hostname().toLowerCase(java.util.Locale.ROOT), where) != null) {
+                    problems.add(where + "duplicate hostname " + host.hostname());
                 }
                 asEntries.add(new BootptabEntry(host.line(), host.hostname(), BootptabEntry.HTYPE_ETHERNET, mac, host.ip().get(), ""));
             }

@@ -172,6 +172,17 @@ class DoctorChecksTest {
     }
 
     @Test
+    void linuxDuplicateDhcpHostsFail() {
+        Map<String, String> files = Map.of(SnapshotFiles.IP_ADDR, Fixtures.text("written/ip-addr.txt"),
+                SnapshotFiles.DNSMASQ_SHARED_DIR + "/pirack.conf", "dhcp-host=dc:a6:32:00:00:01,id:*,10.42.0.101,rpi1\n"
+                        + "dhcp-host=dc:a6:32:00:00:02,10.42.0.101,rpi1\n");
+        CheckResult hosts = check(DoctorChecks.run(new HostSnapshot(HostSnapshot.Platform.LINUX, files, Map.of(), Set.of(),
+                Optional.empty())), "dhcp-hosts");
+        assertEquals(List.of("dnsmasq-shared.d/pirack.conf:2: error: duplicate IP address 10.42.0.101",
+                "dnsmasq-shared.d/pirack.conf:2: error: duplicate hostname rpi1"), hosts.evidence());
+    }
+
+    @Test
     void linuxWithoutDhcpHostFileFails() {
         Map<String, String> files = Map.of(SnapshotFiles.IP_ADDR, Fixtures.text("written/ip-addr.txt"));
         List<CheckResult> results = DoctorChecks.run(new HostSnapshot(HostSnapshot.Platform.LINUX, files, Map.of(),
