@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             PlugCommand.class,
+            DoctorCommand.class,
+            BootptabCommand.class,
         })
 public final class PiRackCommand implements Callable<Integer> {
 

@@ -1,0 +1,32 @@
+package io.pirack.net;
+
+/**
+ * The DHCP client a Pi runs, and the constant shell script (interface name as {@code $1}) that
+ * releases its lease and starts over, which a renew would not do (bootpd would ACK the old address).
+ */
+public enum DhcpClientKind {
+    /** Raspberry Pi OS up to Bullseye. */
+    DHCPCD("dhcpcd", "dhcpcd -k \"$1\"; dhcpcd -n \"$1\""),
+    /** Raspberry Pi OS Bookworm and Trixie. */
+    NETWORK_MANAGER("NetworkManager", "nmcli device down \"$1\"; nmcli device up \"$1\""),
+    /** Ubuntu Server (netplan). */
+    SYSTEMD_NETWORKD("systemd-networkd", "networkctl reconfigure \"$1\""),
+    /** Legacy ISC client. */
+    DHCLIENT("dhclient", "dhclient -r \"$1\"; dhclient \"$1\"");
+
+    private final String label;
+    private final String script;
+
+    DhcpClientKind(String label, String script) {
+        this.label = label;
+        this.script = script;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String script() {
+        return script;
+    }
+}

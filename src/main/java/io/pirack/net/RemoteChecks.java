@@ -1,0 +1,125 @@
+package io.pirack.net;
+
+import io.pirack.core.cluster.NodeRole;
+import io.pirack.core.net.CheckResult;
+import io.pirack.core.rack.PiSlot;
+import io.pirack.core.rack.RackSpec;
+import io.pirack.ssh.CommandResult;
+import io.pirack.ssh.RemoteCommand;
+import io.pirack.ssh.RemoteCommandException;
+import io.pirack.ssh.RemoteShell;
+import io.pirack.ssh.SshTarget;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Doctor check 5, which needs the Pis: each answers on SSH, the control plane's API server
+ * accepts connections, and each Pi resolves names and reaches an HTTPS registry (image pulls).
+ */
+public final class RemoteChecks {
+
+    public static final String PI_SSH = "pi-ssh";
+    public static final String API_SERVER = "api-server";
+    public static final String PI_INTERNET = "pi-internet";
+    static final String REGISTRY_HOST = "registry-1.docker.io";
+    static final int API_SERVER_PORT = 6443;
+
+    private final RemoteShell shell;
+    private final TcpProbe probe;
+    private final Function<PiSlot, SshTarget> targets;
+    private final Duration timeout;
+
+    public RemoteChecks(RemoteShell shell, TcpProbe probe, Function<PiSlot, SshTarget> targets, Duration timeout) {
+        this.shell = shell;
+        this.probe = probe;
+        this.targets = targets;
+        this.timeout = timeout;
+    }
+
+    /** Check 5 when it cannot run (offline, no rack): one SKIP with the reason. */
+    public static List<CheckResult> skipped(String reason) {
+        return List.of(CheckResult.skip(PI_SSH, reason), CheckResult.skip(API_SERVER, reason), CheckResult.skip(PI_INTERNET, reason));
+    }
+
+    static RemoteCommand dnsCommand() {
+        return RemoteCommand.of("getent", "hosts", REGISTRY_HOST);
+    }
+
+    static RemoteCommand httpsCommand() {
+        return RemoteCommand.of("curl", "-sS", "-o", "/dev/null", "--max-time", "10", "https://" + REGISTRY_HOST + "/v2/");
+    }
+
+    public List<CheckResult> run(RackSpec rack) {
+        List<CheckResult> results = new ArrayList<>();
+        for (PiSlot slot : rack.slots()) {
+            SshTarget target = targets.apply(slot);
+            String sshId = PI_SSH + ":" + slot.hostname();
+            try {
+                shell.run(target, RemoteCommand.of("true"), timeout);
+                results.add(CheckResult.pass(sshId, slot.hostname() + " answers on SSH as " + target.user() + "@" + target.host(), List.of()));
+            } catch (RemoteCommandException e) {
+                results.add(CheckResult.fail(sshId, slot.hostname() + ": " + e.getMessage(), List.of(), sshFix(e.kind(), target), ""));
+                continue;
+            }
+            results.add(internet(slot, target));
+        }
+        results.add(apiServer(rack));
+        return results;
+    }
+
+    private CheckResult apiServer(RackSpec rack) {
+        PiSlot control = rack.slots().stream().filter(s -> s.role() == NodeRole.CONTROL_PLANE).findFirst().orElse(null);
+        if (control == null) {
+            return CheckResult.skip(API_SERVER, "the rack has no control-plane Pi");
+        }
+        String host = targets.apply(control).host();
+        if (probe.reachable(host, API_SERVER_PORT, timeout)) {
+            return CheckResult.pass(API_SERVER, "the API server on " + control.hostname() + " accepts connections at " + host + ":"
+                    + API_SERVER_PORT, List.of());
+        }
+        return CheckResult.fail(API_SERVER, "nothing answers at " + host + ":" + API_SERVER_PORT + " on " + control.hostname(), List.of(),
+                "Check that Kubernetes is running on " + control.hostname() + " (k3s: systemctl status k3s)", "");
+    }
+
+    private CheckResult internet(PiSlot slot, SshTarget target) {
+        String id = PI_INTERNET + ":" + slot.hostname();
+        try {
+            CommandResult dns = shell.run(target, dnsCommand(), timeout);
+            if (!dns.ok()) {
+                return CheckResult.fail(id, slot.hostname() + " cannot resolve " + REGISTRY_HOST, List.of(dns.stderr().strip()),
+                        "Check that Internet Sharing shares a connected Wi-Fi and that the Pi uses the gateway as DNS server", "");
+            }
+            CommandResult https = shell.run(target, httpsCommand(), timeout);
+            if (https.exitCode() == 127) {
+                return CheckResult.warn(id, slot.hostname() + " resolves names; HTTPS not tested (curl is not installed)", List.of(),
+                        "sudo apt install curl", "");
+            }
+            if (!https.ok()) {
+                return CheckResult.fail(id, slot.hostname() + " cannot reach https://" + REGISTRY_HOST + " (curl exit " + https.exitCode() + ")",
+                        List.of(https.stderr().strip()), "Image pulls will fail: check the Mac's Wi-Fi and the Pi's clock (TLS)", "");
+            }
+            return CheckResult.pass(id, slot.hostname() + " resolves names and reaches https://" + REGISTRY_HOST, List.of());
+        } catch (RemoteCommandException e) {
+            return CheckResult.fail(id, slot.hostname() + ": " + e.getMessage(), List.of(), "", "");
+        }
+    }
+
+    private static String sshFix(RemoteCommandException.Kind kind, SshTarget target) {
+        String login = target.user() + "@" + target.host();
+        switch (kind) {
+            case HOST_KEY_UNKNOWN:
+                return "Connect once with 'ssh " + login + "' and accept the host key";
+            case HOST_KEY_CHANGED:
+                return "The Pi was re-imaged: remove its old key with 'ssh-keygen -R " + target.host() + "'";
+            case AUTHENTICATION:
+                return "Install your key: ssh-copy-id " + login;
+            case UNREACHABLE:
+            case TIMEOUT:
+                return "Check the Pi's power and cable and that it is at " + target.host();
+            default:
+                return "";
+        }
+    }
+}
