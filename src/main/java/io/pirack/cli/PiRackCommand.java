@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
             PlugCommand.class,
             DoctorCommand.class,
             BootptabCommand.class,
+            SimKubeletCommand.class,
         })
 public final class PiRackCommand implements Callable<Integer> {
 
