@@ -27,10 +27,10 @@ public final class LineDiff {
             if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
                 script.add(" " + a.get(i++));
                 j++;
-            } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                script.add("+" + b.get(j++));
-            } else {
+            } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
                 script.add("-" + a.get(i++));
+            } else {
+                script.add("+" + b.get(j++));
             }
         }
         StringBuilder out = new StringBuilder("--- " + name + "\n+++ " + name + " (new)\n");
