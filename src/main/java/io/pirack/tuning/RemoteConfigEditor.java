@@ -79,20 +79,17 @@ public final class RemoteConfigEditor {
         this.restartTimeout = restartTimeout;
     }
 
+    /** Reads files on one Pi (with sudo: manifests are root-only), for reading effective settings. */
+    public RemoteFiles filesOn(SshTarget target) {
+        return path -> Optional.ofNullable(read(target, path));
+    }
+
     /** Reads the file and computes the edit; nothing on the Pi changes. */
     public PreparedEdit prepare(SshTarget target, ConfigEditPlan plan) throws RemoteCommandException, ConfigEditException {
-        CommandResult read = shell.run(target, script(READ_SCRIPT, "pirack-read", plan.path()), commandTimeout);
-        String before;
-        if (read.exitCode() == EXIT_MISSING) {
-            before = null;
-            if (!plan.createsMissingFile()) {
-                throw new ConfigEditException(plan.path() + " does not exist on " + target.alias()
-                        + ": is this the right node and distribution?");
-            }
-        } else if (read.ok()) {
-            before = read.stdout();
-        } else {
-            throw new ConfigEditException("Could not read " + plan.path() + " on " + target.alias() + ": " + firstLine(read.stderr()));
+        String before = read(target, plan.path());
+        if (before == null && !plan.createsMissingFile()) {
+            throw new ConfigEditException(plan.path() + " does not exist on " + target.alias()
+                    + ": is this the right node and distribution?");
         }
         Validation<FileEdit> edit = plan.edit(before);
         if (!edit.isValid()) {
@@ -103,6 +100,18 @@ public final class RemoteConfigEditor {
                     + MAX_CONTENT_BYTES / 1024 + " KiB); edit it by hand");
         }
         return new PreparedEdit(target, plan, edit.orThrow(), plan.backupPath(clock.instant()));
+    }
+
+    /** The file's content, or null when it does not exist. */
+    private String read(SshTarget target, String path) throws RemoteCommandException, ConfigEditException {
+        CommandResult read = shell.run(target, script(READ_SCRIPT, "pirack-read", path), commandTimeout);
+        if (read.exitCode() == EXIT_MISSING) {
+            return null;
+        }
+        if (!read.ok()) {
+            throw new ConfigEditException("Could not read " + path + " on " + target.alias() + ": " + firstLine(read.stderr()));
+        }
+        return read.stdout();
     }
 
     /**
