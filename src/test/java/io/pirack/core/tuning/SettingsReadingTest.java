@@ -158,6 +158,19 @@ class SettingsReadingTest {
     }
 
     @Test
+    void rehearsalPresetGivesEverySettingWithItsSource() {
+        RehearsalPreset preset = new RehearsalPreset(KubeVersion.parse("v1.32.0"), Duration.ofSeconds(8), Duration.ofSeconds(1),
+                Duration.ofSeconds(2), 8, 2, 2);
+        EffectiveSettings s = preset.toSettings();
+        assertEquals(new Sourced<>(Duration.ofSeconds(8), SettingSource.rehearsalPreset()), s.nodeMonitorGracePeriod());
+        assertEquals(Duration.ofSeconds(1), s.nodeMonitorPeriod().value());
+        assertEquals(Duration.ofSeconds(2), s.leaseRenewInterval());
+        assertEquals(new Sourced<>(2L, SettingSource.rehearsalPreset()), s.defaultUnreachableTolerationSeconds());
+        assertEquals(Duration.ofSeconds(2), s.nodeStatusUpdateFrequency().value());
+        assertEquals(RehearsalPreset.upstreamDefaults(KubeVersion.parse("v1.31.0")).nodeMonitorGracePeriod(), Duration.ofSeconds(40));
+    }
+
+    @Test
     void rehearsalPresetIsNamedAsSource() {
         EffectiveSettings s = EffectiveSettings.defaults(KubeVersion.parse("v1.32.0"), Distribution.OTHER)
                 .withControllerManagerFlags(FlagSet.fromComponentArgs(List.of("node-monitor-grace-period=8s")),
