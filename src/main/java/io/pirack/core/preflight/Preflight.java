@@ -2,9 +2,9 @@ package io.pirack.core.preflight;
 
 import io.pirack.core.preflight.PreflightInputs.ClockSample;
 import io.pirack.core.preflight.PreflightInputs.DeadManSwitch;
-import io.pirack.core.preflight.PreflightInputs.DemoWorkload;
 import io.pirack.core.preflight.PreflightInputs.NetworkResult;
 import io.pirack.core.preflight.PreflightInputs.NodeReadiness;
+import io.pirack.core.tuning.DemoWorkload;
 import io.pirack.core.tuning.EffectiveSettings;
 import io.pirack.core.tuning.FailoverPrediction;
 import io.pirack.core.tuning.ImagePresence;

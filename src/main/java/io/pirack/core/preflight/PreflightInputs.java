@@ -1,6 +1,6 @@
 package io.pirack.core.preflight;
 
-import io.pirack.core.cluster.Toleration;
+import io.pirack.core.tuning.DemoWorkload;
 import io.pirack.core.tuning.EffectiveSettings;
 import io.pirack.core.tuning.ImagePresence;
 import java.time.Duration;
@@ -37,17 +37,6 @@ public record PreflightInputs(
     }
 
     public record NodeReadiness(String name, boolean ready, String reason) {
-    }
-
-    /** A Deployment the demo relies on, with its pod template's tolerations. */
-    public record DemoWorkload(String namespace, String name, List<Toleration> tolerations) {
-        public DemoWorkload {
-            tolerations = List.copyOf(tolerations);
-        }
-
-        public String key() {
-            return namespace + "/" + name;
-        }
     }
 
     /** Whether a Pi can restore itself when the laptop is gone (systemd-run or sleep-and-restore via sudo). */
