@@ -74,6 +74,14 @@ public record ConfigEditPlans(List<ConfigEditPlan> controlPlane, List<ConfigEdit
             default -> notes.add("PiRack does not know where this cluster keeps its control-plane flags;"
                     + " set them by hand, or use tolerationSeconds on the Deployments (works everywhere).");
         }
+        if (!apiServer.isEmpty() && !controlPlane.isEmpty()) {
+            notes.add("The API server's default tolerations are stamped on pods when they are created: restart the demo"
+                    + " Deployments afterwards, or tune their tolerations directly.");
+        }
+        if (!controlPlane.isEmpty()) {
+            notes.add("While the control plane restarts, the API is unreachable for a minute or so on a Pi: do this before"
+                    + " the audience arrives.");
+        }
         return Validation.valid(new ConfigEditPlans(controlPlane, everyNode, notes));
     }
 

@@ -103,6 +103,16 @@ class ConfigEditPlansTest {
     }
 
     @Test
+    void kubeadmGraceAndTolerationsTogetherEditBothManifests() {
+        ConfigEditPlans plans = plans(Distribution.KUBEADM, V132, FAST.withDefaultTolerations(10, 5));
+        assertEquals(List.of(ConfigPaths.KUBEADM_CONTROLLER_MANAGER, ConfigPaths.KUBEADM_API_SERVER),
+                plans.controlPlane().stream().map(ConfigEditPlan::path).toList());
+        assertEquals(List.of(ConfigPaths.KUBEADM_KUBELET_CONFIG), plans.everyNode().stream().map(ConfigEditPlan::path).toList());
+        assertEquals("kube-controller-manager: --node-monitor-grace-period=20s, remove --pod-eviction-timeout",
+                plans.controlPlane().get(0).describe());
+    }
+
+    @Test
     void kubeadmLeaseEditAppendsToKubeletConfigForEveryNode() {
         ConfigEditPlans plans = plans(Distribution.KUBEADM, V132, FAST);
         ConfigEditPlan kubelet = plans.everyNode().get(0);
@@ -162,6 +172,7 @@ class ConfigEditPlansTest {
         assertEquals(1, plans.controlPlane().size());
         assertTrue(plans.everyNode().isEmpty());
         assertTrue(plans.notes().get(0).contains("lease duration has no command-line flag"));
+        assertTrue(plans.notes().get(1).contains("restart the demo Deployments"), plans.notes().toString());
         ConfigEditPlan plan = plans.controlPlane().get(0);
         assertEquals(RestartAction.systemctlRestart("k3s"), plan.restart());
         String before = resource("k3s-config.yaml");
