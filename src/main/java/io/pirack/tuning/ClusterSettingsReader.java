@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pirack.core.cluster.ClusterSnapshot;
+import io.pirack.core.cluster.ConditionStatus;
 import io.pirack.core.cluster.LeaseInfo;
 import io.pirack.core.cluster.NodeInfo;
 import io.pirack.core.cluster.NodeRole;
@@ -27,6 +28,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -206,7 +208,7 @@ public final class ClusterSettingsReader {
     /** {@code GET /api/v1/nodes/<node>/proxy/configz} on one Ready node; skipped when not allowed or not reachable. */
     private EffectiveSettings kubeletConfigz(EffectiveSettings settings, ClusterSnapshot snapshot) {
         Optional<NodeInfo> node = controlPlaneFirst(snapshot)
-                .filter(n -> n.ready() == io.pirack.core.cluster.ConditionStatus.TRUE)
+                .filter(n -> n.ready() == ConditionStatus.TRUE)
                 .findFirst();
         if (node.isEmpty()) {
             return settings;
@@ -230,7 +232,7 @@ public final class ClusterSettingsReader {
         return settings;
     }
 
-    private static java.util.stream.Stream<NodeInfo> controlPlaneFirst(ClusterSnapshot snapshot) {
+    private static Stream<NodeInfo> controlPlaneFirst(ClusterSnapshot snapshot) {
         return snapshot.nodes().values().stream().sorted(Comparator.comparing((NodeInfo n) -> n.role() != NodeRole.CONTROL_PLANE));
     }
 }

@@ -7,6 +7,7 @@ import io.pirack.core.preflight.PreflightInputs.NodeReadiness;
 import io.pirack.core.tuning.DemoWorkload;
 import io.pirack.core.tuning.EffectiveSettings;
 import io.pirack.core.tuning.FailoverPrediction;
+import io.pirack.core.tuning.GoDuration;
 import io.pirack.core.tuning.ImagePresence;
 import io.pirack.core.tuning.TolerationTuning;
 import io.pirack.core.tuning.TuningAdvisor;
@@ -117,7 +118,7 @@ public final class Preflight {
         String title = "Failure detection settings";
         if (warnings.isEmpty()) {
             return new PreflightItem("control-plane", title, CheckStatus.PASS, "grace period "
-                    + io.pirack.core.tuning.GoDuration.format(settings.nodeMonitorGracePeriod().value()) + " ("
+                    + GoDuration.format(settings.nodeMonitorGracePeriod().value()) + " ("
                     + settings.nodeMonitorGracePeriod().source() + ")", "");
         }
         boolean fatal = warnings.stream().anyMatch(w -> w.severity() == TuningWarning.Severity.FATAL);

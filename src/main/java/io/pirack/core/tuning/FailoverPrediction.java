@@ -4,6 +4,7 @@ import io.pirack.core.cluster.Taint;
 import io.pirack.core.cluster.Toleration;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -92,6 +93,6 @@ public record FailoverPrediction(
         if (seconds < 60) {
             return seconds + " s";
         }
-        return seconds / 60 + " min " + String.format(java.util.Locale.ROOT, "%02d", seconds % 60) + " s";
+        return seconds / 60 + " min " + String.format(Locale.ROOT, "%02d", seconds % 60) + " s";
     }
 }

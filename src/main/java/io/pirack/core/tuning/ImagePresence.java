@@ -3,6 +3,7 @@ package io.pirack.core.tuning;
 import io.pirack.core.cluster.NodeInfo;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,8 @@ public record ImagePresence(List<String> images, Map<String, Map<String, Cell>> 
     public ImagePresence {
         images = List.copyOf(images);
         Map<String, Map<String, Cell>> copy = new LinkedHashMap<>();
-        cells.forEach((node, row) -> copy.put(node, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(row))));
-        cells = java.util.Collections.unmodifiableMap(copy);
+        cells.forEach((node, row) -> copy.put(node, Collections.unmodifiableMap(new LinkedHashMap<>(row))));
+        cells = Collections.unmodifiableMap(copy);
     }
 
     /** From a cluster snapshot's nodes (their {@code node.status.images} names). */
@@ -73,7 +74,7 @@ public record ImagePresence(List<String> images, Map<String, Map<String, Cell>> 
         if (imageNames.stream().anyMatch(ref::matches)) {
             return new Cell(State.PRESENT, "");
         }
-        Optional<Optional<String>> waiting = pod.map(p -> p.waitingReasonByImage().get(image)).filter(w -> w != null);
+        Optional<Optional<String>> waiting = pod.map(p -> p.waitingReasonByImage().get(image));
         if (waiting.isEmpty()) {
             return new Cell(State.MISSING, "");
         }

@@ -1,6 +1,7 @@
 package io.pirack.core.tuning;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The failure-detection settings the rehearsal rack simulates, shown on the Tuning screen with the
@@ -26,13 +27,13 @@ public record RehearsalPreset(
     public EffectiveSettings toSettings() {
         SettingSource preset = SettingSource.rehearsalPreset();
         return EffectiveSettings.defaults(version, Distribution.OTHER)
-                .withControllerManagerFlags(FlagSet.fromComponentArgs(java.util.List.of(
+                .withControllerManagerFlags(FlagSet.fromComponentArgs(List.of(
                         EffectiveSettings.GRACE_FLAG + "=" + GoDuration.format(nodeMonitorGracePeriod),
                         EffectiveSettings.MONITOR_PERIOD_FLAG + "=" + GoDuration.format(nodeMonitorPeriod))), preset)
-                .withApiServerFlags(FlagSet.fromComponentArgs(java.util.List.of(
+                .withApiServerFlags(FlagSet.fromComponentArgs(List.of(
                         EffectiveSettings.NOT_READY_TOLERATION_FLAG + "=" + defaultNotReadyTolerationSeconds,
                         EffectiveSettings.UNREACHABLE_TOLERATION_FLAG + "=" + defaultUnreachableTolerationSeconds)), preset)
-                .withKubeletFlags(FlagSet.fromComponentArgs(java.util.List.of(
+                .withKubeletFlags(FlagSet.fromComponentArgs(List.of(
                         EffectiveSettings.STATUS_UPDATE_FREQUENCY_FLAG + "=" + GoDuration.format(nodeStatusUpdateFrequency))), preset)
                 .withObservedLeaseDuration(nodeLeaseDurationSeconds, preset);
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,7 +94,7 @@ public record StaticPodManifestPlan(String path, String component, FlagChanges c
                     + " controller-manager does not start with it");
         }
         for (Map.Entry<String, String> wanted : changes.set().entrySet()) {
-            if (!flags.get(wanted.getKey()).equals(java.util.Optional.of(wanted.getValue()))) {
+            if (!flags.get(wanted.getKey()).equals(Optional.of(wanted.getValue()))) {
                 return Validation.invalid("--" + wanted.getKey() + " does not read back as " + wanted.getValue());
             }
         }

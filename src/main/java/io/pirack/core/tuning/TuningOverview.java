@@ -1,5 +1,6 @@
 package io.pirack.core.tuning;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,7 +53,7 @@ public record TuningOverview(EffectiveSettings settings, List<SettingRow> rows, 
         return new TuningOverview(s, rows, TuningAdvisor.warnings(s), workloadRows);
     }
 
-    private static SettingRow duration(String name, Sourced<java.time.Duration> value) {
+    private static SettingRow duration(String name, Sourced<Duration> value) {
         return new SettingRow(name, GoDuration.format(value.value()), value.source().description());
     }
 
