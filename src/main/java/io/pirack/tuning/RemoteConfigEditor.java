@@ -64,6 +64,9 @@ public final class RemoteConfigEditor {
 
     private static final String REMOVE_SCRIPT = "rm -f -- \"$1\" && sync";
 
+    /** $1 backup prefix: prints every existing backup, one per line. */
+    private static final String LIST_BACKUPS_SCRIPT = "for f in \"$1\"*; do [ -e \"$f\" ] && printf '%s\\n' \"$f\"; done; exit 0";
+
     private final RemoteShell shell;
     private final Clock clock;
     private final Duration commandTimeout;
@@ -135,6 +138,24 @@ public final class RemoteConfigEditor {
         }
         Optional<String> restartProblem = restart(prepared.target(), plan.restart());
         return new AppliedEdit(prepared.target(), plan.path(), backup, plan.tempPath(), plan.restart(), true, restartProblem);
+    }
+
+    /** The backups PiRack left of this plan's file on the Pi, oldest first (they survive an app restart). */
+    public List<String> backups(SshTarget target, ConfigEditPlan plan) throws RemoteCommandException, ConfigEditException {
+        CommandResult listed = shell.run(target, script(LIST_BACKUPS_SCRIPT, "pirack-backups", plan.backupPrefix()), commandTimeout);
+        if (!listed.ok()) {
+            throw new ConfigEditException("Could not list the backups of " + plan.path() + " on " + target.alias() + ": "
+                    + firstLine(listed.stderr()));
+        }
+        return listed.stdout().lines().filter(plan::isBackupPath).sorted().toList();
+    }
+
+    /** A revert from a backup found with {@link #backups}, e.g. after the app was restarted. */
+    public AppliedEdit fromBackup(SshTarget target, ConfigEditPlan plan, String backupPath) throws ConfigEditException {
+        if (!plan.isBackupPath(backupPath)) {
+            throw new ConfigEditException(backupPath + " is not a PiRack backup of " + plan.path());
+        }
+        return new AppliedEdit(target, plan.path(), Optional.of(backupPath), plan.tempPath(), plan.restart(), true, Optional.empty());
     }
 
     /** Puts the old file back byte for byte (or removes a file PiRack created), then restarts. */

@@ -95,6 +95,26 @@ class RemoteConfigEditorTest {
     }
 
     @Test
+    void backupsAreFoundAgainAfterARestartAndRestoreTheOriginal() throws Exception {
+        Path file = manifest("kubeadm-kube-controller-manager.seed-article.yaml");
+        byte[] original = Files.readAllBytes(file);
+        StaticPodManifestPlan plan = controllerManagerPlan(file);
+        editor.apply(editor.prepare(PI1, plan));
+        Files.writeString(dir.resolve(".kube-controller-manager.yaml.pirack-backup-evil"), "not a backup");
+
+        List<String> backups = editor.backups(PI1, plan);
+        assertEquals(List.of(dir.resolve(".kube-controller-manager.yaml.pirack-backup-20261126T073000Z").toString()), backups);
+        editor.revert(editor.fromBackup(PI1, plan, backups.get(0)));
+        assertArrayEquals(original, Files.readAllBytes(file));
+        assertThrows(ConfigEditException.class, () -> editor.fromBackup(PI1, plan, "/etc/shadow"));
+    }
+
+    @Test
+    void noBackupsIsAnEmptyList() throws Exception {
+        assertEquals(List.of(), editor.backups(PI1, controllerManagerPlan(manifest("kubeadm-kube-controller-manager.yaml"))));
+    }
+
+    @Test
     void validationFailureLeavesFileUntouchedAndWritesNothing() throws Exception {
         Path file = dir.resolve("kube-controller-manager.yaml");
         Files.writeString(file, "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: kube-controller-manager\n"

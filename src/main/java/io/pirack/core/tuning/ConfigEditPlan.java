@@ -38,7 +38,18 @@ public interface ConfigEditPlan {
      * would start a second controller-manager.
      */
     default String backupPath(Instant at) {
-        return hiddenSibling(path(), ".pirack-backup-" + BACKUP_STAMP.format(at));
+        return backupPrefix() + BACKUP_STAMP.format(at);
+    }
+
+    /** Every backup of this file starts with this; the rest is the UTC timestamp. */
+    default String backupPrefix() {
+        return hiddenSibling(path(), ".pirack-backup-");
+    }
+
+    /** Whether {@code candidate} is a backup name this plan could have made (guards restore-from-list). */
+    default boolean isBackupPath(String candidate) {
+        String prefix = backupPrefix();
+        return candidate.startsWith(prefix) && candidate.substring(prefix.length()).matches("\\d{8}T\\d{6}Z");
     }
 
     /** Where the new content is written before it is moved over the file (same directory, so the move is atomic). */

@@ -259,6 +259,17 @@ class ConfigEditPlansTest {
     }
 
     @Test
+    void obsoletePodEvictionTimeoutIsRemovedFromMicroK8sAndK3sToo() {
+        ConfigEditPlan microk8s = plans(Distribution.MICROK8S, V132, FAST).controlPlane().get(0);
+        FileEdit args = microk8s.edit("--pod-eviction-timeout=30s\n--profiling=false\n").orThrow();
+        assertEquals("--profiling=false\n--node-monitor-grace-period=20s\n", args.after());
+
+        ConfigEditPlan k3s = plans(Distribution.K3S, KubeVersion.parse("v1.31.4+k3s1"), FAST).controlPlane().get(0);
+        FileEdit config = k3s.edit("kube-controller-manager-arg:\n  - pod-eviction-timeout=30s\n").orThrow();
+        assertEquals("kube-controller-manager-arg:\n  - \"node-monitor-grace-period=20s\"\n", config.after());
+    }
+
+    @Test
     void otherDistributionHasNoPlansButSaysWhy() {
         ConfigEditPlans plans = plans(Distribution.OTHER, V132, FAST);
         assertTrue(plans.controlPlane().isEmpty());
