@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.pirack.core.cluster.Toleration;
+import io.pirack.core.tuning.DemoWorkload;
 import io.pirack.core.tuning.TolerationTuning;
 import io.pirack.core.validate.Validation;
 import java.util.ArrayList;
@@ -46,6 +47,11 @@ public final class DeploymentTolerationPatcher {
 
     public DeploymentTolerationPatcher(KubernetesClient client) {
         this.client = client;
+    }
+
+    /** The Deployment's pod-template tolerations, for predictions and the preflight. */
+    public DemoWorkload demoWorkload(String namespace, String name) throws ConfigEditException {
+        return new DemoWorkload(namespace, name, tolerations(read(namespace, name)));
     }
 
     /** Reads the Deployment and computes the change; nothing is written. */

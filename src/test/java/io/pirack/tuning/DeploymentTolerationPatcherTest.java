@@ -74,6 +74,7 @@ class DeploymentTolerationPatcherTest {
         assertTrue(plan.diff().contains("+- {key: node.kubernetes.io/not-ready, operator: Exists, effect: NoExecute, tolerationSeconds: 5}"),
                 plan.diff());
         patcher.apply(plan);
+        assertEquals(5, io.pirack.core.tuning.TolerationTuning.currentSeconds(patcher.demoWorkload("demo", "hello").tolerations()));
 
         List<Toleration> tuned = fetch().getSpec().getTemplate().getSpec().getTolerations();
         assertEquals(List.of(DEDICATED,
