@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
             DoctorCommand.class,
             BootptabCommand.class,
             SimKubeletCommand.class,
+            PreflightCommand.class,
         })
 public final class PiRackCommand implements Callable<Integer> {
 

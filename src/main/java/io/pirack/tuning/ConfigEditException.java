@@ -1,0 +1,9 @@
+package io.pirack.tuning;
+
+/** A configuration edit was refused or failed; the message tells the presenter what happened and what to do. */
+public class ConfigEditException extends Exception {
+
+    public ConfigEditException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,37 @@
+package io.pirack.tuning;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+
+/**
+ * The embedded API server in CRUD mode (what {@code @EnableKubernetesMockClient(crud = true)} builds),
+ * on plain HTTP over loopback. The single-argument {@code KubernetesMockServer(boolean)} means
+ * "use HTTPS", not CRUD.
+ */
+final class CrudApiServer implements AutoCloseable {
+
+    private final KubernetesMockServer server;
+    final KubernetesClient client;
+
+    CrudApiServer() {
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
+                new KubernetesMixedDispatcher(responses), false);
+        server.init();
+        client = server.createClient();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.destroy();
+    }
+}
