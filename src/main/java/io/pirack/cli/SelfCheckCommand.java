@@ -33,8 +33,9 @@ public final class SelfCheckCommand implements Callable<Integer> {
     @Command(name = "tls", description = "HTTPS round trip to the embedded Kubernetes API with a verified certificate.")
     int tls() {
         try {
+            ok("tls", TlsSelfCheck.ellipticCurves(TlsSelfCheck.JSSE_EC_PROVIDER));
             return ok("tls", new TlsSelfCheck(true).run());
-        } catch (RuntimeException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
             return failed("tls", e);
         }
     }

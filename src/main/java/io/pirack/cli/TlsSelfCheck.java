@@ -11,6 +11,14 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Provider;
+import java.security.Security;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.util.HashMap;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,6 +31,7 @@ import java.util.stream.Collectors;
 final class TlsSelfCheck {
 
     static final String PROBE_NAMESPACE = "pirack-selfcheck";
+    static final String JSSE_EC_PROVIDER = "SunEC";
 
     private final boolean trustServerCertificate;
 
@@ -32,6 +41,36 @@ final class TlsSelfCheck {
      */
     TlsSelfCheck(boolean trustServerCertificate) {
         this.trustServerCertificate = trustServerCertificate;
+    }
+
+    /**
+     * JSSE takes x25519/P-256 key shares and ECDSA signature checks (k3s serves ECDSA certificates)
+     * from the SunEC provider, module jdk.crypto.ec on JDK 17. The handshake below would quietly fall
+     * back to finite-field groups against our RSA test certificate, so its presence is checked here.
+     *
+     * @return a one-line description of what was proven
+     */
+    static String ellipticCurves(String providerName) throws GeneralSecurityException {
+        Provider provider = Security.getProvider(providerName);
+        if (provider == null) {
+            throw new GeneralSecurityException("no " + providerName + " security provider: this runtime lacks"
+                    + " module jdk.crypto.ec, needed for TLS key exchange and ECDSA server certificates");
+        }
+        KeyPairGenerator.getInstance("X25519", provider).generateKeyPair();
+        KeyPairGenerator curveKeys = KeyPairGenerator.getInstance("EC", provider);
+        curveKeys.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair keys = curveKeys.generateKeyPair();
+        Signature signer = Signature.getInstance("SHA256withECDSA", provider);
+        signer.initSign(keys.getPrivate());
+        signer.update(PROBE_NAMESPACE.getBytes(StandardCharsets.UTF_8));
+        byte[] signature = signer.sign();
+        Signature verifier = Signature.getInstance("SHA256withECDSA", provider);
+        verifier.initVerify(keys.getPublic());
+        verifier.update(PROBE_NAMESPACE.getBytes(StandardCharsets.UTF_8));
+        if (!verifier.verify(signature)) {
+            throw new GeneralSecurityException(providerName + ": an ECDSA P-256 signature does not verify");
+        }
+        return providerName + " provides x25519, secp256r1 and SHA256withECDSA";
     }
 
     /** @return a one-line description of what was proven */

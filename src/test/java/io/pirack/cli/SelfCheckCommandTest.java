@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.security.GeneralSecurityException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -27,7 +28,9 @@ class SelfCheckCommandTest {
         int exit = run("selfcheck", "tls");
 
         assertEquals(SelfCheckCommand.OK, exit, err.toString());
-        assertTrue(out.toString().startsWith("ok    tls: listed namespaces [" + TlsSelfCheck.PROBE_NAMESPACE + "]"),
+        assertTrue(out.toString().startsWith("ok    tls: SunEC provides x25519, secp256r1 and SHA256withECDSA"),
+                out.toString());
+        assertTrue(out.toString().contains("ok    tls: listed namespaces [" + TlsSelfCheck.PROBE_NAMESPACE + "]"),
                 out.toString());
         assertTrue(out.toString().contains("https://localhost:"), out.toString());
     }
@@ -38,6 +41,14 @@ class SelfCheckCommandTest {
 
         assertTrue(SelfCheckCommand.describe(failure).contains("SSLHandshakeException"),
                 SelfCheckCommand.describe(failure));
+    }
+
+    @Test
+    void ellipticCurveCheckNamesTheMissingModuleWhenTheProviderIsAbsent() {
+        GeneralSecurityException failure = assertThrows(GeneralSecurityException.class,
+                () -> TlsSelfCheck.ellipticCurves("NoSuchProvider"));
+
+        assertTrue(failure.getMessage().contains("lacks module jdk.crypto.ec"), failure.getMessage());
     }
 
     @Test
@@ -56,7 +67,7 @@ class SelfCheckCommandTest {
         int exit = run("selfcheck");
 
         assertEquals(SelfCheckCommand.OK, exit, err.toString());
-        assertTrue(out.toString().contains("ok    tls: "), out.toString());
+        assertEquals(2, out.toString().lines().filter(line -> line.startsWith("ok    tls: ")).count(), out.toString());
         assertEquals(4, out.toString().lines().filter(line -> line.startsWith("ok    ssh: ")).count(), out.toString());
     }
 
