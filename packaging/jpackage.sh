@@ -7,7 +7,7 @@
 #
 # --types: "auto" (Linux: app-image + deb; macOS: dmg) or a comma list of app-image, deb, dmg.
 # macOS signing is opt-in through the environment (see packaging/README.md, "Signing and notarisation"):
-#   PIRACK_MAC_SIGN_IDENTITY   e.g. "Developer ID Application: Jane Doe (TEAMID1234)" -> --mac-sign
+#   PIRACK_MAC_SIGN_IDENTITY   the part after "Developer ID Application: ", e.g. "Jane Doe (TEAMID1234)"
 #   PIRACK_MAC_KEYCHAIN        keychain holding that identity (optional)
 set -euo pipefail
 
@@ -155,18 +155,19 @@ for type in ${types//,/ }; do
       mac_version="$app_version"
       [[ "$app_version" == 0* ]] && mac_version=1
       sed -e "s/@VERSION@/$app_version/g" "$here/macos/Info.plist" > "$work/resources/Info.plist"
+      # The .dmg: volume "PiRack" with our icon; jpackage's layout (the app beside an Applications link).
       cp "$root/assets/icon/macos/pirack.icns" "$work/resources/PiRack-volume.icns"
       sign=()
       if [ -n "${PIRACK_MAC_SIGN_IDENTITY:-}" ]; then
-        sign=(--mac-sign --mac-signing-key-user-name "$PIRACK_MAC_SIGN_IDENTITY"
-              --mac-entitlements "$here/macos/PiRack.entitlements")
+        # jpackage signs every binary in the bundle (JavaFX's .dylib files included, see above) with
+        # the hardened runtime and its default Java entitlements (JIT, unsigned executable memory).
+        sign=(--mac-sign --mac-signing-key-user-name "$PIRACK_MAC_SIGN_IDENTITY")
         [ -n "${PIRACK_MAC_KEYCHAIN:-}" ] && sign+=(--mac-signing-keychain "$PIRACK_MAC_KEYCHAIN")
       fi
       "$jpackage" --type dmg --dest "$dist" "${common[@]}" --app-version "$mac_version" \
         "${app_image_args[@]}" --resource-dir "$work/resources" \
         --icon "$root/assets/icon/macos/pirack.icns" \
-        --mac-package-identifier io.pirack.PiRack --mac-package-name PiRack \
-        --mac-app-category public.app-category.developer-tools "${sign[@]}"
+        --mac-package-identifier io.pirack.PiRack --mac-package-name PiRack ${sign[@]+"${sign[@]}"}
       built="$(ls "$dist"/PiRack-*.dmg)"
       dmg="$dist/PiRack-$version.dmg"
       [ "$built" = "$dmg" ] || mv "$built" "$dmg"
