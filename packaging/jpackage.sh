@@ -103,8 +103,11 @@ step "modules ($((SECONDS - start)) s): jdeps=$static_modules + reflective=$refl
 # --- 3. The runtime -------------------------------------------------------------------------------
 start=$SECONDS
 # jimage left uncompressed: the .deb and .dmg compress anyway, and the app starts faster without it.
-"$jlink" --add-modules "$modules" --output "$runtime" \
-  --strip-debug --no-header-files --no-man-pages --strip-native-commands
+"$jlink" --add-modules "$modules" --output "$runtime" --strip-debug --no-header-files --no-man-pages
+# The class-data sharing archive a JDK ships and jlink (before JDK 21) leaves out: the JDK's own
+# classes load from it, a faster start. Then the commands go: the launcher needs none of them.
+"$runtime/bin/java" -Xshare:dump >"$work/cds.log" 2>&1 || { cat "$work/cds.log" >&2; die "CDS archive failed"; }
+rm -rf "$runtime/bin"
 step "jlink runtime ($((SECONDS - start)) s): $(du -sh "$runtime" | cut -f1)"
 
 # --- 4. jpackage -----------------------------------------------------------------------------------
@@ -159,7 +162,7 @@ for type in ${types//,/ }; do
       cp "$root/assets/icon/macos/pirack.icns" "$work/resources/PiRack-volume.icns"
       sign=()
       if [ -n "${PIRACK_MAC_SIGN_IDENTITY:-}" ]; then
-        # jpackage signs every binary in the bundle (JavaFX's .dylib files included, see above) with
+        # jpackage signs the bundle's native code (JavaFX's .dylib files in app/ included, see above) with
         # the hardened runtime and its default Java entitlements (JIT, unsigned executable memory).
         sign=(--mac-sign --mac-signing-key-user-name "$PIRACK_MAC_SIGN_IDENTITY")
         [ -n "${PIRACK_MAC_KEYCHAIN:-}" ] && sign+=(--mac-signing-keychain "$PIRACK_MAC_KEYCHAIN")
@@ -169,7 +172,8 @@ for type in ${types//,/ }; do
         --icon "$root/assets/icon/macos/pirack.icns" \
         --mac-package-identifier io.pirack.PiRack --mac-package-name PiRack ${sign[@]+"${sign[@]}"}
       built="$(ls "$dist"/PiRack-*.dmg)"
-      dmg="$dist/PiRack-$version.dmg"
+      # One .dmg per architecture (JavaFX's natives are per architecture): arm64 or x86_64.
+      dmg="$dist/PiRack-$version-$(uname -m).dmg"
       [ "$built" = "$dmg" ] || mv "$built" "$dmg"
       step "dmg ($((SECONDS - start)) s): $dmg $(du -h "$dmg" | cut -f1)"
       ;;
