@@ -136,7 +136,8 @@ kill "$app_pid" 2>/dev/null
 wait "$app_pid" 2>/dev/null
 app_pid=""
 elapsed=$(($(now_ms) - start))
-if [ $alive = yes ] && ! grep -Eq 'Exception|Error:' "$work/gui.out"; then
+# An uncaught exception, a printed one, or a log line at ERROR (DEBUG chatter may name exceptions).
+if [ $alive = yes ] && ! grep -Eq '^Exception in thread|^Caused by: |^[A-Za-z0-9_.$]+(Exception|Error)(: |$)| ERROR ' "$work/gui.out"; then
   pass gui "$elapsed" "window up for ${gui_seconds} s without an exception${window_ms:+ (on screen after $window_ms ms)}"
 else
   fail gui "$elapsed" "the app exited early or logged an exception" "$work/gui.out"
