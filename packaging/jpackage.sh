@@ -3,7 +3,8 @@
 # Called by `./mvnw -Ppackage package` (see packaging/README.md); runnable by hand with the same flags.
 #
 #   packaging/jpackage.sh --version 0.1.0 --main-jar target/pirack-0.1.0.jar --main-class io.pirack.Main \
-#       --libs target/jpackage/libs --javafx-platform linux --work target/jpackage --types auto
+#       --libs target/jpackage/libs --javafx-platform linux --work target/jpackage --types auto \
+#       [--jdk /usr/lib/jvm/java-17-openjdk-amd64]
 #
 # --types: "auto" (Linux: app-image + deb; macOS: dmg) or a comma list of app-image, deb, dmg.
 # macOS signing is opt-in through the environment (see packaging/README.md, "Signing and notarisation"):
@@ -17,7 +18,7 @@ root="$(cd "$here/.." && pwd)"
 die() { echo "jpackage.sh: $*" >&2; exit 1; }
 step() { echo "[package] $*"; }
 
-version="" main_jar="" main_class="" libs="" fx_platform="" work="" types="auto"
+version="" main_jar="" main_class="" libs="" fx_platform="" work="" types="auto" jdk_home=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --version) version="$2"; shift 2 ;;
@@ -27,6 +28,7 @@ while [ $# -gt 0 ]; do
     --javafx-platform) fx_platform="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
     --types) types="$2"; shift 2 ;;
+    --jdk) jdk_home="$2"; shift 2 ;;
     *) die "unknown option $1" ;;
   esac
 done
@@ -36,9 +38,12 @@ done
 [ -f "$main_jar" ] || die "main jar $main_jar not found (run through ./mvnw -Ppackage package)"
 [ -d "$libs" ] || die "dependency directory $libs not found"
 
-# JDK tools next to the java that runs Maven, so jlink's runtime matches the JDK that compiled.
-jdk_bin="${JAVA_HOME:+$JAVA_HOME/bin/}"
-jdk_home="$(dirname "$(dirname "$(readlink -f "$(command -v "${jdk_bin}java")")")")"
+# --jdk: the JDK that runs Maven (its java.home), so jlink's runtime matches the JDK that compiled.
+# By hand: $JAVA_HOME, else the JDK of the java on the PATH.
+if [ -z "$jdk_home" ]; then
+  jdk_bin="${JAVA_HOME:+$JAVA_HOME/bin/}"
+  jdk_home="$(dirname "$(dirname "$(readlink -f "$(command -v "${jdk_bin}java")")")")"
+fi
 for tool in jdeps jlink jpackage jar; do
   [ -x "$jdk_home/bin/$tool" ] || die "$jdk_home/bin/$tool missing: packaging needs a full JDK (17+) with jpackage"
 done
