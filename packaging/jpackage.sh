@@ -107,7 +107,7 @@ step "modules ($((SECONDS - start)) s): jdeps=$static_modules + reflective=$refl
 
 # --- 3. The runtime -------------------------------------------------------------------------------
 start=$SECONDS
-# jimage left uncompressed: the .deb and .dmg compress anyway, and the app starts faster without it.
+# jimage left uncompressed: compression slows class loading, and the .deb and .dmg compress anyway.
 "$jlink" --add-modules "$modules" --output "$runtime" --strip-debug --no-header-files --no-man-pages
 # The class-data sharing archive a JDK ships and jlink (before JDK 21) leaves out: the JDK's own
 # classes load from it, a faster start. Then the commands go: the launcher needs none of them.
