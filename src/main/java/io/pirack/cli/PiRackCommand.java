@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
             BootptabCommand.class,
             SimKubeletCommand.class,
             PreflightCommand.class,
+            SelfCheckCommand.class,
         })
 public final class PiRackCommand implements Callable<Integer> {
 

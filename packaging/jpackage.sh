@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# Builds the double-clickable PiRack: a jlinked runtime plus the app's jars, wrapped by jpackage.
+# Called by `./mvnw -Ppackage package` (see packaging/README.md); runnable by hand with the same flags.
+#
+#   packaging/jpackage.sh --version 0.1.0 --main-jar target/pirack-0.1.0.jar --main-class io.pirack.Main \
+#       --libs target/jpackage/libs --javafx-platform linux --work target/jpackage --types auto \
+#       [--jdk /usr/lib/jvm/java-17-openjdk-amd64]
+#
+# --types: "auto" (Linux: app-image + deb; macOS: dmg) or a comma list of app-image, deb, dmg.
+# macOS signing is opt-in through the environment (see packaging/README.md, "Signing and notarisation"):
+#   PIRACK_MAC_SIGN_IDENTITY   the part after "Developer ID Application: ", e.g. "Jane Doe (TEAMID1234)"
+#   PIRACK_MAC_KEYCHAIN        keychain holding that identity (optional)
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+
+die() { echo "jpackage.sh: $*" >&2; exit 1; }
+step() { echo "[package] $*"; }
+
+version="" main_jar="" main_class="" libs="" fx_platform="" work="" types="auto" jdk_home=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --version) version="$2"; shift 2 ;;
+    --main-jar) main_jar="$2"; shift 2 ;;
+    --main-class) main_class="$2"; shift 2 ;;
+    --libs) libs="$2"; shift 2 ;;
+    --javafx-platform) fx_platform="$2"; shift 2 ;;
+    --work) work="$2"; shift 2 ;;
+    --types) types="$2"; shift 2 ;;
+    --jdk) jdk_home="$2"; shift 2 ;;
+    *) die "unknown option $1" ;;
+  esac
+done
+for required in version main_jar main_class libs fx_platform work; do
+  [ -n "${!required}" ] || die "missing --${required//_/-}"
+done
+[ -f "$main_jar" ] || die "main jar $main_jar not found (run through ./mvnw -Ppackage package)"
+[ -d "$libs" ] || die "dependency directory $libs not found"
+
+# --jdk: the JDK that runs Maven (its java.home), so jlink's runtime matches the JDK that compiled.
+# By hand: $JAVA_HOME, else the JDK of the java on the PATH.
+if [ -z "$jdk_home" ]; then
+  jdk_bin="${JAVA_HOME:+$JAVA_HOME/bin/}"
+  jdk_home="$(dirname "$(dirname "$(readlink -f "$(command -v "${jdk_bin}java")")")")"
+fi
+for tool in jdeps jlink jpackage jar; do
+  [ -x "$jdk_home/bin/$tool" ] || die "$jdk_home/bin/$tool missing: packaging needs a full JDK (17+) with jpackage"
+done
+jdeps="$jdk_home/bin/jdeps" jlink="$jdk_home/bin/jlink" jpackage="$jdk_home/bin/jpackage" jar="$jdk_home/bin/jar"
+
+os="$(uname -s)"
+case "$os" in
+  Linux) [ "$types" = auto ] && types="app-image,deb" ;;
+  Darwin) [ "$types" = auto ] && types="dmg" ;;
+  *) die "packaging supports Linux and macOS, not $os" ;;
+esac
+
+# jpackage accepts only 1-3 integers: drop a qualifier such as -SNAPSHOT.
+app_version="${version%%-*}"
+[[ "$app_version" =~ ^[0-9]+(\.[0-9]+){0,2}$ ]] || die "version $version has no numeric x.y.z part"
+
+start_all=$SECONDS
+input="$work/input" runtime="$work/runtime" dist="$work/dist"
+rm -rf "$input" "$runtime" "$dist" "$work/resources"
+mkdir -p "$input" "$dist" "$work/resources"
+
+# --- 1. The app's class path: main jar + runtime dependencies -----------------------------------
+step "input: $(basename "$main_jar") + dependencies"
+cp "$main_jar" "$input/"
+for lib in "$libs"/*.jar; do
+  name="$(basename "$lib")"
+  # org.openjfx:javafx-foo:21 without a classifier is an empty stub; the -<platform> jar holds the code.
+  if [[ "$name" == javafx-* ]] && [[ "$name" != *"-$fx_platform.jar" ]]; then
+    continue
+  fi
+  cp "$lib" "$input/"
+done
+
+# JavaFX on the class path: its native libraries move next to the jars. NativeLibLoader looks in the
+# directory of the jar that holds it first, so nothing gets unpacked into ~/.openjfx/cache at start,
+# and on macOS jpackage signs these .dylib files (notarisation rejects unsigned binaries inside jars).
+natives_dir="$work/fx-natives"
+for fx_jar in "$input"/javafx-*-"$fx_platform".jar; do
+  natives="$(unzip -Z1 "$fx_jar" | grep -E '^[^/]+\.(so|dylib|dll)$' || true)"
+  [ -n "$natives" ] || continue
+  rm -rf "$natives_dir" && mkdir -p "$natives_dir"
+  (cd "$natives_dir" && "$jar" --extract --file "$fx_jar")
+  # shellcheck disable=SC2086 # one file name per line, none with spaces
+  (cd "$natives_dir" && mv $natives "$input/")
+  "$jar" --create --file "$fx_jar" --manifest "$natives_dir/META-INF/MANIFEST.MF" -C "$natives_dir" .
+  step "JavaFX natives from $(basename "$fx_jar"): $(echo "$natives" | tr '\n' ' ')"
+done
+rm -rf "$natives_dir"
+
+# --- 2. Modules: what jdeps sees statically + what the libraries load reflectively --------------
+start=$SECONDS
+jars="$(find "$input" -name '*.jar' | sort)"
+# jdeps prints warnings (split packages of multi-release jars) on stdout too: the answer is the last line.
+# shellcheck disable=SC2086 # jar paths have no spaces
+static_modules="$("$jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 $jars | tail -1)"
+[[ "$static_modules" =~ ^[a-z0-9.,]+$ ]] || die "jdeps gave no module list: $static_modules"
+reflective_modules="$(grep -v '^#' "$here/reflective-modules.txt" | awk 'NF { print $1 }' | paste -sd, -)"
+modules="$(echo "$static_modules,$reflective_modules" | tr ',' '\n' | awk 'NF' | sort -u | paste -sd, -)"
+echo "$modules" | tr ',' '\n' > "$work/modules.txt"
+step "modules ($((SECONDS - start)) s): jdeps=$static_modules + reflective=$reflective_modules"
+
+# --- 3. The runtime -------------------------------------------------------------------------------
+start=$SECONDS
+# jimage left uncompressed: compression slows class loading, and the .deb and .dmg compress anyway.
+"$jlink" --add-modules "$modules" --output "$runtime" --strip-debug --no-header-files --no-man-pages
+# The class-data sharing archive a JDK ships and jlink (before JDK 21) leaves out: the JDK's own
+# classes load from it, a faster start. Then the commands go: the launcher needs none of them.
+"$runtime/bin/java" -Xshare:dump >"$work/cds.log" 2>&1 || { cat "$work/cds.log" >&2; die "CDS archive failed"; }
+rm -rf "$runtime/bin"
+step "jlink runtime ($((SECONDS - start)) s): $(du -sh "$runtime" | cut -f1)"
+
+# --- 4. jpackage -----------------------------------------------------------------------------------
+common=(
+  --name PiRack
+  --vendor "PiRack"
+  --description "Control panel for a Raspberry Pi Kubernetes failover demo"
+  --copyright "PiRack contributors"
+)
+app_image_args=(
+  --input "$input"
+  --main-jar "$(basename "$main_jar")"
+  --main-class "$main_class"
+  --runtime-image "$runtime"
+  # Heap for the informers and the rehearsal rack; prism settings stay JavaFX's own choice.
+  --java-options "-Xmx1g"
+  --java-options "-Dapple.awt.application.name=PiRack"
+  --java-options "-Dfile.encoding=UTF-8"
+)
+
+for type in ${types//,/ }; do
+  start=$SECONDS
+  case "$type" in
+    app-image)
+      [ "$os" = Linux ] || die "app-image is built here only on Linux; on macOS use dmg"
+      "$jpackage" --type app-image --dest "$dist" "${common[@]}" --app-version "$app_version" \
+        "${app_image_args[@]}" \
+        --icon "$root/assets/icon/linux/pirack.png"
+      step "app-image ($((SECONDS - start)) s): $dist/PiRack $(du -sh "$dist/PiRack" | cut -f1)"
+      ;;
+    deb)
+      [ "$os" = Linux ] || die ".deb is built only on Linux"
+      [ -d "$dist/PiRack" ] || die "deb is made from the app-image: list app-image first in --types"
+      command -v fakeroot >/dev/null || die "jpackage needs fakeroot for a .deb (apt-get install fakeroot)"
+      command -v dpkg-deb >/dev/null || die "jpackage needs dpkg-deb for a .deb (apt-get install dpkg)"
+      "$jpackage" --type deb --dest "$dist" "${common[@]}" --app-version "$app_version" \
+        --app-image "$dist/PiRack" \
+        --icon "$root/assets/icon/linux/pirack.png" \
+        --linux-package-name pirack --linux-deb-maintainer "pirack@pirack.io" \
+        --linux-menu-group "Development" --linux-app-category devel --linux-shortcut
+      deb="$(ls "$dist"/pirack_*.deb)"
+      step "deb ($((SECONDS - start)) s): $deb $(du -h "$deb" | cut -f1)"
+      ;;
+    dmg)
+      [ "$os" = Darwin ] || die ".dmg is built only on macOS"
+      # jpackage refuses an app-version whose first number is 0 on macOS; Info.plist (our template,
+      # from --resource-dir) carries the real version, the "1" below only satisfies that check.
+      mac_version="$app_version"
+      [[ "$app_version" == 0* ]] && mac_version=1
+      sed -e "s/@VERSION@/$app_version/g" "$here/macos/Info.plist" > "$work/resources/Info.plist"
+      # The .dmg: volume "PiRack" with our icon; jpackage's layout (the app beside an Applications link).
+      cp "$root/assets/icon/macos/pirack.icns" "$work/resources/PiRack-volume.icns"
+      sign=()
+      if [ -n "${PIRACK_MAC_SIGN_IDENTITY:-}" ]; then
+        # jpackage signs the bundle's native code (JavaFX's .dylib files in app/ included, see above) with
+        # the hardened runtime and its default Java entitlements (JIT, unsigned executable memory).
+        sign=(--mac-sign --mac-signing-key-user-name "$PIRACK_MAC_SIGN_IDENTITY")
+        [ -n "${PIRACK_MAC_KEYCHAIN:-}" ] && sign+=(--mac-signing-keychain "$PIRACK_MAC_KEYCHAIN")
+      fi
+      "$jpackage" --type dmg --dest "$dist" "${common[@]}" --app-version "$mac_version" \
+        "${app_image_args[@]}" --resource-dir "$work/resources" \
+        --icon "$root/assets/icon/macos/pirack.icns" \
+        --mac-package-identifier io.pirack.PiRack --mac-package-name PiRack ${sign[@]+"${sign[@]}"}
+      built="$(ls "$dist"/PiRack-*.dmg)"
+      # One .dmg per architecture (JavaFX's natives are per architecture): arm64 or x86_64.
+      dmg="$dist/PiRack-$version-$(uname -m).dmg"
+      [ "$built" = "$dmg" ] || mv "$built" "$dmg"
+      step "dmg ($((SECONDS - start)) s): $dmg $(du -h "$dmg" | cut -f1)"
+      ;;
+    *) die "unknown package type $type (app-image, deb, dmg)" ;;
+  esac
+done
+step "done in $((SECONDS - start_all)) s"
