@@ -4,7 +4,12 @@ import io.pirack.core.rack.RackSpec;
 import io.pirack.core.settings.Settings;
 import io.pirack.kube.ClusterConnection;
 import io.pirack.sim.SimTimings;
+import io.pirack.core.plug.PlugState;
+import io.pirack.plug.PlugActionEvent;
+import io.pirack.plug.PlugListener;
 import io.pirack.ui.common.FramePublisher;
+import io.pirack.ui.common.FxPrompts;
+import io.pirack.ui.plug.PlugCommands;
 import io.pirack.ui.common.PlaceholderView;
 import io.pirack.ui.rack.RackTablesView;
 import io.pirack.ui.rack.RackTablesViewModel;
@@ -50,6 +55,9 @@ public final class PiRackApp extends Application {
     private final RackTablesViewModel tables = new RackTablesViewModel();
     private ClusterSession session;
     private FramePublisher publisher;
+    private PlugService plugs;
+    private PlugCommands plugCommands;
+    private Stage stage;
 
     public static void launchWith(LaunchOptions options) {
         launchOptions = options;
@@ -63,6 +71,7 @@ public final class PiRackApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
         paths = AppPaths.detect();
         settingsStore = new JsonFileStore<>(paths.settingsFile(), Settings.class, Settings::defaults, Clock.systemUTC());
         JsonFileStore.Loaded<Settings> loaded = settingsStore.load();
@@ -95,8 +104,20 @@ public final class PiRackApp extends Application {
         window.addFileItem(kubeconfig);
         window.addFileItem(quit);
 
+        plugCommands = new PlugCommands(() -> plugs, () -> settings.confirmPulls(),
+                ask -> saveSettings(settings.withConfirmPulls(ask)), () -> stage, status.noticeProperty()::set);
         stage.setTitle("PiRack");
         stage.setScene(window.createScene(1280, 800));
+        // ⇧⌘1…⇧⌘9 pull (or plug back in) the Pi in that slot, counted from the top of the stack.
+        for (int slot = 1; slot <= 9; slot++) {
+            int index = slot - 1;
+            stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(slot)),
+                    KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
+                if (rackSpec != null && index < rackSpec.slots().size()) {
+                    plugCommands.toggle(rackSpec.slots().get(index).hostname());
+                }
+            });
+        }
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         window.select(settings.lastView());
@@ -183,9 +204,25 @@ public final class PiRackApp extends Application {
     private void attach(ClusterSession opened) {
         ClusterSession previous = session;
         FramePublisher previousPublisher = publisher;
+        PlugService previousPlugs = plugs;
         session = opened;
         rackSpec = opened.source() instanceof ClusterSession.Rehearsal r ? r.rack() : ((ClusterSession.Kubeconfig) opened.source()).rack();
-        publisher = new FramePublisher(opened.store(), opened.links(), () -> rackSpec, Map::of, Platform::runLater);
+        plugs = new PlugService(opened, () -> rackSpec, background, FxPrompts.hostKeys(() -> stage), FxPrompts.passphrases(() -> stage));
+        PlugService current = plugs;
+        publisher = new FramePublisher(opened.store(), opened.links(), () -> rackSpec, current::stateWords, Platform::runLater);
+        FramePublisher currentPublisher = publisher;
+        plugs.addListener(new PlugListener() {
+            @Override
+            public void plugStateChanged(String node, PlugState state) {
+                currentPublisher.signal();
+            }
+
+            @Override
+            public void plugAction(PlugActionEvent event) {
+                currentPublisher.signal();
+            }
+        });
+        plugs.refreshAll();
         publisher.subscribe(frame -> {
             status.show(frame);
             tables.show(frame);
@@ -199,7 +236,10 @@ public final class PiRackApp extends Application {
         }
         if (previous != null) {
             previousPublisher.close();
-            background.execute(previous::close);
+            background.execute(() -> {
+                previousPlugs.close();
+                previous.close();
+            });
         }
     }
 
@@ -223,6 +263,9 @@ public final class PiRackApp extends Application {
     public void stop() {
         if (publisher != null) {
             publisher.close();
+        }
+        if (plugs != null) {
+            plugs.close();
         }
         if (session != null) {
             session.close();

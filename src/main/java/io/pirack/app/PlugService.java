@@ -41,6 +41,7 @@ public final class PlugService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlugService.class);
 
     private final ClusterSession session;
+    private final Supplier<RackSpec> rack;
     private final PlugController controller;
     private final SshRemoteShell shell;
     private final CopyOnWriteArrayList<PlugListener> listeners = new CopyOnWriteArrayList<>();
@@ -48,6 +49,7 @@ public final class PlugService implements AutoCloseable {
     public PlugService(ClusterSession session, Supplier<RackSpec> rack, Executor executor,
                        HostKeyPrompt hostKeys, PassphrasePrompt passphrases) {
         this.session = session;
+        this.rack = rack;
         List<PlugStrategy> strategies = new ArrayList<>();
         if (session.rehearsal().isPresent()) {
             strategies.add(new SimulatedPowerStrategy(session.rehearsal().get(),
@@ -93,6 +95,11 @@ public final class PlugService implements AutoCloseable {
 
     public PlugController controller() {
         return controller;
+    }
+
+    /** What pulling this Pi's plug will do, in words ("stop k3s-agent on rpi3 over SSH"). */
+    public java.util.Optional<String> describe(String node) {
+        return rack.get().slot(node).flatMap(slot -> controller.strategyFor(node).map(s -> s.describe(slot)));
     }
 
     public GuardrailReport assess(String node) {
