@@ -1,0 +1,19 @@
+package io.pirack.core.timeline;
+
+/** How a failover run ended. Only {@link #RECOVERED} means the workload moved. */
+public enum RunOutcome {
+    IN_PROGRESS("in progress"),
+    RECOVERED("recovered"),
+    RESTORED("node restored first"),
+    TIMED_OUT("timed out");
+
+    private final String label;
+
+    RunOutcome(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}
