@@ -24,7 +24,7 @@ public final class Replayer {
     public static final Set<Integer> SPEEDS = Set.of(1, 2, 4);
 
     private final List<RecordedEntry> entries;
-    private final DomainListener target;
+    private DomainListener target;
     private final ReplayScheduler scheduler;
     private final Clock wallClock;
 
@@ -37,15 +37,24 @@ public final class Replayer {
     private Runnable cancelPending = () -> { };
     private Runnable onFinished = () -> { };
 
-    public Replayer(List<RecordedEntry> entries, DomainListener target, ReplayScheduler scheduler, Clock wallClock) {
+    /**
+     * Call {@link #deliverTo(DomainListener)} before {@link #play(int)}: the listeners usually need
+     * {@link #sessionClock()} to be built.
+     */
+    public Replayer(List<RecordedEntry> entries, ReplayScheduler scheduler, Clock wallClock) {
         if (entries.isEmpty()) {
             throw new IllegalArgumentException("the recording has no entries to replay");
         }
         this.entries = List.copyOf(entries);
-        this.target = Objects.requireNonNull(target, "target");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
         this.sessionStart = this.entries.get(0).at();
+    }
+
+    /** Where the recorded calls go: the store (rack view) and the event deriver, e.g. via a DomainFanOut. */
+    public synchronized Replayer deliverTo(DomainListener listener) {
+        target = Objects.requireNonNull(listener, "listener");
+        return this;
     }
 
     public synchronized void onFinished(Runnable callback) {
@@ -56,6 +65,9 @@ public final class Replayer {
     public synchronized void play(int newSpeed) {
         if (!SPEEDS.contains(newSpeed)) {
             throw new IllegalArgumentException("replay speed must be 1, 2 or 4, not " + newSpeed);
+        }
+        if (target == null) {
+            throw new IllegalStateException("nothing to replay into: call deliverTo(listener) first");
         }
         Instant sessionNow = playing ? sessionNow() : sessionStart;
         cancelPending.run();

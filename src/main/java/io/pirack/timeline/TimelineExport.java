@@ -5,6 +5,7 @@ import io.pirack.core.timeline.Milestone;
 import io.pirack.core.timeline.PodFailover;
 import io.pirack.core.timeline.Prediction;
 import io.pirack.core.timeline.RunHistory;
+import io.pirack.core.timeline.RunMilestone;
 import io.pirack.core.timeline.TimelineEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -67,16 +66,17 @@ public final class TimelineExport {
         ArrayNode notes = node.putArray("notes");
         run.notes().forEach(notes::add);
         ObjectNode milestones = node.putObject("milestones");
-        milestones(run).forEach((name, milestone) -> {
-            ObjectNode m = milestones.putObject(name);
+        for (RunMilestone key : RunMilestone.values()) {
+            Milestone milestone = key.of(run);
+            ObjectNode m = milestones.putObject(key.key());
             if (milestone == null) {
                 m.putNull("offsetSeconds");
-                return;
+                continue;
             }
             m.put("offsetSeconds", seconds(milestone.since(run.start())));
             m.put("receivedAt", milestone.receivedAt().toString());
-            m.put("serverTime", milestone.serverTime() == null ? null : milestone.serverTime().toString());
-        });
+            m.put("serverTime", text(milestone.serverTime()));
+        }
         Prediction p = run.prediction();
         ObjectNode prediction = node.putObject("prediction");
         prediction.put("basis", text(p.basis()));
@@ -108,20 +108,6 @@ public final class TimelineExport {
         node.put("subject", event.subject());
         node.put("description", event.describe());
         return node;
-    }
-
-    /** The run's key milestones by name, in story order. */
-    public static Map<String, Milestone> milestones(FailoverRun run) {
-        Map<String, Milestone> milestones = new LinkedHashMap<>();
-        milestones.put("lastHeartbeat", run.lastHeartbeat());
-        milestones.put("linkLost", run.linkLost());
-        milestones.put("notReady", run.notReady());
-        milestones.put("noExecuteTaint", run.noExecuteTaint());
-        milestones.put("firstEviction", run.firstEviction());
-        milestones.put("firstReplacementReady", run.firstReplacementReady());
-        milestones.put("lastReplacementReady", run.lastReplacementReady());
-        milestones.put("nodeBack", run.nodeBack());
-        return milestones;
     }
 
     // ---- CSV
