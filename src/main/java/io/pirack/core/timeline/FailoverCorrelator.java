@@ -63,12 +63,37 @@ public final class FailoverCorrelator implements Consumer<TimelineEvent> {
 
     /** All runs as of {@code now}, oldest first; unfinished runs past their timeout count as timed out. */
     public synchronized List<FailoverRun> runs(Instant now) {
-        if (runsCache == null || runsCacheVersion != version || !now.equals(runsCacheNow)) {
+        if (!cachedRunsStillHold(now)) {
             runsCache = List.copyOf(FailoverAnalysis.analyse(events(), defaults, now));
             runsCacheVersion = version;
             runsCacheNow = now;
         }
         return runsCache;
+    }
+
+    /**
+     * The views ask every frame with a new {@code now}; the answer only depends on it through the
+     * timeouts of runs in progress and through events later than the cached {@code now}.
+     */
+    private boolean cachedRunsStillHold(Instant now) {
+        if (runsCache == null || runsCacheVersion != version) {
+            return false;
+        }
+        if (now.equals(runsCacheNow)) {
+            return true;
+        }
+        List<TimelineEvent> sorted = events();
+        boolean eventsAfterCachedNow = !sorted.isEmpty()
+                && sorted.get(sorted.size() - 1).receivedAt().isAfter(runsCacheNow);
+        if (now.isBefore(runsCacheNow) || eventsAfterCachedNow) {
+            return false;
+        }
+        for (FailoverRun run : runsCache) {
+            if (run.inProgress() && !now.isBefore(run.start().plus(run.settings().runTimeout()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Optional<FailoverRun> latestRun(Instant now) {

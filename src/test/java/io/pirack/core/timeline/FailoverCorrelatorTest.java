@@ -415,4 +415,19 @@ class FailoverCorrelatorTest {
         assertEquals(5, history.overall().runs());
         assertEquals(5, history.overall().recovered(), "no pods to move: recovered at NotReady");
     }
+
+    @Test
+    void askingEveryFrameReusesTheAnswerUntilATimeoutPassesOrAnEventArrives() {
+        Script script = new Script().tuning(-200, Script.DEMO).nodes(-100, "pi1", "pi2", "pi3", "pi4")
+                .existingPod(-100, web("web-a"), "pi2", 300L).pull(0, "pi2");
+        FailoverCorrelator correlator = script.correlator();
+
+        List<FailoverRun> first = correlator.runs(at(1));
+        assertTrue(first == correlator.runs(at(2)), "same answer object between frames");
+        assertEquals(RunOutcome.TIMED_OUT, correlator.runs(at(120)).get(0).outcome());
+
+        correlator.accept(new TimelineEvent.PlugRestored(at(130), "pi2", "sim"));
+        assertTrue(correlator.runs(at(130)) != correlator.runs(at(1)));
+        assertEquals(RunOutcome.IN_PROGRESS, correlator.runs(at(1)).get(0).outcome(), "asking about the past still works");
+    }
 }
