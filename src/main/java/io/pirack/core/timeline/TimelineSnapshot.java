@@ -73,21 +73,55 @@ public record TimelineSnapshot(long version, Instant now, List<TimelineEvent> ma
         return new TimelineSnapshot(version, now, markers, heartbeats, labels, laneList, runs);
     }
 
-    /** The marker about the same object closest in time, within the window. */
+    /**
+     * The marker about the same object closest in time, within the window, preferring the kind of
+     * marker the Event's reason speaks about (NodeNotReady → the Ready change, not a taint next to it).
+     * "SuccessfulCreate" is about the ReplicaSet; its message names the pod, whose marker it labels.
+     */
     static Optional<TimelineEvent> nearestMarker(KubeEvent kubeEvent, List<TimelineEvent> markers) {
+        String subject = subjectOf(kubeEvent);
+        Set<TimelineEventKind> preferred = PREFERRED_KINDS.getOrDefault(kubeEvent.reason(), Set.of());
         TimelineEvent best = null;
-        long bestDistance = LABEL_WINDOW.toMillis();
+        boolean bestPreferred = false;
+        long bestDistance = Long.MAX_VALUE;
         for (TimelineEvent marker : markers) {
-            if (!marker.subject().equals(kubeEvent.subject())) {
+            if (!marker.subject().equals(subject)) {
                 continue;
             }
             long distance = Math.abs(Duration.between(marker.receivedAt(), kubeEvent.receivedAt()).toMillis());
-            if (distance <= bestDistance) {
+            if (distance > LABEL_WINDOW.toMillis()) {
+                continue;
+            }
+            boolean isPreferred = preferred.contains(marker.kind());
+            if (best == null || isPreferred && !bestPreferred
+                    || isPreferred == bestPreferred && distance < bestDistance) {
                 best = marker;
+                bestPreferred = isPreferred;
                 bestDistance = distance;
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    private static final Map<String, Set<TimelineEventKind>> PREFERRED_KINDS = Map.of(
+            "NodeNotReady", Set.of(TimelineEventKind.NODE_READY_CHANGED),
+            "NodeReady", Set.of(TimelineEventKind.NODE_READY_CHANGED),
+            "TaintManagerEviction", Set.of(TimelineEventKind.POD_MARKED_FOR_DELETION),
+            "SuccessfulCreate", Set.of(TimelineEventKind.POD_CREATED),
+            "Scheduled", Set.of(TimelineEventKind.POD_SCHEDULED),
+            "Started", Set.of(TimelineEventKind.POD_RUNNING),
+            "Killing", Set.of(TimelineEventKind.POD_MARKED_FOR_DELETION, TimelineEventKind.POD_DELETED));
+
+    private static final String CREATED_POD = "Created pod: ";
+
+    private static String subjectOf(KubeEvent kubeEvent) {
+        String message = kubeEvent.message();
+        if ("SuccessfulCreate".equals(kubeEvent.reason()) && message != null && message.startsWith(CREATED_POD)
+                && kubeEvent.subject().contains("/")) {
+            String namespace = kubeEvent.subject().substring(0, kubeEvent.subject().indexOf('/'));
+            return namespace + "/" + message.substring(CREATED_POD.length()).trim();
+        }
+        return kubeEvent.subject();
     }
 
     public List<KubeEvent> labelsOf(TimelineEvent marker) {

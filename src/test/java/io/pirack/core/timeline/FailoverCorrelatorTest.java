@@ -430,4 +430,24 @@ class FailoverCorrelatorTest {
         assertTrue(correlator.runs(at(130)) != correlator.runs(at(1)));
         assertEquals(RunOutcome.IN_PROGRESS, correlator.runs(at(1)).get(0).outcome(), "asking about the past still works");
     }
+
+    @Test
+    void kubernetesEventsBecomeLabelsOfTheMarkerTheySpeakAbout() {
+        Script script = Script.reference()
+                .kubeEvent(10.5, "pi2", "Node", "pi2", "NodeNotReady", "Node pi2 status is now: NodeNotReady")
+                .kubeEvent(15.9, null, "ReplicaSet", "demo/" + Script.RS, "SuccessfulCreate", "Created pod: web-c")
+                .kubeEvent(200, "pi2", "Node", "pi2", "Rebooted", "Node pi2 has been rebooted");
+
+        TimelineSnapshot snapshot = script.correlator().snapshot(at(300));
+
+        TimelineEvent notReady = snapshot.markers().stream().filter(e -> e.kind() == TimelineEventKind.NODE_READY_CHANGED
+                && e.node().equals("pi2") && e.receivedAt().equals(at(10.4))).findFirst().orElseThrow();
+        assertEquals("NodeNotReady", snapshot.labelsOf(notReady).get(0).reason());
+        TimelineEvent created = snapshot.markers().stream().filter(e -> e.kind() == TimelineEventKind.POD_CREATED
+                && e.subject().equals("demo/web-c")).findFirst().orElseThrow();
+        assertEquals("SuccessfulCreate", snapshot.labelsOf(created).get(0).reason());
+        assertEquals(1, snapshot.markers().stream().filter(e -> e.kind() == TimelineEventKind.KUBE_EVENT).count(),
+                "an Event with no marker nearby stays a label of its own");
+        assertEquals(List.of("pi1", "pi2", "pi3", "pi4", "cluster"), snapshot.lanes());
+    }
 }
