@@ -42,6 +42,12 @@ public sealed interface TimelineEvent {
         return node() == null ? CLUSTER_LANE : node();
     }
 
+    /** "unreachable" for "node.kubernetes.io/unreachable": the prefix adds nothing on a slide. */
+    private static String shortKey(String taintKey) {
+        String prefix = "node.kubernetes.io/";
+        return taintKey != null && taintKey.startsWith(prefix) ? taintKey.substring(prefix.length()) : taintKey;
+    }
+
     record PlugPulled(Instant receivedAt, String node, String strategy) implements TimelineEvent {
         public PlugPulled {
             Objects.requireNonNull(receivedAt, "receivedAt");
@@ -236,7 +242,7 @@ public sealed interface TimelineEvent {
         }
 
         public String describe() {
-            return "Taint " + key + ":" + effect;
+            return "Taint " + shortKey(key) + ":" + effect;
         }
     }
 
@@ -255,7 +261,7 @@ public sealed interface TimelineEvent {
         }
 
         public String describe() {
-            return "Taint removed " + key + ":" + effect;
+            return "Taint removed " + shortKey(key) + ":" + effect;
         }
     }
 

@@ -14,7 +14,10 @@ public final class TimelineStyles {
     public static final String MARKER = "timeline-marker";
     public static final String MARKER_LABEL = "timeline-marker-label";
     public static final String HEARTBEAT = "timeline-heartbeat";
+    /** On the box of a predicted milestone (dashed frame). */
     public static final String PREDICTED = "timeline-predicted";
+    /** On the symbol of a predicted milestone. */
+    public static final String PREDICTED_SYMBOL = "timeline-marker-predicted";
     public static final String NOW_CURSOR = "timeline-now";
     public static final String AXIS_TICK = "timeline-axis-tick";
 

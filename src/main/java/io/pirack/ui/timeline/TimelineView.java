@@ -34,8 +34,9 @@ import javafx.scene.shape.Rectangle;
  */
 public final class TimelineView extends BorderPane {
 
-    static final double LANE_HEIGHT = 110;
+    private static final int ROWS = 4;
     private static final double ROW_HEIGHT = 30;
+    static final double LANE_HEIGHT = 20 + ROWS * ROW_HEIGHT;
     private static final double MARKER_SPACING = 140;
     static final double LANE_NAME_WIDTH = 110;
     private static final double ZOOM_STEP = 0.8;
@@ -229,10 +230,16 @@ public final class TimelineView extends BorderPane {
                 node.setLayoutY(laneY(marker.lane()) + 2);
                 continue;
             }
-            double[] lastX = lastXByLaneRow.computeIfAbsent(marker.lane(), l -> new double[] {-1e9, -1e9, -1e9});
+            double[] lastX = lastXByLaneRow.computeIfAbsent(marker.lane(), l -> emptyRows());
             int row = 0;
-            while (row < lastX.length - 1 && x - lastX[row] < MARKER_SPACING) {
-                row++;
+            for (int r = 0; r < lastX.length; r++) {
+                if (x - lastX[r] >= MARKER_SPACING) {
+                    row = r;
+                    break;
+                }
+                if (lastX[r] < lastX[row]) {
+                    row = r; // every row is busy: overlap where the previous label is furthest back
+                }
             }
             lastX[row] = x;
             node.setLayoutY(laneY(marker.lane()) + 16 + row * ROW_HEIGHT);
@@ -243,6 +250,12 @@ public final class TimelineView extends BorderPane {
     /** A picture of the whole view for the PNG export; call on the FX thread. */
     public java.awt.image.BufferedImage capture() {
         return TimelinePng.capture(this);
+    }
+
+    private static double[] emptyRows() {
+        double[] rows = new double[ROWS];
+        java.util.Arrays.fill(rows, Double.NEGATIVE_INFINITY);
+        return rows;
     }
 
     private void placeNowCursor() {

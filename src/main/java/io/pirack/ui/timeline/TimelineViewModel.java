@@ -1,5 +1,6 @@
 package io.pirack.ui.timeline;
 
+import io.pirack.core.cluster.ConditionStatus;
 import io.pirack.core.cluster.TimeText;
 import io.pirack.core.timeline.FailoverRun;
 import io.pirack.core.timeline.Prediction;
@@ -7,12 +8,19 @@ import io.pirack.core.timeline.TimelineEvent;
 import io.pirack.core.timeline.TimelineEvent.KubeEvent;
 import io.pirack.core.timeline.TimelineEvent.HeartbeatRenewed;
 import io.pirack.core.timeline.TimelineEvent.HeartbeatsStopped;
+import io.pirack.core.timeline.TimelineEvent.NodeReadyChanged;
+import io.pirack.core.timeline.TimelineEvent.PodCreated;
+import io.pirack.core.timeline.TimelineEvent.PodReady;
+import io.pirack.core.timeline.TimelineEvent.PodRunning;
+import io.pirack.core.timeline.TimelineEvent.PodScheduled;
 import io.pirack.core.timeline.TimelineEventKind;
 import io.pirack.core.timeline.TimelineSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -36,6 +44,8 @@ public final class TimelineViewModel {
     static final Duration MAX_SPAN = Duration.ofHours(6);
     /** While following, "now" sits this far from the right edge so fresh markers are visible. */
     static final double NOW_POSITION = 0.9;
+    /** A pod first seen this long after its creation was there before PiRack looked. */
+    static final Duration STARTUP_AGE = Duration.ofSeconds(30);
 
     private final ReadOnlyObjectWrapper<TimelineSnapshot> snapshot =
             new ReadOnlyObjectWrapper<>(TimelineSnapshot.empty(Instant.EPOCH));
@@ -174,7 +184,11 @@ public final class TimelineViewModel {
                         "", List.of(), false, true, TimelineStyles.HEARTBEAT));
             }
         }
+        Set<String> alreadyThere = podsPresentAtStart(current.markers());
         for (TimelineEvent event : current.markers()) {
+            if (isStartupNoise(event, alreadyThere)) {
+                continue;
+            }
             // The "last heartbeat" marker belongs where that heartbeat was received.
             Instant at = event instanceof HeartbeatsStopped stopped ? stopped.lastReceivedAt() : event.receivedAt();
             if (!inside(at, from, to)) {
@@ -190,6 +204,32 @@ public final class TimelineViewModel {
         markers.set(List.copyOf(visible));
     }
 
+    /**
+     * Pods that were already running when PiRack first saw them (created well before): their
+     * created/scheduled/running/ready markers would only repeat PiRack's start-up.
+     */
+    private static Set<String> podsPresentAtStart(List<TimelineEvent> events) {
+        Set<String> uids = new HashSet<>();
+        for (TimelineEvent event : events) {
+            if (event instanceof PodCreated created && created.createdAt() != null
+                    && Duration.between(created.createdAt(), created.receivedAt()).compareTo(STARTUP_AGE) > 0) {
+                uids.add(created.pod().uid());
+            }
+        }
+        return uids;
+    }
+
+    private static boolean isStartupNoise(TimelineEvent event, Set<String> podsPresentAtStart) {
+        if (event instanceof NodeReadyChanged ready) {
+            return ready.from() == ConditionStatus.ABSENT && ready.to() == ConditionStatus.TRUE;
+        }
+        String uid = event instanceof PodCreated e ? e.pod().uid()
+                : event instanceof PodScheduled e ? e.pod().uid()
+                : event instanceof PodRunning e ? e.pod().uid()
+                : event instanceof PodReady e ? e.pod().uid() : null;
+        return uid != null && podsPresentAtStart.contains(uid);
+    }
+
     private static void addPredictions(FailoverRun run, List<TimelineMarker> out, Instant from, Instant to) {
         Prediction p = run.prediction();
         if (p == null || !run.trigger().startsWith("plug")) {
@@ -198,13 +238,13 @@ public final class TimelineViewModel {
         if (inside(p.notReadyEarliest(), from, to)) {
             out.add(new TimelineMarker(run.node(), p.notReadyEarliest(), null, null, "◇",
                     "predicted NotReady " + window(run, p.notReadyEarliest(), p.notReadyLatest()), List.of(), true,
-                    false, TimelineStyles.PREDICTED));
+                    false, TimelineStyles.PREDICTED_SYMBOL));
         }
         if (p.evictionEarliest() != null && inside(p.evictionEarliest(), from, to)) {
             out.add(new TimelineMarker(run.node(), p.evictionEarliest(), null, null, "◇",
                     "predicted eviction " + window(run, p.evictionEarliest(), p.evictionLatest())
                             + " (tolerationSeconds " + p.toleranceSeconds() + ")",
-                    List.of(), true, false, TimelineStyles.PREDICTED));
+                    List.of(), true, false, TimelineStyles.PREDICTED_SYMBOL));
         }
     }
 
@@ -224,8 +264,8 @@ public final class TimelineViewModel {
     /** Shapes per kind, so no state depends on colour alone. */
     static String symbol(TimelineEventKind kind) {
         return switch (kind) {
-            case PLUG_PULLED -> "⏻✕";
-            case PLUG_RESTORED -> "⏻";
+            case PLUG_PULLED -> "⊘";
+            case PLUG_RESTORED -> "⊙";
             case LINK_LOST -> "⚡✕";
             case LINK_REGAINED -> "⚡";
             case HEARTBEAT_RENEWED -> "♥";
