@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * @param trigger        what started it, e.g. "plug pulled (sim)" or "node NotReady"
  * @param end            null while in progress
- * @param failureReason  why the workload did not (yet) recover; null when recovered or still running normally
+ * @param failureReason  why the workload did not recover; null when recovered. While in progress it is set
+ *                       only when the API server is unreachable.
  * @param haltReason     set when the eviction halt ("3 of 4 nodes down") was in force during the run
  * @param notes          things worth knowing that did not decide the outcome (an API outage, a halt)
  * @param events         the run's events in time order (node lane, its pods and their replacements)
@@ -66,6 +67,9 @@ public record FailoverRun(String node, String trigger, FailoverSettings settings
                 return haltReason != null ? RunPhase.HALTED : RunPhase.TIMED_OUT;
             default:
                 break;
+        }
+        if (failureReason != null) {
+            return RunPhase.API_UNREACHABLE;
         }
         if (notReady == null) {
             return RunPhase.DETECTING;

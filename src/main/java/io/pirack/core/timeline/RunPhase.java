@@ -7,6 +7,8 @@ public enum RunPhase {
     RESCHEDULING("Rescheduled"),
     RECOVERED("Rescheduled"),
     HALTED("Eviction halted"),
+    /** PiRack cannot see the cluster right now: the run goes on, but nothing new is known. */
+    API_UNREACHABLE("API unreachable"),
     RESTORED("Node restored"),
     TIMED_OUT("Timed out");
 

@@ -223,6 +223,7 @@ class FailoverCorrelatorTest {
                 .existingPod(-100, web("web-a"), "pi2", 5L)
                 .pull(0, "pi2").apiOutage(3);
 
+        assertEquals("API unreachable", onlyRun(script.correlator(), 5).phaseText());
         FailoverRun run = onlyRun(script.correlator(), 200);
 
         assertEquals(RunOutcome.TIMED_OUT, run.outcome());
