@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
                 + "Without a command, starts the app (on the rehearsal rack unless a cluster is configured).",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RunsCommand.class,
         })
 public final class PiRackCommand implements Callable<Integer> {
 
