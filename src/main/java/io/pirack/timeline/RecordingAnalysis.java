@@ -3,10 +3,7 @@ package io.pirack.timeline;
 import io.pirack.core.timeline.EventDeriver;
 import io.pirack.core.timeline.FailoverCorrelator;
 import io.pirack.core.timeline.FailoverSettings;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** Runs a recording through the deriver and correlator at once, without waiting: for the CLI and exports. */
@@ -17,10 +14,10 @@ public final class RecordingAnalysis {
 
     public static FailoverCorrelator analyse(List<RecordedEntry> entries, FailoverSettings defaults) {
         FailoverCorrelator correlator = new FailoverCorrelator(defaults);
-        PinnedClock clock = new PinnedClock();
+        SettableClock clock = new SettableClock(Instant.EPOCH);
         EventDeriver deriver = new EventDeriver(correlator, clock);
         for (RecordedEntry entry : entries) {
-            clock.now = entry.at(); // what the live deriver's clock read when this arrived
+            clock.set(entry.at()); // what the live deriver's clock read when this arrived
             entry.deliverTo(deriver);
         }
         return correlator;
@@ -29,24 +26,5 @@ public final class RecordingAnalysis {
     /** The time of the last entry: "now" for a recording that has ended. */
     public static Instant end(List<RecordedEntry> entries) {
         return entries.isEmpty() ? Instant.EPOCH : entries.get(entries.size() - 1).at();
-    }
-
-    private static final class PinnedClock extends Clock {
-        Instant now = Instant.EPOCH;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,51 +1,24 @@
 package io.pirack.timeline;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /** A clock and a scheduler that only move when the test says so. */
-final class ManualTime extends Clock implements ReplayScheduler {
+final class ManualTime extends SettableClock implements ReplayScheduler {
 
-    private Instant now;
     private final List<Task> tasks = new ArrayList<>();
     private long order;
 
     ManualTime(Instant start) {
-        this.now = start;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
-    }
-
-    void advance(Duration duration) {
-        now = now.plus(duration);
-    }
-
-    void set(Instant instant) {
-        now = instant;
+        super(start);
     }
 
     @Override
     public Runnable schedule(Duration delay, Runnable task) {
-        Task t = new Task(now.plus(delay), order++, task);
+        Task t = new Task(instant().plus(delay), order++, task);
         tasks.add(t);
         return () -> tasks.remove(t);
     }
@@ -53,8 +26,8 @@ final class ManualTime extends Clock implements ReplayScheduler {
     /** Runs due tasks, moving the clock forward to each, until none is due by {@code until}. */
     void runUntil(Instant until) {
         runDue(until);
-        if (until.isAfter(now)) {
-            now = until;
+        if (until.isAfter(instant())) {
+            set(until);
         }
     }
 
@@ -70,8 +43,8 @@ final class ManualTime extends Clock implements ReplayScheduler {
                 break;
             }
             tasks.remove(first);
-            if (first.due().isAfter(now)) {
-                now = first.due();
+            if (first.due().isAfter(instant())) {
+                set(first.due());
             }
             first.task().run();
         }
