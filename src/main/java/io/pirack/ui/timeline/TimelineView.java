@@ -51,6 +51,7 @@ public final class TimelineView extends BorderPane {
     private final Label stopwatch = new Label();
     private final Label phase = new Label();
     private double dragStartX = Double.NaN;
+    private List<Instant> shownTicks = List.of();
 
     public TimelineView(TimelineViewModel model) {
         this.model = model;
@@ -208,18 +209,7 @@ public final class TimelineView extends BorderPane {
     }
 
     private void relayout() {
-        tickLayer.getChildren().clear();
-        double height = Math.max(plot.getHeight(), model.lanesProperty().get().size() * LANE_HEIGHT);
-        for (Instant tick : model.ticks()) {
-            double x = xOf(tick);
-            Line line = new Line(x, 0, x, height);
-            line.getStyleClass().add(TimelineStyles.AXIS_TICK);
-            Label time = new Label(TimeText.clock(tick));
-            time.getStyleClass().add(TimelineStyles.AXIS_TICK);
-            time.setLayoutX(x + 2);
-            time.setLayoutY(height - 18);
-            tickLayer.getChildren().addAll(line, time);
-        }
+        layoutTicks();
         // Markers close together on a lane take turns between rows so their labels stay readable.
         Map<String, double[]> lastXByLaneRow = new HashMap<>();
         for (Node node : markerLayer.getChildren()) {
@@ -250,6 +240,33 @@ public final class TimelineView extends BorderPane {
     /** A picture of the whole view for the PNG export; call on the FX thread. */
     public java.awt.image.BufferedImage capture() {
         return TimelinePng.capture(this);
+    }
+
+    /** Gridlines with their clock labels; nodes are only rebuilt when the set of tick times changes. */
+    private void layoutTicks() {
+        List<Instant> ticks = model.ticks();
+        if (!ticks.equals(shownTicks)) {
+            tickLayer.getChildren().clear();
+            for (Instant tick : ticks) {
+                Line line = new Line();
+                line.getStyleClass().add(TimelineStyles.AXIS_TICK);
+                Label time = new Label(TimeText.clock(tick));
+                time.getStyleClass().add(TimelineStyles.AXIS_TICK);
+                tickLayer.getChildren().addAll(line, time);
+            }
+            shownTicks = ticks;
+        }
+        double height = Math.max(plot.getHeight(), model.lanesProperty().get().size() * LANE_HEIGHT);
+        for (int i = 0; i < ticks.size(); i++) {
+            double x = xOf(ticks.get(i));
+            Line line = (Line) tickLayer.getChildren().get(2 * i);
+            line.setStartX(x);
+            line.setEndX(x);
+            line.setEndY(height);
+            Node time = tickLayer.getChildren().get(2 * i + 1);
+            time.setLayoutX(x + 2);
+            time.setLayoutY(height - 18);
+        }
     }
 
     private static double[] emptyRows() {

@@ -58,6 +58,7 @@ class TimelineViewTest {
         }
         Set<Node> names = robot.lookup("." + TimelineStyles.LANE_NAME).queryAll();
         assertEquals(4, names.size(), "pi1, pi2, pi3 and the cluster lane");
+        assertEquals(24, robot.lookup("." + TimelineStyles.AXIS_TICK).queryAll().size(), "12 gridlines with times");
         assertTrue(robot.lookup("NodeNotReady: Node pi2 status is now: NodeNotReady").tryQuery().isPresent(),
                 "the Kubernetes Event is shown as a label");
         assertEquals("Rescheduled 1/1 · pi2", textOf(robot, TimelineStyles.PHASE));
