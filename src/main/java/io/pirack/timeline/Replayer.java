@@ -118,6 +118,8 @@ public final class Replayer {
 
     private void scheduleNext() {
         if (finished()) {
+            // Hold the session clock at the end of the recording rather than at where play() began.
+            sessionStart = entries.get(entries.size() - 1).at();
             playing = false;
             onFinished.run();
             return;

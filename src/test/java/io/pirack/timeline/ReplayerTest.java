@@ -78,6 +78,8 @@ class ReplayerTest {
         wall.runUntil(WALL_START.plusSeconds(10));
         assertEquals(List.of(at(0), at(8), at(20)), probe.seenAt, "deliveries see the recorded time");
         assertTrue(replayer.finished());
+        wall.runUntil(WALL_START.plusSeconds(60));
+        assertEquals(at(20), replayer.sessionClock().instant(), "the finished replay holds its last moment");
     }
 
     @Test
