@@ -10,9 +10,10 @@ import java.util.List;
 import tools.jackson.core.JacksonException;
 
 /**
- * Reads recordings written by {@link RecordingWriter}. A folder is read oldest file first. The last
- * line of the newest file may be cut short by a crash and is then skipped; any other bad line is an
- * error naming the file and line.
+ * Reads recordings written by {@link RecordingWriter}. A folder is read oldest file first; only the
+ * oldest file's checkpoint is kept (the later ones repeat what the stream already said). The last line
+ * of the newest file may be cut short by a crash and is then skipped; any other bad line is an error
+ * naming the file and line.
  */
 public final class RecordingReader {
 
@@ -31,7 +32,10 @@ public final class RecordingReader {
         }
         List<RecordedEntry> entries = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
-            entries.addAll(read(files.get(i), i == files.size() - 1));
+            boolean first = i == 0;
+            read(files.get(i), i == files.size() - 1).stream()
+                    .filter(e -> first || !e.isCheckpoint())
+                    .forEach(entries::add);
         }
         return entries;
     }

@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Appends every domain call to a JSON Lines recording in {@code folder}: one header line per file,
  * then one {@link RecordedEntry} per line. A new file starts when the next line would make the current
- * one larger than {@code maxFileBytes}; only the newest {@code keepFiles} recording files are kept.
+ * one larger than {@code maxFileBytes}; only the newest {@code keepFiles} recording files are kept. Each
+ * new file starts with a checkpoint of the cluster as recorded so far (nodes, pods, leases, API status,
+ * tuning), so the oldest kept file can be replayed from a complete picture.
  *
  * <p>Listener calls only serialise and enqueue; the writing runs on {@code ioExecutor}, which must run
  * tasks one at a time in order (a single-thread executor; tests pass {@code Runnable::run}). A write
@@ -48,6 +50,9 @@ public final class RecordingWriter implements DomainListener, AutoCloseable {
     private Path currentFile;
     private OutputStream out;
     private long currentBytes;
+    /** Bytes of header and checkpoint: a file holding only those is never rotated again. */
+    private long checkpointBytes;
+    private final RecordedState state = new RecordedState();
     private volatile String problem;
     private boolean closed;
 
@@ -138,21 +143,22 @@ public final class RecordingWriter implements DomainListener, AutoCloseable {
         if (problem != null) {
             return;
         }
-        byte[] line = (TimelineJson.MAPPER.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
-        ioExecutor.execute(() -> write(line));
+        ioExecutor.execute(() -> write(entry));
     }
 
-    private synchronized void write(byte[] line) {
+    private synchronized void write(RecordedEntry entry) {
         if (closed || problem != null) {
             return;
         }
         try {
-            if (out == null || currentBytes + line.length > maxFileBytes) {
+            byte[] line = bytes(entry);
+            if (out == null || currentBytes + line.length > maxFileBytes && currentBytes > checkpointBytes) {
                 rotate();
             }
             out.write(line);
             out.flush();
             currentBytes += line.length;
+            state.apply(entry);
         } catch (IOException | RuntimeException e) {
             problem = "recording to " + folder + " stopped: " + e.getMessage();
             LOG.warn(problem);
@@ -171,10 +177,20 @@ public final class RecordingWriter implements DomainListener, AutoCloseable {
                 .getBytes(StandardCharsets.UTF_8);
         out.write(header);
         currentBytes = header.length;
+        for (RecordedEntry entry : state.checkpoint()) {
+            byte[] line = bytes(entry);
+            out.write(line);
+            currentBytes += line.length;
+        }
+        checkpointBytes = currentBytes;
         List<Path> files = RecordingFiles.list(folder);
         for (int i = 0; i < files.size() - keepFiles; i++) {
             Files.deleteIfExists(files.get(i));
         }
+    }
+
+    private static byte[] bytes(RecordedEntry entry) {
+        return (TimelineJson.MAPPER.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private void closeQuietly() {

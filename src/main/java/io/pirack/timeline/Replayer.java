@@ -48,7 +48,9 @@ public final class Replayer {
         this.entries = List.copyOf(entries);
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
-        this.sessionStart = this.entries.get(0).at();
+        // A checkpoint repeats state recorded long before: it is delivered at once, the clock starts after it.
+        this.sessionStart = this.entries.stream().filter(e -> !e.isCheckpoint()).findFirst()
+                .orElse(this.entries.get(0)).at();
     }
 
     /** Where the recorded calls go: the store (rack view) and the event deriver, e.g. via a DomainFanOut. */

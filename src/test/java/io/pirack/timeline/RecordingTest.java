@@ -10,7 +10,9 @@ import io.pirack.core.cluster.EventInfo;
 import io.pirack.core.cluster.LeaseInfo;
 import io.pirack.core.cluster.NodeInfo;
 import io.pirack.core.cluster.PodInfo;
+import io.pirack.core.timeline.ClusterFixtures;
 import io.pirack.core.timeline.DomainListener;
+import io.pirack.core.timeline.FailoverCorrelator;
 import io.pirack.core.timeline.FailoverSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -129,6 +131,7 @@ class RecordingTest {
             assertTrue(file.toFile().length() <= 4096, file + " is " + file.toFile().length() + " bytes");
         }
         List<RecordedEntry> kept = RecordingReader.readFolder(folder);
+        assertTrue(kept.stream().noneMatch(RecordedEntry::isCheckpoint), "nothing to checkpoint: only moments");
         assertEquals(200, kept.get(kept.size() - 1).seq(), "the newest entry survives");
         for (int i = 1; i < kept.size(); i++) {
             assertEquals(kept.get(i - 1).seq() + 1, kept.get(i).seq(), "no gap inside the kept files");
@@ -189,5 +192,39 @@ class RecordingTest {
         writer.linkLost("pi3", "tcp/22", T0);
 
         assertTrue(writer.problem().orElseThrow().startsWith("recording to " + blocker.resolve("rec") + " stopped"));
+    }
+
+    @Test
+    void eachRotatedFileStartsWithTheRackAsRecordedSoFar() {
+        try (RecordingWriter writer = writer(4096, 2)) {
+            writer.tuningApplied(FailoverSettings.kubernetesDefaults(), T0);
+            for (String node : List.of("pi1", "pi2", "pi3")) {
+                writer.nodeChanged(null, ClusterFixtures.readyNode(node, 0));
+            }
+            writer.podChanged(null, ClusterFixtures.pod("web-a").on("pi2").at(1));
+            writer.podChanged(null, ClusterFixtures.pod("web-b").on("pi3").at(1));
+            writer.podChanged(ClusterFixtures.pod("web-b").on("pi3").at(1), null);
+            writer.nodeChanged(null, ClusterFixtures.unreachableNode("pi3", 5, 5));
+            for (int i = 0; i < 200; i++) {
+                writer.linkLost("pi" + i, "tcp/22", T0.plusSeconds(10 + i));
+            }
+        }
+
+        List<Path> files = RecordingFiles.list(folder);
+        assertEquals(2, files.size());
+        List<RecordedEntry> oldestKept = RecordingReader.readFile(files.get(0));
+        List<RecordedEntry> checkpoint = oldestKept.stream().filter(RecordedEntry::isCheckpoint).toList();
+        assertEquals(List.of(RecordedEntry.Type.TUNING, RecordedEntry.Type.NODE, RecordedEntry.Type.NODE,
+                RecordedEntry.Type.NODE, RecordedEntry.Type.POD), checkpoint.stream().map(RecordedEntry::type).toList());
+        assertEquals(io.pirack.core.cluster.ConditionStatus.UNKNOWN, checkpoint.get(3).nodeAfter().ready(),
+                "the latest version of pi3");
+        assertEquals("web-a", checkpoint.get(4).podAfter().name(), "deleted pods are not in the checkpoint");
+        assertTrue(checkpoint.stream().allMatch(e -> e.podBefore() == null && e.nodeBefore() == null), "as adds");
+
+        List<RecordedEntry> folderEntries = RecordingReader.readFolder(folder);
+        assertEquals(5, folderEntries.stream().filter(RecordedEntry::isCheckpoint).count(),
+                "only the oldest file's checkpoint is replayed");
+        FailoverCorrelator correlator = RecordingAnalysis.analyse(folderEntries, FailoverSettings.kubernetesDefaults());
+        assertTrue(correlator.snapshot(T0.plusSeconds(300)).lanes().containsAll(List.of("pi1", "pi2", "pi3")));
     }
 }

@@ -101,6 +101,23 @@ class ReplayerTest {
     }
 
     @Test
+    void aCheckpointIsDeliveredAtOnceAndTheClockStartsAfterIt() {
+        List<RecordedEntry> entries = new ArrayList<>();
+        entries.add(RecordedEntry.action(0, at(-3600), RecordedEntry.Type.LINK_REGAINED, "pi1", "tcp/22")
+                .asCheckpoint(0));
+        entries.addAll(linkFlaps());
+        Replayer replayer = new Replayer(entries, wall, wall);
+        probe.sessionClock = replayer.sessionClock();
+        replayer.deliverTo(probe);
+
+        replayer.play(1);
+        wall.runUntil(WALL_START);
+
+        assertEquals(List.of(at(-3600), at(0)), probe.seenAt);
+        assertEquals(at(0), replayer.sessionClock().instant());
+    }
+
+    @Test
     void onlyOneTwoAndFourTimesAreOffered() {
         Replayer replayer = replayerWithProbe();
 
