@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
@@ -33,11 +34,15 @@ public final class TimelineService implements AutoCloseable {
     private final EventDeriver deriver;
     private final RecordingWriter recorder;
     private final DomainListener fanOut;
+    private final List<Waiting> waiting = new ArrayList<>();
 
     private TimelineService(FailoverSettings defaults, Clock clock, RecordingWriter recorder) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.correlator = new FailoverCorrelator(defaults);
-        this.deriver = new EventDeriver(correlator, clock);
+        this.deriver = new EventDeriver(event -> {
+            correlator.accept(event);
+            completeFinishedRuns();
+        }, clock);
         this.recorder = recorder;
         List<DomainListener> listeners = new ArrayList<>();
         if (recorder != null) {
@@ -85,9 +90,46 @@ public final class TimelineService implements AutoCloseable {
         return correlator.snapshot(clock.instant());
     }
 
-    /** Reports heartbeats that stopped arriving; call about once a second. */
+    /** Reports heartbeats that stopped arriving and runs that timed out; call about once a second. */
     public void tick() {
         deriver.checkHeartbeats(clock.instant());
+        completeFinishedRuns();
+    }
+
+    /**
+     * Completes with the first run of {@code node} that started at or after {@code since}, once it has
+     * ended (recovered, node restored, or timed out: timeouts are noticed by {@link #tick()}). This is
+     * how {@code pirack drill} waits for its own pull.
+     */
+    public CompletableFuture<FailoverRun> whenRunEnds(String node, Instant since) {
+        CompletableFuture<FailoverRun> future = new CompletableFuture<>();
+        synchronized (waiting) {
+            waiting.add(new Waiting(node, since, future));
+        }
+        completeFinishedRuns();
+        return future;
+    }
+
+    private void completeFinishedRuns() {
+        List<Waiting> due = new ArrayList<>();
+        synchronized (waiting) {
+            if (waiting.isEmpty()) {
+                return;
+            }
+            Instant now = clock.instant();
+            for (Waiting w : List.copyOf(waiting)) {
+                Optional<FailoverRun> run = correlator.runStartedSince(w.node, w.since, now);
+                if (w.future.isDone()) {
+                    waiting.remove(w);
+                } else if (run.isPresent() && !run.get().inProgress()) {
+                    waiting.remove(w);
+                    w.result = run.get();
+                    due.add(w);
+                }
+            }
+        }
+        // Outside the lock: a caller's continuation may ask the service again.
+        due.forEach(w -> w.future.complete(w.result));
     }
 
     /** The first run of {@code node} that started at or after {@code since}: the drill's own pull. */
@@ -97,6 +139,19 @@ public final class TimelineService implements AutoCloseable {
 
     public Optional<String> recordingProblem() {
         return recorder == null ? Optional.empty() : recorder.problem();
+    }
+
+    private static final class Waiting {
+        final String node;
+        final Instant since;
+        final CompletableFuture<FailoverRun> future;
+        FailoverRun result;
+
+        Waiting(String node, Instant since, CompletableFuture<FailoverRun> future) {
+            this.node = node;
+            this.since = since;
+            this.future = future;
+        }
     }
 
     @Override

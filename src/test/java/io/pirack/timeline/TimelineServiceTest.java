@@ -64,4 +64,28 @@ class TimelineServiceTest {
         assertTrue(service.correlator().events().stream()
                 .anyMatch(e -> e.kind() == TimelineEventKind.HEARTBEATS_STOPPED));
     }
+
+    @Test
+    void whenRunEndsCompletesOnRecoveryOrOnTheTimeoutNoticedByTick() throws Exception {
+        ManualTime clock = new ManualTime(T0);
+        TimelineService service = TimelineService.unrecorded(FailoverSettings.kubernetesDefaults(), clock);
+        var recovered = service.whenRunEnds("pi2", at(0));
+        var other = service.whenRunEnds("pi4", at(0));
+
+        new LiveSession(service.listener(), clock).play();
+
+        assertTrue(recovered.isDone());
+        assertEquals(RunOutcome.RECOVERED, recovered.get().outcome());
+        assertEquals(at(0), recovered.get().start());
+        assertTrue(!other.isDone(), "pi4 was never pulled");
+
+        service.listener().plugPulled("pi4", "sim", at(70));
+        clock.set(at(70 + 119));
+        service.tick();
+        assertTrue(!other.isDone());
+        clock.set(at(70 + 120));
+        service.tick();
+        assertEquals(RunOutcome.TIMED_OUT, other.get().outcome());
+        assertEquals("timed out after 2 min 00 s: node never marked NotReady", other.get().failureReason());
+    }
 }
