@@ -74,7 +74,7 @@ public final class RunsCommand implements Callable<Integer> {
                 .filter(r -> node == null || r.node().equals(node)).toList();
         RunHistory history = new RunHistory(runs.stream().filter(r -> !r.inProgress()).toList());
         if (format.json) {
-            out.print(TimelineExport.timelineJson(List.of(), runs));
+            out.println(TimelineExport.runsJson(runs, history));
         } else if (format.csv) {
             out.print(TimelineExport.historyCsv(history));
         } else {

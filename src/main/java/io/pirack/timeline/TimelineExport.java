@@ -52,6 +52,30 @@ public final class TimelineExport {
         return TimelineJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 
+    /** Runs plus the medians per tuning label, for {@code pirack runs --json}. */
+    public static String runsJson(List<FailoverRun> runs, RunHistory history) {
+        ObjectNode root = TimelineJson.MAPPER.createObjectNode();
+        ArrayNode runArray = root.putArray("runs");
+        runs.forEach(r -> runArray.add(runNode(r)));
+        ObjectNode medians = root.putObject("mediansByTuning");
+        history.byTuning().forEach((label, stats) -> {
+            ObjectNode node = medians.putObject(label);
+            node.put("runs", stats.runs());
+            node.put("recovered", stats.recovered());
+            node.put("toLinkLossSeconds", secondsOrNull(stats.medianToLinkLoss()));
+            node.put("toNotReadySeconds", secondsOrNull(stats.medianToNotReady()));
+            node.put("toNoExecuteTaintSeconds", secondsOrNull(stats.medianToNoExecuteTaint()));
+            node.put("toFirstEvictionSeconds", secondsOrNull(stats.medianToFirstEviction()));
+            node.put("toFirstReplacementReadySeconds", secondsOrNull(stats.medianToFirstReplacementReady()));
+            node.put("toLastReplacementReadySeconds", secondsOrNull(stats.medianToLastReplacementReady()));
+        });
+        return TimelineJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    }
+
+    private static java.math.BigDecimal secondsOrNull(Duration duration) {
+        return duration == null ? null : seconds(duration);
+    }
+
     static ObjectNode runNode(FailoverRun run) {
         ObjectNode node = TimelineJson.MAPPER.createObjectNode();
         node.put("node", run.node());

@@ -57,4 +57,16 @@ class RunsCommandTest {
         assertEquals("pirack runs: no PiRack recordings (pirack-recording-*.jsonl) in " + folder + System.lineSeparator(),
                 err.toString());
     }
+
+    @Test
+    void jsonHasTheRunsAndTheMediansPerTuning() {
+        RecordingFixture.writeLiveSession(folder);
+
+        assertEquals(0, run("runs", "--recording", folder.toString(), "--json"));
+
+        String json = out.toString();
+        assertTrue(json.contains("\"outcome\" : \"RECOVERED\""), json);
+        assertTrue(json.contains("\"demo-tuned\" : {"), json);
+        assertTrue(json.contains("\"toLastReplacementReadySeconds\" : 21.000"), json);
+    }
 }
