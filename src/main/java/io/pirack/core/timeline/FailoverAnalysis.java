@@ -198,6 +198,9 @@ final class FailoverAnalysis {
 
         // End: recovery, the node coming back, a restore before NotReady, or the timeout.
         Instant recoveredAt = recoveredAt(victims, replacements, notReady, noExecute);
+        if (recoveredAt != null && recoveredAt.isAfter(timeoutAt)) {
+            recoveredAt = null; // too late: the run had already timed out
+        }
         Instant end = null;
         RunOutcome outcome = RunOutcome.IN_PROGRESS;
         if (recoveredAt != null) {

@@ -339,6 +339,20 @@ class FailoverCorrelatorTest {
     }
 
     @Test
+    void replacementReadyOnlyAfterTheTimeoutLeavesTheRunTimedOut() {
+        Script script = new Script().tuning(-200, Script.DEMO).nodes(-100, "pi1", "pi2", "pi3", "pi4")
+                .existingPod(-100, web("web-a"), "pi2", 5L)
+                .pull(0, "pi2").notReady(10.4, "pi2").noExecute(10.6, "pi2").marked(15.7, web("web-a"), "pi2")
+                .replacement(15.9, web("web-c"), "pi3", 130);
+
+        FailoverRun run = onlyRun(script.correlator(), 200);
+
+        assertEquals(RunOutcome.TIMED_OUT, run.outcome());
+        assertEquals("timed out after 2 min 00 s: demo/web-a rescheduling", run.failureReason());
+        assertNull(run.firstReplacementReady());
+    }
+
+    @Test
     void pullDuringAnActiveRunDoesNotStartAnotherRun() {
         Script script = Script.reference().pull(5, "pi2");
 
