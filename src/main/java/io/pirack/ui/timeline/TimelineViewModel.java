@@ -59,9 +59,18 @@ public final class TimelineViewModel {
     private final ReadOnlyObjectWrapper<List<TimelineMarker>> markers = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.EPOCH);
 
+    /** Markers are listed for the window plus half a width on each side, so sliding needs no new list. */
+    private Instant listedFrom = Instant.MAX;
+    private Instant listedTo = Instant.MIN;
+
     public TimelineViewModel() {
         span.addListener((o, was, is) -> refreshMarkers());
-        windowStart.addListener((o, was, is) -> refreshMarkers());
+        windowStart.addListener((o, was, is) -> {
+            Instant end = is.plus(span.get());
+            if (is.isBefore(listedFrom) || end.isAfter(listedTo)) {
+                refreshMarkers();
+            }
+        });
     }
 
     /** One frame: a new snapshot (or the same one with a later {@code now}). */
@@ -175,8 +184,11 @@ public final class TimelineViewModel {
 
     private void refreshMarkers() {
         TimelineSnapshot current = snapshot.get();
-        Instant from = windowStart.get();
-        Instant to = from.plus(span.get());
+        Duration margin = span.get().dividedBy(2);
+        Instant from = windowStart.get().minus(margin);
+        Instant to = windowStart.get().plus(span.get()).plus(margin);
+        listedFrom = from;
+        listedTo = to;
         List<TimelineMarker> visible = new ArrayList<>();
         for (HeartbeatRenewed beat : current.heartbeats()) {
             if (inside(beat.receivedAt(), from, to)) {

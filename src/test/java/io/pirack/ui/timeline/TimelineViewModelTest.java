@@ -95,6 +95,19 @@ class TimelineViewModelTest {
     }
 
     @Test
+    void slidingWithinTheListedMarginKeepsTheSameMarkerList() {
+        var correlator = ScriptedRun.upTo(30);
+        model.show(correlator.snapshot(at(30)));
+        List<TimelineMarker> listed = model.markersProperty().get();
+
+        model.show(correlator.snapshot(at(40)));
+        assertTrue(listed == model.markersProperty().get(), "10 s of a 2 min window: no new list");
+
+        model.show(correlator.snapshot(at(200)));
+        assertTrue(listed != model.markersProperty().get());
+    }
+
+    @Test
     void zoomStopsAtFiveSecondsAndSixHours() {
         for (int i = 0; i < 50; i++) {
             model.zoom(0.5, 0.5);
