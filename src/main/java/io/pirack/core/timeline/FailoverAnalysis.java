@@ -143,11 +143,14 @@ final class FailoverAnalysis {
 
     private FailoverRun buildRun(String node, TimelineEvent startEvent, List<TimelineEvent> lane) {
         Instant start = startEvent.receivedAt();
+        if (startEvent instanceof PlugPulled && wasDownAt(lane, start)) {
+            return alreadyDown(node, startEvent);
+        }
         Map.Entry<Instant, FailoverSettings> tuned = tuning.floorEntry(start);
         FailoverSettings settings = tuned == null ? defaults : tuned.getValue();
         Instant timeoutAt = start.plus(settings.runTimeout());
         boolean pulled = startEvent instanceof PlugPulled;
-        String trigger = pulled ? startEvent.describe().replace("Plug pulled", "plug pulled") : "node NotReady";
+        String trigger = pulled ? pullTrigger(startEvent) : "node NotReady";
 
         TimelineEvent linkLost = null;
         TimelineEvent notReady = pulled ? null : startEvent;
@@ -253,6 +256,35 @@ final class FailoverAnalysis {
                 Milestone.of(lastHeartbeat), within(linkLost, until), within(notReady, until),
                 within(noExecute, until), firstEviction, firstReady, lastReady, within(nodeBack, until),
                 podFailovers, prediction, runEvents(node, start, until, victims, replacements));
+    }
+
+    /** "plug pulled (sim)". */
+    private static String pullTrigger(TimelineEvent pull) {
+        return pull.describe().replace("Plug pulled", "plug pulled");
+    }
+
+    /** Whether the node's last Ready change before {@code at} left it Unknown or False. */
+    private static boolean wasDownAt(List<TimelineEvent> lane, Instant at) {
+        ConditionStatus status = ConditionStatus.ABSENT;
+        for (TimelineEvent event : lane) {
+            if (!event.receivedAt().isBefore(at)) {
+                break;
+            }
+            if (event instanceof NodeReadyChanged r) {
+                status = r.to();
+            }
+        }
+        return status == ConditionStatus.UNKNOWN || status == ConditionStatus.FALSE;
+    }
+
+    private FailoverRun alreadyDown(String node, TimelineEvent pull) {
+        Map.Entry<Instant, FailoverSettings> tuned = tuning.floorEntry(pull.receivedAt());
+        FailoverSettings settings = tuned == null ? defaults : tuned.getValue();
+        Instant at = pull.receivedAt();
+        return new FailoverRun(node, pullTrigger(pull), settings, at, at,
+                RunOutcome.ALREADY_DOWN, "node " + node + " was already NotReady when the plug was pulled", null,
+                List.of(), null, null, null, null, null, null, null, null, List.of(),
+                new Prediction(at, at, at, null, null, null), List.of(pull));
     }
 
     private static boolean isNodeDownTaint(TaintAdded taint) {

@@ -65,6 +65,8 @@ public record FailoverRun(String node, String trigger, FailoverSettings settings
                 return RunPhase.RESTORED;
             case TIMED_OUT:
                 return haltReason != null ? RunPhase.HALTED : RunPhase.TIMED_OUT;
+            case ALREADY_DOWN:
+                return RunPhase.ALREADY_DOWN;
             default:
                 break;
         }

@@ -5,7 +5,9 @@ public enum RunOutcome {
     IN_PROGRESS("in progress"),
     RECOVERED("recovered"),
     RESTORED("node restored first"),
-    TIMED_OUT("timed out");
+    TIMED_OUT("timed out"),
+    /** The plug was pulled on a node Kubernetes already considered down: nothing left to measure. */
+    ALREADY_DOWN("node already down");
 
     private final String label;
 

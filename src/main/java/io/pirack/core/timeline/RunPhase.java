@@ -10,7 +10,8 @@ public enum RunPhase {
     /** PiRack cannot see the cluster right now: the run goes on, but nothing new is known. */
     API_UNREACHABLE("API unreachable"),
     RESTORED("Node restored"),
-    TIMED_OUT("Timed out");
+    TIMED_OUT("Timed out"),
+    ALREADY_DOWN("Node was already down");
 
     private final String label;
 

@@ -40,6 +40,9 @@ public final class RunReport {
                     milestone == null ? "—" : offset(milestone.receivedAt(), run).trim()));
         }
         Prediction p = run.prediction();
+        if (run.outcome() == RunOutcome.ALREADY_DOWN) {
+            return out.toString();
+        }
         out.append(String.format(Locale.ROOT, "  %-24s %s … %s%n", "predicted NotReady",
                 offset(p.notReadyEarliest(), run).trim(), offset(p.notReadyLatest(), run).trim()));
         if (p.evictionEarliest() != null) {

@@ -353,6 +353,20 @@ class FailoverCorrelatorTest {
     }
 
     @Test
+    void pullingANodeThatIsAlreadyNotReadyEndsAtOnceWithThatReason() {
+        Script script = Script.reference().pull(100, "pi2");
+
+        List<FailoverRun> runs = script.correlator().runs(at(101));
+
+        assertEquals(2, runs.size());
+        FailoverRun second = runs.get(1);
+        assertEquals(RunOutcome.ALREADY_DOWN, second.outcome());
+        assertEquals(at(100), second.end());
+        assertEquals("node pi2 was already NotReady when the plug was pulled", second.failureReason());
+        assertEquals("Node was already down", second.phaseText());
+    }
+
+    @Test
     void pullDuringAnActiveRunDoesNotStartAnotherRun() {
         Script script = Script.reference().pull(5, "pi2");
 
