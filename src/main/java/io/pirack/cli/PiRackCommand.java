@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             SimKubeletCommand.class,
             PreflightCommand.class,
             SelfCheckCommand.class,
+            RunsCommand.class,
         })
 public final class PiRackCommand implements Callable<Integer> {
 

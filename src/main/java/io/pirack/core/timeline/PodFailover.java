@@ -1,0 +1,24 @@
+package io.pirack.core.timeline;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One pod of the failed node and its replacement. Milestones are null until seen.
+ *
+ * @param toleranceSeconds   how long the pod tolerates the node's NoExecute taint (null = forever)
+ * @param predictedEviction  when the pod should be evicted, from the (actual or predicted) taint time
+ */
+public record PodFailover(PodRef evicted, Long toleranceSeconds, Instant predictedEviction, Milestone marked,
+                          boolean disruptionTarget, Milestone oldPodDeleted, PodRef replacement,
+                          Milestone replacementCreated, String replacementNode, Milestone replacementScheduled,
+                          Milestone replacementRunning, Milestone replacementReady, PodFate fate) {
+
+    /** From the old pod's deletion mark to its replacement being Ready. */
+    public Duration downtime() {
+        if (marked == null || replacementReady == null) {
+            return null;
+        }
+        return Duration.between(marked.receivedAt(), replacementReady.receivedAt());
+    }
+}

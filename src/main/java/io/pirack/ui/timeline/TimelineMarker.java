@@ -1,0 +1,22 @@
+package io.pirack.ui.timeline;
+
+import io.pirack.core.timeline.TimelineEventKind;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One thing to draw on a lane: an event, a Lease heartbeat tick, or a predicted milestone.
+ *
+ * @param kind       null for predicted milestones
+ * @param symbol     a shape that tells the kind apart without colour
+ * @param labels     Kubernetes Events attached to this marker ("reason: message")
+ * @param predicted  a forecast from the settings, drawn dashed next to the actual milestone
+ */
+public record TimelineMarker(String lane, Instant at, Instant serverTime, TimelineEventKind kind, String symbol,
+                             String text, List<String> labels, boolean predicted, boolean heartbeat,
+                             String styleClass) {
+
+    public TimelineMarker {
+        labels = List.copyOf(labels);
+    }
+}
