@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
             PreflightCommand.class,
             SelfCheckCommand.class,
             RunsCommand.class,
+            DrillCommand.class,
         })
 public final class PiRackCommand implements Callable<Integer> {
 

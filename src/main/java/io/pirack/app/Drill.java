@@ -1,0 +1,188 @@
+package io.pirack.app;
+
+import io.pirack.core.cluster.ClusterSnapshot;
+import io.pirack.core.cluster.ConditionStatus;
+import io.pirack.core.timeline.FailoverRun;
+import io.pirack.core.timeline.FailoverSettings;
+import io.pirack.core.rack.PlugMethod;
+import io.pirack.core.rack.RackSpec;
+import io.pirack.core.rack.LinkState;
+import io.pirack.sim.SimClock;
+import io.pirack.timeline.TimelineService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * One rehearsal of the show from start to end: wait for a steady cluster, pull the plug, watch the
+ * failover on the timeline, restore. {@code pirack drill} prints what it returns; the booth's
+ * attract loop runs the same steps. Waits are on store changes and futures, never sleeps.
+ */
+public final class Drill {
+
+    /** How the drill ended, with the run when there was one. */
+    public record Result(FailoverRun run, String problem) {
+        public boolean recovered() {
+            return problem == null && run != null && run.recovered();
+        }
+
+        public String reason() {
+            if (problem != null) {
+                return problem;
+            }
+            return run == null ? "no failover run was observed" : run.failureReason();
+        }
+    }
+
+    private final ClusterSession session;
+    private final PlugService plugs;
+    private final TimelineService timeline;
+    private final Consumer<String> progress;
+    private final double timeScale;
+
+    public Drill(ClusterSession session, PlugService plugs, TimelineService timeline, Consumer<String> progress) {
+        this.session = session;
+        this.plugs = plugs;
+        this.timeline = timeline;
+        this.progress = progress;
+        this.timeScale = session.clock() instanceof SimClock sim ? sim.scale() : 1.0;
+    }
+
+    /** Feeds the timeline from the store, the link monitor and the plug service (call before {@code session.start()}). */
+    public static void connect(ClusterSession session, PlugService plugs, TimelineService timeline) {
+        session.store().addListener(timeline.listener());
+        session.links().addListener(link -> reportLink(timeline, link));
+        plugs.addListener(new io.pirack.plug.PlugListener() {
+            @Override
+            public void plugStateChanged(String node, io.pirack.core.plug.PlugState state) {
+            }
+
+            @Override
+            public void plugAction(io.pirack.plug.PlugActionEvent event) {
+                if (event.action() == io.pirack.plug.PlugActionEvent.Action.PULLED) {
+                    timeline.listener().plugPulled(event.node(), event.method().id(), event.requestedAt());
+                } else {
+                    timeline.listener().plugRestored(event.node(), event.method().id(), event.requestedAt());
+                }
+            }
+        });
+    }
+
+    private static void reportLink(TimelineService timeline, LinkState link) {
+        if (link.up() == null) {
+            return;
+        }
+        String probe = "link";
+        if (link.up()) {
+            timeline.listener().linkRegained(link.node(), probe, link.since());
+        } else {
+            timeline.listener().linkLost(link.node(), probe, link.since());
+        }
+    }
+
+    public static FailoverSettings failoverSettings(String label, Duration grace, Duration monitorPeriod, Duration timeout) {
+        return new FailoverSettings(label, grace, monitorPeriod, timeout);
+    }
+
+    /**
+     * Runs the drill on {@code node}. {@code timeout} is in cluster time (simulated on the rehearsal rack).
+     */
+    public Result run(String node, FailoverSettings settings, Duration timeout) throws InterruptedException {
+        timeline.listener().tuningApplied(settings.withTimeout(timeout), session.clock().instant());
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "drill-ticker");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleWithFixedDelay(timeline::tick, 100, 100, TimeUnit.MILLISECONDS);
+        try {
+            progress.accept("waiting for a steady cluster…");
+            try {
+                session.store().await(s -> steady(s, node), real(Duration.ofMinutes(3)), node + " and the workload to be ready");
+            } catch (TimeoutException e) {
+                return new Result(null, describeUnsteady(session.store().snapshot(), node));
+            }
+            Instant pulledAt = session.clock().instant();
+            progress.accept("pulling the plug on " + node + " (" + plugs.describe(node).orElse("no strategy") + ")…");
+            try {
+                plugs.pull(node).get(real(Duration.ofMinutes(1)).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                return new Result(null, "could not pull the plug: " + rootMessage(e));
+            }
+            progress.accept("watching the failover…");
+            FailoverRun run;
+            try {
+                run = timeline.whenRunEnds(node, pulledAt).get(real(timeout.plusSeconds(30)).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                run = timeline.runStartedSince(node, pulledAt).orElse(null);
+                restore(node);
+                return new Result(run, "timed out after " + timeout.toSeconds() + " s without the failover finishing");
+            }
+            restore(node);
+            return new Result(run, null);
+        } finally {
+            ticker.shutdownNow();
+        }
+    }
+
+    private void restore(String node) throws InterruptedException {
+        progress.accept("plugging " + node + " back in…");
+        try {
+            plugs.restore(node).get(real(Duration.ofMinutes(1)).toMillis(), TimeUnit.MILLISECONDS);
+            session.store().await(s -> s.node(node).map(n -> n.ready() == ConditionStatus.TRUE).orElse(false),
+                    real(Duration.ofMinutes(2)), node + " Ready again");
+        } catch (ExecutionException | TimeoutException e) {
+            progress.accept("warning: " + node + " did not come back cleanly: " + rootMessage(e));
+        }
+    }
+
+    /**
+     * The API is live, the node Ready, every ReplicaSet has all its replicas Ready, and no workload
+     * pod is pending or terminating — so pods still starting up are never mistaken for replacements.
+     */
+    static boolean steady(ClusterSnapshot s, String node) {
+        var workload = s.pods().values().stream().filter(p -> !"kube-system".equals(p.namespace())).toList();
+        return s.api().isLive()
+                && s.node(node).map(n -> n.ready() == ConditionStatus.TRUE).orElse(false)
+                && !workload.isEmpty()
+                && workload.stream().allMatch(p -> !p.terminating() && p.ready())
+                && s.replicaSets().values().stream().allMatch(rs -> rs.readyReplicas() >= rs.desiredReplicas());
+    }
+
+    private static String describeUnsteady(ClusterSnapshot s, String node) {
+        if (!s.api().isLive()) {
+            return "API server " + s.api().describe();
+        }
+        if (s.node(node).isEmpty()) {
+            return "there is no node named '" + node + "' (nodes: " + String.join(", ", s.nodes().keySet()) + ")";
+        }
+        if (s.node(node).get().ready() != ConditionStatus.TRUE) {
+            return node + " is not Ready before the drill; plug it back in first";
+        }
+        return "the workload did not settle (pods pending or terminating) before the drill";
+    }
+
+    private Duration real(Duration clusterTime) {
+        return Duration.ofNanos((long) (clusterTime.toNanos() / timeScale));
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** A rack spec in which {@code node} uses {@code method}, adding the slot if the spec lacks it. */
+    public static RackSpec withMethod(RackSpec spec, String node, PlugMethod method, Supplier<io.pirack.core.rack.PiSlot> newSlot) {
+        io.pirack.core.rack.PiSlot slot = spec.slot(node).orElseGet(newSlot);
+        return spec.replaceSlot(slot.withPlugMethod(method));
+    }
+}

@@ -1,0 +1,88 @@
+package io.pirack.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pirack.sim.SimTimings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code pirack drill} on the rehearsal rack: the story's order and its timings match the preset. */
+class DrillCommandTest {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run drill(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cmd = PiRackCommand.commandLine();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int exit = cmd.execute(Stream.concat(Stream.of("drill"), Stream.of(args)).toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    static Stream<Arguments> presets() {
+        return Stream.of(Arguments.of("demo", SimTimings.demoTuned(), "5"), Arguments.of("defaults", SimTimings.kubernetesDefaults(), "40"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("presets")
+    void drillRecoversAndItsMeasuredTimingsMatchThePreset(String preset, SimTimings timings, String scale) {
+        Run run = drill("--sim", "--node", "rpi3", "--tuning", preset, "--time-scale", scale, "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode json = JsonMapper.builder().build().readTree(run.out());
+        assertEquals("RECOVERED", json.get("outcome").asText());
+        assertEquals(timings.name(), json.get("tuning").asText());
+        JsonNode m = json.get("milestones");
+        List<String> order = List.of("linkLost", "notReady", "noExecuteTaint", "firstEviction", "firstReplacementReady",
+                "lastReplacementReady");
+        double previous = -1;
+        for (String milestone : order) {
+            double offset = m.get(milestone).get("offsetSeconds").asDouble();
+            assertTrue(offset >= previous, milestone + " comes after the milestone before it: " + run.out());
+            previous = offset;
+        }
+        // Delivery latency of ~50 ms of real time is worth scale × 50 ms of simulated time.
+        double slack = 1 + Double.parseDouble(scale) * 0.05;
+        double grace = timings.nodeMonitorGracePeriod().toSeconds();
+        double renew = timings.leaseRenewInterval().toSeconds();
+        double monitor = timings.nodeMonitorPeriod().toSeconds();
+        double notReady = m.get("notReady").get("offsetSeconds").asDouble();
+        // The grace period runs from the last heartbeat (up to one renewal before the pull); the
+        // controller notices at its next monitor pass. One extra second of slack for a loaded machine.
+        assertTrue(notReady >= grace - renew - slack && notReady <= grace + monitor + slack + 1,
+                "NotReady after " + notReady + " s with grace " + grace + " s");
+        long tolerated = timings.demoTolerationSeconds() != null ? timings.demoTolerationSeconds() : timings.defaultTolerationSeconds();
+        double evictionAfterTaint = m.get("firstEviction").get("offsetSeconds").asDouble()
+                - m.get("noExecuteTaint").get("offsetSeconds").asDouble();
+        // timeAdded has one-second resolution, so eviction can come up to a second early.
+        assertTrue(evictionAfterTaint >= tolerated - 1 - slack && evictionAfterTaint <= tolerated + monitor + slack,
+                "eviction " + evictionAfterTaint + " s after the taint with tolerationSeconds " + tolerated);
+    }
+
+    @Test
+    void unknownNodeFailsWithTheListOfNodes() {
+        Run run = drill("--sim", "--node", "rpi9", "--time-scale", "10", "--timeout", "20");
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("there is no node named 'rpi9' (nodes: rpi1, rpi2, rpi3, rpi4)"), run.err());
+    }
+
+    @Test
+    void badArgumentsAreRejectedBeforeAnythingStarts() {
+        assertEquals(2, drill("--sim", "--node", "rpi3;reboot").exit());
+        assertEquals(2, drill("--sim", "--node", "rpi3", "--tuning", "fast").exit());
+        Run wrongStrategy = drill("--sim", "--node", "rpi3", "--strategy", "stop-agent");
+        assertEquals(2, wrongStrategy.exit());
+        assertTrue(wrongStrategy.err().contains("--strategy sim"), wrongStrategy.err());
+    }
+}
