@@ -7,6 +7,13 @@ import io.pirack.sim.SimTimings;
 import io.pirack.core.plug.PlugState;
 import io.pirack.plug.PlugActionEvent;
 import io.pirack.plug.PlugListener;
+import io.pirack.core.timeline.FailoverSettings;
+import io.pirack.timeline.TimelineExport;
+import io.pirack.timeline.TimelineService;
+import io.pirack.ui.timeline.TimelinePng;
+import io.pirack.ui.timeline.TimelineView;
+import io.pirack.ui.timeline.TimelineViewModel;
+import java.time.Duration;
 import io.pirack.ui.common.FramePublisher;
 import io.pirack.ui.common.FxPrompts;
 import io.pirack.ui.plug.PlugCommands;
@@ -57,6 +64,15 @@ public final class PiRackApp extends Application {
     private FramePublisher publisher;
     private PlugService plugs;
     private PlugCommands plugCommands;
+    private TimelineService timeline;
+    private final TimelineViewModel timelineModel = new TimelineViewModel();
+    private TimelineView timelineView;
+    private final ExecutorService recordingIo = Background.newPool("pirack-recording", 1);
+    private final java.util.concurrent.ScheduledExecutorService ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "pirack-timeline-tick");
+        t.setDaemon(true);
+        return t;
+    });
     private Stage stage;
 
     public static void launchWith(LaunchOptions options) {
@@ -81,9 +97,10 @@ public final class PiRackApp extends Application {
         }
         window = new MainWindow(status);
         window.addScreen(new MainWindow.Screen("rack", "Rack", () -> new RackTablesView(tables)));
-        window.addScreen(new MainWindow.Screen("timeline", "Timeline", () -> new PlaceholderView("Failover timeline",
-                "Lanes per Pi with the plug pull, lost link, last heartbeat, NotReady, taints, evictions and rescheduled "
-                        + "pods, with timings, recording and replay.")));
+        window.addScreen(new MainWindow.Screen("timeline", "Timeline", () -> {
+            timelineView = new TimelineView(timelineModel);
+            return timelineView;
+        }));
         window.addScreen(new MainWindow.Screen("network", "Network", () -> new PlaceholderView("Booth network",
                 "Internet Sharing checks, static IPs through /etc/bootptab and Pi discovery.")));
         window.addScreen(new MainWindow.Screen("tuning", "Tuning", () -> new PlaceholderView("Demo readiness",
@@ -100,9 +117,19 @@ public final class PiRackApp extends Application {
         MenuItem quit = new MenuItem("Quit PiRack");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> Platform.exit());
+        MenuItem export = new MenuItem("Export Timeline…");
+        export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        export.setOnAction(e -> exportTimeline(stage));
         window.addFileItem(rehearsal);
         window.addFileItem(kubeconfig);
+        window.addFileItem(export);
         window.addFileItem(quit);
+        ticker.scheduleWithFixedDelay(() -> {
+            TimelineService current = timeline;
+            if (current != null) {
+                current.tick();
+            }
+        }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
 
         plugCommands = new PlugCommands(() -> plugs, () -> settings.confirmPulls(),
                 ask -> saveSettings(settings.withConfirmPulls(ask)), () -> stage, status.noticeProperty()::set);
@@ -223,9 +250,18 @@ public final class PiRackApp extends Application {
             }
         });
         plugs.refreshAll();
+        TimelineService previousTimeline = timeline;
+        timeline = TimelineService.recording(failoverSettings(opened), opened.clock(), paths.recordingsDir(), recordingIo);
+        TimelineService currentTimeline = timeline;
+        Drill.connect(opened, current, currentTimeline);
+        currentTimeline.listener().tuningApplied(failoverSettings(opened), opened.clock().instant());
+        if (previousTimeline != null) {
+            previousTimeline.close();
+        }
         publisher.subscribe(frame -> {
             status.show(frame);
             tables.show(frame);
+            timelineModel.show(currentTimeline.snapshot());
         });
         opened.start();
         window.setBusy("");
@@ -241,6 +277,48 @@ public final class PiRackApp extends Application {
                 previous.close();
             });
         }
+    }
+
+    private static FailoverSettings failoverSettings(ClusterSession session) {
+        if (session.source() instanceof ClusterSession.Rehearsal r) {
+            SimTimings t = r.timings();
+            return new FailoverSettings(t.name(), t.nodeMonitorGracePeriod(), t.nodeMonitorPeriod(), Duration.ofMinutes(10));
+        }
+        return FailoverSettings.kubernetesDefaults();
+    }
+
+    /** JSON, CSV or PNG by the chosen file's extension; written off the FX thread, all or nothing. */
+    private void exportTimeline(Stage owner) {
+        TimelineService current = timeline;
+        if (current == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the timeline");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON", "*.json"),
+                new FileChooser.ExtensionFilter("CSV", "*.csv"), new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        chooser.setInitialFileName("pirack-timeline.json");
+        File file = chooser.showSaveDialog(owner);
+        if (file == null) {
+            return;
+        }
+        Path target = file.toPath();
+        String name = target.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        java.awt.image.BufferedImage picture = name.endsWith(".png") && timelineView != null ? timelineView.capture() : null;
+        var snapshot = current.snapshot();
+        background.execute(() -> {
+            try {
+                if (picture != null) {
+                    TimelinePng.write(picture, target);
+                } else if (name.endsWith(".csv")) {
+                    TimelineExport.write(target, TimelineExport.timelineCsv(snapshot.markers()));
+                } else {
+                    TimelineExport.write(target, TimelineExport.timelineJson(snapshot.markers(), snapshot.runs()));
+                }
+            } catch (IOException e) {
+                Platform.runLater(() -> status.noticeProperty().set("Could not export to " + target + ": " + e.getMessage()));
+            }
+        });
     }
 
     private void saveSettings(Settings updated) {
@@ -264,12 +342,17 @@ public final class PiRackApp extends Application {
         if (publisher != null) {
             publisher.close();
         }
+        ticker.shutdownNow();
+        if (timeline != null) {
+            timeline.close();
+        }
         if (plugs != null) {
             plugs.close();
         }
         if (session != null) {
             session.close();
         }
+        recordingIo.shutdown();
         background.shutdown();
     }
 }
