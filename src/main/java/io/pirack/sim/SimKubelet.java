@@ -116,7 +116,7 @@ public final class SimKubelet {
                     .withNewSpec().withHolderIdentity(nodeName).withLeaseDurationSeconds(timings.leaseDurationSeconds())
                     .withRenewTime(SimObjects.microTime(now)).endSpec().build()));
         } else {
-            writer.set(leases.withName(nodeName), Map.of("/spec/renewTime", SimObjects.microTime(now).toString()));
+            writer.set(leases.withName(nodeName), Map.of("/spec/renewTime", SimObjects.microTimeText(now)));
         }
         lastRenew = now;
         writer.leaseRenewed(nodeName, now);

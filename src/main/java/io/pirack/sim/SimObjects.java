@@ -34,6 +34,17 @@ final class SimObjects {
         return instant.truncatedTo(ChronoUnit.MICROS).atZone(ZoneOffset.UTC);
     }
 
+    private static final java.time.format.DateTimeFormatter MICRO_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    /**
+     * MicroTime as the API server writes it: always six fraction digits. ({@code ZonedDateTime.toString()}
+     * drops trailing zeros, and fabric8 then fails to read the Lease back.)
+     */
+    static String microTimeText(Instant instant) {
+        return MICRO_TIME.format(instant);
+    }
+
     static Instant parseTime(String text) {
         return text == null || text.isEmpty() ? null : ZonedDateTime.parse(text).toInstant();
     }

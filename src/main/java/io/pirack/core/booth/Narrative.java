@@ -1,0 +1,53 @@
+package io.pirack.core.booth;
+
+import io.pirack.core.timeline.FailoverRun;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The audience's short story of the current failover, one sentence per milestone reached, in
+ * plain words ("Node rpi3 stopped sending heartbeats… marked NotReady… 4 pods rescheduled").
+ */
+public final class Narrative {
+
+    private Narrative() {
+    }
+
+    public static List<String> of(FailoverRun run) {
+        List<String> lines = new ArrayList<>();
+        if (run == null) {
+            lines.add("All Pis healthy. Pull a plug and watch Kubernetes heal the cluster.");
+            return lines;
+        }
+        String node = run.node();
+        lines.add("The plug of " + node + " was pulled.");
+        if (run.linkLost() != null) {
+            lines.add(node + " vanished from the network after " + seconds(run.timeTo(run.linkLost())) + ".");
+        }
+        if (run.lastHeartbeat() != null) {
+            lines.add(node + " stopped sending heartbeats.");
+        }
+        if (run.notReady() != null) {
+            lines.add("Kubernetes marked " + node + " NotReady after " + seconds(run.timeTo(run.notReady())) + ".");
+        } else {
+            lines.add("Kubernetes waits for the grace period before it believes the Pi is gone…");
+        }
+        if (run.firstEviction() != null) {
+            lines.add("It evicted the pods of " + node + " after " + seconds(run.timeTo(run.firstEviction())) + ".");
+        }
+        long replaced = run.replacedCount();
+        if (replaced > 0) {
+            lines.add(replaced + (replaced == 1 ? " pod" : " pods") + " rescheduled on the other Pis"
+                    + (run.lastReplacementReady() != null ? " — all Ready after " + seconds(run.timeTo(run.lastReplacementReady())) : "")
+                    + ".");
+        }
+        if (!run.inProgress() && run.failureReason() != null) {
+            lines.add(run.failureReason() + ".");
+        }
+        return lines;
+    }
+
+    private static String seconds(java.time.Duration d) {
+        return d == null ? "—" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+}

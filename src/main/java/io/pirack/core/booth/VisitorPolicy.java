@@ -1,0 +1,85 @@
+package io.pirack.core.booth;
+
+import io.pirack.core.cluster.ClusterSnapshot;
+import io.pirack.core.cluster.ConditionStatus;
+import io.pirack.core.cluster.NodeInfo;
+import io.pirack.core.cluster.NodeRole;
+import io.pirack.core.plug.GuardrailFinding;
+import io.pirack.core.plug.GuardrailReport;
+import io.pirack.core.plug.Guardrails;
+import io.pirack.core.rack.RackSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * Who a visitor's "Pull a plug!" (or the attract loop) may unplug: a healthy worker — never the
+ * control plane, never a Pi whose loss would halt eviction — and only when the last failover has
+ * recovered and the cooldown has passed.
+ */
+public final class VisitorPolicy {
+
+    /** The choice, or why there is none, in words a visitor can read. */
+    public sealed interface Choice {
+        record Pull(String node) implements Choice {}
+
+        record Wait(String reason, Instant until) implements Choice {}
+
+        record Refuse(String reason) implements Choice {}
+    }
+
+    private VisitorPolicy() {
+    }
+
+    public static Choice choose(ClusterSnapshot snapshot, RackSpec rack, Set<String> unplugged, Instant now,
+                                Instant lastPull, Duration cooldown, RandomGenerator random) {
+        if (!snapshot.api().isLive()) {
+            return new Choice.Refuse("The cluster is not reachable right now.");
+        }
+        if (!unplugged.isEmpty()) {
+            return new Choice.Refuse("A Pi is already unplugged — watch Kubernetes recover first!");
+        }
+        if (lastPull != null && now.isBefore(lastPull.plus(cooldown))) {
+            return new Choice.Wait("Kubernetes is catching its breath.", lastPull.plus(cooldown));
+        }
+        if (!recovered(snapshot)) {
+            return new Choice.Refuse("Kubernetes is still moving pods from the last pull.");
+        }
+        List<String> eligible = snapshot.nodes().values().stream()
+                .filter(n -> eligible(n, rack))
+                .map(NodeInfo::name)
+                .filter(n -> guardrailsAllow(Guardrails.assess(snapshot, n, unplugged)))
+                .sorted()
+                .toList();
+        if (eligible.isEmpty()) {
+            return new Choice.Refuse("No worker can be unplugged safely right now.");
+        }
+        // Prefer Pis whose pods can all move: a StatefulSet pod stuck Terminating is a story for
+        // the presenter to tell, not one for an unattended booth.
+        List<String> clean = eligible.stream()
+                .filter(n -> Guardrails.assess(snapshot, n, unplugged).finding(GuardrailFinding.Rule.STATEFUL_PODS_STAY).isEmpty())
+                .toList();
+        List<String> pool = clean.isEmpty() ? eligible : clean;
+        return new Choice.Pull(pool.get(random.nextInt(pool.size())));
+    }
+
+    /** Every node Ready and every workload pod Ready, none Terminating or Pending. */
+    public static boolean recovered(ClusterSnapshot snapshot) {
+        return snapshot.nodes().values().stream().allMatch(n -> n.ready() == ConditionStatus.TRUE)
+                && snapshot.pods().values().stream().filter(p -> !p.controlPlane() && !p.isDaemon())
+                        .allMatch(p -> !p.terminating() && p.ready());
+    }
+
+    private static boolean eligible(NodeInfo node, RackSpec rack) {
+        boolean workerInRack = rack.slot(node.name()).map(s -> s.role() == NodeRole.WORKER).orElse(true);
+        return node.role() == NodeRole.WORKER && workerInRack && node.ready() == ConditionStatus.TRUE && !node.unschedulable();
+    }
+
+    private static boolean guardrailsAllow(GuardrailReport report) {
+        return report.finding(GuardrailFinding.Rule.CONTROL_PLANE_API_DOWN).isEmpty()
+                && report.finding(GuardrailFinding.Rule.EVICTION_HALTED).isEmpty()
+                && report.finding(GuardrailFinding.Rule.NODE_NOT_SEEN).isEmpty();
+    }
+}
