@@ -14,6 +14,10 @@ import io.pirack.ui.timeline.TimelinePng;
 import io.pirack.ui.timeline.TimelineView;
 import io.pirack.ui.timeline.TimelineViewModel;
 import java.time.Duration;
+import io.pirack.core.booth.KioskPin;
+import io.pirack.ui.booth.BoothController;
+import io.pirack.ui.booth.BoothView;
+import io.pirack.ui.booth.BoothViewModel;
 import io.pirack.ui.common.FramePublisher;
 import io.pirack.ui.common.FxPrompts;
 import io.pirack.ui.plug.PlugCommands;
@@ -74,6 +78,7 @@ public final class PiRackApp extends Application {
         return t;
     });
     private Stage stage;
+    private BoothController booth;
 
     public static void launchWith(LaunchOptions options) {
         launchOptions = options;
@@ -105,8 +110,21 @@ public final class PiRackApp extends Application {
                 "Internet Sharing checks, static IPs through /etc/bootptab and Pi discovery.")));
         window.addScreen(new MainWindow.Screen("tuning", "Tuning", () -> new PlaceholderView("Demo readiness",
                 "Failure-detection settings, predicted failover time, image pre-pull and the preflight checklist.")));
-        window.addScreen(new MainWindow.Screen("booth", "Booth", () -> new PlaceholderView("Booth mode",
-                "Audience window, kiosk lock, visitor button and attract loop.")));
+        BoothViewModel boothModel = new BoothViewModel(() -> plugs, () -> rackSpec, Clock.systemUTC(), new java.util.SplittableRandom(),
+                () -> settings.kioskPinHash(), who -> {
+                    if (booth != null) {
+                        booth.interaction();
+                    }
+                });
+        booth = new BoothController(boothModel, () -> new RackTablesView(tables), () -> new TimelineView(timelineModel),
+                () -> session, () -> plugs, () -> timeline, () -> rackSpec,
+                () -> session == null ? FailoverSettings.kubernetesDefaults() : failoverSettings(session),
+                screenIndex -> saveSettings(settings.withAudienceScreen(screenIndex)));
+        boothModel.lockedProperty().addListener((o, was, locked) -> window.setLocked(locked, OPERATOR_ONLY));
+        window.addScreen(new MainWindow.Screen("booth", "Booth", () -> new BoothView(booth, settings.audienceScreen(), pin -> {
+            saveSettings(settings.withKioskPinHash(KioskPin.hash(pin, new java.security.SecureRandom())));
+            return "PIN set.";
+        })));
         window.setOnScreenChanged(id -> saveSettings(settings.withLastView(id)));
 
         MenuItem rehearsal = new MenuItem("Use Rehearsal Rack");
@@ -129,6 +147,7 @@ public final class PiRackApp extends Application {
             if (current != null) {
                 current.tick();
             }
+            Platform.runLater(booth::watchdog);
         }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
 
         plugCommands = new PlugCommands(() -> plugs, () -> settings.confirmPulls(),
@@ -150,6 +169,20 @@ public final class PiRackApp extends Application {
         window.select(settings.lastView());
         stage.show();
         connect(initialSource());
+        LaunchOptions options = launchOptions;
+        if (options.kiosk()) {
+            boothModel.visitorModeProperty().set(options.visitor());
+            booth.openAudience(options.screen() >= 0 ? options.screen() : Math.max(0, settings.audienceScreen()));
+            if (settings.kioskPinHash() != null) {
+                boothModel.lock();
+            }
+        } else if (options.visitor()) {
+            boothModel.visitorModeProperty().set(true);
+        }
+        if (options.attractMinutes() > 0) {
+            // The loop needs a live session; it starts once the first one is attached.
+            pendingAttractMinutes = options.attractMinutes();
+        }
     }
 
     private ClusterSession.Source initialSource() {
@@ -217,6 +250,9 @@ public final class PiRackApp extends Application {
                 Platform.runLater(() -> attach(opened));
             } catch (ClusterConnection.KubeconfigException | RuntimeException e) {
                 LOG.warn("could not connect to {}: {}", source.describe(), e.getMessage());
+                if (stopping) {
+                    return;
+                }
                 Platform.runLater(() -> {
                     window.setBusy("");
                     status.noticeProperty().set("Could not connect to " + source.describe() + ": " + e.getMessage());
@@ -229,6 +265,11 @@ public final class PiRackApp extends Application {
     }
 
     private void attach(ClusterSession opened) {
+        if (stopping) {
+            // The app was closed while this session was starting: nothing will show it.
+            opened.close();
+            return;
+        }
         ClusterSession previous = session;
         FramePublisher previousPublisher = publisher;
         PlugService previousPlugs = plugs;
@@ -261,8 +302,14 @@ public final class PiRackApp extends Application {
         publisher.subscribe(frame -> {
             status.show(frame);
             tables.show(frame);
-            timelineModel.show(currentTimeline.snapshot());
+            var timelineSnapshot = currentTimeline.snapshot();
+            timelineModel.show(timelineSnapshot);
+            booth.model().show(frame, timelineSnapshot);
         });
+        if (pendingAttractMinutes > 0) {
+            booth.startAttract(pendingAttractMinutes);
+            pendingAttractMinutes = 0;
+        }
         opened.start();
         window.setBusy("");
         if (opened.source() instanceof ClusterSession.Kubeconfig k) {
@@ -277,6 +324,21 @@ public final class PiRackApp extends Application {
                 previous.close();
             });
         }
+    }
+
+    /** Screens that kiosk mode locks behind the PIN. */
+    private static final java.util.Set<String> OPERATOR_ONLY = java.util.Set.of("network", "tuning");
+    private int pendingAttractMinutes;
+    private volatile boolean stopping;
+
+    /** For tests: the current session's plug service. */
+    public PlugService plugs() {
+        return plugs;
+    }
+
+    /** For tests: the booth's controller. */
+    public BoothController booth() {
+        return booth;
     }
 
     private static FailoverSettings failoverSettings(ClusterSession session) {
@@ -323,6 +385,9 @@ public final class PiRackApp extends Application {
 
     private void saveSettings(Settings updated) {
         settings = updated;
+        if (stopping) {
+            return;
+        }
         background.execute(() -> {
             try {
                 settingsStore.save(updated);
@@ -339,10 +404,12 @@ public final class PiRackApp extends Application {
 
     @Override
     public void stop() {
+        stopping = true;
         if (publisher != null) {
             publisher.close();
         }
         ticker.shutdownNow();
+        booth.close();
         if (timeline != null) {
             timeline.close();
         }

@@ -155,6 +155,25 @@ public final class MainWindow {
         fileMenu.getItems().add(item);
     }
 
+    /**
+     * Kiosk lock: operator-only screens (and the File menu) cannot be reached until unlocked; a
+     * locked screen that is showing gives way to the first screen.
+     */
+    public void setLocked(boolean locked, java.util.Set<String> operatorOnlyScreens) {
+        for (String id : operatorOnlyScreens) {
+            ToggleButton button = buttons.get(id);
+            if (button != null) {
+                button.setDisable(locked);
+                if (locked && button.isSelected()) {
+                    select(buttons.keySet().iterator().next());
+                }
+            }
+        }
+        viewMenu.getItems().forEach(item -> item.setDisable(locked && operatorOnlyScreens.stream()
+                .anyMatch(id -> screens.containsKey(id) && screens.get(id).title().equals(item.getText()))));
+        fileMenu.setDisable(locked);
+    }
+
     public void select(String id) {
         ToggleButton button = buttons.get(id);
         if (button == null) {
