@@ -58,6 +58,7 @@ public final class PiRackApp extends Application {
     private PlugService plugs;
     private PlugCommands plugCommands;
     private Stage stage;
+    private io.pirack.ssh.SshRemoteShell networkShell;
 
     public static void launchWith(LaunchOptions options) {
         launchOptions = options;
@@ -84,8 +85,7 @@ public final class PiRackApp extends Application {
         window.addScreen(new MainWindow.Screen("timeline", "Timeline", () -> new PlaceholderView("Failover timeline",
                 "Lanes per Pi with the plug pull, lost link, last heartbeat, NotReady, taints, evictions and rescheduled "
                         + "pods, with timings, recording and replay.")));
-        window.addScreen(new MainWindow.Screen("network", "Network", () -> new PlaceholderView("Booth network",
-                "Internet Sharing checks, static IPs through /etc/bootptab and Pi discovery.")));
+        window.addScreen(new MainWindow.Screen("network", "Network", this::networkScreen));
         window.addScreen(new MainWindow.Screen("tuning", "Tuning", () -> new PlaceholderView("Demo readiness",
                 "Failure-detection settings, predicted failover time, image pre-pull and the preflight checklist.")));
         window.addScreen(new MainWindow.Screen("booth", "Booth", () -> new PlaceholderView("Booth mode",
@@ -254,6 +254,23 @@ public final class PiRackApp extends Application {
         });
     }
 
+    /** The Network screen, built on first visit with its own SSH client (closed in {@link #stop()}). */
+    private javafx.scene.Node networkScreen() {
+        networkShell = io.pirack.ssh.SshRemoteShell.forHome(Path.of(System.getProperty("user.home")),
+                FxPrompts.hostKeys(() -> stage), FxPrompts.passphrases(() -> stage));
+        io.pirack.net.BoothNetwork network = io.pirack.net.BoothNetwork.forThisMachine(Optional.of(networkShell), Clock.systemUTC());
+        JsonFileStore<RackSpec> rackStore = new JsonFileStore<>(paths.rackFile(), RackSpec.class, this::realRack, Clock.systemUTC());
+        return new io.pirack.ui.network.NetworkView(new io.pirack.ui.network.NetworkViewModel(network,
+                io.pirack.ui.network.NetworkViewModel.Source.thisMachine(network), this::realRack,
+                rack -> background.execute(() -> {
+                    try {
+                        rackStore.save(rack);
+                    } catch (IOException e) {
+                        LOG.warn("could not save the rack to {}: {}", rackStore.file(), e.getMessage());
+                    }
+                }), background, Platform::runLater));
+    }
+
     /** Test and CLI access to what the app shows. */
     public FramePublisher publisher() {
         return publisher;
@@ -269,6 +286,9 @@ public final class PiRackApp extends Application {
         }
         if (session != null) {
             session.close();
+        }
+        if (networkShell != null) {
+            networkShell.close();
         }
         background.shutdown();
     }
