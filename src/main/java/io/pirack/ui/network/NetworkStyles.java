@@ -1,6 +1,7 @@
 package io.pirack.ui.network;
 
 import io.pirack.core.net.CheckStatus;
+import io.pirack.net.NetworkApplyService;
 import javafx.css.PseudoClass;
 
 /** Style classes, ids and pseudo-classes of the Network screen, shared by code, network.css and TestFX lookups. */
@@ -65,6 +66,21 @@ public final class NetworkStyles {
                 return "\u2716 FAIL";
             default:
                 return "\u2013 SKIP";
+        }
+    }
+
+    /** Icon and word per stage, as for the checks. */
+    public static String badge(NetworkApplyService.Stage stage) {
+        switch (stage) {
+            case ALREADY_THERE:
+            case AT_NEW_ADDRESS:
+                return "\u2714 DONE";
+            case REBINDING:
+                return "\u21BB REBIND";
+            case WAITING:
+                return "\u2026 WAIT";
+            default:
+                return "\u2716 FAILED";
         }
     }
 }

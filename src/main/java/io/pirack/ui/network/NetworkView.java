@@ -1,7 +1,6 @@
 package io.pirack.ui.network;
 
 import io.pirack.core.net.CheckResult;
-import io.pirack.net.NetworkApplyService;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -46,7 +45,7 @@ public final class NetworkView extends ScrollPane {
         piGrid.setVgap(6);
         model.checks().addListener((ListChangeListener<CheckResult>) c -> showChecks());
         model.pis().addListener((ListChangeListener<NetworkViewModel.PiRow>) c -> showPis());
-        model.diff().addListener((ListChangeListener<LineDiff.Line>) c -> showDiff());
+        model.diff().addListener((ListChangeListener<String>) c -> showDiff());
         model.applyRows().addListener((ListChangeListener<NetworkViewModel.ApplyRow>) c -> showApplyRows());
         showChecks();
         showPis();
@@ -247,11 +246,12 @@ public final class NetworkView extends ScrollPane {
 
     private void showDiff() {
         diffLines.getChildren().clear();
-        for (LineDiff.Line line : model.diff()) {
-            Label label = new Label(line.marked());
+        for (String line : model.diff()) {
+            boolean header = line.startsWith("+++") || line.startsWith("---");
+            Label label = new Label(line);
             label.getStyleClass().add(NetworkStyles.DIFF_LINE);
-            label.pseudoClassStateChanged(NetworkStyles.ADDED, line.kind() == LineDiff.Kind.ADDED);
-            label.pseudoClassStateChanged(NetworkStyles.REMOVED, line.kind() == LineDiff.Kind.REMOVED);
+            label.pseudoClassStateChanged(NetworkStyles.ADDED, !header && line.startsWith("+"));
+            label.pseudoClassStateChanged(NetworkStyles.REMOVED, !header && line.startsWith("-"));
             diffLines.getChildren().add(label);
         }
     }
@@ -259,27 +259,12 @@ public final class NetworkView extends ScrollPane {
     private void showApplyRows() {
         applyList.getChildren().clear();
         for (NetworkViewModel.ApplyRow row : model.applyRows()) {
-            Label stage = new Label(stageBadge(row.stage()));
+            Label stage = new Label(NetworkStyles.badge(row.stage()));
             stage.getStyleClass().add(NetworkStyles.CHECK_STATUS);
             Label text = wrapping(new Label(row.message()));
             HBox line = new HBox(10, stage, text);
             line.getStyleClass().add(NetworkStyles.APPLY_ROW);
             applyList.getChildren().add(line);
-        }
-    }
-
-    /** Icon and word per stage, as for the checks. */
-    static String stageBadge(NetworkApplyService.Stage stage) {
-        switch (stage) {
-            case ALREADY_THERE:
-            case AT_NEW_ADDRESS:
-                return "\u2714 DONE";
-            case REBINDING:
-                return "\u21BB REBIND";
-            case WAITING:
-                return "\u2026 WAIT";
-            default:
-                return "\u2716 FAILED";
         }
     }
 }

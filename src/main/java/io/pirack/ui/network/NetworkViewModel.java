@@ -14,6 +14,7 @@ import io.pirack.core.net.SnapshotFiles;
 import io.pirack.core.net.StaticLeasePlan;
 import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.RackSpec;
+import io.pirack.core.tuning.LineDiff;
 import io.pirack.core.validate.Ipv4Address;
 import io.pirack.core.validate.Ipv4Subnet;
 import io.pirack.core.validate.MacAddress;
@@ -128,7 +129,7 @@ public final class NetworkViewModel {
 
     private final ObservableList<CheckResult> checks = FXCollections.observableArrayList();
     private final ObservableList<PiRow> pis = FXCollections.observableArrayList();
-    private final ObservableList<LineDiff.Line> diff = FXCollections.observableArrayList();
+    private final ObservableList<String> diff = FXCollections.observableArrayList();
     private final ObservableList<ApplyRow> applyRows = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -167,7 +168,8 @@ public final class NetworkViewModel {
         return pis;
     }
 
-    public ObservableList<LineDiff.Line> diff() {
+    /** The unified diff of the DHCP file, one line per item ({@code +}, {@code -}, context, {@code @@}). */
+    public ObservableList<String> diff() {
         return diff;
     }
 
@@ -469,10 +471,11 @@ public final class NetworkViewModel {
             failApply("Nothing was applied: " + after.problems().get(0).format(diffTarget.get()));
             return;
         }
-        diff.setAll(LineDiff.of(before, after.text()));
+        boolean changes = !before.equals(after.text());
+        diff.setAll(changes ? LineDiff.unified(diffTarget.get(), before, after.text()).lines().toList() : List.of());
         applyRows.clear();
         applyState.set(ApplyState.PREVIEW);
-        applyMessage.set(LineDiff.changes(diff) ? "Check the changes to " + diffTarget.get()
+        applyMessage.set(changes ? "Check the changes to " + diffTarget.get()
                 + ", then write them: your computer asks for an administrator password once."
                 : diffTarget.get() + " already holds these addresses; Apply only moves the Pis that are elsewhere.");
     }
