@@ -8,7 +8,9 @@ import io.pirack.net.BoothNetwork;
 import io.pirack.net.HostSnapshotCollector;
 import io.pirack.net.ProcessRunner;
 import io.pirack.net.SystemProcessRunner;
+import io.pirack.core.rack.PiSlot;
 import io.pirack.ssh.RemoteShell;
+import io.pirack.ssh.SshTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The fixture booth for the Network screen: a capture folder built from the shared fixtures (rpi1 at
@@ -89,8 +92,13 @@ final class NetworkBooth {
     }
 
     BoothNetwork network(RemoteShell shell) {
+        return network(shell, BoothNetwork::defaultTarget);
+    }
+
+    /** Every Pi answers the reachability probe; SSH goes wherever {@code targets} says. */
+    BoothNetwork network(RemoteShell shell, BiFunction<PiSlot, String, SshTarget> targets) {
         return new BoothNetwork(runner(), root, HostSnapshot.Platform.MACOS, Optional.of(shell), (host, port, timeout) -> true,
-                Clock.systemUTC(), duration -> { }, BoothNetwork::defaultTarget);
+                Clock.systemUTC(), duration -> { }, targets);
     }
 
     byte[] bootptabBytes() throws IOException {
