@@ -260,7 +260,7 @@ public final class PiRackApp extends Application {
                 FxPrompts.hostKeys(() -> stage), FxPrompts.passphrases(() -> stage));
         io.pirack.net.BoothNetwork network = io.pirack.net.BoothNetwork.forThisMachine(Optional.of(networkShell), Clock.systemUTC());
         JsonFileStore<RackSpec> rackStore = new JsonFileStore<>(paths.rackFile(), RackSpec.class, this::realRack, Clock.systemUTC());
-        return new io.pirack.ui.network.NetworkView(new io.pirack.ui.network.NetworkViewModel(network,
+        io.pirack.ui.network.NetworkViewModel model = new io.pirack.ui.network.NetworkViewModel(network,
                 io.pirack.ui.network.NetworkViewModel.Source.thisMachine(network), this::realRack,
                 rack -> background.execute(() -> {
                     try {
@@ -268,7 +268,9 @@ public final class PiRackApp extends Application {
                     } catch (IOException e) {
                         LOG.warn("could not save the rack to {}: {}", rackStore.file(), e.getMessage());
                     }
-                }), background, Platform::runLater));
+                }), background, Platform::runLater);
+        model.rerun();
+        return new io.pirack.ui.network.NetworkView(model);
     }
 
     /** Test and CLI access to what the app shows. */

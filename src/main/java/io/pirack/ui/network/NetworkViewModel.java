@@ -307,7 +307,7 @@ public final class NetworkViewModel {
                 ProcessResult result = network.openSharingPane(current);
                 outcome = result.ok() ? "Opened the Sharing settings: turn on Internet Sharing to the USB adapter."
                         : "Could not open the Sharing settings (exit " + result.exitCode() + "): " + result.stderr().strip();
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 outcome = "Could not open the Sharing settings: " + e.getMessage();
             }
             String text = outcome;
