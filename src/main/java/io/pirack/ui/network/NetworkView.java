@@ -58,6 +58,7 @@ public final class NetworkView extends ScrollPane {
         rerun.setId(NetworkStyles.RERUN_ID);
         rerun.disableProperty().bind(model.busyProperty());
         rerun.setOnAction(e -> model.rerun());
+        rerun.setMinWidth(Region.USE_PREF_SIZE);
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(model.progressProperty());
         bar.visibleProperty().bind(model.busyProperty());
@@ -128,6 +129,7 @@ public final class NetworkView extends ScrollPane {
             action.ifPresent(text -> {
                 Button button = new Button(text);
                 button.getStyleClass().add(NetworkStyles.CHECK_ACTION);
+                button.setMinWidth(Region.USE_PREF_SIZE);
                 button.setOnAction(e -> model.runAction(check));
                 fixRow.getChildren().add(button);
             });
@@ -215,6 +217,7 @@ public final class NetworkView extends ScrollPane {
         apply.disableProperty().bind(Bindings.createBooleanBinding(() -> model.applyStateProperty().get()
                 == NetworkViewModel.ApplyState.APPLYING || model.busyProperty().get(), model.applyStateProperty(), model.busyProperty()));
         apply.setOnAction(e -> model.prepareApply());
+        apply.setMinWidth(Region.USE_PREF_SIZE);
         Label explain = wrapping(new Label("Writes the fixed addresses (one administrator prompt), makes the DHCP server re-read them, "
                 + "then makes each Pi release and rebind, waits for it at its new address and saves the rack."));
         HBox top = new HBox(12, apply, explain);
