@@ -7,6 +7,7 @@ import io.pirack.app.PiRackApp;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,5 +44,8 @@ class NetworkScreenInAppTest {
         robot.clickOn("#nav-network");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("." + NetworkStyles.CHECK_ROW).queryAll().isEmpty());
         assertFalse(robot.lookup("#" + NetworkStyles.RERUN_ID).queryButton().isDisabled(), "the checks finished");
+        // Let the rehearsal rack finish attaching, so stopping the app does not race its start-up.
+        Label api = robot.lookup("#api-state").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> api.getText().contains("connected"));
     }
 }
