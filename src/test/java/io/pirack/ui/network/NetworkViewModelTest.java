@@ -176,4 +176,25 @@ class NetworkViewModelTest {
             assertTrue(NetworkStyles.badge(stage).matches("\\S \\p{Upper}+"), stage.name());
         }
     }
+
+    @Test
+    void theSharingPaneActionOpensSystemSettingsForThisMacOsVersion() {
+        NetworkViewModel model = checked(BoothSnapshots.rack());
+        model.runAction(CheckResult.fail("internet-sharing", "off", List.of(), "turn it on", CheckResult.OPEN_SHARING_PANE));
+        assertEquals(List.of("open x-apple.systempreferences:com.apple.Sharing-Settings.extension"), booth.commands);
+        assertEquals("Opened the Sharing settings: turn on Internet Sharing to the USB adapter.", model.messageProperty().get());
+    }
+
+    @Test
+    void aRackWithTwoSlotsOnOneAddressIsRefusedBeforeAnyPrompt() throws Exception {
+        booth.acceptPrompt();
+        RackSpec clash = BoothSnapshots.rack().replaceSlot(BoothSnapshots.rack().slot("rpi2").orElseThrow().withIp("192.168.2.101"));
+        NetworkViewModel model = checked(clash);
+        model.prepareApply();
+        assertEquals(NetworkViewModel.ApplyState.FAILED, model.applyStateProperty().get());
+        assertEquals("Nothing was applied: slot rpi2: IP address 192.168.2.101 is also used by slot rpi1", model.applyMessageProperty().get());
+        model.confirmApply();
+        assertFalse(Files.exists(booth.osascriptLog), "no prompt");
+        assertArrayEquals(NetworkBooth.BOOTPTAB.getBytes(StandardCharsets.ISO_8859_1), booth.bootptabBytes());
+    }
 }
