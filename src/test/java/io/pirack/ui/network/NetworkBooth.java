@@ -39,6 +39,7 @@ final class NetworkBooth {
     final Path osascriptLog;
     private final Path bin;
     final List<String> commands = new ArrayList<>();
+    private HostSnapshot.Platform platform = HostSnapshot.Platform.MACOS;
 
     NetworkBooth(Path dir) throws IOException {
         folder = Files.createDirectories(dir.resolve("capture"));
@@ -71,8 +72,33 @@ final class NetworkBooth {
                 + "if [ $status -ne 0 ]; then echo \"0:312: execution error: $err ($status)\" >&2; exit 1; fi\n");
     }
 
+    /** Linux: the polkit dialog is dismissed (pkexec exits 126). */
+    void dismissPkexec() throws IOException {
+        standIn("pkexec", "printf '%s\\n' \"$@\" > '" + osascriptLog + "'\n"
+                + "echo 'Error executing command as another user: Request dismissed' >&2\nexit 126\n");
+    }
+
+    /** A Linux laptop sharing eth0 through NetworkManager, with no PiRack dhcp-host file yet. */
+    void captureLinux() throws IOException {
+        Map<String, String> files = Map.of(
+                SnapshotFiles.IP_ADDR, Fixtures.text("written/ip-addr.txt"),
+                SnapshotFiles.NMCLI_CONNECTIONS, Fixtures.text("written/nmcli-connections.txt"),
+                SnapshotFiles.DNSMASQ_LEASES, Fixtures.text("linux/dnsmasq-eth0.leases"));
+        HostSnapshot snapshot = new HostSnapshot(HostSnapshot.Platform.LINUX, files, Map.of(), java.util.Set.of(SnapshotFiles.DNSMASQ_SHARED_DIR),
+                Optional.empty());
+        for (String name : SnapshotFiles.MACOS) {
+            Files.deleteIfExists(folder.resolve(name));
+        }
+        HostSnapshotCollector.writeFolder(snapshot, folder);
+        platform = HostSnapshot.Platform.LINUX;
+    }
+
     private void osascript(String body) throws IOException {
-        Path script = bin.resolve("osascript");
+        standIn("osascript", body);
+    }
+
+    private void standIn(String name, String body) throws IOException {
+        Path script = bin.resolve(name);
         Files.writeString(script, "#!/bin/bash\n" + body);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
@@ -81,9 +107,9 @@ final class NetworkBooth {
     ProcessRunner runner() {
         SystemProcessRunner system = new SystemProcessRunner();
         return (argv, stdin, timeout) -> {
-            if (argv.get(0).equals("/usr/bin/osascript")) {
+            if (argv.get(0).equals("/usr/bin/osascript") || argv.get(0).equals("pkexec")) {
                 List<String> swapped = new ArrayList<>(argv);
-                swapped.set(0, bin.resolve("osascript").toString());
+                swapped.set(0, bin.resolve(argv.get(0).equals("pkexec") ? "pkexec" : "osascript").toString());
                 return system.run(swapped, stdin, timeout);
             }
             commands.add(String.join(" ", argv));
@@ -97,7 +123,7 @@ final class NetworkBooth {
 
     /** Every Pi answers the reachability probe; SSH goes wherever {@code targets} says. */
     BoothNetwork network(RemoteShell shell, BiFunction<PiSlot, String, SshTarget> targets) {
-        return new BoothNetwork(runner(), root, HostSnapshot.Platform.MACOS, Optional.of(shell), (host, port, timeout) -> true,
+        return new BoothNetwork(runner(), root, platform, Optional.of(shell), (host, port, timeout) -> true,
                 Clock.systemUTC(), duration -> { }, targets);
     }
 

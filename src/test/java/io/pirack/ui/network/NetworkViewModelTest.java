@@ -197,4 +197,19 @@ class NetworkViewModelTest {
         assertFalse(Files.exists(booth.osascriptLog), "no prompt");
         assertArrayEquals(NetworkBooth.BOOTPTAB.getBytes(StandardCharsets.ISO_8859_1), booth.bootptabBytes());
     }
+
+    @Test
+    void onLinuxTheDhcpHostFileIsShownAndADismissedPolkitDialogWritesNothing() throws Exception {
+        booth.captureLinux();
+        booth.dismissPkexec();
+        RackSpec rack = new RackSpec("Booth", List.of(PiSlot.of("rpi1", NodeRole.CONTROL_PLANE).withMac("3c:6d:66:61:da:f1")
+                .withIp("10.42.0.110")), "10.42.0.0/24", io.pirack.core.rack.PlugMethod.STOP_AGENT, null, RackSpec.DEFAULT_DEAD_MAN_SECONDS);
+        NetworkViewModel model = checked(rack);
+        model.prepareApply();
+        assertEquals("/etc/NetworkManager/dnsmasq-shared.d/pirack.conf", model.diffTargetProperty().get());
+        assertTrue(model.diff().contains("+dhcp-host=3c:6d:66:61:da:f1,id:*,10.42.0.110,rpi1"), String.join("\n", model.diff()));
+        model.confirmApply();
+        assertEquals("The administrator prompt was cancelled: nothing was applied.", model.applyMessageProperty().get());
+        assertFalse(Files.exists(booth.root.resolve("etc/NetworkManager")), "nothing was written");
+    }
 }
