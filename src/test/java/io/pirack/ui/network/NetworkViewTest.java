@@ -82,4 +82,18 @@ class NetworkViewTest {
                 robot.lookup("#" + NetworkStyles.APPLY_MESSAGE_ID).queryAs(Label.class).getText());
         assertArrayEquals(NetworkBooth.BOOTPTAB.getBytes(StandardCharsets.ISO_8859_1), booth.bootptabBytes());
     }
+
+    @Test
+    void applyShowsEachPiWithAnIconAndAWordAndTheOutcome(FxRobot robot) throws Exception {
+        booth.acceptPrompt();
+        robot.clickOn("#" + NetworkStyles.RERUN_ID);
+        robot.interact(() -> view.setVvalue(1.0));
+        robot.clickOn("#" + NetworkStyles.APPLY_ID);
+        robot.interact(() -> view.setVvalue(1.0));
+        robot.clickOn("#" + NetworkStyles.CONFIRM_ID);
+        List<String> rows = robot.lookup("." + NetworkStyles.APPLY_ROW).queryAll().stream()
+                .map(row -> robot.from(row).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList().toString()).toList();
+        assertEquals(List.of("[\u2714 DONE, rpi1 is already at 192.168.2.101]", "[\u2714 DONE, rpi2 answers at 192.168.2.102]"), rows);
+        assertTrue(robot.lookup("#" + NetworkStyles.APPLY_MESSAGE_ID).queryAs(Label.class).getText().startsWith("Wrote "));
+    }
 }
