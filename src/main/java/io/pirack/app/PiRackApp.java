@@ -280,6 +280,9 @@ public final class PiRackApp extends Application {
 
     @Override
     public void stop() {
+        if (networkShell != null) {
+            networkShell.close();
+        }
         if (publisher != null) {
             publisher.close();
         }
@@ -288,9 +291,6 @@ public final class PiRackApp extends Application {
         }
         if (session != null) {
             session.close();
-        }
-        if (networkShell != null) {
-            networkShell.close();
         }
         background.shutdown();
     }
