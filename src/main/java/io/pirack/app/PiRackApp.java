@@ -79,6 +79,7 @@ public final class PiRackApp extends Application {
     });
     private Stage stage;
     private BoothController booth;
+    private io.pirack.ssh.SshRemoteShell networkShell;
 
     public static void launchWith(LaunchOptions options) {
         launchOptions = options;
@@ -106,8 +107,7 @@ public final class PiRackApp extends Application {
             timelineView = new TimelineView(timelineModel);
             return timelineView;
         }));
-        window.addScreen(new MainWindow.Screen("network", "Network", () -> new PlaceholderView("Booth network",
-                "Internet Sharing checks, static IPs through /etc/bootptab and Pi discovery.")));
+        window.addScreen(new MainWindow.Screen("network", "Network", this::networkScreen));
         window.addScreen(new MainWindow.Screen("tuning", "Tuning", () -> new PlaceholderView("Demo readiness",
                 "Failure-detection settings, predicted failover time, image pre-pull and the preflight checklist.")));
         BoothViewModel boothModel = new BoothViewModel(() -> plugs, () -> rackSpec, Clock.systemUTC(), new java.util.SplittableRandom(),
@@ -397,6 +397,25 @@ public final class PiRackApp extends Application {
         });
     }
 
+    /** The Network screen, built on first visit with its own SSH client (closed in {@link #stop()}). */
+    private javafx.scene.Node networkScreen() {
+        networkShell = io.pirack.ssh.SshRemoteShell.forHome(Path.of(System.getProperty("user.home")),
+                FxPrompts.hostKeys(() -> stage), FxPrompts.passphrases(() -> stage));
+        io.pirack.net.BoothNetwork network = io.pirack.net.BoothNetwork.forThisMachine(Optional.of(networkShell), Clock.systemUTC());
+        JsonFileStore<RackSpec> rackStore = new JsonFileStore<>(paths.rackFile(), RackSpec.class, this::realRack, Clock.systemUTC());
+        io.pirack.ui.network.NetworkViewModel model = new io.pirack.ui.network.NetworkViewModel(network,
+                io.pirack.ui.network.NetworkViewModel.Source.thisMachine(network), this::realRack,
+                rack -> background.execute(() -> {
+                    try {
+                        rackStore.save(rack);
+                    } catch (IOException e) {
+                        LOG.warn("could not save the rack to {}: {}", rackStore.file(), e.getMessage());
+                    }
+                }), background, Platform::runLater);
+        model.rerun();
+        return new io.pirack.ui.network.NetworkView(model);
+    }
+
     /** Test and CLI access to what the app shows. */
     public FramePublisher publisher() {
         return publisher;
@@ -405,6 +424,9 @@ public final class PiRackApp extends Application {
     @Override
     public void stop() {
         stopping = true;
+        if (networkShell != null) {
+            networkShell.close();
+        }
         if (publisher != null) {
             publisher.close();
         }

@@ -1,0 +1,575 @@
+package io.pirack.ui.network;
+
+import io.pirack.core.cluster.NodeRole;
+import io.pirack.core.net.BootptabFile;
+import io.pirack.core.net.CheckResult;
+import io.pirack.core.net.CheckStatus;
+import io.pirack.core.net.ConflictPolicy;
+import io.pirack.core.net.DiscoveredPi;
+import io.pirack.core.net.DnsmasqHostsFile;
+import io.pirack.core.net.HostSnapshot;
+import io.pirack.core.net.PiDiscovery;
+import io.pirack.core.net.RenderedFile;
+import io.pirack.core.net.SnapshotFiles;
+import io.pirack.core.net.StaticLeasePlan;
+import io.pirack.core.rack.PiSlot;
+import io.pirack.core.rack.RackSpec;
+import io.pirack.core.tuning.LineDiff;
+import io.pirack.core.validate.Ipv4Address;
+import io.pirack.core.validate.Ipv4Subnet;
+import io.pirack.core.validate.MacAddress;
+import io.pirack.core.validate.Validation;
+import io.pirack.net.ApplyException;
+import io.pirack.net.BoothNetwork;
+import io.pirack.net.HostSnapshotCollector;
+import io.pirack.net.NetworkApplyService;
+import io.pirack.net.PiLedIdentifier;
+import io.pirack.net.PrivilegeCancelledException;
+import io.pirack.net.ProcessResult;
+import io.pirack.ssh.RemoteCommandException;
+import io.pirack.ssh.SshTarget;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Network screen's state and commands: the doctor checklist, the discovered Pis and their
+ * assignment to rack slots, Identify, and Apply (diff, one administrator prompt, per-Pi progress).
+ * Blocking work runs on the injected background executor and comes back through the FX executor;
+ * every failure ends up as a sentence in a property, never as an exception in the UI.
+ */
+public final class NetworkViewModel {
+
+    /** Where the checks read from: this machine now, or a captured folder (support, tests). */
+    public interface Source {
+        HostSnapshot capture(Optional<RackSpec> rack) throws IOException;
+
+        /** True when the snapshot is this machine now, so the SSH checks make sense. */
+        boolean live();
+
+        static Source thisMachine(BoothNetwork network) {
+            return new Source() {
+                @Override
+                public HostSnapshot capture(Optional<RackSpec> rack) {
+                    return network.capture(rack);
+                }
+
+                @Override
+                public boolean live() {
+                    return true;
+                }
+            };
+        }
+
+        /** A folder written by {@code pirack doctor --collect}; the app's rack replaces the captured one. */
+        static Source folder(Path dir) {
+            return new Source() {
+                @Override
+                public HostSnapshot capture(Optional<RackSpec> rack) throws IOException {
+                    HostSnapshot read = HostSnapshotCollector.readFolder(dir);
+                    return new HostSnapshot(read.platform(), read.files(), read.missingReasons(), read.absentOnHost(),
+                            rack.isPresent() ? rack : read.rack());
+                }
+
+                @Override
+                public boolean live() {
+                    return false;
+                }
+            };
+        }
+    }
+
+    /** One discovered Pi as the table shows it; {@code slot} and {@code plannedIp} are "" when unassigned. */
+    public record PiRow(String mac, String currentIp, String sentHostname, String slot, String plannedIp, boolean blinking,
+                        String note) {
+        public boolean assigned() {
+            return !slot.isEmpty();
+        }
+    }
+
+    /** One rack Pi's line in the Apply progress. */
+    public record ApplyRow(String hostname, NetworkApplyService.Stage stage, String message) {}
+
+    public enum ApplyState { IDLE, PREVIEW, APPLYING, DONE, FAILED }
+
+    /** How long Identify blinks before the Pi restores its LED by itself. */
+    static final Duration BLINK_TIME = Duration.ofSeconds(30);
+    /** Hand-written lines that claim a rack Pi are commented out, visibly in the diff, rather than blocking. */
+    static final ConflictPolicy POLICY = ConflictPolicy.TAKE_OVER;
+
+    private final BoothNetwork network;
+    private final Source source;
+    private final Consumer<RackSpec> saveRack;
+    private final Executor background;
+    private final Executor fx;
+
+    private final ObservableList<CheckResult> checks = FXCollections.observableArrayList();
+    private final ObservableList<PiRow> pis = FXCollections.observableArrayList();
+    private final ObservableList<String> diff = FXCollections.observableArrayList();
+    private final ObservableList<ApplyRow> applyRows = FXCollections.observableArrayList();
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty progressText = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObjectProperty<RackSpec> rack = new SimpleObjectProperty<>();
+    private final ObjectProperty<ApplyState> applyState = new SimpleObjectProperty<>(ApplyState.IDLE);
+    private final StringProperty applyMessage = new SimpleStringProperty("");
+    private final StringProperty diffTarget = new SimpleStringProperty("");
+
+    private HostSnapshot snapshot;
+    private List<DiscoveredPi> discovered = List.of();
+    private final Map<String, PiLedIdentifier.Blink> blinks = new HashMap<>();
+
+    /**
+     * @param rack       the rack spec as the app has it now
+     * @param saveRack   receives every changed rack spec (assignments, applied addresses); the app persists it
+     * @param background runs blocking work (capture, SSH, the administrator prompt)
+     * @param fx         runs results on the FX thread ({@code Platform::runLater}; tests pass a direct executor)
+     */
+    public NetworkViewModel(BoothNetwork network, Source source, Supplier<RackSpec> rack, Consumer<RackSpec> saveRack,
+                            Executor background, Executor fx) {
+        this.network = network;
+        this.source = source;
+        this.saveRack = saveRack;
+        this.background = background;
+        this.fx = fx;
+        this.rack.set(rack.get());
+    }
+
+    public ObservableList<CheckResult> checks() {
+        return checks;
+    }
+
+    public ObservableList<PiRow> pis() {
+        return pis;
+    }
+
+    /** The unified diff of the DHCP file, one line per item ({@code +}, {@code -}, context, {@code @@}). */
+    public ObservableList<String> diff() {
+        return diff;
+    }
+
+    public ObservableList<ApplyRow> applyRows() {
+        return applyRows;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** 0…1 while the checks run. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText;
+    }
+
+    /** The last notice for the presenter (an action's outcome or why it failed). */
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyObjectProperty<RackSpec> rackProperty() {
+        return rack;
+    }
+
+    public ReadOnlyObjectProperty<ApplyState> applyStateProperty() {
+        return applyState;
+    }
+
+    public ReadOnlyStringProperty applyMessageProperty() {
+        return applyMessage;
+    }
+
+    /** The file the diff is for. */
+    public ReadOnlyStringProperty diffTargetProperty() {
+        return diffTarget;
+    }
+
+    public List<String> slotNames() {
+        return rack.get().slots().stream().map(PiSlot::hostname).toList();
+    }
+
+    // ---- checks ------------------------------------------------------------------------------
+
+    /** Captures, checks and discovers again. */
+    public void rerun() {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        progress.set(0);
+        progressText.set("Reading this computer's network settings…");
+        RackSpec current = rack.get();
+        background.execute(() -> {
+            try {
+                HostSnapshot captured = source.capture(Optional.of(current));
+                fx.execute(() -> {
+                    progress.set(0.4);
+                    progressText.set(source.live() ? "Checking the Pis over SSH…" : "Checking the captured files…");
+                });
+                List<CheckResult> results = network.check(captured, source.live());
+                List<DiscoveredPi> found = network.discover(captured);
+                fx.execute(() -> {
+                    snapshot = captured;
+                    discovered = found;
+                    checks.setAll(results);
+                    refreshPis();
+                    long failing = results.stream().filter(r -> r.status() == CheckStatus.FAIL).count();
+                    progress.set(1);
+                    progressText.set(results.size() + " checks, " + failing + (failing == 1 ? " failure" : " failures")
+                            + ", " + found.size() + (found.size() == 1 ? " Pi" : " Pis") + " found");
+                    busy.set(false);
+                });
+            } catch (IOException | RuntimeException e) {
+                fx.execute(() -> {
+                    progress.set(0);
+                    progressText.set("");
+                    message.set("Could not read the network settings: " + e.getMessage());
+                    busy.set(false);
+                });
+            }
+        });
+    }
+
+    /** The button text for a check's action, or empty when PiRack cannot fix it at a click. */
+    public static Optional<String> actionLabel(CheckResult check) {
+        String action = check.actionId();
+        if (action.equals(CheckResult.OPEN_SHARING_PANE)) {
+            return Optional.of("Open Sharing settings");
+        }
+        if (action.equals(CheckResult.WRITE_BOOTPTAB)) {
+            return Optional.of("Write bootptab…");
+        }
+        if (action.equals(CheckResult.WRITE_DHCP_HOSTS)) {
+            return Optional.of("Write fixed addresses…");
+        }
+        if (action.equals(CheckResult.ASSIGN_ADDRESSES)) {
+            return Optional.of("Suggest addresses");
+        }
+        if (action.startsWith(CheckResult.RELEASE_REBIND)) {
+            return Optional.of("Release and rebind " + action.substring(CheckResult.RELEASE_REBIND.length()) + "…");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Runs a check's action. Writing the file and rebinding a Pi both go through Apply, which shows the
+     * diff first and only rebinds Pis that are not at their planned address.
+     */
+    public void runAction(CheckResult check) {
+        String action = check.actionId();
+        if (action.equals(CheckResult.OPEN_SHARING_PANE)) {
+            openSharingPane();
+        } else if (action.equals(CheckResult.ASSIGN_ADDRESSES)) {
+            suggestAddresses();
+        } else if (action.equals(CheckResult.WRITE_BOOTPTAB) || action.equals(CheckResult.WRITE_DHCP_HOSTS)
+                || action.startsWith(CheckResult.RELEASE_REBIND)) {
+            prepareApply();
+        }
+    }
+
+    private void openSharingPane() {
+        HostSnapshot current = snapshot;
+        if (current == null) {
+            message.set("Run the checks first.");
+            return;
+        }
+        background.execute(() -> {
+            String outcome;
+            try {
+                ProcessResult result = network.openSharingPane(current);
+                outcome = result.ok() ? "Opened the Sharing settings: turn on Internet Sharing to the USB adapter."
+                        : "Could not open the Sharing settings (exit " + result.exitCode() + "): " + result.stderr().strip();
+            } catch (IOException | RuntimeException e) {
+                outcome = "Could not open the Sharing settings: " + e.getMessage();
+            }
+            String text = outcome;
+            fx.execute(() -> message.set(text));
+        });
+    }
+
+    // ---- discovery and assignment ------------------------------------------------------------
+
+    private void refreshPis() {
+        RackSpec spec = rack.get();
+        List<PiRow> rows = new ArrayList<>();
+        for (DiscoveredPi pi : discovered) {
+            Optional<PiSlot> slot = slotOf(spec, pi.mac());
+            rows.add(new PiRow(pi.mac().canonical(), pi.currentIp().map(Ipv4Address::toString).orElse(""), pi.hostname(),
+                    slot.map(PiSlot::hostname).orElse(""), slot.map(PiSlot::ip).filter(ip -> ip != null).orElse(""),
+                    blinks.containsKey(pi.mac().canonical()),
+                    pi.hasNonMacClientId() ? "sends client id " + pi.nonMacClientId() + ": a MAC entry will not match it" : ""));
+        }
+        pis.setAll(rows);
+    }
+
+    private static Optional<PiSlot> slotOf(RackSpec spec, MacAddress mac) {
+        return spec.slots().stream().filter(s -> s.mac() != null && MacAddress.parse(s.mac()).isValid()
+                && MacAddress.parse(s.mac()).orThrow().equals(mac)).findFirst();
+    }
+
+    /** Puts a discovered Pi in a rack slot and gives slots without an address the next suggested one. */
+    public void assign(PiRow row, String slotHostname) {
+        if (rack.get().slot(slotHostname).isEmpty()) {
+            message.set("There is no slot " + slotHostname + " in the rack.");
+            return;
+        }
+        RackSpec assigned = PiDiscovery.assign(rack.get(), slotHostname, MacAddress.parse(row.mac()).orThrow());
+        updateRack(withSuggestions(assigned).orElse(assigned));
+        message.set(row.mac() + " is now " + slotHostname + ".");
+    }
+
+    /** Gives every slot without an address the next free one: .101, .102, … in slot order. */
+    public void suggestAddresses() {
+        Optional<RackSpec> suggested = withSuggestions(rack.get());
+        if (suggested.isPresent()) {
+            updateRack(suggested.get());
+            message.set("Suggested addresses for the slots that had none.");
+        }
+    }
+
+    private Optional<RackSpec> withSuggestions(RackSpec spec) {
+        Validation<Ipv4Subnet> subnet = Ipv4Subnet.parse(spec.subnet());
+        if (!subnet.isValid()) {
+            message.set("The rack's subnet is not valid: " + subnet.message());
+            return Optional.empty();
+        }
+        return Optional.of(PiDiscovery.withSuggestedAddresses(spec, subnet.orThrow(), Set.of(subnet.orThrow().gateway())));
+    }
+
+    /** Sets a slot's planned address after checking it is an address inside the rack's subnet. */
+    public boolean setPlannedIp(String slotHostname, String text) {
+        Optional<PiSlot> slot = rack.get().slot(slotHostname);
+        if (slot.isEmpty()) {
+            message.set("There is no slot " + slotHostname + " in the rack.");
+            return false;
+        }
+        Validation<Ipv4Address> ip = Ipv4Address.parse(text.strip());
+        if (!ip.isValid()) {
+            message.set(slotHostname + ": " + ip.message());
+            return false;
+        }
+        Validation<Ipv4Subnet> subnet = Ipv4Subnet.parse(rack.get().subnet());
+        if (subnet.isValid() && !subnet.orThrow().contains(ip.orThrow())) {
+            message.set(slotHostname + ": " + ip.orThrow() + " is outside the booth subnet " + subnet.orThrow());
+            return false;
+        }
+        updateRack(rack.get().replaceSlot(slot.get().withIp(ip.orThrow().toString())));
+        message.set(slotHostname + " will be at " + ip.orThrow() + " after Apply.");
+        return true;
+    }
+
+    private void updateRack(RackSpec updated) {
+        rack.set(updated);
+        saveRack.accept(updated);
+        refreshPis();
+    }
+
+    // ---- identify ----------------------------------------------------------------------------
+
+    /** Blinks the Pi's ACT LED, or, when it is blinking, puts the LED back at once. */
+    public void toggleIdentify(PiRow row) {
+        if (row.currentIp().isEmpty()) {
+            message.set(row.mac() + " has no current address, so PiRack cannot reach it.");
+            return;
+        }
+        SshTarget target = targetFor(row);
+        PiLedIdentifier.Blink blink = blinks.get(row.mac());
+        background.execute(() -> {
+            String outcome;
+            try {
+                PiLedIdentifier identifier = network.identifier();
+                if (blink == null) {
+                    PiLedIdentifier.Blink started = identifier.blink(target, BLINK_TIME);
+                    fx.execute(() -> blinks.put(row.mac(), started));
+                    outcome = target.alias() + " is blinking its green LED for " + BLINK_TIME.toSeconds() + " s.";
+                } else {
+                    identifier.restore(target, blink);
+                    outcome = target.alias() + "'s LED is back to " + blink.savedTrigger() + ".";
+                }
+                fx.execute(() -> {
+                    if (blink != null) {
+                        blinks.remove(row.mac());
+                    }
+                });
+            } catch (RemoteCommandException | IllegalStateException e) {
+                outcome = "Identify failed: " + e.getMessage();
+            }
+            String text = outcome;
+            fx.execute(() -> {
+                message.set(text);
+                refreshPis();
+            });
+        });
+    }
+
+    private SshTarget targetFor(PiRow row) {
+        PiSlot slot = rack.get().slot(row.slot()).orElse(PiSlot.of(row.sentHostname().isEmpty() ? row.currentIp() : row.sentHostname(),
+                NodeRole.WORKER));
+        return BoothNetwork.defaultTarget(slot, row.currentIp());
+    }
+
+    // ---- apply -------------------------------------------------------------------------------
+
+    /** Shows what the DHCP file will look like; nothing is written until {@link #confirmApply}. */
+    public void prepareApply() {
+        if (applyState.get() == ApplyState.APPLYING) {
+            return;
+        }
+        if (snapshot == null) {
+            failApply("Run the checks first: Apply needs the current DHCP file.");
+            return;
+        }
+        StaticLeasePlan.Result plan = StaticLeasePlan.fromRack(rack.get());
+        if (!plan.ok()) {
+            failApply("Nothing was applied: " + plan.problems().get(0).message());
+            return;
+        }
+        if (plan.leases().isEmpty()) {
+            failApply("Nothing was applied: assign the Pis to slots first (each slot needs a MAC and an address).");
+            return;
+        }
+        String before;
+        RenderedFile after;
+        if (snapshot.platform() == HostSnapshot.Platform.MACOS) {
+            before = snapshot.file(SnapshotFiles.BOOTPTAB).orElse("");
+            after = BootptabFile.of(before).render(plan.leases(), POLICY);
+            diffTarget.set("/etc/bootptab");
+        } else {
+            before = snapshot.file(SnapshotFiles.DNSMASQ_SHARED_DIR + "/" + DnsmasqHostsFile.FILE_NAME).orElse("");
+            after = new RenderedFile(DnsmasqHostsFile.render(plan.leases()), List.of());
+            diffTarget.set("/etc/NetworkManager/" + SnapshotFiles.DNSMASQ_SHARED_DIR + "/" + DnsmasqHostsFile.FILE_NAME);
+        }
+        if (!after.ok()) {
+            failApply("Nothing was applied: " + after.problems().get(0).format(diffTarget.get()));
+            return;
+        }
+        boolean changes = !before.equals(after.text());
+        diff.setAll(changes ? LineDiff.unified(diffTarget.get(), before, after.text()).lines().toList() : List.of());
+        applyRows.clear();
+        applyState.set(ApplyState.PREVIEW);
+        applyMessage.set(changes ? "Check the changes to " + diffTarget.get()
+                + ", then write them: your computer asks for an administrator password once."
+                : diffTarget.get() + " already holds these addresses; Apply only moves the Pis that are elsewhere.");
+    }
+
+    public void cancelApply() {
+        if (applyState.get() == ApplyState.PREVIEW) {
+            diff.clear();
+            applyState.set(ApplyState.IDLE);
+            applyMessage.set("Nothing was applied.");
+        }
+    }
+
+    /** Writes the file behind one administrator prompt, rebinds the Pis, waits for them, saves the rack. */
+    public void confirmApply() {
+        if (applyState.get() != ApplyState.PREVIEW) {
+            return;
+        }
+        RackSpec plan = rack.get();
+        HostSnapshot current = snapshot;
+        Map<String, Ipv4Address> currentAddresses = currentAddresses(plan);
+        applyState.set(ApplyState.APPLYING);
+        applyMessage.set("Waiting for the administrator password…");
+        applyRows.setAll(plan.slots().stream().filter(s -> s.mac() != null && s.ip() != null)
+                .map(s -> new ApplyRow(s.hostname(), NetworkApplyService.Stage.WAITING, s.hostname() + ": waiting")).toList());
+        NetworkApplyService.Listener listener = new NetworkApplyService.Listener() {
+            @Override
+            public void onPi(String hostname, NetworkApplyService.Stage stage, String text) {
+                fx.execute(() -> showPi(new ApplyRow(hostname, stage, text)));
+            }
+
+            @Override
+            public void onStep(String text) {
+                fx.execute(() -> applyMessage.set(text));
+            }
+        };
+        background.execute(() -> {
+            try {
+                NetworkApplyService.Result result = network.applier(current).apply(plan, currentAddresses, POLICY, listener);
+                fx.execute(() -> finishApply(result));
+            } catch (PrivilegeCancelledException e) {
+                fx.execute(() -> failApply("The administrator prompt was cancelled: nothing was applied."));
+            } catch (ApplyException e) {
+                fx.execute(() -> failApply(sentence(e.getMessage())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fx.execute(() -> failApply("Apply was interrupted while waiting for the Pis."));
+            } catch (RuntimeException e) {
+                fx.execute(() -> failApply("Apply failed: " + e.getMessage()));
+            }
+        });
+    }
+
+    private Map<String, Ipv4Address> currentAddresses(RackSpec spec) {
+        Map<String, Ipv4Address> addresses = new LinkedHashMap<>();
+        for (DiscoveredPi pi : discovered) {
+            if (pi.currentIp().isPresent()) {
+                slotOf(spec, pi.mac()).ifPresent(slot -> addresses.put(slot.hostname(), pi.currentIp().get()));
+            }
+        }
+        return addresses;
+    }
+
+    private void showPi(ApplyRow row) {
+        for (int i = 0; i < applyRows.size(); i++) {
+            if (applyRows.get(i).hostname().equals(row.hostname())) {
+                applyRows.set(i, row);
+                return;
+            }
+        }
+        applyRows.add(row);
+    }
+
+    private void finishApply(NetworkApplyService.Result result) {
+        rack.set(result.rack());
+        saveRack.accept(result.rack());
+        long failed = result.pis().stream().filter(p -> p.stage() == NetworkApplyService.Stage.FAILED).count();
+        String file = result.written().changed() ? "Wrote " + result.written().target()
+                + result.written().backup().map(b -> " (old copy: " + b.getFileName() + ")").orElse("")
+                : result.written().target() + " was already up to date";
+        applyState.set(failed == 0 ? ApplyState.DONE : ApplyState.FAILED);
+        applyMessage.set(file + "; " + (result.pis().size() - failed) + " of " + result.pis().size()
+                + " Pis at their fixed addresses" + (failed == 0 ? "." : ": see the Pis marked failed."));
+        diff.clear();
+        refreshPis();
+    }
+
+    private void failApply(String text) {
+        applyState.set(ApplyState.FAILED);
+        applyMessage.set(text);
+    }
+
+    private static String sentence(String text) {
+        String trimmed = text == null || text.isBlank() ? "something went wrong" : text.strip();
+        String capital = Character.toUpperCase(trimmed.charAt(0)) + trimmed.substring(1);
+        return capital.endsWith(".") ? capital : capital + ".";
+    }
+}

@@ -1,0 +1,81 @@
+package io.pirack.ui.network;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pirack.core.net.BoothSnapshots;
+import io.pirack.core.rack.RackSpec;
+import io.pirack.net.DhcpClientKind;
+import io.pirack.testing.OpenSshServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Apply from the Network screen's view model, end to end: bootptab under a temp root through the
+ * stand-in administrator prompt, and rpi2 (still on a dynamic address) released and rebound over a
+ * real OpenSSH server whose stand-ins record the exact commands.
+ */
+class NetworkApplyOverSshTest {
+
+    @RegisterExtension
+    static final OpenSshServer PI = new OpenSshServer();
+
+    @TempDir
+    Path dir;
+    private NetworkBooth booth;
+    private final List<RackSpec> saved = new ArrayList<>();
+
+    @BeforeEach
+    void booth() throws Exception {
+        booth = new NetworkBooth(dir);
+        PI.addStandIn("systemctl", "[ \"$1\" = is-active ] || exit 2; shift\n"
+                + "for u in \"$@\"; do echo \"$(cat \"$STATE/unit.$u\" 2>/dev/null || echo inactive)\"; done");
+        PI.addStandIn("systemd-run", "echo 'Running timer as unit: run-u7.timer' >&2");
+        PI.installUnit("NetworkManager", true);
+    }
+
+    private NetworkViewModel model() throws Exception {
+        NetworkViewModel model = new NetworkViewModel(booth.network(PI.trustingShell(), (slot, host) -> PI.target(slot.hostname())),
+                NetworkViewModel.Source.folder(booth.folder), BoothSnapshots::rack, saved::add, Runnable::run, Runnable::run);
+        model.rerun();
+        model.prepareApply();
+        return model;
+    }
+
+    @Test
+    void applyWritesBootptabThenRebindsOnlyTheDynamicPiOverSsh() throws Exception {
+        booth.acceptPrompt();
+        NetworkViewModel model = model();
+        model.confirmApply();
+
+        assertEquals(NetworkViewModel.ApplyState.DONE, model.applyStateProperty().get(), model.applyRows().toString());
+        assertEquals(List.of(List.of("systemd-run", "--collect", "--quiet", "--on-active=2", "/bin/sh", "-c",
+                DhcpClientKind.NETWORK_MANAGER.script(), "pirack-rebind", "eth0")), PI.calls("systemd-run"));
+        assertEquals(1, PI.calls("sudo").size(), "only the rebind needs root on the Pi");
+        String bootptab = Files.readString(booth.bootptab, StandardCharsets.ISO_8859_1);
+        assertTrue(bootptab.endsWith("rpi2\t1\tb8:27:eb:a1:5f:5a\t192.168.2.102\n# END PiRack entries\n"), bootptab);
+        assertTrue(Files.list(booth.bootptab.getParent()).anyMatch(p -> p.getFileName().toString().startsWith(".bootptab.pirack-backup-")),
+                "the old bootptab is kept");
+        assertEquals("192.168.2.102", saved.get(saved.size() - 1).slot("rpi2").orElseThrow().ip());
+    }
+
+    @Test
+    void aCancelledPromptTouchesNeitherTheFileNorAnyPi() throws Exception {
+        booth.cancelPrompt();
+        NetworkViewModel model = model();
+        model.confirmApply();
+
+        assertEquals("The administrator prompt was cancelled: nothing was applied.", model.applyMessageProperty().get());
+        assertArrayEquals(NetworkBooth.BOOTPTAB.getBytes(StandardCharsets.ISO_8859_1), booth.bootptabBytes());
+        assertEquals(List.of(), PI.calls(), "no command ran on any Pi");
+        assertEquals(List.of(), saved);
+    }
+}
