@@ -113,7 +113,7 @@ public final class NetworkApplyService {
                     DhcpClientKind kind = rebinder.releaseAndRebind(targets.apply(slot, current.toString()));
                     listener.onPi(host, Stage.REBINDING, host + ": " + kind.label() + " is rebinding");
                 } catch (RemoteCommandException e) {
-                    record(outcomes, listener, host, Stage.FAILED, host + ": " + e.getMessage());
+                    record(outcomes, listener, host, Stage.FAILED, prefixed(host, e.getMessage()));
                     continue;
                 }
             }
@@ -162,5 +162,10 @@ public final class NetworkApplyService {
     private static void record(Map<String, PiOutcome> outcomes, Listener listener, String host, Stage stage, String message) {
         outcomes.put(host, new PiOutcome(host, stage, message));
         listener.onPi(host, stage, message);
+    }
+
+    /** The rebinder's messages already name the Pi; others get its name in front, once. */
+    static String prefixed(String host, String message) {
+        return message != null && message.startsWith(host + ":") ? message : host + ": " + message;
     }
 }
