@@ -135,6 +135,12 @@ public final class PiRackApp extends Application {
         MenuItem quit = new MenuItem("Quit PiRack");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> Platform.exit());
+        MenuItem replayItem = new MenuItem("Replay Recording…");
+        replayItem.setOnAction(e -> chooseReplay(stage));
+        MenuItem live = new MenuItem("Back to Live Cluster");
+        live.setOnAction(e -> stopReplay());
+        window.addFileItem(replayItem);
+        window.addFileItem(live);
         MenuItem export = new MenuItem("Export Timeline…");
         export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
         export.setOnAction(e -> exportTimeline(stage));
@@ -300,11 +306,9 @@ public final class PiRackApp extends Application {
             previousTimeline.close();
         }
         publisher.subscribe(frame -> {
-            status.show(frame);
-            tables.show(frame);
-            var timelineSnapshot = currentTimeline.snapshot();
-            timelineModel.show(timelineSnapshot);
-            booth.model().show(frame, timelineSnapshot);
+            if (replay == null) {
+                showFrame(frame, currentTimeline.snapshot());
+            }
         });
         if (pendingAttractMinutes > 0) {
             booth.startAttract(pendingAttractMinutes);
@@ -323,6 +327,73 @@ public final class PiRackApp extends Application {
                 previousPlugs.close();
                 previous.close();
             });
+        }
+    }
+
+    private ReplaySession replay;
+    private FramePublisher replayPublisher;
+
+    /** Everything that shows cluster state gets the same frame, live or replayed. */
+    private void showFrame(io.pirack.core.rack.RackFrame frame, io.pirack.core.timeline.TimelineSnapshot timelineSnapshot) {
+        status.show(frame);
+        tables.show(frame);
+        timelineModel.show(timelineSnapshot);
+        booth.model().show(frame, timelineSnapshot);
+    }
+
+    /** Plays a recording into the rack and timeline views instead of the live cluster. */
+    private void chooseReplay(Stage owner) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Choose a recording folder");
+        if (Files.isDirectory(paths.recordingsDir())) {
+            chooser.setInitialDirectory(paths.recordingsDir().toFile());
+        }
+        File folder = chooser.showDialog(owner);
+        if (folder == null) {
+            return;
+        }
+        ChoiceDialog<String> speed = new ChoiceDialog<>("1×", List.of("1×", "2×", "4×"));
+        speed.setHeaderText("Replay speed");
+        Optional<String> chosen = speed.showAndWait();
+        if (chosen.isEmpty()) {
+            return;
+        }
+        int factor = Integer.parseInt(chosen.get().substring(0, 1));
+        window.setBusy("Reading the recording…");
+        background.execute(() -> {
+            try {
+                var entries = io.pirack.timeline.RecordingReader.readFolder(folder.toPath());
+                ReplaySession session = new ReplaySession(entries, folder.getName(), FailoverSettings.kubernetesDefaults());
+                Platform.runLater(() -> startReplay(session, factor));
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> {
+                    window.setBusy("");
+                    status.noticeProperty().set("Cannot replay " + folder + ": " + e.getMessage());
+                });
+            }
+        });
+    }
+
+    private void startReplay(ReplaySession session, int speed) {
+        stopReplay();
+        replay = session;
+        replayPublisher = new FramePublisher(session.store(), session.links(), () -> rackSpec, session::plugWords, Platform::runLater);
+        replayPublisher.subscribe(frame -> showFrame(frame, session.timeline().snapshot()));
+        session.play(speed);
+        window.setBusy("");
+        status.noticeProperty().set("Replaying a recording at " + speed + "× — File → Back to Live Cluster returns.");
+    }
+
+    private void stopReplay() {
+        if (replay != null) {
+            replayPublisher.close();
+            replay.close();
+            replay = null;
+            replayPublisher = null;
+            status.noticeProperty().set("");
+            if (publisher != null) {
+                publisher.signal();
+            }
         }
     }
 
@@ -432,6 +503,7 @@ public final class PiRackApp extends Application {
         }
         ticker.shutdownNow();
         booth.close();
+        stopReplay();
         if (timeline != null) {
             timeline.close();
         }
