@@ -58,6 +58,7 @@ public final class PiRackApp extends Application {
     private PlugService plugs;
     private PlugCommands plugCommands;
     private Stage stage;
+    private final TuningScreen tuning = new TuningScreen(() -> session, background, () -> stage);
 
     public static void launchWith(LaunchOptions options) {
         launchOptions = options;
@@ -86,8 +87,7 @@ public final class PiRackApp extends Application {
                         + "pods, with timings, recording and replay.")));
         window.addScreen(new MainWindow.Screen("network", "Network", () -> new PlaceholderView("Booth network",
                 "Internet Sharing checks, static IPs through /etc/bootptab and Pi discovery.")));
-        window.addScreen(new MainWindow.Screen("tuning", "Tuning", () -> new PlaceholderView("Demo readiness",
-                "Failure-detection settings, predicted failover time, image pre-pull and the preflight checklist.")));
+        window.addScreen(new MainWindow.Screen("tuning", "Tuning", tuning::view));
         window.addScreen(new MainWindow.Screen("booth", "Booth", () -> new PlaceholderView("Booth mode",
                 "Audience window, kiosk lock, visitor button and attract loop.")));
         window.setOnScreenChanged(id -> saveSettings(settings.withLastView(id)));
@@ -261,6 +261,7 @@ public final class PiRackApp extends Application {
 
     @Override
     public void stop() {
+        tuning.close();
         if (publisher != null) {
             publisher.close();
         }
