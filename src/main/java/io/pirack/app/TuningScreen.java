@@ -35,7 +35,7 @@ public final class TuningScreen implements AutoCloseable {
     private final Supplier<ClusterSession> session;
     private final Executor background;
     private final Supplier<Window> owner;
-    private TuningViewModel viewModel;
+    private final TuningViewModel viewModel;
     private ScheduledExecutorService poll;
     private ClusterSession shown;
     private SshRemoteShell shell;
@@ -44,11 +44,11 @@ public final class TuningScreen implements AutoCloseable {
         this.session = session;
         this.background = background;
         this.owner = owner;
+        this.viewModel = new TuningViewModel(background, Platform::runLater, Clock.systemDefaultZone());
     }
 
     /** The screen; call on the FX thread (MainWindow calls it on the first visit). */
     public Node view() {
-        viewModel = new TuningViewModel(background, Platform::runLater, Clock.systemDefaultZone());
         TuningView view = new TuningView(viewModel);
         follow();
         poll = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -60,7 +60,10 @@ public final class TuningScreen implements AutoCloseable {
         return view;
     }
 
-    /** For the drill: the measured failover time goes to {@code viewModel().measuredFailoverProperty()}. */
+    /**
+     * Exists from construction, before the first visit: the drill sets the measured failover time
+     * with {@code viewModel().measuredFailoverProperty().set(duration)} on the FX thread.
+     */
     public TuningViewModel viewModel() {
         return viewModel;
     }
