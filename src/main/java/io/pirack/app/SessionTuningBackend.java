@@ -12,6 +12,7 @@ import io.pirack.core.preflight.PreflightInputs.ClockSample;
 import io.pirack.core.preflight.PreflightInputs.DeadManSwitch;
 import io.pirack.core.preflight.PreflightInputs.NodeReadiness;
 import io.pirack.core.rack.PiSlot;
+import io.pirack.core.rack.PlugMethod;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.core.tuning.ConfigEditPlan;
 import io.pirack.core.tuning.ConfigEditPlans;
@@ -32,6 +33,7 @@ import io.pirack.tuning.AppliedEdit;
 import io.pirack.tuning.ClockSkewProbe;
 import io.pirack.tuning.ClusterSettingsReader;
 import io.pirack.tuning.ConfigEditException;
+import io.pirack.tuning.DeadManProbe;
 import io.pirack.tuning.DeploymentTolerationPatcher;
 import io.pirack.tuning.ImagePrePuller;
 import io.pirack.tuning.PreparedEdit;
@@ -243,10 +245,18 @@ public final class SessionTuningBackend implements TuningBackend {
             }
         } else {
             ClockSkewProbe probe = new ClockSkewProbe(shell.get(), clock, SSH_TIMEOUT);
-            for (PiSlot slot : rack().slots()) {
+            DeadManProbe deadMan = new DeadManProbe(shell.get(), SSH_TIMEOUT);
+            RackSpec rack = rack();
+            for (PiSlot slot : rack.slots()) {
                 Validation<SshTarget> target = targets.resolve(slot);
                 clocks.add(target.isValid() ? probe.measure(target.orThrow())
                         : new ClockSample(slot.hostname(), Optional.empty(), target.message()));
+                // Only the SSH methods cut the Pi off from the laptop; hub and BMC power come back from the laptop side.
+                PlugMethod method = rack.plugMethodFor(slot);
+                if (method == PlugMethod.STOP_AGENT || method == PlugMethod.API_PARTITION) {
+                    deadMen.add(target.isValid() ? deadMan.check(slot.hostname(), target.orThrow())
+                            : new DeadManSwitch(slot.hostname(), false, target.message()));
+                }
             }
         }
         return new PreflightInputs(List.of(), nodes, presence, workloads, Optional.of(settings()), deadMen, clocks,
