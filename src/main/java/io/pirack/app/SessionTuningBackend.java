@@ -7,9 +7,11 @@ import io.pirack.core.cluster.NodeCondition;
 import io.pirack.core.cluster.NodeInfo;
 import io.pirack.core.cluster.NodeRole;
 import io.pirack.core.cluster.Taint;
+import io.pirack.core.preflight.CheckStatus;
 import io.pirack.core.preflight.PreflightInputs;
 import io.pirack.core.preflight.PreflightInputs.ClockSample;
 import io.pirack.core.preflight.PreflightInputs.DeadManSwitch;
+import io.pirack.core.preflight.PreflightInputs.NetworkResult;
 import io.pirack.core.preflight.PreflightInputs.NodeReadiness;
 import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.PlugMethod;
@@ -24,6 +26,11 @@ import io.pirack.core.tuning.KubeVersion;
 import io.pirack.core.tuning.RehearsalPreset;
 import io.pirack.core.tuning.TuningChange;
 import io.pirack.core.validate.Validation;
+import io.pirack.net.BoothNetwork;
+import io.pirack.net.HostSnapshotCollector;
+import io.pirack.net.NetworkApplyService;
+import io.pirack.net.SocketTcpProbe;
+import io.pirack.net.SystemProcessRunner;
 import io.pirack.sim.SimTimings;
 import io.pirack.sim.SimWorkload;
 import io.pirack.ssh.RemoteShell;
@@ -43,6 +50,7 @@ import io.pirack.tuning.SnakeYamlParser;
 import io.pirack.tuning.TolerationPatchPlan;
 import io.pirack.ui.tuning.TuningBackend;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -235,6 +243,7 @@ public final class SessionTuningBackend implements TuningBackend {
         List<DemoWorkload> workloads = workloads(keys);
         Optional<ImagePresence> presence = images.isEmpty() ? Optional.empty()
                 : Optional.of(onNodesTheDemoCanUse(imagePresence(images), snapshot, workloads));
+        List<NetworkResult> network = new ArrayList<>();
         List<DeadManSwitch> deadMen = new ArrayList<>();
         List<ClockSample> clocks = new ArrayList<>();
         if (session.rehearsal().isPresent()) {
@@ -244,6 +253,7 @@ public final class SessionTuningBackend implements TuningBackend {
                 clocks.add(new ClockSample(slot.hostname(), Optional.of(Duration.ZERO), ""));
             }
         } else {
+            network.addAll(networkDoctor());
             ClockSkewProbe probe = new ClockSkewProbe(shell.get(), clock, SSH_TIMEOUT);
             DeadManProbe deadMan = new DeadManProbe(shell.get(), SSH_TIMEOUT);
             RackSpec rack = rack();
@@ -259,7 +269,7 @@ public final class SessionTuningBackend implements TuningBackend {
                 }
             }
         }
-        return new PreflightInputs(List.of(), nodes, presence, workloads, Optional.of(settings()), deadMen, clocks,
+        return new PreflightInputs(network, nodes, presence, workloads, Optional.of(settings()), deadMen, clocks,
                 PreflightInputs.DEFAULT_CLOCK_SKEW_LIMIT);
     }
 
@@ -281,6 +291,25 @@ public final class SessionTuningBackend implements TuningBackend {
             }
         });
         return new ImagePresence(presence.images(), cells);
+    }
+
+    /** The booth network doctor's checks (as {@code pirack doctor} runs them); skipped ones are left out. */
+    private List<NetworkResult> networkDoctor() {
+        try {
+            BoothNetwork doctor = new BoothNetwork(new SystemProcessRunner(), Path.of("/"), HostSnapshotCollector.currentPlatform(),
+                    Optional.of(shell.get()), new SocketTcpProbe(), clock, NetworkApplyService.Pause.sleeping(), BoothNetwork::defaultTarget);
+            return doctor.check(doctor.capture(Optional.of(rack())), true).stream()
+                    .filter(r -> r.status() != io.pirack.core.net.CheckStatus.SKIP)
+                    .map(r -> new NetworkResult(r.id(), switch (r.status()) {
+                        case PASS -> CheckStatus.PASS;
+                        case WARN -> CheckStatus.WARN;
+                        default -> CheckStatus.FAIL;
+                    }, r.message(), r.fix()))
+                    .toList();
+        } catch (RuntimeException e) {
+            return List.of(new NetworkResult("doctor", CheckStatus.WARN, "the network doctor could not run: " + e.getMessage(),
+                    "Run pirack doctor in a terminal."));
+        }
     }
 
     private static NodeReadiness readiness(NodeInfo node) {
