@@ -215,8 +215,8 @@ public final class SessionTuningBackend implements TuningBackend {
     }
 
     @Override
-    public ImagePresence imagePresence(List<String> images) {
-        return prePuller.progress(images);
+    public ImagePresence imagePresence(List<String> keys, List<String> images) throws ConfigEditException {
+        return onNodesTheDemoCanUse(prePuller.progress(images), session.store().snapshot(), workloads(keys));
     }
 
     @Override
@@ -241,8 +241,7 @@ public final class SessionTuningBackend implements TuningBackend {
         List<NodeReadiness> nodes = snapshot.nodes().values().stream().map(SessionTuningBackend::readiness).toList();
         List<String> images = images(keys);
         List<DemoWorkload> workloads = workloads(keys);
-        Optional<ImagePresence> presence = images.isEmpty() ? Optional.empty()
-                : Optional.of(onNodesTheDemoCanUse(imagePresence(images), snapshot, workloads));
+        Optional<ImagePresence> presence = images.isEmpty() ? Optional.empty() : Optional.of(imagePresence(keys, images));
         List<NetworkResult> network = new ArrayList<>();
         List<DeadManSwitch> deadMen = new ArrayList<>();
         List<ClockSample> clocks = new ArrayList<>();

@@ -52,7 +52,8 @@ public interface TuningBackend {
 
     List<String> images(List<String> deploymentKeys) throws Exception;
 
-    ImagePresence imagePresence(List<String> images) throws Exception;
+    /** Per node the demo pods can run on (a tainted control plane is left out), whether each image is there. */
+    ImagePresence imagePresence(List<String> deploymentKeys, List<String> images) throws Exception;
 
     void startPrePull(List<String> images) throws Exception;
 

@@ -259,7 +259,7 @@ public final class TuningView extends ScrollPane {
         Label note = new Label("Pre-pull keeps one sleeping container per image on every node, so image garbage collection leaves them alone.");
         note.getStyleClass().add(TuningStyles.MUTED);
         note.setWrapText(true);
-        return section("Demo images on every node", imageGrid, new HBox(8, progress, progressText), new HBox(8, prePull, refresh, cleanUp), note);
+        return section("Demo images on every node the demo pods can run on", imageGrid, new HBox(8, progress, progressText), new HBox(8, prePull, refresh, cleanUp), note);
     }
 
     private void showImages(ImagePresence presence) {

@@ -142,7 +142,7 @@ public final class TuningViewModel {
             List<DemoWorkload> workloads = b.workloads(picked);
             List<String> imageList = b.images(picked);
             return new Reading(all, picked, TuningOverview.of(settings, workloads), imageList,
-                    imageList.isEmpty() ? null : b.imagePresence(imageList), b.prePullRunning());
+                    imageList.isEmpty() ? null : b.imagePresence(picked, imageList), b.prePullRunning());
         }, reading -> {
             deployments.setAll(reading.deployments());
             chosen.setAll(reading.chosen());
@@ -363,13 +363,14 @@ public final class TuningViewModel {
     public void prePull() {
         TuningBackend b = backend;
         List<String> list = List.copyOf(images);
+        List<String> keys = List.copyOf(chosen);
         if (b == null || list.isEmpty()) {
             status.set("No demo images to pre-pull: choose the demo Deployments first.");
             return;
         }
         run("Starting the pre-pull", () -> {
             b.startPrePull(list);
-            return b.imagePresence(list);
+            return b.imagePresence(keys, list);
         }, p -> {
             prePulling.set(true);
             presence.set(p);
@@ -381,10 +382,11 @@ public final class TuningViewModel {
     public void refreshImages() {
         TuningBackend b = backend;
         List<String> list = List.copyOf(images);
+        List<String> keys = List.copyOf(chosen);
         if (b == null || list.isEmpty()) {
             return;
         }
-        run(null, () -> b.imagePresence(list), presence::set);
+        run(null, () -> b.imagePresence(keys, list), presence::set);
     }
 
     public void cleanUpPrePull() {

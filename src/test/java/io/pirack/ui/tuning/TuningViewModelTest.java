@@ -132,7 +132,7 @@ class TuningViewModelTest {
         }
 
         @Override
-        public ImagePresence imagePresence(List<String> images) {
+        public ImagePresence imagePresence(List<String> keys, List<String> images) {
             return ImagePresence.of(images, Map.of("rpi2", Set.of("ghcr.io/pirack/hello:1.0"), "rpi3", Set.<String>of()), List.of());
         }
 
@@ -153,7 +153,7 @@ class TuningViewModelTest {
 
         @Override
         public PreflightInputs preflightInputs(List<String> keys) {
-            return new PreflightInputs(List.of(), List.of(new NodeReadiness("rpi2", true, "")), Optional.of(imagePresence(images(keys))),
+            return new PreflightInputs(List.of(), List.of(new NodeReadiness("rpi2", true, "")), Optional.of(imagePresence(keys, images(keys))),
                     workloads(keys), Optional.of(settings), List.of(), List.of(), PreflightInputs.DEFAULT_CLOCK_SKEW_LIMIT);
         }
     }
