@@ -80,6 +80,8 @@ public final class TuningViewModel {
 
     private final ObservableList<String> deployments = FXCollections.observableArrayList();
     private final ObservableList<String> chosen = FXCollections.observableArrayList();
+    /** Once the presenter picks, even nothing, the suggestion no longer overrides the choice. */
+    private boolean chosenByPresenter;
     private final IntegerProperty tolerationSeconds = new SimpleIntegerProperty((int) DEFAULT_TOLERATION_SECONDS);
     private final IntegerProperty apiNotReadySeconds = new SimpleIntegerProperty(DEFAULT_API_TOLERATION_SECONDS);
     private final IntegerProperty apiUnreachableSeconds = new SimpleIntegerProperty(DEFAULT_API_TOLERATION_SECONDS);
@@ -117,6 +119,7 @@ public final class TuningViewModel {
         appliedEdits.clear();
         deployments.clear();
         chosen.clear();
+        chosenByPresenter = false;
         images.clear();
         presence.set(null);
         preflight.set(null);
@@ -135,9 +138,10 @@ public final class TuningViewModel {
             return;
         }
         List<String> wanted = List.copyOf(chosen);
+        boolean suggest = !chosenByPresenter;
         run("Reading the cluster's settings", () -> {
             List<String> all = b.deployments();
-            List<String> picked = wanted.isEmpty() ? b.suggestedDeployments(all) : wanted.stream().filter(all::contains).toList();
+            List<String> picked = suggest ? b.suggestedDeployments(all) : wanted.stream().filter(all::contains).toList();
             EffectiveSettings settings = b.settings();
             List<DemoWorkload> workloads = b.workloads(picked);
             List<String> imageList = b.images(picked);
@@ -170,6 +174,7 @@ public final class TuningViewModel {
 
     /** Lets the presenter pick the demo Deployments; reads their tolerations and images again. */
     public void choose(List<String> deploymentKeys) {
+        chosenByPresenter = true;
         chosen.setAll(deploymentKeys);
         refresh();
     }

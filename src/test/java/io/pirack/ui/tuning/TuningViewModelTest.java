@@ -174,6 +174,18 @@ class TuningViewModelTest {
     }
 
     @Test
+    void thePresentersChoiceOfDeploymentsStandsEvenWhenEmpty() {
+        vm.connect(backend);
+        vm.choose(List.of("other/app"));
+        assertEquals(List.of("other/app"), vm.chosen());
+        assertEquals("other/app", vm.workloadRows().get(0).deployment());
+        vm.choose(List.of());
+        assertEquals(List.of(), vm.chosen());
+        assertTrue(vm.workloadRows().isEmpty());
+        assertTrue(vm.predictionProperty().get().endsWith("(pods without their own toleration)"), vm.predictionProperty().get());
+    }
+
+    @Test
     void podEvictionTimeoutOnANewControlPlaneIsFatal() {
         backend.settings = backend.settings.withControllerManagerFlags(FlagSet.fromComponentArgs(List.of("pod-eviction-timeout=30s")),
                 SettingSource.controllerManagerMirrorPod());
