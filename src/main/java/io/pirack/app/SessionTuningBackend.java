@@ -201,6 +201,40 @@ public final class SessionTuningBackend implements TuningBackend {
     }
 
     @Override
+    public List<AppliedEdit> findBackups() throws Exception {
+        if (rehearsal()) {
+            return List.of();
+        }
+        ClusterSnapshot snapshot = session.store().snapshot();
+        // Every file PiRack may edit on this distribution; the values only decide which files.
+        TuningChange everything = TuningChange.none().withGraceAndLease(TuningChange.MIN_GRACE, TuningChange.MIN_LEASE_SECONDS)
+                .withDefaultTolerations(0, 0);
+        Validation<ConfigEditPlans> plans = ConfigEditPlans.forDistribution(DistributionDetector.detect(snapshot).distribution(),
+                DistributionDetector.version(snapshot), everything, yaml);
+        List<AppliedEdit> found = new ArrayList<>();
+        if (!plans.isValid()) {
+            return found;
+        }
+        Optional<SshTarget> controlPlane = controlPlaneTarget();
+        if (controlPlane.isPresent()) {
+            for (ConfigEditPlan plan : plans.orThrow().controlPlane()) {
+                oldestBackup(controlPlane.get(), plan).ifPresent(found::add);
+            }
+        }
+        for (ConfigEditPlan plan : plans.orThrow().everyNode()) {
+            for (PiSlot slot : rack().slots()) {
+                oldestBackup(target(slot), plan).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    private Optional<AppliedEdit> oldestBackup(SshTarget target, ConfigEditPlan plan) throws Exception {
+        List<String> backups = editor().backups(target, plan);
+        return backups.isEmpty() ? Optional.empty() : Optional.of(editor().fromBackup(target, plan, backups.get(0)));
+    }
+
+    @Override
     public List<String> images(List<String> keys) throws ConfigEditException {
         Map<String, List<String>> byNamespace = new LinkedHashMap<>();
         for (String key : keys) {

@@ -50,6 +50,12 @@ public interface TuningBackend {
     /** Restores the backup byte for byte; a restart problem, if any. */
     Optional<String> revertEdit(AppliedEdit applied) throws Exception;
 
+    /**
+     * PiRack's oldest backup of every file it edits on this distribution, found on the Pis (they
+     * survive an app restart), ready to revert: the state before PiRack's first change.
+     */
+    List<AppliedEdit> findBackups() throws Exception;
+
     List<String> images(List<String> deploymentKeys) throws Exception;
 
     /** Per node the demo pods can run on (a tainted control plane is left out), whether each image is there. */

@@ -30,6 +30,7 @@ public final class TuningStyles {
     public static final String ID_API_PREVIEW = "tuning-api-preview";
     public static final String ID_GRACE_PREVIEW = "tuning-grace-preview";
     public static final String ID_CONTROL_PLANE_REVERT = "tuning-control-plane-revert";
+    public static final String ID_FIND_BACKUPS = "tuning-find-backups";
     public static final String ID_REAL_ONLY = "tuning-real-only";
     public static final String ID_PENDING = "tuning-pending";
     public static final String ID_DIFF = "tuning-diff";

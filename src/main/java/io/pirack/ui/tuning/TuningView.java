@@ -174,13 +174,15 @@ public final class TuningView extends ScrollPane {
         revert.disableProperty().bind(vm.busyProperty());
         Button controlPlaneRevert = button(TuningStyles.ID_CONTROL_PLANE_REVERT, "Revert control-plane edits", vm::revertControlPlane);
         controlPlaneRevert.disableProperty().bind(Bindings.isEmpty(vm.appliedEdits()).or(vm.busyProperty()));
+        Button findBackups = button(TuningStyles.ID_FIND_BACKUPS, "Find backups on the Pis", vm::findBackups);
+        findBackups.disableProperty().bind(vm.rehearsalProperty().or(vm.busyProperty()));
 
         ListView<String> history = new ListView<>(vm.history());
         history.setId(TuningStyles.ID_HISTORY);
         history.setPrefHeight(110);
         showDeployments();
         return section("Tuning, safest first", new Label("Demo Deployments:"), deploymentChoice, tolerations, api, graceAction,
-                realOnly, controlPlaneRevert, pendingPane(), new Label("Changes and backups (newest first):"), history);
+                realOnly, new HBox(8, controlPlaneRevert, findBackups), pendingPane(), new Label("Changes and backups (newest first):"), history);
     }
 
     private void showDeployments() {
@@ -211,7 +213,6 @@ public final class TuningView extends ScrollPane {
         diff.setPrefRowCount(12);
         VBox notes = new VBox(4);
         Button apply = button(TuningStyles.ID_APPLY, "Apply (a backup is kept)", vm::applyPending);
-        apply.setDefaultButton(false);
         Button cancel = button(TuningStyles.ID_CANCEL, "Cancel", vm::cancelPending);
         VBox pane = new VBox(title, diff, notes, new HBox(8, apply, cancel));
         pane.setId(TuningStyles.ID_PENDING);

@@ -338,6 +338,19 @@ public final class TuningViewModel {
         });
     }
 
+    /** After an app restart: finds PiRack's backups on the Pis so one click reverts to the state before PiRack. */
+    public void findBackups() {
+        TuningBackend b = backend;
+        if (b == null || b.rehearsal()) {
+            return;
+        }
+        run("Looking for PiRack backups on the Pis", b::findBackups, found -> {
+            appliedEdits.setAll(found);
+            record(found.isEmpty() ? "No PiRack backups on the Pis" : "Found backups: " + String.join("; ",
+                    found.stream().map(e -> e.target().alias() + " " + e.backupPath().orElse("")).toList()));
+        });
+    }
+
     // ---- pending change: shown first, then applied or cancelled ----
 
     private void offer(PendingChange change, Callable<String> apply) {

@@ -16,6 +16,7 @@ import io.pirack.core.tuning.EffectiveSettings;
 import io.pirack.core.tuning.FlagSet;
 import io.pirack.core.tuning.ImagePresence;
 import io.pirack.core.tuning.KubeVersion;
+import io.pirack.core.tuning.RestartAction;
 import io.pirack.core.tuning.SettingSource;
 import io.pirack.core.tuning.TolerationTuning;
 import io.pirack.core.tuning.TuningChange;
@@ -124,6 +125,15 @@ class TuningViewModelTest {
         public Optional<String> revertEdit(AppliedEdit applied) {
             calls.add("revert " + applied.path() + " from " + applied.backupPath().orElseThrow());
             return Optional.empty();
+        }
+
+        @Override
+        public List<AppliedEdit> findBackups() {
+            calls.add("find backups");
+            String path = "/etc/kubernetes/manifests/kube-controller-manager.yaml";
+            return List.of(new AppliedEdit(PI1, path, Optional.of("/etc/kubernetes/manifests/.kube-controller-manager.yaml.pirack-backup-20261125T210000Z"),
+                    "/etc/kubernetes/manifests/.kube-controller-manager.yaml.pirack-new", RestartAction.staticPodReload("kube-controller-manager"),
+                    true, Optional.empty()));
         }
 
         @Override
@@ -267,6 +277,17 @@ class TuningViewModelTest {
         vm.revertControlPlane();
         assertEquals("revert /etc/kubernetes/manifests/kube-controller-manager.yaml from "
                 + "/etc/kubernetes/manifests/.kube-controller-manager.yaml.pirack-backup-20261126T070000Z", backend.calls.get(backend.calls.size() - 1));
+        assertTrue(vm.appliedEdits().isEmpty());
+    }
+
+    @Test
+    void backupsFoundOnThePisAfterARestartRevertInOneClick() {
+        vm.connect(backend);
+        vm.findBackups();
+        assertEquals(1, vm.appliedEdits().size());
+        vm.revertControlPlane();
+        assertEquals("revert /etc/kubernetes/manifests/kube-controller-manager.yaml from "
+                + "/etc/kubernetes/manifests/.kube-controller-manager.yaml.pirack-backup-20261125T210000Z", backend.calls.get(backend.calls.size() - 1));
         assertTrue(vm.appliedEdits().isEmpty());
     }
 
