@@ -80,6 +80,7 @@ public final class PiRackApp extends Application {
     private Stage stage;
     private BoothController booth;
     private io.pirack.ssh.SshRemoteShell networkShell;
+    private final TuningScreen tuning = new TuningScreen(() -> session, background, () -> stage);
 
     public static void launchWith(LaunchOptions options) {
         launchOptions = options;
@@ -108,8 +109,7 @@ public final class PiRackApp extends Application {
             return timelineView;
         }));
         window.addScreen(new MainWindow.Screen("network", "Network", this::networkScreen));
-        window.addScreen(new MainWindow.Screen("tuning", "Tuning", () -> new PlaceholderView("Demo readiness",
-                "Failure-detection settings, predicted failover time, image pre-pull and the preflight checklist.")));
+        window.addScreen(new MainWindow.Screen("tuning", "Tuning", tuning::view));
         BoothViewModel boothModel = new BoothViewModel(() -> plugs, () -> rackSpec, Clock.systemUTC(), new java.util.SplittableRandom(),
                 () -> settings.kioskPinHash(), who -> {
                     if (booth != null) {
@@ -339,6 +339,15 @@ public final class PiRackApp extends Application {
         tables.show(frame);
         timelineModel.show(timelineSnapshot);
         booth.model().show(frame, timelineSnapshot);
+        // The Tuning screen compares its prediction with the latest measured failover (pull → pods moving).
+        timelineSnapshot.runs().stream().filter(r -> r.firstEviction() != null)
+                .max(java.util.Comparator.comparing(io.pirack.core.timeline.FailoverRun::start))
+                .ifPresent(r -> {
+                    Duration measured = r.timeTo(r.firstEviction());
+                    if (!measured.equals(tuning.viewModel().measuredFailoverProperty().get())) {
+                        tuning.viewModel().measuredFailoverProperty().set(measured);
+                    }
+                });
     }
 
     /** Plays a recording into the rack and timeline views instead of the live cluster. */
@@ -498,6 +507,7 @@ public final class PiRackApp extends Application {
         if (networkShell != null) {
             networkShell.close();
         }
+        tuning.close();
         if (publisher != null) {
             publisher.close();
         }

@@ -39,8 +39,9 @@ public final class PreflightCommand implements Callable<Integer> {
 
     private final PreflightSource source;
 
+    /** The source picocli uses: the rehearsal rack with --sim, else the kubeconfig. */
     public PreflightCommand() {
-        this(PreflightSource.unavailable());
+        this(new SessionPreflightSource());
     }
 
     public PreflightCommand(PreflightSource source) {

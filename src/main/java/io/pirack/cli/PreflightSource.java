@@ -3,9 +3,9 @@ package io.pirack.cli;
 import io.pirack.core.preflight.PreflightInputs;
 
 /**
- * Gathers what {@code pirack preflight} judges, from a real cluster or the rehearsal rack. The app
- * wiring supplies the implementation (through a picocli factory), so the command holds no logic of
- * its own.
+ * Gathers what {@code pirack preflight} judges, from a real cluster or the rehearsal rack. The
+ * command's default is {@link SessionPreflightSource} (the Tuning screen's backend); tests pass
+ * their own, so the command holds no logic of its own.
  */
 @FunctionalInterface
 public interface PreflightSource {
@@ -16,7 +16,7 @@ public interface PreflightSource {
      */
     PreflightInputs gather(PiRackCommand.ClusterOptions cluster) throws PreflightUnavailableException;
 
-    /** Used until the app wiring provides a real source. */
+    /** A source that never connects, for tests of the "could not check" path. */
     static PreflightSource unavailable() {
         return cluster -> {
             throw new PreflightUnavailableException("preflight is not connected to a cluster source in this build");

@@ -37,29 +37,30 @@ public final class RemoteConfigEditor {
     /**
      * $1 file, $2 backup, $3 temp, $4 base64 content, $5 sha256 of the content read (or "absent").
      * Refuses when the file changed since it was read; the temp copy carries the file's owner and
-     * mode; sync because the next thing the presenter does is pull a plug.
+     * mode; sync because the next thing the presenter does is pull a plug. One line: the SSH shell
+     * refuses line breaks in arguments (a newline is the one thing quoting cannot neutralise).
      */
-    private static final String WRITE_SCRIPT = String.join("\n",
-            "set -u",
-            "umask 077",
-            "f=$1; b=$2; t=$3; data=$4; expected=$5",
+    private static final String WRITE_SCRIPT = String.join(" ",
+            "set -u;",
+            "umask 077;",
+            "f=$1; b=$2; t=$3; data=$4; expected=$5;",
             "if [ \"$expected\" = " + ABSENT + " ]; then",
-            "  if [ -e \"$f\" ]; then echo \"$f appeared since PiRack read it\" >&2; exit 3; fi",
+            "  if [ -e \"$f\" ]; then echo \"$f appeared since PiRack read it\" >&2; exit 3; fi;",
             "else",
-            "  actual=$(sha256sum < \"$f\") || exit 3",
-            "  if [ \"${actual%% *}\" != \"$expected\" ]; then echo \"$f changed since PiRack read it\" >&2; exit 3; fi",
-            "  cp -p -- \"$f\" \"$b\" || exit 4",
-            "  cp -p -- \"$f\" \"$t\" || exit 5",
-            "fi",
-            "printf '%s' \"$data\" | base64 -d > \"$t\" || { rm -f -- \"$t\"; exit 5; }",
-            "mv -f -- \"$t\" \"$f\" || { rm -f -- \"$t\"; exit 6; }",
+            "  actual=$(sha256sum < \"$f\") || exit 3;",
+            "  if [ \"${actual%% *}\" != \"$expected\" ]; then echo \"$f changed since PiRack read it\" >&2; exit 3; fi;",
+            "  cp -p -- \"$f\" \"$b\" || exit 4;",
+            "  cp -p -- \"$f\" \"$t\" || exit 5;",
+            "fi;",
+            "printf '%s' \"$data\" | base64 -d > \"$t\" || { rm -f -- \"$t\"; exit 5; };",
+            "mv -f -- \"$t\" \"$f\" || { rm -f -- \"$t\"; exit 6; };",
             "sync");
 
     /** $1 backup, $2 temp, $3 file. */
-    private static final String RESTORE_SCRIPT = String.join("\n",
-            "set -u",
-            "cp -p -- \"$1\" \"$2\" || exit 4",
-            "mv -f -- \"$2\" \"$3\" || { rm -f -- \"$2\"; exit 6; }",
+    private static final String RESTORE_SCRIPT = String.join(" ",
+            "set -u;",
+            "cp -p -- \"$1\" \"$2\" || exit 4;",
+            "mv -f -- \"$2\" \"$3\" || { rm -f -- \"$2\"; exit 6; };",
             "sync");
 
     private static final String REMOVE_SCRIPT = "rm -f -- \"$1\" && sync";

@@ -1,0 +1,92 @@
+package io.pirack.ui.tuning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pirack.app.LaunchOptions;
+import io.pirack.app.PiRackApp;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Tuning screen in the running app on the rehearsal rack, headless. */
+class TuningScreenTest {
+
+    @TempDir
+    Path home;
+    private Application app;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void start() throws Exception {
+        System.setProperty("pirack.home", home.toString());
+        PiRackApp.setLaunchOptions(new LaunchOptions(true, null, null, false, -1, false, 0));
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(PiRackApp.class);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        System.clearProperty("pirack.home");
+    }
+
+    @Test
+    void showsThePresetAndAPredictionAndShowsTheTolerationDiffBeforeApplying() throws Exception {
+        robot.clickOn("#nav-tuning");
+        GridPane settings = robot.lookup("#" + TuningStyles.ID_SETTINGS).queryAs(GridPane.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> texts(settings).contains("rehearsal rack preset"));
+        String shown = texts(settings);
+        assertTrue(shown.contains("Grace period (node-monitor-grace-period)") && shown.contains("10s"), shown);
+        assertTrue(shown.contains("8 s (renews every 2s)"), shown);
+        Label prediction = robot.lookup("#" + TuningStyles.ID_PREDICTION).queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> prediction.getText().startsWith("demo/hello: "));
+        assertTrue(prediction.getText().matches("demo/hello: \\d+ s – \\d+ s"), prediction.getText());
+        assertTrue(robot.lookup("#" + TuningStyles.ID_REAL_ONLY).query().isVisible(), "control-plane edits are for real clusters");
+
+        robot.interact(() -> robot.lookup("#" + TuningStyles.ID_TOLERATION_SECONDS).queryAs(Spinner.class).getValueFactory().setValue(2));
+        robot.interact(() -> robot.lookup("#" + TuningStyles.ID_TOLERATION_PREVIEW).queryAs(Button.class).fire());
+
+        Node pending = robot.lookup("#" + TuningStyles.ID_PENDING).query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, pending::isVisible);
+        String diff = robot.lookup("#" + TuningStyles.ID_DIFF).queryAs(TextArea.class).getText();
+        assertTrue(diff.contains("-- {key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 5}"), diff);
+        assertTrue(diff.contains("+- {key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 2}"), diff);
+        ListView<?> history = robot.lookup("#" + TuningStyles.ID_HISTORY).queryAs(ListView.class);
+        assertTrue(history.getItems().isEmpty(), "nothing applied while the diff is shown");
+        assertEquals("demo/hello: 13 s – 16 s", prediction.getText(), "the prediction still reflects the 5 s on the cluster");
+
+        robot.interact(() -> robot.lookup("#" + TuningStyles.ID_APPLY).queryAs(Button.class).fire());
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !history.getItems().isEmpty() && !pending.isVisible()
+                && !prediction.getText().equals("demo/hello: 13 s – 16 s"));
+        assertTrue(history.getItems().get(0).toString().contains("tolerationSeconds 2 s on demo/hello"), history.getItems().toString());
+        assertEquals("demo/hello: 10 s – 13 s", prediction.getText());
+        assertFalse(pending.isVisible());
+    }
+
+    private static String texts(GridPane grid) {
+        StringBuilder out = new StringBuilder();
+        for (Node child : grid.getChildren()) {
+            if (child instanceof Label label) {
+                out.append(label.getText()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+}
