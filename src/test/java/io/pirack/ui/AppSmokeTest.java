@@ -3,44 +3,24 @@ package io.pirack.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pirack.app.LaunchOptions;
-import io.pirack.app.PiRackApp;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.pirack.testing.AppUnderTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The app starts on the rehearsal rack, headless, and lists its Pis and pods. */
 class AppSmokeTest {
 
-    @TempDir
-    Path home;
-    private Application app;
+    @RegisterExtension
+    final AppUnderTest running = new AppUnderTest();
     private final FxRobot robot = new FxRobot();
 
-    @BeforeEach
-    void start() throws Exception {
-        System.setProperty("pirack.home", home.toString());
-        PiRackApp.setLaunchOptions(new LaunchOptions(true, null, null, false, -1, false, 0));
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(PiRackApp.class);
-    }
 
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        System.clearProperty("pirack.home");
-    }
 
     @Test
     void startsOnTheRehearsalRackAndListsItsFourNodesAndTheirPods() throws Exception {
@@ -52,6 +32,6 @@ class AppSmokeTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> api.getText().contains("connected"));
         String counts = robot.lookup("#counts").queryAs(Label.class).getText();
         assertTrue(counts.startsWith("4 nodes"), counts);
-        assertTrue(Files.exists(home.resolve("settings.json")), "the choice of cluster is remembered");
+        assertTrue(Files.exists(running.home().resolve("settings.json")), "the choice of cluster is remembered");
     }
 }

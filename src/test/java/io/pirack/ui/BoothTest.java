@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pirack.app.LaunchOptions;
-import io.pirack.app.PiRackApp;
 import io.pirack.ui.booth.AudienceWindow;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Button;
@@ -17,41 +14,34 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import io.pirack.testing.AppUnderTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Booth mode, headless: the audience window, the kiosk PIN lock and the visitor's button. */
 class BoothTest {
 
-    @TempDir
-    Path home;
-    private PiRackApp app;
+    @RegisterExtension
+    final AppUnderTest running = new AppUnderTest();
     private final FxRobot robot = new FxRobot();
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty("pirack.home", home.toString());
-        PiRackApp.setLaunchOptions(new LaunchOptions(true, null, null, false, -1, false, 0));
-        FxToolkit.registerPrimaryStage();
-        app = (PiRackApp) FxToolkit.setupApplication(PiRackApp.class);
-        robot.clickOn("#nav-booth");
+        robot.interact(() -> robot.lookup("#nav-booth").queryAs(ToggleButton.class).setSelected(true));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#visitor-mode").tryQuery().isPresent());
     }
 
     @AfterEach
-    void stop() throws Exception {
-        robot.interact(() -> app.booth().closeAudience());
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        System.clearProperty("pirack.home");
+    void stop() {
+        robot.interact(() -> running.app().booth().closeAudience());
     }
 
     @Test
     void audienceWindowFillsTheChosenScreenAndEscapeDoesNotCloseIt() throws Exception {
         robot.clickOn("#open-audience");
-        AudienceWindow audience = app.booth().audience();
+        AudienceWindow audience = running.app().booth().audience();
         Stage stage = audience.stage();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stage::isShowing);
         Rectangle2D screen = Screen.getScreens().get(0).getBounds();
@@ -93,8 +83,8 @@ class BoothTest {
         Button button = robot.lookup("#visitor-button").queryAs(Button.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !button.isDisabled());
         robot.interact(button::fire);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !app.plugs().controller().unpluggedNodes().isEmpty());
-        String victim = app.plugs().controller().unpluggedNodes().iterator().next();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !running.app().plugs().controller().unpluggedNodes().isEmpty());
+        String victim = running.app().plugs().controller().unpluggedNodes().iterator().next();
         assertTrue(victim.matches("rpi[234]"), "a worker, never the control plane: " + victim);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(button.isDisabled(), "one pull at a time, then the cooldown");

@@ -2,42 +2,22 @@ package io.pirack.ui.network;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.pirack.app.LaunchOptions;
-import io.pirack.app.PiRackApp;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.pirack.testing.AppUnderTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The app's Network entry opens the Network screen, which checks this machine on first visit. */
 class NetworkScreenInAppTest {
 
-    @TempDir
-    Path home;
-    private Application app;
+    @RegisterExtension
+    final AppUnderTest running = new AppUnderTest();
     private final FxRobot robot = new FxRobot();
 
-    @BeforeEach
-    void start() throws Exception {
-        System.setProperty("pirack.home", home.toString());
-        PiRackApp.setLaunchOptions(new LaunchOptions(true, null, null, false, -1, false, 0));
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(PiRackApp.class);
-    }
 
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        System.clearProperty("pirack.home");
-    }
 
     @Test
     void theNetworkEntryOpensTheChecklistAndRunsTheChecks() throws Exception {

@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pirack.app.LaunchOptions;
-import io.pirack.app.PiRackApp;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -16,36 +12,20 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.pirack.testing.AppUnderTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Tuning screen in the running app on the rehearsal rack, headless. */
 class TuningScreenTest {
 
-    @TempDir
-    Path home;
-    private Application app;
+    @RegisterExtension
+    final AppUnderTest running = new AppUnderTest();
     private final FxRobot robot = new FxRobot();
 
-    @BeforeEach
-    void start() throws Exception {
-        System.setProperty("pirack.home", home.toString());
-        PiRackApp.setLaunchOptions(new LaunchOptions(true, null, null, false, -1, false, 0));
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(PiRackApp.class);
-    }
 
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        System.clearProperty("pirack.home");
-    }
 
     @Test
     void showsThePresetAndAPredictionAndShowsTheTolerationDiffBeforeApplying() throws Exception {

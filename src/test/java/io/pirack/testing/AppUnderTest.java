@@ -1,0 +1,46 @@
+package io.pirack.testing;
+
+import io.pirack.app.LaunchOptions;
+import io.pirack.app.PiRackApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The whole app, headless (Monocle), on the rehearsal rack with its own empty app-data folder.
+ * Register with {@code @RegisterExtension final AppUnderTest running = new AppUnderTest();}; it
+ * starts before the test's {@code @BeforeEach} methods and stops after its {@code @AfterEach}.
+ */
+public final class AppUnderTest implements BeforeEachCallback, AfterEachCallback {
+
+    private Path home;
+    private PiRackApp app;
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        home = Files.createTempDirectory("pirack-app-test");
+        System.setProperty("pirack.home", home.toString());
+        PiRackApp.setLaunchOptions(new LaunchOptions(true, null, null, false, -1, false, 0));
+        FxToolkit.registerPrimaryStage();
+        app = (PiRackApp) FxToolkit.setupApplication(PiRackApp.class);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        System.clearProperty("pirack.home");
+    }
+
+    public PiRackApp app() {
+        return app;
+    }
+
+    /** The app-data folder ({@code -Dpirack.home}) of this run. */
+    public Path home() {
+        return home;
+    }
+}
