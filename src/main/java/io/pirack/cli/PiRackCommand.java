@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             PlugCommand.class,
+            SnapshotCommand.class,
         })
 public final class PiRackCommand implements Callable<Integer> {
 
