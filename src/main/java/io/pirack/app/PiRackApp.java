@@ -6,7 +6,9 @@ import io.pirack.kube.ClusterConnection;
 import io.pirack.sim.SimTimings;
 import io.pirack.ui.common.FramePublisher;
 import io.pirack.ui.common.PlaceholderView;
+import io.pirack.ui.rack.PlugActions;
 import io.pirack.ui.rack.RackTablesView;
+import io.pirack.ui.rack.RackView;
 import io.pirack.ui.rack.RackTablesViewModel;
 import io.pirack.ui.shell.MainWindow;
 import io.pirack.ui.shell.StatusViewModel;
@@ -22,7 +24,9 @@ import java.util.concurrent.ExecutorService;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.ChoiceDialog;
+import javafx.geometry.Orientation;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -71,7 +75,7 @@ public final class PiRackApp extends Application {
             status.noticeProperty().set(loaded.problem());
         }
         window = new MainWindow(status);
-        window.addScreen(new MainWindow.Screen("rack", "Rack", () -> new RackTablesView(tables)));
+        window.addScreen(new MainWindow.Screen("rack", "Rack", this::rackScreen));
         window.addScreen(new MainWindow.Screen("timeline", "Timeline", () -> new PlaceholderView("Failover timeline",
                 "Lanes per Pi with the plug pull, lost link, last heartbeat, NotReady, taints, evictions and rescheduled "
                         + "pods, with timings, recording and replay.")));
@@ -122,15 +126,11 @@ public final class PiRackApp extends Application {
 
     private ClusterSession.Source rehearsalSource() {
         SimTimings timings = SimTimings.byName(settings.simPreset()).orElse(SimTimings.demoTuned());
-        JsonFileStore<RackSpec> store = new JsonFileStore<>(paths.dataDir().resolve("rehearsal-rack.json"), RackSpec.class,
-                () -> RackSpec.rehearsal(settings.simPis()), Clock.systemUTC());
-        return new ClusterSession.Rehearsal(store.load().value(), timings, settings.simTimeScale());
+        return new ClusterSession.Rehearsal(rehearsalRackStore().load().value(), timings, settings.simTimeScale());
     }
 
     private RackSpec realRack() {
-        JsonFileStore.Loaded<RackSpec> loaded = new JsonFileStore<>(paths.rackFile(), RackSpec.class,
-                () -> new RackSpec("My rack", List.of(), "192.168.2.0/24", io.pirack.core.rack.PlugMethod.STOP_AGENT, null,
-                        RackSpec.DEFAULT_DEAD_MAN_SECONDS), Clock.systemUTC()).load();
+        JsonFileStore.Loaded<RackSpec> loaded = realRackStore().load();
         if (loaded.problem() != null) {
             status.noticeProperty().set(loaded.problem());
         }
@@ -190,6 +190,10 @@ public final class PiRackApp extends Application {
             status.show(frame);
             tables.show(frame);
         });
+        rackSpecStore = opened.source() instanceof ClusterSession.Rehearsal ? rehearsalRackStore() : realRackStore();
+        if (rackView != null) {
+            rackView.bind(publisher);
+        }
         opened.start();
         window.setBusy("");
         if (opened.source() instanceof ClusterSession.Kubeconfig k) {
@@ -201,6 +205,86 @@ public final class PiRackApp extends Application {
             previousPublisher.close();
             background.execute(previous::close);
         }
+    }
+
+    // ---- Rack screen: the drawn rack over the tables; reordering is saved to the rack file. ----
+
+    private RackView rackView;
+    private JsonFileStore<RackSpec> rackSpecStore;
+
+    private JsonFileStore<RackSpec> rehearsalRackStore() {
+        return new JsonFileStore<>(paths.dataDir().resolve("rehearsal-rack.json"), RackSpec.class,
+                () -> RackSpec.rehearsal(settings.simPis()), Clock.systemUTC());
+    }
+
+    private JsonFileStore<RackSpec> realRackStore() {
+        return new JsonFileStore<>(paths.rackFile(), RackSpec.class,
+                () -> new RackSpec("My rack", List.of(), "192.168.2.0/24", io.pirack.core.rack.PlugMethod.STOP_AGENT, null,
+                        RackSpec.DEFAULT_DEAD_MAN_SECONDS), Clock.systemUTC());
+    }
+
+    private SplitPane rackScreen() {
+        rackView = new RackView(rehearsalPlugs(), this::saveRackOrder);
+        if (publisher != null) {
+            rackView.bind(publisher);
+        }
+        SplitPane split = new SplitPane(rackView, new RackTablesView(tables));
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.68);
+        return split;
+    }
+
+    /** The rehearsal rack's power switch; the lead replaces this with the plug controller. */
+    private PlugActions rehearsalPlugs() {
+        return new PlugActions() {
+            @Override
+            public void pull(String node) {
+                rehearsal().ifPresent(r -> background.execute(() -> r.unplug(node)));
+            }
+
+            @Override
+            public void restore(String node) {
+                rehearsal().ifPresent(r -> background.execute(() -> r.plugIn(node)));
+            }
+
+            @Override
+            public boolean canPull(String node) {
+                return rehearsal().map(r -> r.isPowered(node)).orElse(false);
+            }
+
+            @Override
+            public boolean isPulled(String node) {
+                return rehearsal().map(r -> r.hasNode(node) && !r.isPowered(node)).orElse(false);
+            }
+
+            private Optional<io.pirack.sim.RehearsalRack> rehearsal() {
+                return session == null ? Optional.empty() : session.rehearsal();
+            }
+        };
+    }
+
+    private void saveRackOrder(RackSpec reordered) {
+        rackSpec = reordered;
+        JsonFileStore<RackSpec> store = rackSpecStore;
+        if (publisher != null) {
+            publisher.signal();
+        }
+        if (store == null) {
+            return;
+        }
+        background.execute(() -> {
+            try {
+                store.save(reordered);
+            } catch (IOException e) {
+                LOG.warn("could not save the rack order to {}: {}", store.file(), e.getMessage());
+                Platform.runLater(() -> status.noticeProperty().set("Could not save the rack order: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Test access to the drawn rack (null until the Rack screen was first shown). */
+    public RackView rackView() {
+        return rackView;
     }
 
     private void saveSettings(Settings updated) {

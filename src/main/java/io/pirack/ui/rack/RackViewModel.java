@@ -106,7 +106,9 @@ public final class RackViewModel {
 
     private boolean hideSystemPods;
     private RackFrame lastFrame;
-    private final Map<String, String> nodeOfPod = new HashMap<>();
+    private final Map<String, Gone> lastSeen = new HashMap<>();
+    /** Old pods already linked to a replacement, while they are still Terminating. */
+    private final Set<String> linked = new HashSet<>();
     private final Map<String, Gone> recentlyGone = new LinkedHashMap<>();
 
     public void setHideSystemPods(boolean hide) {
@@ -196,45 +198,45 @@ public final class RackViewModel {
      */
     private List<Move> trackMoves(List<LayerModel> layers, Instant now) {
         recentlyGone.values().removeIf(g -> Duration.between(g.at(), now).compareTo(MOVE_WINDOW) > 0);
-        Map<String, String> seen = new HashMap<>();
-        List<PodModel> appeared = new ArrayList<>();
-        List<String> appearedOn = new ArrayList<>();
+        Map<String, Gone> seen = new HashMap<>();
+        List<Gone> appeared = new ArrayList<>();
         for (LayerModel layer : layers) {
             for (PodModel pod : layer.pods()) {
-                seen.put(pod.key(), layer.hostname());
+                seen.put(pod.key(), new Gone(pod, layer.hostname(), now));
                 if (pod.led() == PodLed.TERMINATING) {
-                    recentlyGone.putIfAbsent(pod.key(), new Gone(pod, layer.hostname(), now));
-                } else if (!nodeOfPod.containsKey(pod.key()) && !nodeOfPod.isEmpty()) {
-                    appeared.add(pod);
-                    appearedOn.add(layer.hostname());
+                    if (!linked.contains(pod.key())) {
+                        recentlyGone.putIfAbsent(pod.key(), new Gone(pod, layer.hostname(), now));
+                    }
+                } else if (!lastSeen.containsKey(pod.key()) && !lastSeen.isEmpty()) {
+                    appeared.add(new Gone(pod, layer.hostname(), now));
                 }
             }
         }
-        for (Map.Entry<String, String> before : nodeOfPod.entrySet()) {
-            if (!seen.containsKey(before.getKey()) && !recentlyGone.containsKey(before.getKey())) {
-                recentlyGone.put(before.getKey(), new Gone(null, before.getValue(), now));
+        lastSeen.forEach((key, before) -> {
+            if (!seen.containsKey(key) && !linked.contains(key)) {
+                recentlyGone.putIfAbsent(key, new Gone(before.pod(), before.node(), now));
             }
-        }
+        });
+        linked.retainAll(seen.keySet());
         List<Move> moves = new ArrayList<>();
-        for (int i = 0; i < appeared.size(); i++) {
-            PodModel pod = appeared.get(i);
-            String to = appearedOn.get(i);
+        for (Gone arrival : appeared) {
+            PodModel pod = arrival.pod();
             Iterator<Map.Entry<String, Gone>> it = recentlyGone.entrySet().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, Gone> e = it.next();
                 Gone gone = e.getValue();
-                if (gone.pod() != null && !gone.node().equals(to) && gone.pod().app().equals(pod.app())
-                        && gone.pod().kind() == pod.kind()) {
-                    moves.add(new Move(e.getKey(), gone.node(), pod.key(), to, pod.colour()));
+                if (!gone.node().equals(arrival.node()) && gone.pod().app().equals(pod.app()) && gone.pod().kind() == pod.kind()) {
+                    moves.add(new Move(e.getKey(), gone.node(), pod.key(), arrival.node(), pod.colour()));
                     it.remove();
+                    if (seen.containsKey(e.getKey())) {
+                        linked.add(e.getKey());
+                    }
                     break;
                 }
             }
         }
-        // Forget vanished pods only now: a pod deleted in the frame its replacement appears in still links.
-        recentlyGone.values().removeIf(g -> g.pod() == null);
-        nodeOfPod.clear();
-        nodeOfPod.putAll(seen);
+        lastSeen.clear();
+        lastSeen.putAll(seen);
         return moves;
     }
 
