@@ -225,6 +225,7 @@ public final class PiRackApp extends Application {
 
     private SplitPane rackScreen() {
         rackView = new RackView(rehearsalPlugs(), this::saveRackOrder);
+        rackView.setHideSystemPods(settings.hideSystemPods());
         if (publisher != null) {
             rackView.bind(publisher);
         }

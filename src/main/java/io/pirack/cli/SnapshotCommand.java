@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
-import javafx.application.Platform;
 import javax.imageio.ImageIO;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -100,7 +99,8 @@ public final class SnapshotCommand implements Callable<Integer> {
             err.println("pirack snapshot: --unplug works on the rehearsal rack only, with one of its Pis (rpi1…rpi" + pis + ")");
             return USAGE;
         }
-        boolean ownToolkit = RackSnapshot.startHeadlessToolkit();
+        // No Platform.exit() afterwards: Main ends the JVM, and tests share the toolkit.
+        RackSnapshot.startHeadlessToolkit();
         try (ClusterSession session = ClusterSession.open(source)) {
             session.start();
             RackFrame frame = capture(session, source, err);
@@ -124,10 +124,6 @@ public final class SnapshotCommand implements Callable<Integer> {
         } catch (ClusterConnection.KubeconfigException | IOException | TimeoutException e) {
             err.println("pirack snapshot: " + e.getMessage());
             return FAILED;
-        } finally {
-            if (ownToolkit) {
-                Platform.exit();
-            }
         }
     }
 

@@ -22,28 +22,21 @@ public final class RackSnapshot {
     private RackSnapshot() {
     }
 
-    /**
-     * Starts JavaFX headless if nobody has started it yet; must run before any other JavaFX use.
-     *
-     * @return true if this call started the toolkit (so the caller should end it with {@code Platform.exit()})
-     */
-    public static boolean startHeadlessToolkit() throws InterruptedException {
+    /** Starts JavaFX headless unless it is already running; must run before any other JavaFX use. */
+    public static void startHeadlessToolkit() throws InterruptedException {
         setIfAbsent("glass.platform", "Monocle");
         setIfAbsent("monocle.platform", "Headless");
         setIfAbsent("prism.order", "sw");
         setIfAbsent("java.awt.headless", "true");
         CountDownLatch started = new CountDownLatch(1);
-        boolean startedHere = true;
         try {
             Platform.startup(started::countDown);
         } catch (IllegalStateException alreadyRunning) {
-            startedHere = false;
             started.countDown();
         }
         if (!started.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the JavaFX toolkit did not start within 30 s");
         }
-        return startedHere;
     }
 
     private static void setIfAbsent(String key, String value) {
