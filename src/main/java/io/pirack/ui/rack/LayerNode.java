@@ -338,13 +338,13 @@ final class LayerNode extends Region {
         double beatY = tall ? top + 3.0 * u : top + 2.6 * u;
         linkLed.resizeRelocate(x, top + 0.2 * u, led, led);
         heartbeatLed.resizeRelocate(x, beatY, led, led);
-        double captionW = Math.max(linkCaption.prefWidth(-1), beatCaption.prefWidth(-1));
+        // Fixed, so every layer's columns line up whatever its captions say.
+        double captionW = 5.8 * u;
         linkCaption.resizeRelocate(x + led + 0.4 * u, top, captionW, 1.9 * u);
         beatCaption.resizeRelocate(x + led + 0.4 * u, beatY - 0.2 * u, captionW, 1.9 * u);
         x += led + captionW + 1.4 * u;
-        double textW = Math.max(17.5 * u, Math.min(22 * u, host.prefWidth(-1) + u));
+        double textW = Math.max(21 * u, Math.min(24 * u, host.prefWidth(-1) + u));
         host.resizeRelocate(x, top - 0.4 * u, textW, 2.7 * u);
-        double stateW = Math.min(19 * u, state.prefWidth(-1));
         info.resizeRelocate(x, top + 2.3 * u, textW, 1.7 * u);
         double right = w - ChassisPainter.portsWidth(u) - 1.0 * u;
         double plugW = 11 * u;
@@ -354,12 +354,14 @@ final class LayerNode extends Region {
         if (tall) {
             // Tall layers: the state chip heads the pod column, pods get rows below it.
             double col = x + textW + 0.5 * u;
+            double stateW = Math.min(state.prefWidth(-1), Math.max(0, right - plugW - 1.0 * u - col));
             state.resizeRelocate(col, top - 0.2 * u, stateW, 2.4 * u);
             double podTop = top + 2.8 * u;
             double podRight = right - plugW - 1.0 * u;
             layoutPodArea(col, podTop, podRight - col, h - podTop - 0.6 * u, tile, gap);
         } else {
             double col = x + textW + 0.5 * u;
+            double stateW = Math.min(24 * u, state.prefWidth(-1));
             state.resizeRelocate(col, top + 0.2 * u, stateW, 2.4 * u);
             double podX = col + stateW + 1.0 * u;
             layoutPodArea(podX, top - 0.6 * u, right - plugW - 1.0 * u - podX, contentH + 0.6 * u, tile, gap);

@@ -372,8 +372,8 @@ public final class RackView extends Region {
         double pad = Math.max(8, Math.min(width, height) * 0.015);
         double w = width - 2 * pad;
         double h = height - 2 * pad;
-        double pitch = Math.min(h / (n + 0.4), 200);
-        double unit = Math.min(pitch / 10, w / 95);
+        double pitch = h / (n + 0.4);
+        double unit = Math.min(Math.min(pitch / 10, w / 95), 40);
         if (count <= MAX_STACKED && pitch >= MIN_PITCH && unit >= 6.4) {
             // A narrow window keeps the unit small; taller layers then give pods a row of their own.
             pitch = Math.min(pitch, unit * 14);
@@ -416,6 +416,15 @@ public final class RackView extends Region {
     @Override
     protected void layoutChildren() {
         double width = getWidth();
+        // From the whole height, not the area under the header, so header and unit never chase each other.
+        Geometry whole = geometry(order.size(), width, getHeight());
+        String headerFont = "-fx-font-size: " + Math.round(Math.max(13, Math.min(40, whole.unit()))) + "px;";
+        if (!headerFont.equals(header.getStyle())) {
+            header.setStyle(headerFont);
+            banner.setStyle(headerFont);
+            header.applyCss();
+            banner.applyCss();
+        }
         double headerH = header.prefHeight(width);
         header.resizeRelocate(0, 0, width, headerH);
         double y = headerH;

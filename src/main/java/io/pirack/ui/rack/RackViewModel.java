@@ -141,8 +141,20 @@ public final class RackViewModel {
         String banner = api.isLive() ? null
                 : (api instanceof ApiStatus.Connecting ? "Connecting to the Kubernetes API since " + TimeText.clock(api.since())
                 : "Kubernetes API " + api.describe() + " — cluster LEDs show “?” (unknown); link LEDs are still live");
-        String title = (frame.spec().name() == null ? "Rack" : frame.spec().name()) + " — " + s.source();
+        String title = title(frame.spec().name(), s.source());
         return new RackModel(title, "API " + api.describe(), api.isLive(), counts, banner, layers, moves);
+    }
+
+    /** "My rack — pi-cluster", or just the source when it already names the rack ("Rehearsal rack (…)"). */
+    static String title(String rackName, String source) {
+        String name = rackName == null || rackName.isBlank() ? "Rack" : rackName;
+        if (source == null || source.isBlank()) {
+            return name;
+        }
+        if (source.toLowerCase(java.util.Locale.ROOT).startsWith(name.toLowerCase(java.util.Locale.ROOT))) {
+            return Character.toUpperCase(source.charAt(0)) + source.substring(1);
+        }
+        return name + " — " + source;
     }
 
     static List<String> layerOrder(RackSpec spec, ClusterSnapshot s) {

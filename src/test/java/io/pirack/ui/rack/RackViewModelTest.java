@@ -126,6 +126,13 @@ class RackViewModelTest {
     }
 
     @Test
+    void theTitleNamesRackAndSourceWithoutSayingItTwice() {
+        assertEquals("Rehearsal rack (demo-tuned)", RackViewModel.title("Rehearsal rack", "rehearsal rack (demo-tuned)"));
+        assertEquals("Booth rack — pi-cluster", RackViewModel.title("Booth rack", "pi-cluster"));
+        assertEquals("Rack — pi-cluster", RackViewModel.title(null, "pi-cluster"));
+    }
+
+    @Test
     void aLiveApiShowsNoBanner() {
         RackModel model = new RackViewModel().map(frame(RACK, snapshot(LIVE, threeReadyNodes(), List.of(), List.of(), List.of()), NOW));
         assertNull(model.banner());
