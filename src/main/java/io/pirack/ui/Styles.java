@@ -56,8 +56,6 @@ public final class Styles {
     public static final PseudoClass TAINTED = PseudoClass.getPseudoClass("tainted");
     public static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
     public static final PseudoClass STOPPED = PseudoClass.getPseudoClass("stopped");
-    /** Toggled on the rack view twice a second: Pending tiles blink with it. */
-    public static final PseudoClass BLINK = PseudoClass.getPseudoClass("blink");
     public static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
     public static final PseudoClass DRAG_TARGET = PseudoClass.getPseudoClass("drag-target");
     public static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");

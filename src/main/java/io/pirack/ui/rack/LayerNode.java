@@ -218,6 +218,12 @@ final class LayerNode extends Region {
             PodModel before = tileModels.put(pod.key(), pod);
             if (before == null || before.led() != pod.led()) {
                 styleTile(tile, pod.led(), before == null ? null : before.led());
+                if (pod.led() == PodLed.PENDING) {
+                    tile.opacityProperty().bind(owner.blinkOpacity());
+                } else if (tile.opacityProperty().isBound()) {
+                    tile.opacityProperty().unbind();
+                    tile.setOpacity(1);
+                }
             }
         }
         for (String key : List.copyOf(tiles.keySet())) {
@@ -275,6 +281,7 @@ final class LayerNode extends Region {
             return;
         }
         tile.setMouseTransparent(true);
+        tile.opacityProperty().unbind();
         FadeTransition fade = new FadeTransition(TILE_ANIMATION.multiply(2), tile);
         fade.setToValue(0);
         ScaleTransition shrink = new ScaleTransition(TILE_ANIMATION.multiply(2), tile);

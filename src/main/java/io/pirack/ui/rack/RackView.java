@@ -91,6 +91,7 @@ public final class RackView extends Region {
     private RackModel shown;
     private boolean animated = true;
     private boolean blinkOn;
+    private final javafx.beans.property.DoubleProperty blinkOpacity = new javafx.beans.property.SimpleDoubleProperty(1.0);
     private PopOver popOver;
     private String drawnKey = "";
     private long framesApplied;
@@ -117,9 +118,10 @@ public final class RackView extends Region {
         overlay.setMouseTransparent(true);
         layersPane.getChildren().add(overlay);
         getChildren().addAll(chassis, layersPane, header, banner);
+        // Pending tiles bind their opacity to this: blinking costs a repaint, never a CSS pass.
         blink = new Timeline(new KeyFrame(Duration.millis(500), e -> {
             blinkOn = !blinkOn;
-            pseudoClassStateChanged(Styles.BLINK, blinkOn);
+            blinkOpacity.set(blinkOn ? 0.25 : 1.0);
         }));
         blink.setCycleCount(Animation.INDEFINITE);
         sceneProperty().addListener((obs, old, scene) -> {
@@ -151,6 +153,10 @@ public final class RackView extends Region {
     public void setHideSystemPods(boolean hide) {
         hideSystem.setSelected(hide);
         model.setHideSystemPods(hide);
+    }
+
+    javafx.beans.value.ObservableDoubleValue blinkOpacity() {
+        return blinkOpacity;
     }
 
     RackViewModel model() {
@@ -332,7 +338,7 @@ public final class RackView extends Region {
         popOver.show(anchor);
     }
 
-    /** A ghost of the pod glides from its dead Pi to its new home; the new tile fades in as it lands. */
+    /** A ghost of the pod glides from its dead Pi to its new home and fades out on the new tile. */
     private void animateMove(Move move) {
         LayerNode from = layers.get(move.fromNode());
         LayerNode to = layers.get(move.toNode());
@@ -347,17 +353,14 @@ public final class RackView extends Region {
         double size = to.tileSize() * 1.4;
         ghost.resizeRelocate(start.getMinX(), start.getMinY(), size, size);
         overlay.getChildren().add(ghost);
-        target.setOpacity(0);
         TranslateTransition travel = new TranslateTransition(Duration.millis(1400), ghost);
         travel.setToX(end.getMinX() - start.getMinX());
         travel.setToY(end.getMinY() - start.getMinY());
-        FadeTransition land = new FadeTransition(Duration.millis(300), target);
-        land.setToValue(1);
+        // The ghost fades as it lands on the new tile (whose own opacity may be blinking: Pending).
+        FadeTransition land = new FadeTransition(Duration.millis(300), ghost);
+        land.setToValue(0);
         SequentialTransition story = new SequentialTransition(travel, land);
-        story.setOnFinished(e -> {
-            overlay.getChildren().remove(ghost);
-            target.setOpacity(1);
-        });
+        story.setOnFinished(e -> overlay.getChildren().remove(ghost));
         story.play();
     }
 
