@@ -22,7 +22,9 @@ import io.pirack.ui.common.FramePublisher;
 import io.pirack.ui.common.FxPrompts;
 import io.pirack.ui.plug.PlugCommands;
 import io.pirack.ui.common.PlaceholderView;
+import io.pirack.ui.rack.PlugActions;
 import io.pirack.ui.rack.RackTablesView;
+import io.pirack.ui.rack.RackView;
 import io.pirack.ui.rack.RackTablesViewModel;
 import io.pirack.ui.shell.MainWindow;
 import io.pirack.ui.shell.StatusViewModel;
@@ -38,7 +40,9 @@ import java.util.concurrent.ExecutorService;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.ChoiceDialog;
+import javafx.geometry.Orientation;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -103,7 +107,7 @@ public final class PiRackApp extends Application {
             status.noticeProperty().set(loaded.problem());
         }
         window = new MainWindow(status);
-        window.addScreen(new MainWindow.Screen("rack", "Rack", () -> new RackTablesView(tables)));
+        window.addScreen(new MainWindow.Screen("rack", "Rack", this::rackScreen));
         window.addScreen(new MainWindow.Screen("timeline", "Timeline", () -> {
             timelineView = new TimelineView(timelineModel);
             return timelineView;
@@ -116,7 +120,7 @@ public final class PiRackApp extends Application {
                         booth.interaction();
                     }
                 });
-        booth = new BoothController(boothModel, () -> new RackTablesView(tables), () -> new TimelineView(timelineModel),
+        booth = new BoothController(boothModel, this::audienceRack, () -> new TimelineView(timelineModel),
                 () -> session, () -> plugs, () -> timeline, () -> rackSpec,
                 () -> session == null ? FailoverSettings.kubernetesDefaults() : failoverSettings(session),
                 screenIndex -> saveSettings(settings.withAudienceScreen(screenIndex)));
@@ -209,15 +213,11 @@ public final class PiRackApp extends Application {
 
     private ClusterSession.Source rehearsalSource() {
         SimTimings timings = SimTimings.byName(settings.simPreset()).orElse(SimTimings.demoTuned());
-        JsonFileStore<RackSpec> store = new JsonFileStore<>(paths.dataDir().resolve("rehearsal-rack.json"), RackSpec.class,
-                () -> RackSpec.rehearsal(settings.simPis()), Clock.systemUTC());
-        return new ClusterSession.Rehearsal(store.load().value(), timings, settings.simTimeScale());
+        return new ClusterSession.Rehearsal(rehearsalRackStore().load().value(), timings, settings.simTimeScale());
     }
 
     private RackSpec realRack() {
-        JsonFileStore.Loaded<RackSpec> loaded = new JsonFileStore<>(paths.rackFile(), RackSpec.class,
-                () -> new RackSpec("My rack", List.of(), "192.168.2.0/24", io.pirack.core.rack.PlugMethod.STOP_AGENT, null,
-                        RackSpec.DEFAULT_DEAD_MAN_SECONDS), Clock.systemUTC()).load();
+        JsonFileStore.Loaded<RackSpec> loaded = realRackStore().load();
         if (loaded.problem() != null) {
             status.noticeProperty().set(loaded.problem());
         }
@@ -314,6 +314,10 @@ public final class PiRackApp extends Application {
             booth.startAttract(pendingAttractMinutes);
             pendingAttractMinutes = 0;
         }
+        rackSpecStore = opened.source() instanceof ClusterSession.Rehearsal ? rehearsalRackStore() : realRackStore();
+        if (replay == null) {
+            rebindRackViews(previousPublisher, publisher);
+        }
         opened.start();
         window.setBusy("");
         if (opened.source() instanceof ClusterSession.Kubeconfig k) {
@@ -388,6 +392,7 @@ public final class PiRackApp extends Application {
         replay = session;
         replayPublisher = new FramePublisher(session.store(), session.links(), () -> rackSpec, session::plugWords, Platform::runLater);
         replayPublisher.subscribe(frame -> showFrame(frame, session.timeline().snapshot()));
+        rebindRackViews(publisher, replayPublisher);
         session.play(speed);
         window.setBusy("");
         status.noticeProperty().set("Replaying a recording at " + speed + "× — File → Back to Live Cluster returns.");
@@ -395,6 +400,7 @@ public final class PiRackApp extends Application {
 
     private void stopReplay() {
         if (replay != null) {
+            rebindRackViews(replayPublisher, publisher);
             replayPublisher.close();
             replay.close();
             replay = null;
@@ -461,6 +467,111 @@ public final class PiRackApp extends Application {
                 Platform.runLater(() -> status.noticeProperty().set("Could not export to " + target + ": " + e.getMessage()));
             }
         });
+    }
+
+    // ---- Rack screen: the drawn rack over the tables; reordering is saved to the rack file. ----
+
+    private RackView rackView;
+    private JsonFileStore<RackSpec> rackSpecStore;
+
+    private JsonFileStore<RackSpec> rehearsalRackStore() {
+        return new JsonFileStore<>(paths.dataDir().resolve("rehearsal-rack.json"), RackSpec.class,
+                () -> RackSpec.rehearsal(settings.simPis()), Clock.systemUTC());
+    }
+
+    private JsonFileStore<RackSpec> realRackStore() {
+        return new JsonFileStore<>(paths.rackFile(), RackSpec.class,
+                () -> new RackSpec("My rack", List.of(), "192.168.2.0/24", io.pirack.core.rack.PlugMethod.STOP_AGENT, null,
+                        RackSpec.DEFAULT_DEAD_MAN_SECONDS), Clock.systemUTC());
+    }
+
+    private SplitPane rackScreen() {
+        rackView = new RackView(operatorPlugs(), this::saveRackOrder);
+        rackView.setHideSystemPods(settings.hideSystemPods());
+        follow(rackView);
+        SplitPane split = new SplitPane(rackView, new RackTablesView(tables));
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.68);
+        return split;
+    }
+
+    /** The rack's per-layer buttons go through the same guarded commands as the keyboard shortcuts. */
+    private PlugActions operatorPlugs() {
+        return new PlugActions() {
+            @Override
+            public void pull(String node) {
+                plugCommands.pull(node);
+            }
+
+            @Override
+            public void restore(String node) {
+                plugCommands.restore(node);
+            }
+
+            @Override
+            public boolean canPull(String node) {
+                return replay == null && plugCommands.canPull(node);
+            }
+
+            @Override
+            public boolean isPulled(String node) {
+                return plugCommands.isUnplugged(node);
+            }
+        };
+    }
+
+    /** Every drawn rack follows whichever publisher is shown: live or replay. */
+    private final List<RackView> rackViews = new java.util.ArrayList<>();
+
+    private void follow(RackView view) {
+        rackViews.add(view);
+        FramePublisher shown = replayPublisher != null ? replayPublisher : publisher;
+        if (shown != null) {
+            view.bind(shown);
+        }
+    }
+
+    private void rebindRackViews(FramePublisher from, FramePublisher to) {
+        for (RackView view : rackViews) {
+            if (from != null) {
+                view.unbind(from);
+            }
+            if (to != null) {
+                view.bind(to);
+            }
+        }
+    }
+
+    /** The audience window's rack: the visitor acts through the booth's own button, not per layer. */
+    private RackView audienceRack() {
+        RackView view = new RackView(PlugActions.lookOnly(node -> false, plugCommands::isUnplugged), spec -> { });
+        view.setHideSystemPods(true);
+        follow(view);
+        return view;
+    }
+
+    private void saveRackOrder(RackSpec reordered) {
+        rackSpec = reordered;
+        JsonFileStore<RackSpec> store = rackSpecStore;
+        if (publisher != null) {
+            publisher.signal();
+        }
+        if (store == null) {
+            return;
+        }
+        background.execute(() -> {
+            try {
+                store.save(reordered);
+            } catch (IOException e) {
+                LOG.warn("could not save the rack order to {}: {}", store.file(), e.getMessage());
+                Platform.runLater(() -> status.noticeProperty().set("Could not save the rack order: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Test access to the drawn rack (null until the Rack screen was first shown). */
+    public RackView rackView() {
+        return rackView;
     }
 
     private void saveSettings(Settings updated) {

@@ -24,6 +24,22 @@ public final class Styles {
     public static final String NODE_STATE = "node-state";
     public static final String POD_LED = "pod-led";
     public static final String PI_LAYER = "pi-layer";
+    public static final String RACK_VIEW = "rack-view";
+    public static final String RACK_HEADER = "rack-header";
+    public static final String RACK_TITLE = "rack-title";
+    public static final String LAYER_SHADE = "layer-shade";
+    public static final String LED_CAPTION = "led-caption";
+    public static final String HOSTNAME = "hostname";
+    public static final String LAYER_INFO = "layer-info";
+    public static final String PLUG_STATE = "plug-state";
+    public static final String PLUG_BUTTON = "plug-button";
+    public static final String POD_TILE = "pod-tile";
+    public static final String POD_DAEMON = "pod-daemon";
+    public static final String POD_CONTROL_PLANE = "pod-control-plane";
+    public static final String POD_OVERFLOW = "pod-overflow";
+    public static final String POD_GHOST = "pod-ghost";
+    /** Style class prefix of the twelve app colours: {@code app-colour-0} … {@code app-colour-11}. */
+    public static final String APP_COLOUR_PREFIX = "app-colour-";
 
     public static final PseudoClass READY = PseudoClass.getPseudoClass("ready");
     public static final PseudoClass NOT_READY = PseudoClass.getPseudoClass("not-ready");
@@ -39,6 +55,9 @@ public final class Styles {
     public static final PseudoClass CORDONED = PseudoClass.getPseudoClass("cordoned");
     public static final PseudoClass TAINTED = PseudoClass.getPseudoClass("tainted");
     public static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+    public static final PseudoClass STOPPED = PseudoClass.getPseudoClass("stopped");
+    public static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
+    public static final PseudoClass DRAG_TARGET = PseudoClass.getPseudoClass("drag-target");
     public static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
     private Styles() {

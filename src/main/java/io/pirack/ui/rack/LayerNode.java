@@ -1,0 +1,411 @@
+package io.pirack.ui.rack;
+
+import io.pirack.core.rack.LedStates.HeartbeatLed;
+import io.pirack.core.rack.LedStates.LinkLed;
+import io.pirack.core.rack.LedStates.NodeLed;
+import io.pirack.core.rack.LedStates.PodLed;
+import io.pirack.ui.Styles;
+import io.pirack.ui.rack.RackViewModel.LayerModel;
+import io.pirack.ui.rack.RackViewModel.PodKind;
+import io.pirack.ui.rack.RackViewModel.PodModel;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.animation.FadeTransition;
+import javafx.animation.ParallelTransition;
+import javafx.animation.ScaleTransition;
+import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+
+/**
+ * The live part of one Pi layer, laid over the board the chassis canvas drew: LEDs, words, pod
+ * tiles and the plug button. {@link #update} touches only what differs from the last model, and
+ * pod tiles are kept by pod key so a frame never rebuilds the layer.
+ */
+final class LayerNode extends Region {
+
+    private static final Duration TILE_ANIMATION = Duration.millis(350);
+    private static final Map<PodLed, PseudoClass> POD_CLASSES = Map.of(
+            PodLed.PENDING, Styles.PENDING, PodLed.STARTING, Styles.STARTING, PodLed.READY, Styles.READY,
+            PodLed.TERMINATING, Styles.TERMINATING, PodLed.FAILED, Styles.FAILED, PodLed.SUCCEEDED, Styles.SUCCEEDED,
+            PodLed.UNKNOWN, Styles.UNKNOWN);
+
+    final String hostname;
+    private final RackView owner;
+    private final Region shade = new Region();
+    private final Region linkLed = led(Styles.LINK_LED);
+    private final Region heartbeatLed = led(Styles.HEARTBEAT_LED);
+    private final Label linkCaption = caption();
+    private final Label beatCaption = caption();
+    private final Label host = new Label();
+    private final Label info = new Label();
+    private final Label state = new Label();
+    private final Pane podPane = new FreePane();
+    private final Label overflow = new Label();
+    private final Button plugButton = new Button("Pull the plug");
+    private final Label plugState = new Label();
+    private final Map<String, Label> tiles = new HashMap<>();
+    private final Map<String, PodModel> tileModels = new HashMap<>();
+    private List<PodModel> shownPods = List.of();
+    private LayerModel model;
+    private boolean compact;
+    private double unit = 10;
+    private int capacity = 1;
+    private boolean pulled;
+
+    LayerNode(String hostname, RackView owner) {
+        this.hostname = hostname;
+        this.owner = owner;
+        setId("layer-" + hostname);
+        getStyleClass().add(Styles.PI_LAYER);
+        shade.getStyleClass().add(Styles.LAYER_SHADE);
+        shade.setMouseTransparent(true);
+        host.getStyleClass().add(Styles.HOSTNAME);
+        host.setText(hostname);
+        info.getStyleClass().add(Styles.LAYER_INFO);
+        state.getStyleClass().add(Styles.NODE_STATE);
+        overflow.getStyleClass().add(Styles.POD_OVERFLOW);
+        overflow.setVisible(false);
+        plugButton.getStyleClass().add(Styles.PLUG_BUTTON);
+        plugButton.setFocusTraversable(true);
+        plugButton.setOnAction(e -> owner.plugButtonPressed(hostname, pulled));
+        plugState.getStyleClass().add(Styles.PLUG_STATE);
+        Tooltip beat = new Tooltip();
+        beat.setOnShowing(e -> beat.setText(owner.model().heartbeatDetail(hostname)));
+        Tooltip.install(heartbeatLed, beat);
+        Tooltip.install(beatCaption, beat);
+        Tooltip layerTip = new Tooltip();
+        layerTip.setOnShowing(e -> layerTip.setText(owner.model().nodeDetail(hostname)));
+        Tooltip.install(host, layerTip);
+        Tooltip.install(state, layerTip);
+        host.setOnMouseClicked(e -> owner.showNodeDetail(hostname, host));
+        state.setOnMouseClicked(e -> owner.showNodeDetail(hostname, state));
+        getChildren().addAll(shade, linkLed, heartbeatLed, linkCaption, beatCaption, host, info, state, podPane, overflow,
+                plugButton, plugState);
+    }
+
+    private static Region led(String styleClass) {
+        Region led = new Region();
+        led.getStyleClass().addAll(Styles.LED, styleClass);
+        return led;
+    }
+
+    private static Label caption() {
+        Label caption = new Label();
+        caption.getStyleClass().add(Styles.LED_CAPTION);
+        return caption;
+    }
+
+    LayerModel model() {
+        return model;
+    }
+
+    Region linkLed() {
+        return linkLed;
+    }
+
+    Region heartbeatLed() {
+        return heartbeatLed;
+    }
+
+    Label stateLabel() {
+        return state;
+    }
+
+    Button plugButton() {
+        return plugButton;
+    }
+
+    /** The tile of a pod on this layer, if it is shown. */
+    Label tile(String podKey) {
+        return tiles.get(podKey);
+    }
+
+    Pane podPane() {
+        return podPane;
+    }
+
+    void setGeometry(double newUnit, boolean newCompact) {
+        if (newUnit == unit && newCompact == compact) {
+            return;
+        }
+        unit = newUnit;
+        compact = newCompact;
+        pseudoClassStateChanged(Styles.COMPACT, compact);
+        setStyle("-fx-font-size: " + Math.round(unit * 10) / 10.0 + "px;");
+        info.setVisible(!compact || unit > 14);
+        plugButton.setVisible(!compact);
+        plugState.setVisible(!compact || unit > 14);
+        requestLayout();
+    }
+
+    void update(LayerModel next, boolean canPull, boolean isPulled, boolean animated) {
+        LayerModel previous = model;
+        model = next;
+        if (previous == null || previous.link() != next.link()) {
+            LinkLed link = next.link();
+            linkLed.pseudoClassStateChanged(Styles.ON, link == LinkLed.UP);
+            linkLed.pseudoClassStateChanged(Styles.UNPLUGGED, link == LinkLed.DOWN);
+            linkLed.pseudoClassStateChanged(Styles.UNKNOWN, link == LinkLed.UNKNOWN);
+            linkCaption.setText(link == LinkLed.UP ? "LINK" : link == LinkLed.DOWN ? "NO LINK" : "LINK ?");
+            pseudoClassStateChanged(Styles.UNPLUGGED, link == LinkLed.DOWN);
+        }
+        if (previous == null || previous.heartbeat() != next.heartbeat()) {
+            HeartbeatLed beat = next.heartbeat();
+            heartbeatLed.pseudoClassStateChanged(Styles.ON, beat == HeartbeatLed.FLASH);
+            heartbeatLed.pseudoClassStateChanged(Styles.STOPPED, beat == HeartbeatLed.STOPPED);
+            heartbeatLed.pseudoClassStateChanged(Styles.UNKNOWN, beat == HeartbeatLed.UNKNOWN);
+            beatCaption.setText(beat == HeartbeatLed.STOPPED ? "NO BEAT" : beat == HeartbeatLed.UNKNOWN ? "BEAT ?" : "BEAT");
+        }
+        if (previous == null || previous.node() != next.node()) {
+            NodeLed node = next.node();
+            state.setText(node.icon + " " + node.words);
+            state.pseudoClassStateChanged(Styles.READY, node == NodeLed.READY);
+            state.pseudoClassStateChanged(Styles.NOT_READY, node == NodeLed.NOT_READY || node == NodeLed.UNKNOWN_STATUS);
+            state.pseudoClassStateChanged(Styles.CORDONED, node == NodeLed.CORDONED);
+            state.pseudoClassStateChanged(Styles.TAINTED, node == NodeLed.TAINTED);
+            state.pseudoClassStateChanged(Styles.UNKNOWN, node == NodeLed.MISSING || node == NodeLed.API_UNKNOWN);
+            pseudoClassStateChanged(Styles.NOT_READY, node == NodeLed.NOT_READY || node == NodeLed.UNKNOWN_STATUS);
+        }
+        String infoText = (next.ip() == null ? "no IP" : next.ip()) + " · " + next.roleWords();
+        info.setText(infoText);
+        plugState.setText(next.plug().isEmpty() ? (next.link() == LinkLed.DOWN ? "power off" : "") : next.plug());
+        pulled = isPulled;
+        plugButton.setText(isPulled ? "Plug back in" : "Pull the plug");
+        plugButton.setDisable(!isPulled && !canPull);
+        if (previous == null || !previous.pods().equals(next.pods())) {
+            showPods(animated);
+        }
+    }
+
+    /** Called when the layout gives this layer room for a different number of tiles. */
+    private void setCapacity(int newCapacity) {
+        if (newCapacity != capacity) {
+            capacity = newCapacity;
+            if (model != null) {
+                showPods(false);
+            }
+        }
+    }
+
+    private void showPods(boolean animated) {
+        List<PodModel> visible = model.visiblePods(capacity);
+        Set<String> keep = new HashSet<>();
+        for (PodModel pod : visible) {
+            keep.add(pod.key());
+            Label tile = tiles.get(pod.key());
+            if (tile == null) {
+                tile = newTile(pod);
+                tiles.put(pod.key(), tile);
+                podPane.getChildren().add(tile);
+                if (animated) {
+                    tile.setScaleX(0);
+                    tile.setScaleY(0);
+                    ScaleTransition grow = new ScaleTransition(TILE_ANIMATION, tile);
+                    grow.setToX(1);
+                    grow.setToY(1);
+                    grow.play();
+                }
+            }
+            PodModel before = tileModels.put(pod.key(), pod);
+            if (before == null || before.led() != pod.led()) {
+                styleTile(tile, pod.led(), before == null ? null : before.led());
+                if (pod.led() == PodLed.PENDING) {
+                    tile.opacityProperty().bind(owner.blinkOpacity());
+                } else if (tile.opacityProperty().isBound()) {
+                    tile.opacityProperty().unbind();
+                    tile.setOpacity(1);
+                }
+            }
+        }
+        for (String key : List.copyOf(tiles.keySet())) {
+            if (!keep.contains(key)) {
+                Label gone = tiles.remove(key);
+                tileModels.remove(key);
+                removeTile(gone, animated);
+            }
+        }
+        shownPods = visible;
+        int hidden = model.overflow(capacity);
+        overflow.setVisible(hidden > 0);
+        overflow.setText("+" + hidden);
+        layoutPods();
+    }
+
+    private Label newTile(PodModel pod) {
+        Label tile = new Label();
+        tile.getStyleClass().addAll(Styles.POD_TILE, Styles.APP_COLOUR_PREFIX + pod.colour());
+        if (pod.kind() == PodKind.DAEMON_SET) {
+            tile.getStyleClass().add(Styles.POD_DAEMON);
+        } else if (pod.kind() == PodKind.CONTROL_PLANE) {
+            tile.getStyleClass().add(Styles.POD_CONTROL_PLANE);
+        }
+        tile.setId("pod-" + pod.key().replace('/', '-'));
+        tile.setUserData(pod.key());
+        tile.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        tile.setOnMouseClicked(e -> owner.showPodDetail(pod.key(), tile));
+        return tile;
+    }
+
+    static String glyph(PodLed led) {
+        switch (led) {
+            case PENDING: return "…";
+            case STARTING: return "◔";
+            case TERMINATING: return "✕";
+            case FAILED: return "!";
+            case SUCCEEDED: return "✓";
+            case UNKNOWN: return "?";
+            default: return "";
+        }
+    }
+
+    static void styleTile(Label tile, PodLed led, PodLed before) {
+        if (before != null) {
+            tile.pseudoClassStateChanged(POD_CLASSES.get(before), false);
+        }
+        tile.pseudoClassStateChanged(POD_CLASSES.get(led), true);
+        tile.setText(glyph(led));
+    }
+
+    private void removeTile(Label tile, boolean animated) {
+        if (!animated) {
+            podPane.getChildren().remove(tile);
+            return;
+        }
+        tile.setMouseTransparent(true);
+        tile.opacityProperty().unbind();
+        FadeTransition fade = new FadeTransition(TILE_ANIMATION.multiply(2), tile);
+        fade.setToValue(0);
+        ScaleTransition shrink = new ScaleTransition(TILE_ANIMATION.multiply(2), tile);
+        shrink.setToX(0.2);
+        shrink.setToY(0.2);
+        ParallelTransition out = new ParallelTransition(fade, shrink);
+        out.setOnFinished(e -> podPane.getChildren().remove(tile));
+        out.play();
+    }
+
+    /** Where a pod's tile is (or would be), in scene coordinates; for the travelling ghost. */
+    Bounds tileSceneBounds(String podKey) {
+        Label tile = tiles.get(podKey);
+        if (tile != null) {
+            return tile.localToScene(tile.getBoundsInLocal());
+        }
+        return podPane.localToScene(podPane.getLayoutBounds());
+    }
+
+    double tileSize() {
+        return compact ? 1.8 * unit : 3.0 * unit;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        double u = unit;
+        shade.resizeRelocate(0, 0, w, h);
+        double led = compact ? 1.1 * u : 1.5 * u;
+        double tile = tileSize();
+        double gap = Math.max(2, tile * 0.22);
+        if (compact) {
+            double pad = 0.5 * u;
+            linkLed.resizeRelocate(pad, pad, led, led);
+            heartbeatLed.resizeRelocate(pad + led + 0.4 * u, pad, led, led);
+            linkCaption.setVisible(false);
+            beatCaption.setVisible(false);
+            double textX = pad + 2 * led + 1.0 * u;
+            double hostW = Math.min(host.prefWidth(-1), w * 0.45);
+            host.resizeRelocate(textX, pad - 0.3 * u, hostW, 1.8 * u);
+            double stateX = textX + hostW + 0.6 * u;
+            state.resizeRelocate(stateX, pad - 0.2 * u, Math.max(0, w - stateX - pad), 1.6 * u);
+            double rowY = pad + 2.0 * u;
+            if (info.isVisible()) {
+                info.resizeRelocate(pad, rowY, w - 2 * pad, 1.3 * u);
+                rowY += 1.5 * u;
+            }
+            layoutPodArea(pad, rowY, w - 2 * pad, h - rowY - pad, tile, gap);
+            if (plugState.isVisible()) {
+                plugState.resizeRelocate(w * 0.5, h - 1.5 * u, w * 0.5 - pad, 1.3 * u);
+            }
+            return;
+        }
+        linkCaption.setVisible(true);
+        beatCaption.setVisible(true);
+        double top = 2.2 * u;
+        double contentH = h - top - 0.6 * u;
+        boolean tall = contentH > 5.5 * u;
+        double x = 1.2 * u;
+        double beatY = tall ? top + 3.0 * u : top + 2.6 * u;
+        linkLed.resizeRelocate(x, top + 0.2 * u, led, led);
+        heartbeatLed.resizeRelocate(x, beatY, led, led);
+        // Fixed, so every layer's columns line up whatever its captions say.
+        double captionW = 5.8 * u;
+        linkCaption.resizeRelocate(x + led + 0.4 * u, top, captionW, 1.9 * u);
+        beatCaption.resizeRelocate(x + led + 0.4 * u, beatY - 0.2 * u, captionW, 1.9 * u);
+        x += led + captionW + 1.4 * u;
+        double textW = Math.max(21 * u, Math.min(24 * u, host.prefWidth(-1) + u));
+        host.resizeRelocate(x, top - 0.4 * u, textW, 2.7 * u);
+        info.resizeRelocate(x, top + 2.3 * u, textW, 1.7 * u);
+        double right = w - ChassisPainter.portsWidth(u) - 1.0 * u;
+        double plugW = 11 * u;
+        plugButton.resizeRelocate(right - plugW, top + 0.1 * u, plugW, 2.4 * u);
+        double plugTextW = Math.min(plugState.prefWidth(-1), 22 * u);
+        plugState.resizeRelocate(right - plugTextW, top + 2.8 * u, plugTextW, 1.5 * u);
+        if (tall) {
+            // Tall layers: the state chip heads the pod column, pods get rows below it.
+            double col = x + textW + 0.5 * u;
+            double stateW = Math.min(state.prefWidth(-1), Math.max(0, right - plugW - 1.0 * u - col));
+            state.resizeRelocate(col, top - 0.2 * u, stateW, 2.4 * u);
+            double podTop = top + 2.8 * u;
+            double podRight = right - plugW - 1.0 * u;
+            layoutPodArea(col, podTop, podRight - col, h - podTop - 0.6 * u, tile, gap);
+        } else {
+            double col = x + textW + 0.5 * u;
+            double stateW = Math.min(24 * u, state.prefWidth(-1));
+            state.resizeRelocate(col, top + 0.2 * u, stateW, 2.4 * u);
+            double podX = col + stateW + 1.0 * u;
+            layoutPodArea(podX, top - 0.6 * u, right - plugW - 1.0 * u - podX, contentH + 0.6 * u, tile, gap);
+        }
+    }
+
+    private int columns;
+
+    private void layoutPodArea(double x, double y, double w, double h, double tile, double gap) {
+        podPane.resizeRelocate(x, y, Math.max(0, w), Math.max(0, h));
+        columns = Math.max(1, (int) Math.floor((w + gap) / (tile + gap)));
+        int rows = Math.max(1, (int) Math.floor((h + gap) / (tile + gap)));
+        setCapacity(columns * rows);
+        layoutPods();
+    }
+
+    private void layoutPods() {
+        double tile = tileSize();
+        double gap = Math.max(2, tile * 0.22);
+        int cols = Math.max(1, columns);
+        for (int i = 0; i < shownPods.size(); i++) {
+            PodModel pod = shownPods.get(i);
+            Label t = tiles.get(pod.key());
+            if (t != null) {
+                // System pods are smaller, so the audience's eye goes to the demo app.
+                double size = pod.kind() == PodKind.WORKLOAD ? tile : tile * 0.7;
+                double inset = (tile - size) / 2;
+                t.resizeRelocate((i % cols) * (tile + gap) + inset, (i / cols) * (tile + gap) + inset, size, size);
+            }
+        }
+        int slot = shownPods.size();
+        overflow.resizeRelocate(podPane.getLayoutX() + (slot % cols) * (tile + gap),
+                podPane.getLayoutY() + (slot / cols) * (tile + gap), Math.max(tile * 1.6, overflow.prefWidth(-1)), tile);
+    }
+
+    /** Visible for tests: the keys of the tiles in display order. */
+    List<String> shownPodKeys() {
+        return shownPods.stream().map(PodModel::key).toList();
+    }
+}

@@ -1,0 +1,489 @@
+package io.pirack.ui.rack;
+
+import io.pirack.core.rack.RackFrame;
+import io.pirack.core.rack.RackSpec;
+import io.pirack.ui.Styles;
+import io.pirack.ui.common.FramePublisher;
+import io.pirack.ui.rack.RackViewModel.LayerModel;
+import io.pirack.ui.rack.RackViewModel.Move;
+import io.pirack.ui.rack.RackViewModel.RackModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.FadeTransition;
+import javafx.animation.KeyFrame;
+import javafx.animation.SequentialTransition;
+import javafx.animation.Timeline;
+import javafx.animation.TranslateTransition;
+import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import org.controlsfx.control.PopOver;
+
+/**
+ * The drawn stack case with live LEDs. Chassis on a canvas redrawn only when the size or the
+ * number of layers changes; one {@link LayerNode} per Pi on top, updated only where its model
+ * changed. Several instances can subscribe to one {@link FramePublisher} at different sizes (the
+ * operator's window and the audience's); each keeps its own view model, so per-frame work stays
+ * per view and cheap.
+ */
+public final class RackView extends Region {
+
+    /** Above this many Pis the stack becomes a grid of cards. */
+    public static final int MAX_STACKED = 16;
+    /** Below this layer pitch (px) the stack would be illegible: switch to the grid. */
+    static final double MIN_PITCH = 64;
+
+    private final RackViewModel model = new RackViewModel();
+    private final PlugActions plugs;
+    private final Consumer<RackSpec> onReorder;
+    private final Consumer<RackFrame> sink = this::show;
+    private final Label title = new Label();
+    private final Label apiState = new Label();
+    private final Label counts = new Label();
+    private final CheckBox hideSystem = new CheckBox("Hide system pods");
+    private final Region header = new Region() {
+        {
+            getStyleClass().add(Styles.RACK_HEADER);
+            getChildren().addAll(title, apiState, counts, hideSystem);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double h = getHeight();
+            double x = 12;
+            for (Node n : List.of(title, apiState, counts)) {
+                double w = n.prefWidth(-1);
+                n.resizeRelocate(x, (h - n.prefHeight(-1)) / 2, w, n.prefHeight(-1));
+                x += w + 24;
+            }
+            double w = hideSystem.prefWidth(-1);
+            hideSystem.resizeRelocate(getWidth() - w - 12, (h - hideSystem.prefHeight(-1)) / 2, w, hideSystem.prefHeight(-1));
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return Math.max(title.prefHeight(-1), hideSystem.prefHeight(-1)) + 12;
+        }
+    };
+    private final Label banner = new Label();
+    private final Canvas chassis = new Canvas();
+    private final Pane layersPane = new FreePane();
+    private final Pane overlay = new FreePane();
+    private final Map<String, LayerNode> layers = new LinkedHashMap<>();
+    private final Timeline blink;
+    private List<String> order = List.of();
+    private RackModel shown;
+    private boolean animated = true;
+    private boolean blinkOn;
+    private final javafx.beans.property.DoubleProperty blinkOpacity = new javafx.beans.property.SimpleDoubleProperty(1.0);
+    private PopOver popOver;
+    private String drawnKey = "";
+    private long framesApplied;
+    private long frameNanos;
+
+    public RackView(PlugActions plugs, Consumer<RackSpec> onReorder) {
+        this.plugs = plugs;
+        this.onReorder = onReorder;
+        getStyleClass().add(Styles.RACK_VIEW);
+        title.getStyleClass().add(Styles.RACK_TITLE);
+        apiState.setId("rack-api-state");
+        apiState.getStyleClass().add(Styles.API_STATE);
+        counts.setId("rack-counts");
+        banner.setId("rack-banner");
+        banner.getStyleClass().add(Styles.BANNER);
+        banner.setVisible(false);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        hideSystem.setOnAction(e -> {
+            model.setHideSystemPods(hideSystem.isSelected());
+            if (model.lastFrame() != null) {
+                show(model.lastFrame());
+            }
+        });
+        overlay.setMouseTransparent(true);
+        layersPane.getChildren().add(overlay);
+        getChildren().addAll(chassis, layersPane, header, banner);
+        // Pending tiles bind their opacity to this: blinking costs a repaint, never a CSS pass.
+        blink = new Timeline(new KeyFrame(Duration.millis(500), e -> {
+            blinkOn = !blinkOn;
+            blinkOpacity.set(blinkOn ? 0.25 : 1.0);
+        }));
+        blink.setCycleCount(Animation.INDEFINITE);
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null && animated) {
+                blink.play();
+            } else {
+                blink.stop();
+            }
+        });
+    }
+
+    /** Follows a publisher until {@link #unbind}; the first frame arrives at once. */
+    public void bind(FramePublisher publisher) {
+        publisher.subscribe(sink);
+    }
+
+    public void unbind(FramePublisher publisher) {
+        publisher.unsubscribe(sink);
+    }
+
+    /** Off for offscreen snapshots: tiles appear in place, nothing blinks or travels. */
+    public void setAnimated(boolean on) {
+        animated = on;
+        if (!on) {
+            blink.stop();
+        }
+    }
+
+    public void setHideSystemPods(boolean hide) {
+        hideSystem.setSelected(hide);
+        model.setHideSystemPods(hide);
+    }
+
+    javafx.beans.value.ObservableDoubleValue blinkOpacity() {
+        return blinkOpacity;
+    }
+
+    RackViewModel model() {
+        return model;
+    }
+
+    /** The layer of one Pi, for tests and for the app's own lookups. */
+    public Region layer(String hostname) {
+        return layers.get(hostname);
+    }
+
+    LayerNode layerNode(String hostname) {
+        return layers.get(hostname);
+    }
+
+    public List<String> layerOrder() {
+        return order;
+    }
+
+    /** Frames applied and the FX time they took in total (nanoseconds), for the benchmark. */
+    public long framesApplied() {
+        return framesApplied;
+    }
+
+    public long frameNanos() {
+        return frameNanos;
+    }
+
+    /** Applies one frame: maps it and updates only what changed. Call on the FX thread. */
+    public void show(RackFrame frame) {
+        long start = System.nanoTime();
+        RackModel next = model.map(frame);
+        apply(next);
+        framesApplied++;
+        frameNanos += System.nanoTime() - start;
+    }
+
+    private void apply(RackModel next) {
+        title.setText(next.title());
+        apiState.setText(next.apiWords());
+        apiState.pseudoClassStateChanged(Styles.READY, next.apiLive());
+        apiState.pseudoClassStateChanged(Styles.UNREACHABLE, !next.apiLive());
+        counts.setText(next.counts());
+        boolean bannerShown = next.banner() != null;
+        if (bannerShown) {
+            banner.setText(next.banner());
+        }
+        if (banner.isVisible() != bannerShown) {
+            banner.setVisible(bannerShown);
+            requestLayout();
+        }
+        List<String> nextOrder = next.layers().stream().map(LayerModel::hostname).toList();
+        if (!nextOrder.equals(order)) {
+            reorder(nextOrder);
+        }
+        for (LayerModel layer : next.layers()) {
+            LayerNode node = layers.get(layer.hostname());
+            String host = layer.hostname();
+            if (!layer.equals(node.model()) || plugChanged(node, host)) {
+                node.update(layer, plugs.canPull(host), plugs.isPulled(host), animated && shown != null);
+            }
+        }
+        if (animated && shown != null) {
+            next.moves().forEach(this::animateMove);
+        }
+        shown = next;
+    }
+
+    private boolean plugChanged(LayerNode node, String host) {
+        boolean pulled = plugs.isPulled(host);
+        boolean showsPulled = "Plug back in".equals(node.plugButton().getText());
+        return pulled != showsPulled || node.plugButton().isDisable() == (pulled || plugs.canPull(host));
+    }
+
+    private void reorder(List<String> nextOrder) {
+        for (String gone : order) {
+            if (!nextOrder.contains(gone)) {
+                layersPane.getChildren().remove(layers.remove(gone));
+            }
+        }
+        for (String host : nextOrder) {
+            layers.computeIfAbsent(host, h -> {
+                LayerNode node = new LayerNode(h, this);
+                enableReordering(node);
+                layersPane.getChildren().add(layersPane.getChildren().size() - 1, node);
+                return node;
+            });
+        }
+        order = List.copyOf(nextOrder);
+        requestLayout();
+    }
+
+    /** Moves the layer at {@code from} to {@code to} in the rack spec and hands the result to the app. */
+    public void moveLayer(int from, int to) {
+        RackFrame frame = model.lastFrame();
+        if (frame == null || from < 0 || from >= frame.spec().slots().size() || from == to) {
+            return;
+        }
+        RackSpec moved = frame.spec().moveSlot(from, to);
+        List<String> movedOrder = new ArrayList<>(moved.slots().stream().map(s -> s.hostname()).toList());
+        order.stream().filter(h -> !movedOrder.contains(h)).forEach(movedOrder::add);
+        reorder(movedOrder);
+        onReorder.accept(moved);
+    }
+
+    private void enableReordering(LayerNode node) {
+        node.setOnDragDetected(e -> {
+            Dragboard board = node.startDragAndDrop(TransferMode.MOVE);
+            ClipboardContent content = new ClipboardContent();
+            content.putString(node.hostname);
+            board.setContent(content);
+            e.consume();
+        });
+        node.setOnDragOver(e -> {
+            if (e.getDragboard().hasString() && !node.hostname.equals(e.getDragboard().getString())) {
+                e.acceptTransferModes(TransferMode.MOVE);
+                node.pseudoClassStateChanged(Styles.DRAG_TARGET, true);
+            }
+            e.consume();
+        });
+        node.setOnDragExited(e -> node.pseudoClassStateChanged(Styles.DRAG_TARGET, false));
+        node.setOnDragDropped(e -> {
+            RackFrame frame = model.lastFrame();
+            boolean done = false;
+            if (frame != null && e.getDragboard().hasString()) {
+                int from = frame.spec().indexOf(e.getDragboard().getString());
+                int to = frame.spec().indexOf(node.hostname);
+                if (from >= 0 && to >= 0) {
+                    moveLayer(from, to);
+                    done = true;
+                }
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+        MenuItem up = new MenuItem("Move up in the stack");
+        up.setOnAction(e -> moveBy(node.hostname, -1));
+        MenuItem down = new MenuItem("Move down in the stack");
+        down.setOnAction(e -> moveBy(node.hostname, 1));
+        MenuItem details = new MenuItem("Details…");
+        details.setOnAction(e -> showNodeDetail(node.hostname, node));
+        ContextMenu menu = new ContextMenu(up, down, details);
+        node.setOnContextMenuRequested(e -> menu.show(node, e.getScreenX(), e.getScreenY()));
+    }
+
+    private void moveBy(String host, int delta) {
+        RackFrame frame = model.lastFrame();
+        int from = frame == null ? -1 : frame.spec().indexOf(host);
+        if (from >= 0) {
+            moveLayer(from, Math.max(0, Math.min(frame.spec().slots().size() - 1, from + delta)));
+        }
+    }
+
+    void plugButtonPressed(String host, boolean pulled) {
+        if (pulled) {
+            plugs.restore(host);
+        } else if (plugs.canPull(host)) {
+            plugs.pull(host);
+        }
+    }
+
+    void showNodeDetail(String host, Node anchor) {
+        showPopOver(model.nodeDetail(host), anchor);
+    }
+
+    void showPodDetail(String podKey, Node anchor) {
+        showPopOver(model.podDetail(podKey), anchor);
+    }
+
+    private void showPopOver(String text, Node anchor) {
+        if (popOver != null) {
+            popOver.hide();
+        }
+        Label content = new Label(text);
+        content.getStyleClass().add("detail-text");
+        popOver = new PopOver(content);
+        popOver.setDetachable(false);
+        popOver.setArrowLocation(PopOver.ArrowLocation.TOP_LEFT);
+        popOver.show(anchor);
+    }
+
+    /** A ghost of the pod glides from its dead Pi to its new home and fades out on the new tile. */
+    private void animateMove(Move move) {
+        LayerNode from = layers.get(move.fromNode());
+        LayerNode to = layers.get(move.toNode());
+        if (from == null || to == null || to.tile(move.toPod()) == null) {
+            return;
+        }
+        Label target = to.tile(move.toPod());
+        Bounds start = overlay.sceneToLocal(from.tileSceneBounds(move.fromPod()));
+        Bounds end = overlay.sceneToLocal(target.localToScene(target.getBoundsInLocal()));
+        Label ghost = new Label("➜");
+        ghost.getStyleClass().addAll(Styles.POD_TILE, Styles.POD_GHOST, Styles.APP_COLOUR_PREFIX + move.colour());
+        double size = to.tileSize() * 1.4;
+        ghost.resizeRelocate(start.getMinX(), start.getMinY(), size, size);
+        overlay.getChildren().add(ghost);
+        TranslateTransition travel = new TranslateTransition(Duration.millis(1400), ghost);
+        travel.setToX(end.getMinX() - start.getMinX());
+        travel.setToY(end.getMinY() - start.getMinY());
+        // The ghost fades as it lands on the new tile (whose own opacity may be blinking: Pending).
+        FadeTransition land = new FadeTransition(Duration.millis(300), ghost);
+        land.setToValue(0);
+        SequentialTransition story = new SequentialTransition(travel, land);
+        story.setOnFinished(e -> overlay.getChildren().remove(ghost));
+        story.play();
+    }
+
+    // ---- layout and chassis --------------------------------------------------------------
+
+    /** The geometry for the current size: unit, mode and each layer's board rectangle. */
+    record Geometry(double unit, boolean compact, List<Rectangle2D> boards, Rectangle2D caseBounds, double pitch) {
+    }
+
+    static Geometry geometry(int count, double width, double height) {
+        int n = Math.max(1, count);
+        double pad = Math.max(8, Math.min(width, height) * 0.015);
+        double w = width - 2 * pad;
+        double h = height - 2 * pad;
+        double pitch = h / (n + 0.4);
+        double unit = Math.min(Math.min(pitch / 10, w / 95), 40);
+        if (count <= MAX_STACKED && pitch >= MIN_PITCH && unit >= 6.4) {
+            // A narrow window keeps the unit small; taller layers then give pods a row of their own.
+            pitch = Math.min(pitch, unit * 14);
+            double caseW = Math.min(w, unit * 150);
+            double caseX = pad + (w - caseW) / 2;
+            double top = pad + Math.max(0, (h - (n * pitch + 0.7 * unit)) / 2);
+            List<Rectangle2D> boards = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                double y = top + i * pitch + 1.6 * unit;
+                boards.add(new Rectangle2D(caseX + 3.2 * unit, y, caseW - 7.2 * unit, pitch - 2.6 * unit));
+            }
+            return new Geometry(unit, false, boards, new Rectangle2D(caseX, top, caseW, n * pitch + 0.7 * unit), pitch);
+        }
+        // Grid of cards: pick the column count that gives the largest legible unit.
+        int bestCols = 1;
+        double bestUnit = 0;
+        for (int cols = 1; cols <= n; cols++) {
+            int rows = (n + cols - 1) / cols;
+            double cellW = w / cols;
+            double cellH = h / rows;
+            double u = Math.min(cellH / 7.5, cellW / 26);
+            if (u > bestUnit) {
+                bestUnit = u;
+                bestCols = cols;
+            }
+        }
+        int rows = (n + bestCols - 1) / bestCols;
+        double cellW = w / bestCols;
+        double cellH = h / rows;
+        double u = Math.min(bestUnit, 16);
+        List<Rectangle2D> boards = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double x = pad + (i % bestCols) * cellW;
+            double y = pad + (i / bestCols) * cellH;
+            boards.add(new Rectangle2D(x + 0.25 * u, y + 0.25 * u, cellW - 0.5 * u, Math.min(cellH - 0.5 * u, 12 * u)));
+        }
+        return new Geometry(u, true, boards, new Rectangle2D(pad, pad, w, h), cellH);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double width = getWidth();
+        // From the whole height, not the area under the header, so header and unit never chase each other.
+        Geometry whole = geometry(order.size(), width, getHeight());
+        String headerFont = "-fx-font-size: " + Math.round(Math.max(13, Math.min(40, whole.unit()))) + "px;";
+        if (!headerFont.equals(header.getStyle())) {
+            header.setStyle(headerFont);
+            banner.setStyle(headerFont);
+            header.applyCss();
+            banner.applyCss();
+        }
+        double headerH = header.prefHeight(width);
+        header.resizeRelocate(0, 0, width, headerH);
+        double y = headerH;
+        if (banner.isVisible()) {
+            double bannerH = banner.prefHeight(width);
+            banner.resizeRelocate(0, y, width, bannerH);
+            y += bannerH;
+        }
+        double areaH = Math.max(0, getHeight() - y);
+        chassis.relocate(0, y);
+        layersPane.resizeRelocate(0, y, width, areaH);
+        overlay.resizeRelocate(0, 0, width, areaH);
+        Geometry g = geometry(order.size(), width, areaH);
+        String key = width + "x" + areaH + "x" + order.size();
+        if (!key.equals(drawnKey)) {
+            drawnKey = key;
+            drawChassis(g, width, areaH);
+        }
+        for (int i = 0; i < order.size(); i++) {
+            LayerNode node = layers.get(order.get(i));
+            Rectangle2D r = g.boards().get(i);
+            node.setGeometry(g.unit(), g.compact());
+            node.resizeRelocate(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());
+        }
+    }
+
+    private void drawChassis(Geometry g, double width, double height) {
+        chassis.setWidth(width);
+        chassis.setHeight(height);
+        GraphicsContext gc = chassis.getGraphicsContext2D();
+        gc.clearRect(0, 0, width, height);
+        double u = g.unit();
+        if (g.compact()) {
+            g.boards().forEach(r -> ChassisPainter.board(gc, r, u, false));
+            return;
+        }
+        Rectangle2D c = g.caseBounds();
+        for (int i = 0; i < g.boards().size(); i++) {
+            double top = c.getMinY() + i * g.pitch();
+            ChassisPainter.standoffs(gc, c.getMinX(), top + 0.6 * u, c.getWidth(), g.pitch(), u);
+        }
+        for (Rectangle2D board : g.boards()) {
+            ChassisPainter.board(gc, board, u, true);
+        }
+        for (int i = 0; i <= g.boards().size(); i++) {
+            ChassisPainter.plate(gc, c.getMinX(), c.getMinY() + i * g.pitch(), c.getWidth(), u);
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 900;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 500;
+    }
+}

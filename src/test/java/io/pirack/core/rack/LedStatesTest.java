@@ -1,0 +1,165 @@
+package io.pirack.core.rack;
+
+import static io.pirack.core.rack.ClusterFixtures.LIVE;
+import static io.pirack.core.rack.ClusterFixtures.NOW;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pirack.core.cluster.ApiStatus;
+import io.pirack.core.cluster.ConditionStatus;
+import io.pirack.core.cluster.LeaseInfo;
+import io.pirack.core.cluster.NodeRole;
+import io.pirack.core.cluster.OwnerKind;
+import io.pirack.core.cluster.PodPhase;
+import io.pirack.core.rack.LedStates.HeartbeatLed;
+import io.pirack.core.rack.LedStates.LinkLed;
+import io.pirack.core.rack.LedStates.NodeLed;
+import io.pirack.core.rack.LedStates.PodLed;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The truth table from cluster state to LED, every combination the rack can show. */
+class LedStatesTest {
+
+    private static final ApiStatus RECONNECTING = new ApiStatus.Reconnecting(NOW.minusSeconds(30), "watch closed");
+    private static final ApiStatus UNREACHABLE = new ApiStatus.Unreachable(NOW.minusSeconds(30), "no route");
+    private static final ApiStatus CONNECTING = new ApiStatus.Connecting(NOW.minusSeconds(30));
+
+    @ParameterizedTest(name = "Ready={0} cordoned={1} taints=[{2}] → {3}")
+    @CsvSource(delimiter = '|', value = {
+        "TRUE    | false | ''                                                   | READY",
+        "TRUE    | false | node-role.kubernetes.io/control-plane:NoSchedule      | READY",
+        "TRUE    | true  | node.kubernetes.io/unschedulable:NoSchedule          | CORDONED",
+        "TRUE    | true  | ''                                                   | CORDONED",
+        "TRUE    | false | dedicated:NoSchedule                                 | TAINTED",
+        "TRUE    | false | node.kubernetes.io/not-ready:NoExecute               | TAINTED",
+        "TRUE    | true  | dedicated:NoSchedule                                 | CORDONED",
+        "FALSE   | false | ''                                                   | NOT_READY",
+        "FALSE   | true  | node.kubernetes.io/not-ready:NoExecute               | NOT_READY",
+        "FALSE   | false | node.kubernetes.io/not-ready:NoSchedule              | NOT_READY",
+        "UNKNOWN | false | ''                                                   | UNKNOWN_STATUS",
+        "UNKNOWN | false | node.kubernetes.io/unreachable:NoSchedule            | UNKNOWN_STATUS",
+        "UNKNOWN | false | node.kubernetes.io/unreachable:NoExecute             | UNKNOWN_STATUS",
+        "UNKNOWN | true  | node.kubernetes.io/unreachable:NoExecute             | UNKNOWN_STATUS",
+        "ABSENT  | false | ''                                                   | UNKNOWN_STATUS",
+        "ABSENT  | true  | dedicated:NoSchedule                                 | UNKNOWN_STATUS",
+    })
+    void nodeLedFollowsReadinessThenCordonThenTaints(ConditionStatus ready, boolean cordoned, String taint, NodeLed expected) {
+        List<io.pirack.core.cluster.Taint> taints = taint.isEmpty() ? List.of() : ClusterFixtures.taints(taint);
+        assertEquals(expected, LedStates.node(ClusterFixtures.node("rpi2", NodeRole.WORKER, ready, cordoned, taints), LIVE));
+    }
+
+    static Stream<Arguments> everyNodeAndEveryDeadApi() {
+        Stream.Builder<Arguments> all = Stream.builder();
+        for (ApiStatus api : List.of(RECONNECTING, UNREACHABLE, CONNECTING)) {
+            for (ConditionStatus ready : ConditionStatus.values()) {
+                for (boolean cordoned : new boolean[] {false, true}) {
+                    for (String taint : List.of("", "node.kubernetes.io/unreachable:NoExecute", "dedicated:NoSchedule")) {
+                        all.add(Arguments.of(api, ready, cordoned, taint));
+                    }
+                }
+            }
+        }
+        return all.build();
+    }
+
+    @ParameterizedTest(name = "{0}: Ready={1} cordoned={2} taints=[{3}]")
+    @MethodSource("everyNodeAndEveryDeadApi")
+    void withoutALiveApiEveryNodeLedIsUnknownNeverItsLastColour(ApiStatus api, ConditionStatus ready, boolean cordoned,
+                                                                String taint) {
+        List<io.pirack.core.cluster.Taint> taints = taint.isEmpty() ? List.of() : ClusterFixtures.taints(taint);
+        assertEquals(NodeLed.API_UNKNOWN, LedStates.node(ClusterFixtures.node("rpi2", NodeRole.WORKER, ready, cordoned, taints), api));
+    }
+
+    @Test
+    void aPiWithoutANodeObjectSaysSo() {
+        assertEquals(NodeLed.MISSING, LedStates.node(null, LIVE));
+        assertEquals(NodeLed.API_UNKNOWN, LedStates.node(null, UNREACHABLE));
+    }
+
+    @ParameterizedTest(name = "{0} ready={1} deleting={2} → {3}")
+    @CsvSource({
+        "PENDING,   false, false, PENDING",
+        "PENDING,   false, true,  TERMINATING",
+        "RUNNING,   false, false, STARTING",
+        "RUNNING,   true,  false, READY",
+        "RUNNING,   true,  true,  TERMINATING",
+        "RUNNING,   false, true,  TERMINATING",
+        "SUCCEEDED, false, false, SUCCEEDED",
+        "SUCCEEDED, false, true,  TERMINATING",
+        "FAILED,    false, false, FAILED",
+        "FAILED,    false, true,  TERMINATING",
+        "UNKNOWN,   false, false, UNKNOWN",
+        "UNKNOWN,   true,  false, UNKNOWN",
+        "UNKNOWN,   false, true,  TERMINATING",
+    })
+    void podLedFollowsDeletionThenPhaseThenReadiness(PodPhase phase, boolean ready, boolean deleting, PodLed expected) {
+        assertEquals(expected, LedStates.pod(ClusterFixtures.pod("hello-1", "rpi2", phase, ready, deleting,
+                OwnerKind.REPLICA_SET, "hello"), LIVE));
+    }
+
+    static Stream<Arguments> everyPodAndEveryDeadApi() {
+        Stream.Builder<Arguments> all = Stream.builder();
+        for (ApiStatus api : List.of(RECONNECTING, UNREACHABLE, CONNECTING)) {
+            for (PodPhase phase : PodPhase.values()) {
+                for (boolean ready : new boolean[] {false, true}) {
+                    for (boolean deleting : new boolean[] {false, true}) {
+                        all.add(Arguments.of(api, phase, ready, deleting));
+                    }
+                }
+            }
+        }
+        return all.build();
+    }
+
+    @ParameterizedTest(name = "{0}: {1} ready={2} deleting={3}")
+    @MethodSource("everyPodAndEveryDeadApi")
+    void withoutALiveApiEveryPodLedIsUnknown(ApiStatus api, PodPhase phase, boolean ready, boolean deleting) {
+        assertEquals(PodLed.UNKNOWN, LedStates.pod(ClusterFixtures.pod("hello-1", "rpi2", phase, ready, deleting,
+                OwnerKind.DAEMON_SET, "hello"), api));
+    }
+
+    @ParameterizedTest(name = "last renewal {0} ms ago → {1}")
+    @CsvSource({"0, FLASH", "399, FLASH", "400, BEATING", "2000, BEATING", "40000, BEATING", "40001, STOPPED", "120000, STOPPED"})
+    void heartbeatLedFlashesOnARenewalAndStopsAfterTheLeaseDuration(long agoMillis, HeartbeatLed expected) {
+        Instant received = NOW.minusMillis(agoMillis);
+        assertEquals(expected, LedStates.heartbeat(ClusterFixtures.lease("rpi2", received), LIVE, NOW));
+    }
+
+    @Test
+    void heartbeatIsUnknownWithoutALeaseOrWithoutTheApi() {
+        assertEquals(HeartbeatLed.UNKNOWN, LedStates.heartbeat(null, LIVE, NOW));
+        assertEquals(HeartbeatLed.UNKNOWN, LedStates.heartbeat(ClusterFixtures.lease("rpi2", NOW), UNREACHABLE, NOW));
+    }
+
+    @Test
+    void aServerClockAheadOfPiRackDoesNotKeepADeadNodeBeating() {
+        Instant received = NOW.minusSeconds(60);
+        LeaseInfo renewedInTheFuture = new LeaseInfo("rpi2", received.plusSeconds(3600), 40, received);
+        assertEquals(HeartbeatLed.STOPPED, LedStates.heartbeat(renewedInTheFuture, LIVE, NOW));
+    }
+
+    @Test
+    void linkLedComesFromTheProbeAloneSoItWorksWithoutTheApi() {
+        assertEquals(LinkLed.UP, LedStates.link(new LinkState("rpi2", true, NOW)));
+        assertEquals(LinkLed.DOWN, LedStates.link(new LinkState("rpi2", false, NOW)));
+        assertEquals(LinkLed.UNKNOWN, LedStates.link(LinkState.unknown("rpi2", NOW)));
+        assertEquals(LinkLed.UNKNOWN, LedStates.link(null));
+    }
+
+    @Test
+    void appColoursAreStableSlotsWithinTheTwelveColours() {
+        assertEquals(LedStates.appColour("hello"), LedStates.appColour("hello"));
+        for (String app : List.of("hello", "web", "kube-proxy", "coredns", "", "x")) {
+            int slot = LedStates.appColour(app);
+            assertTrue(slot >= 0 && slot < 12, app + " → " + slot);
+        }
+        assertEquals(0, LedStates.appColour(null));
+    }
+}
