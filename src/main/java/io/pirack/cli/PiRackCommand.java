@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             SelfCheckCommand.class,
             RunsCommand.class,
             DrillCommand.class,
+            BenchCommand.class,
         })
 public final class PiRackCommand implements Callable<Integer> {
 
