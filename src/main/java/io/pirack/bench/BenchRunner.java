@@ -22,7 +22,7 @@ public final class BenchRunner {
     public record Plan(int latencyChanges, int scaleNodes, int scalePods, int scaleRate, int scaleSeconds,
                        int cycles, double cycleTimeScale, int startupRuns, int drills, int writeRateSamples) {
         public static Plan full() {
-            return new Plan(600, 100, 3000, 200, 60, 200, 100, 5, 20, 500);
+            return new Plan(600, 100, 3000, 200, 60, 1000, 100, 5, 20, 500);
         }
 
         public static Plan quick() {
@@ -63,6 +63,15 @@ public final class BenchRunner {
         progress.accept("2/6 scale (synthetic feed) and steady-state memory");
         results.put("scale", new ScaleBench().run(plan.scaleNodes(), plan.scalePods(), plan.scaleRate(), plan.scaleSeconds(),
                 fx, views.get(), progress));
+        write(outputDir, results);
+        progress.accept("3/6 startup (fresh JVMs)");
+        results.put("startup", new StartupBench().run(plan.startupRuns()));
+        write(outputDir, results);
+        progress.accept("4/6 memory over pull/restore cycles");
+        results.put("cycles_memory", new CycleMemoryBench().run(plan.cycles(), plan.cycleTimeScale(), fx, views.get(), progress));
+        write(outputDir, results);
+        progress.accept("5/6 embedded API server write rate");
+        results.put("api_server_write_rate", new WriteRateBench().run(plan.writeRateSamples()));
         write(outputDir, results);
         return results;
     }
