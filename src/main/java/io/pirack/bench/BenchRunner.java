@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import tools.jackson.databind.SerializationFeature;
@@ -36,6 +38,9 @@ public final class BenchRunner {
      */
     private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
+    /** Fast enough for 20 drills in a few minutes; differences are converted back to real time. */
+    static final double DRILL_TIME_SCALE = 10;
+
     private final Plan plan;
     private final Executor fx;
     private final java.util.function.Supplier<ViewUnderTest> views;
@@ -53,27 +58,38 @@ public final class BenchRunner {
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
     }
 
-    public Map<String, Object> runAll(Path outputDir) throws Exception {
+    /** The benchmarks by name, in the order they run. */
+    public static final List<String> NAMES = List.of("latency", "scale", "startup", "cycles", "writes", "failover");
+
+    /** Runs the named benchmarks (all when {@code only} is empty), rewriting the results after each. */
+    public Map<String, Object> run(Path outputDir, Set<String> only) throws Exception {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("machine", Machine.describe());
         results.put("started", Instant.now().toString());
         results.put("plan", plan);
-        progress.accept("1/6 event -> pixel latency");
-        results.put("latency", new LatencyBench().run(plan.latencyChanges(), fx, views.get(), progress));
-        progress.accept("2/6 scale (synthetic feed) and steady-state memory");
-        results.put("scale", new ScaleBench().run(plan.scaleNodes(), plan.scalePods(), plan.scaleRate(), plan.scaleSeconds(),
-                fx, views.get(), progress));
-        write(outputDir, results);
-        progress.accept("3/6 startup (fresh JVMs)");
-        results.put("startup", new StartupBench().run(plan.startupRuns()));
-        write(outputDir, results);
-        progress.accept("4/6 memory over pull/restore cycles");
-        results.put("cycles_memory", new CycleMemoryBench().run(plan.cycles(), plan.cycleTimeScale(), fx, views.get(), progress));
-        write(outputDir, results);
-        progress.accept("5/6 embedded API server write rate");
-        results.put("api_server_write_rate", new WriteRateBench().run(plan.writeRateSamples()));
-        write(outputDir, results);
+        for (String name : NAMES) {
+            if (!only.isEmpty() && !only.contains(name)) {
+                continue;
+            }
+            progress.accept(name);
+            results.put(name, runOne(name));
+            results.put("finished", Instant.now().toString());
+            write(outputDir, results);
+        }
         return results;
+    }
+
+    private Map<String, Object> runOne(String name) throws Exception {
+        return switch (name) {
+            case "latency" -> new LatencyBench().run(plan.latencyChanges(), fx, views.get(), progress);
+            case "scale" -> new ScaleBench().run(plan.scaleNodes(), plan.scalePods(), plan.scaleRate(), plan.scaleSeconds(), fx,
+                    views.get(), progress);
+            case "startup" -> new StartupBench().run(plan.startupRuns());
+            case "cycles" -> new CycleMemoryBench().run(plan.cycles(), plan.cycleTimeScale(), fx, views.get(), progress);
+            case "writes" -> new WriteRateBench().run(plan.writeRateSamples());
+            case "failover" -> new FailoverObservationBench().run(plan.drills(), DRILL_TIME_SCALE, progress);
+            default -> throw new IllegalArgumentException("unknown benchmark '" + name + "' (" + String.join(", ", NAMES) + ")");
+        };
     }
 
     static void write(Path dir, Map<String, Object> results) throws IOException {

@@ -30,9 +30,19 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Where to write results.json and summary.txt (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--only", split = ",", paramLabel = "NAME",
+            description = "Run only these: latency, scale, startup, cycles, writes, failover (default: all).")
+    java.util.Set<String> only = java.util.Set.of();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        for (String name : only) {
+            if (!BenchRunner.NAMES.contains(name)) {
+                err.println("pirack bench: unknown benchmark '" + name + "' (" + String.join(", ", BenchRunner.NAMES) + ")");
+                return 2;
+            }
+        }
         try {
             Platform.startup(() -> { });
         } catch (UnsupportedOperationException | IllegalStateException e) {
@@ -45,7 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
             new BenchRunner(plan, Platform::runLater, ViewUnderTest::rackTables, line -> {
                 err.println("bench: " + line);
                 err.flush();
-            }).runAll(out);
+            }).run(out, only);
             spec.commandLine().getOut().println(java.nio.file.Files.readString(out.resolve("summary.txt")));
             return 0;
         } finally {

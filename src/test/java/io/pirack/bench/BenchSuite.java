@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Not a test: the {@code -Pbench} profile's way to run the benchmarks headless (Monocle is on the
  * test class path only). Excluded from {@code ./mvnw verify} by its tag. {@code -Dbench.quick=true}
- * for the short plan.
+ * for the short plan, {@code -Dbench.only=latency,scale} for some of them.
  */
 @Tag("bench")
 class BenchSuite {
@@ -26,7 +27,12 @@ class BenchSuite {
         BenchRunner.Plan plan = Boolean.getBoolean("bench.quick") ? BenchRunner.Plan.quick() : BenchRunner.Plan.full();
         Path out = Path.of("target", "bench");
         new BenchRunner(plan, Platform::runLater, ViewUnderTest::rackTables, line -> System.out.println("bench: " + line))
-                .runAll(out);
+                .run(out, only());
         System.out.println(Files.readString(out.resolve("summary.txt")));
+    }
+
+    private static Set<String> only() {
+        String only = System.getProperty("bench.only", "").trim();
+        return only.isEmpty() ? Set.of() : Set.of(only.split("\\s*,\\s*"));
     }
 }
