@@ -59,7 +59,7 @@ public final class BenchRunner {
     }
 
     /** The benchmarks by name, in the order they run. */
-    public static final List<String> NAMES = List.of("latency", "scale", "startup", "cycles", "writes", "failover");
+    public static final List<String> NAMES = List.of("latency", "scale", "scale-pulsed", "startup", "cycles", "writes", "failover");
 
     /** Runs the named benchmarks (all when {@code only} is empty), rewriting the results after each. */
     public Map<String, Object> run(Path outputDir, Set<String> only) throws Exception {
@@ -83,7 +83,9 @@ public final class BenchRunner {
         return switch (name) {
             case "latency" -> new LatencyBench().run(plan.latencyChanges(), fx, views.get(), progress);
             case "scale" -> new ScaleBench().run(plan.scaleNodes(), plan.scalePods(), plan.scaleRate(), plan.scaleSeconds(), fx,
-                    views.get(), progress);
+                    false, views.get(), progress);
+            case "scale-pulsed" -> new ScaleBench().run(plan.scaleNodes(), plan.scalePods(), plan.scaleRate(),
+                    Math.max(10, plan.scaleSeconds() / 2), fx, true, views.get(), progress);
             case "startup" -> new StartupBench().run(plan.startupRuns());
             case "cycles" -> new CycleMemoryBench().run(plan.cycles(), plan.cycleTimeScale(), fx, views.get(), progress);
             case "writes" -> new WriteRateBench().run(plan.writeRateSamples());

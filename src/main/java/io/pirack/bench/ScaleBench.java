@@ -44,7 +44,11 @@ final class ScaleBench {
     private final Clock clock = Clock.systemUTC();
     private final Random random = new Random(42);
 
-    Map<String, Object> run(int nodeCount, int podCount, int rate, int seconds, Executor fxThread,
+    /**
+     * @param pulseAligned hand deliveries to the FX thread once per 60 Hz tick ({@link PulseAlignedExecutor})
+     *                     instead of as soon as FramePublisher asks (what the app does today)
+     */
+    Map<String, Object> run(int nodeCount, int podCount, int rate, int seconds, Executor fxThread, boolean pulseAligned,
                             ViewUnderTest view, Consumer<String> progress) throws Exception {
         RackSpec spec = RackSpec.rehearsal(nodeCount);
         ClusterStore store = new ClusterStore(clock, "synthetic");
@@ -61,10 +65,12 @@ final class ScaleBench {
             truth.put(pod.key(), pod);
             store.putPod(pod);
         }
-        TimedFxExecutor fx = new TimedFxExecutor(fxThread);
+        PulseAlignedExecutor pulses = pulseAligned ? new PulseAlignedExecutor(fxThread) : null;
+        TimedFxExecutor fx = new TimedFxExecutor(pulseAligned ? pulses : fxThread);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("path", "synthetic NodeInfo/PodInfo changes written straight into ClusterStore (no API server)"
-                + " -> FramePublisher -> FX thread -> view '" + view.name() + "'");
+                + " -> FramePublisher -> " + (pulseAligned ? "60 Hz pulse-aligned hand-over (experiment) -> " : "")
+                + "FX thread -> view '" + view.name() + "'");
         result.put("nodes", nodeCount);
         result.put("pods", podCount);
         result.put("changes_per_second", rate);
@@ -119,6 +125,9 @@ final class ScaleBench {
             result.put("heap_after_gc_after_run_mb", Memory.heapAfterGcMb());
         } finally {
             feeder.shutdownNow();
+            if (pulses != null) {
+                pulses.close();
+            }
         }
         return result;
     }

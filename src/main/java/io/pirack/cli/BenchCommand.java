@@ -13,11 +13,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pirack bench}: measures event → pixel latency, scale, startup, memory and failover
+ * {@code pirack bench}: measures event → pixel latency, scale, scale-pulsed, startup, memory and failover
  * observation on the rehearsal rack and writes {@code results.json} and {@code summary.txt}.
  * Needs a display for JavaFX; {@code ./mvnw -Pbench verify} runs the same benchmarks headless.
  */
-@Command(name = "bench", description = "Measure latency, scale, startup, memory and failover observation (rehearsal rack).")
+@Command(name = "bench", description = "Measure latency, scale, scale-pulsed, startup, memory and failover observation (rehearsal rack).")
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -31,7 +31,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
-            description = "Run only these: latency, scale, startup, cycles, writes, failover (default: all).")
+            description = "Run only these: latency, scale, scale-pulsed, startup, cycles, writes, failover (default: all).")
     java.util.Set<String> only = java.util.Set.of();
 
     @Override
