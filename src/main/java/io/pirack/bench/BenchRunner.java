@@ -24,7 +24,7 @@ public final class BenchRunner {
     public record Plan(int latencyChanges, int scaleNodes, int scalePods, int scaleRate, int scaleSeconds,
                        int cycles, double cycleTimeScale, int startupRuns, int drills, int writeRateSamples) {
         public static Plan full() {
-            return new Plan(600, 100, 3000, 200, 60, 1000, 100, 5, 20, 500);
+            return new Plan(600, 100, 3000, 200, 60, 1000, 100, 5, 20, 1000);
         }
 
         public static Plan quick() {

@@ -40,6 +40,7 @@ final class CycleMemoryBench {
                     cycle(session, rack, node);
                 }
                 double before = Memory.heapAfterGcMb();
+                Map<String, Long> histogramBefore = Memory.classHistogram();
                 long started = System.nanoTime();
                 for (int i = 0; i < cycles; i++) {
                     cycle(session, rack, node);
@@ -49,6 +50,11 @@ final class CycleMemoryBench {
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
                 double after = Memory.heapAfterGcMb();
+                Map<String, Long> histogramAfter = Memory.classHistogram();
+                result.put("top_growth_kb_by_class", Memory.topGrowth(histogramBefore, histogramAfter, 15));
+                result.put("io_pirack_classes_growth_kb", Memory.growthKb(histogramBefore, histogramAfter, "io.pirack."));
+                result.put("mock_server_recorded_requests_growth_kb",
+                        Memory.growthKb(histogramBefore, histogramAfter, "io.fabric8.mockwebserver.http.RecordedRequest"));
                 result.put("warm_up_cycles", WARM_UP);
                 result.put("cycles", cycles);
                 result.put("seconds_per_cycle", Samples.round(seconds / cycles));
