@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
  * observation on the rehearsal rack and writes {@code results.json} and {@code summary.txt}.
  * Needs a display for JavaFX; {@code ./mvnw -Pbench verify} runs the same benchmarks headless.
  */
-@Command(name = "bench", description = "Measure latency, scale, scale-pulsed, startup, memory and failover observation (rehearsal rack).")
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure latency, scale, startup, memory and failover observation (rehearsal rack).")
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
