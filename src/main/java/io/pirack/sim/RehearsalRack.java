@@ -54,6 +54,7 @@ public final class RehearsalRack implements AutoCloseable {
     private final SimCache cache;
     private final SimControlPlane controlPlane;
     private final SimEvents events;
+    private final SimWriter writer;
     private final Map<String, SimKubelet> kubelets = new LinkedHashMap<>();
     private final ScheduledExecutorService loop;
     private final List<BiConsumer<String, Boolean>> powerListeners = new CopyOnWriteArrayList<>();
@@ -71,7 +72,7 @@ public final class RehearsalRack implements AutoCloseable {
                 .withPlatform("linux/arm64").build());
         server.init(InetAddress.getLoopbackAddress(), options.port());
         this.client = server.createClient();
-        SimWriter writer = new SimWriter(client);
+        this.writer = new SimWriter(client);
         this.events = new SimEvents(client, clock);
         seed(writer, options);
         this.cache = new SimCache(client, false);
@@ -230,6 +231,14 @@ public final class RehearsalRack implements AutoCloseable {
             throw new IllegalStateException("the rehearsal rack did not respond", e);
         }
         powerListeners.forEach(l -> l.accept(node, on));
+    }
+
+    /**
+     * Told every object the simulated kubelets and controllers write, right after the write: the
+     * ground truth that benchmarks compare PiRack's timeline with.
+     */
+    public void addWriteListener(java.util.function.Consumer<io.fabric8.kubernetes.api.model.HasMetadata> listener) {
+        writer.addWriteListener(listener);
     }
 
     /** Told (node, powered) on every power change; the rehearsal rack's stand-in for the link probe. */

@@ -23,6 +23,7 @@ final class SimWriter {
     private final KubernetesClient client;
     private final Map<String, Long> writtenVersions = new ConcurrentHashMap<>();
     private final Map<String, java.time.Instant> leaseRenewals = new ConcurrentHashMap<>();
+    private final List<java.util.function.Consumer<HasMetadata>> writeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     SimWriter(KubernetesClient client) {
         this.client = client;
@@ -58,6 +59,7 @@ final class SimWriter {
             T written = write.get();
             if (written != null) {
                 writtenVersions.put(key(written), SimObjects.resourceVersion(written));
+                writeListeners.forEach(l -> l.accept(written));
             }
             return true;
         } catch (KubernetesClientException e) {
@@ -66,6 +68,11 @@ final class SimWriter {
             }
             throw e;
         }
+    }
+
+    /** Told every object a simulated component wrote, as the server returned it, right after the write. */
+    void addWriteListener(java.util.function.Consumer<HasMetadata> listener) {
+        writeListeners.add(listener);
     }
 
     /** Remembers a heartbeat this process wrote, so the node monitor never mistakes cache lag for a dead node. */
