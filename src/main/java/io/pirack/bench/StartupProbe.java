@@ -58,7 +58,7 @@ public final class StartupProbe {
         }
         long connecting = System.currentTimeMillis();
         fxUp.await();
-        ViewUnderTest view = ViewUnderTest.rackTables();
+        ViewUnderTest view = ViewUnderTest.rackViewAndTables();
         CountDownLatch first = new CountDownLatch(1);
         Consumer<RackFrame> timed = frame -> {
             view.sink().accept(frame);

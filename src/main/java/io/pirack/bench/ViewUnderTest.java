@@ -22,4 +22,22 @@ public record ViewUnderTest(String name, Consumer<RackFrame> sink, Supplier<Map<
         return new ViewUnderTest("RackTablesViewModel", model::show, () -> model.pods().stream()
                 .collect(Collectors.toMap(RackTablesViewModel.PodRow::key, r -> r.node() == null ? "" : r.node())));
     }
+
+    /**
+     * The drawn rack as the audience sees it — in a 1920×1080 scene, with CSS and layout run for
+     * every frame so their cost is measured — plus the tables, which the loss check reads back.
+     */
+    public static ViewUnderTest rackViewAndTables() {
+        RackTablesViewModel tables = new RackTablesViewModel();
+        io.pirack.ui.rack.RackView rack = new io.pirack.ui.rack.RackView(io.pirack.ui.rack.PlugActions.NONE, spec -> { });
+        javafx.scene.Scene scene = new javafx.scene.Scene(rack, 1920, 1080);
+        scene.getStylesheets().add(io.pirack.ui.rack.RackView.class.getResource(io.pirack.ui.Styles.STYLESHEET).toExternalForm());
+        return new ViewUnderTest("RackView (CSS + layout) + tables", frame -> {
+            rack.show(frame);
+            rack.applyCss();
+            rack.layout();
+            tables.show(frame);
+        }, () -> tables.pods().stream()
+                .collect(Collectors.toMap(RackTablesViewModel.PodRow::key, r -> r.node() == null ? "" : r.node())));
+    }
 }

@@ -53,7 +53,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         try {
             BenchRunner.Plan plan = quick ? BenchRunner.Plan.quick() : BenchRunner.Plan.full();
-            new BenchRunner(plan, Platform::runLater, ViewUnderTest::rackTables, line -> {
+            new BenchRunner(plan, Platform::runLater, ViewUnderTest::rackViewAndTables, line -> {
                 err.println("bench: " + line);
                 err.flush();
             }).run(out, only);

@@ -77,6 +77,7 @@ public final class Replayer {
         sessionStart = sessionNow;
         wallStart = wallClock.instant();
         playing = true;
+        publishClock();
         scheduleNext();
     }
 
@@ -87,6 +88,7 @@ public final class Replayer {
         }
         sessionStart = sessionNow();
         playing = false;
+        publishClock();
         cancelPending.run();
     }
 
@@ -123,6 +125,7 @@ public final class Replayer {
             // Hold the session clock at the end of the recording rather than at where play() began.
             sessionStart = entries.get(entries.size() - 1).at();
             playing = false;
+            publishClock();
             onFinished.run();
             return;
         }
@@ -140,13 +143,43 @@ public final class Replayer {
         while (next < entries.size() && !entries.get(next).at().isAfter(now)) {
             RecordedEntry entry = entries.get(next++);
             pinned = entry.at();
+            publishClock();
             try {
                 entry.deliverTo(target);
             } finally {
                 pinned = null;
+                publishClock();
             }
         }
         scheduleNext();
+    }
+
+    /**
+     * What the session clock needs, published as one immutable value after every change, so that
+     * reading the clock never takes the replayer's lock: a listener being delivered to (holding its
+     * own lock) and another thread reading the clock under that listener's lock would deadlock.
+     */
+    private record ClockState(Instant pinned, boolean playing, Instant sessionStart, Instant wallStart, int speed) {
+    }
+
+    private volatile ClockState clockState;
+
+    private void publishClock() {
+        clockState = new ClockState(pinned, playing, sessionStart, wallStart, speed);
+    }
+
+    private Instant sessionNow(ClockState state) {
+        if (state == null) {
+            return sessionStart;
+        }
+        if (state.pinned() != null) {
+            return state.pinned();
+        }
+        if (!state.playing()) {
+            return state.sessionStart();
+        }
+        Duration wallElapsed = Duration.between(state.wallStart(), wallClock.instant());
+        return state.sessionStart().plus(wallElapsed.multipliedBy(state.speed()));
     }
 
     private final class SessionClock extends Clock {
@@ -162,9 +195,13 @@ public final class Replayer {
 
         @Override
         public Instant instant() {
-            synchronized (Replayer.this) {
-                return sessionNow();
+            ClockState state = clockState;
+            if (state == null) {
+                synchronized (Replayer.this) {
+                    return sessionNow();
+                }
             }
+            return sessionNow(state);
         }
     }
 }

@@ -26,7 +26,7 @@ class BenchSuite {
         assertTrue(started.await(30, TimeUnit.SECONDS), "JavaFX did not start");
         BenchRunner.Plan plan = Boolean.getBoolean("bench.quick") ? BenchRunner.Plan.quick() : BenchRunner.Plan.full();
         Path out = Path.of("target", "bench");
-        new BenchRunner(plan, Platform::runLater, ViewUnderTest::rackTables, line -> System.out.println("bench: " + line))
+        new BenchRunner(plan, Platform::runLater, ViewUnderTest::rackViewAndTables, line -> System.out.println("bench: " + line))
                 .run(out, only());
         System.out.println(Files.readString(out.resolve("summary.txt")));
     }

@@ -16,9 +16,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Hands the FX thread at most one {@link RackFrame} per pulse: any number of store and link
- * changes only set a flag; the first one schedules a single delivery, which reads the newest
- * state. A slow 5 Hz refresh keeps clock-based text (ages, "since") current between changes.
+ * Hands the FX thread at most one {@link RackFrame} per 60 Hz frame: any number of store and link
+ * changes only set a flag; the first one schedules a single delivery (at once, or at the next
+ * frame slot when the last frame was less than 16.7 ms ago), which reads the newest state. A slow
+ * 5 Hz refresh keeps clock-based text (ages, "since") current between changes.
  */
 public final class FramePublisher implements AutoCloseable {
 
@@ -36,6 +37,9 @@ public final class FramePublisher implements AutoCloseable {
     private final Consumer<LinkState> linkSignal = l -> signal();
     private final ScheduledExecutorService refresh;
     private volatile RackFrame last;
+    /** One frame at 60 Hz. */
+    static final long FRAME_NANOS = 16_666_667L;
+    private volatile long lastDeliveryNanos = System.nanoTime() - FRAME_NANOS;
 
     public FramePublisher(ClusterStore store, LinkMonitor links, Supplier<RackSpec> spec,
                           Supplier<Map<String, String>> plugs, Executor fxExecutor) {
@@ -70,13 +74,24 @@ public final class FramePublisher implements AutoCloseable {
 
     public void signal() {
         if (pending.compareAndSet(false, true)) {
-            fxExecutor.execute(this::deliver);
+            // At most one frame per display refresh: a burst of changes waits for the next 60 Hz slot.
+            long wait = lastDeliveryNanos + FRAME_NANOS - System.nanoTime();
+            if (wait <= 0) {
+                fxExecutor.execute(this::deliver);
+            } else {
+                try {
+                    refresh.schedule(() -> fxExecutor.execute(this::deliver), wait, TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException closed) {
+                    pending.set(false);
+                }
+            }
         }
     }
 
     private void deliver() {
         // Clear first: a change arriving while we build the frame schedules the next one.
         pending.set(false);
+        lastDeliveryNanos = System.nanoTime();
         RackFrame frame = new RackFrame(store.snapshot(), links.states(), spec.get(), plugs.get(), store.clock().instant());
         last = frame;
         for (Consumer<RackFrame> sink : sinks) {
