@@ -1,7 +1,6 @@
 package io.pirack;
 
 import io.pirack.cli.PiRackCommand;
-import picocli.CommandLine;
 
 /**
  * Entry point of the app and the CLI. Not a JavaFX {@code Application} on purpose: a plain main

@@ -7,7 +7,6 @@ import io.pirack.app.ClusterSession;
 import io.pirack.app.Drill;
 import io.pirack.app.PlugService;
 import io.pirack.core.rack.RackSpec;
-import io.pirack.core.timeline.FailoverRun;
 import io.pirack.core.timeline.FailoverSettings;
 import io.pirack.core.timeline.Milestone;
 import io.pirack.core.timeline.RunMilestone;

@@ -4,7 +4,6 @@ import io.pirack.core.cluster.ApiStatus;
 import io.pirack.core.cluster.ClusterSnapshot;
 import io.pirack.core.cluster.NodeInfo;
 import io.pirack.core.cluster.PodInfo;
-import io.pirack.core.cluster.Taint;
 import io.pirack.core.cluster.TimeText;
 import io.pirack.core.rack.LedStates;
 import io.pirack.core.rack.RackFrame;
@@ -72,10 +71,5 @@ public final class RackTablesViewModel {
         return new PodRow(p.key(), p.name(), p.namespace(), p.nodeName() == null ? "(unscheduled)" : p.nodeName(),
                 LedStates.pod(p, api).words, api.isLive() ? (p.ready() ? "yes" : "no") : "unknown",
                 p.ownerKind() + (p.ownerName() == null ? "" : " " + p.ownerName()));
-    }
-
-    /** Whether a taint key is one of the failover taints the audience should notice. */
-    static boolean failoverTaint(String key) {
-        return Taint.UNREACHABLE.equals(key) || Taint.NOT_READY.equals(key);
     }
 }
