@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class RehearsalRack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RehearsalRack.class);
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
     /** Options beyond the rack spec and timings. */
     public record Options(int demoReplicas, boolean imagesPrePulled, Set<String> externalKubelets, long seed, int port) {
@@ -65,7 +67,7 @@ public final class RehearsalRack implements AutoCloseable {
         this.timings = timings;
         this.clock = clock;
         // The mock server logs every request at INFO through java.util.logging.
-        java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(Level.WARNING);
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
         this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(List.of()), false);
         server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("32").withGitVersion(SimWorkload.KUBELET_VERSION)
