@@ -70,6 +70,26 @@ public final class RackTablesViewModel {
     private static PodRow podRow(PodInfo p, ApiStatus api) {
         return new PodRow(p.key(), p.name(), p.namespace(), p.nodeName() == null ? "(unscheduled)" : p.nodeName(),
                 LedStates.pod(p, api).words, api.isLive() ? (p.ready() ? "yes" : "no") : "unknown",
-                p.ownerKind() + (p.ownerName() == null ? "" : " " + p.ownerName()));
+                ownerWords(p.ownerKind()) + (p.ownerName() == null ? "" : " " + p.ownerName()));
+    }
+
+    /** The owner kind as Kubernetes spells it; static pods are owned by their Node. */
+    static String ownerWords(io.pirack.core.cluster.OwnerKind kind) {
+        switch (kind) {
+            case REPLICA_SET:
+                return "ReplicaSet";
+            case STATEFUL_SET:
+                return "StatefulSet";
+            case DAEMON_SET:
+                return "DaemonSet";
+            case JOB:
+                return "Job";
+            case NODE:
+                return "static pod of";
+            case NONE:
+                return "no owner";
+            default:
+                return "other";
+        }
     }
 }
