@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
+import io.pirack.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,7 @@ class NetworkApplyServiceTest {
     Path tmp;
     Path root;
     Path log;
-    StandIns.ManualClock clock;
+    TestClock clock;
     List<String> rebound;
     List<String> progress;
     Map<String, Integer> answersAfterProbes;
@@ -47,7 +48,7 @@ class NetworkApplyServiceTest {
     void setUp() throws Exception {
         root = Files.createDirectories(tmp.resolve("root/etc")).getParent();
         log = tmp.resolve("argv.log");
-        clock = new StandIns.ManualClock(Instant.parse("2026-11-26T07:15:00Z"));
+        clock = new TestClock(Instant.parse("2026-11-26T07:15:00Z"), java.time.ZoneOffset.UTC);
         rebound = new ArrayList<>();
         progress = new ArrayList<>();
         answersAfterProbes = new HashMap<>();
