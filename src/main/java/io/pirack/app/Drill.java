@@ -86,10 +86,6 @@ public final class Drill {
         }
     }
 
-    public static FailoverSettings failoverSettings(String label, Duration grace, Duration monitorPeriod, Duration timeout) {
-        return new FailoverSettings(label, grace, monitorPeriod, timeout);
-    }
-
     /**
      * Runs the drill on {@code node}. {@code timeout} is in cluster time (simulated on the rehearsal rack).
      */

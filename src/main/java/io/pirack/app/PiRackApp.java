@@ -428,7 +428,7 @@ public final class PiRackApp extends Application {
     private static FailoverSettings failoverSettings(ClusterSession session) {
         if (session.source() instanceof ClusterSession.Rehearsal r) {
             SimTimings t = r.timings();
-            return new FailoverSettings(t.name(), t.nodeMonitorGracePeriod(), t.nodeMonitorPeriod(), Duration.ofMinutes(10));
+            return t.failoverSettings(Duration.ofMinutes(10));
         }
         return FailoverSettings.kubernetesDefaults();
     }

@@ -47,8 +47,7 @@ final class FailoverObservationBench {
         RackSpec spec = new RackSpec(base.name(), base.slots(), base.subnet(), base.defaultPlugMethod(), base.turingPiUrl(), 3600);
         SimTimings timings = SimTimings.demoTuned();
         Duration timeout = Duration.ofSeconds(300);
-        FailoverSettings settings = new FailoverSettings(timings.name(), timings.nodeMonitorGracePeriod(),
-                timings.nodeMonitorPeriod(), timeout);
+        FailoverSettings settings = timings.failoverSettings(timeout);
         Map<RunMilestone, Samples> observationDelay = new EnumMap<>(RunMilestone.class);
         OBSERVED.forEach(m -> observationDelay.put(m, new Samples()));
         Samples all = new Samples();

@@ -111,8 +111,7 @@ public final class DrillCommand implements Callable<Integer> {
             rack[0] = new RackSpec(rehearsal.name(), rehearsal.slots(), rehearsal.subnet(), rehearsal.defaultPlugMethod(),
                     rehearsal.turingPiUrl(), deadMan);
             source = new ClusterSession.Rehearsal(rack[0], timings, timeScale);
-            settings = new FailoverSettings(timings.name(), timings.nodeMonitorGracePeriod(), timings.nodeMonitorPeriod(),
-                    Duration.ofSeconds(timeoutSeconds));
+            settings = timings.failoverSettings(Duration.ofSeconds(timeoutSeconds));
         } else {
             AppPaths paths = AppPaths.detect();
             RackSpec saved = new JsonFileStore<>(paths.rackFile(), RackSpec.class,

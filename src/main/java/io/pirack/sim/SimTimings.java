@@ -46,6 +46,11 @@ public record SimTimings(
                 Duration.ofSeconds(10), 300, 5L, Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(1));
     }
 
+    /** What the timeline needs to know about these timings to judge a failover run. */
+    public io.pirack.core.timeline.FailoverSettings failoverSettings(Duration runTimeout) {
+        return new io.pirack.core.timeline.FailoverSettings(name, nodeMonitorGracePeriod, nodeMonitorPeriod, runTimeout);
+    }
+
     public static Optional<SimTimings> byName(String name) {
         if (KUBERNETES_DEFAULTS.equals(name) || "defaults".equals(name)) {
             return Optional.of(kubernetesDefaults());

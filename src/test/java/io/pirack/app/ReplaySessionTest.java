@@ -22,8 +22,7 @@ class ReplaySessionTest {
     @Test
     void replayingARecordingRebuildsTheRackStateIncludingTheUnpluggedPi() throws Exception {
         SimTimings timings = SimTimings.demoTuned();
-        FailoverSettings settings = new FailoverSettings(timings.name(), timings.nodeMonitorGracePeriod(),
-                timings.nodeMonitorPeriod(), Duration.ofMinutes(5));
+        FailoverSettings settings = timings.failoverSettings(Duration.ofMinutes(5));
         try (ClusterSession live = ClusterSession.open(new ClusterSession.Rehearsal(RackSpec.rehearsal(3), timings, 5))) {
             TimelineService recorder = TimelineService.recording(settings, live.clock(), recordings, Runnable::run);
             live.store().addListener(recorder.listener());

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pirack.sim.SimTimings;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,17 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code pirack drill} on the rehearsal rack: the story's order and its timings match the preset. */
 class DrillCommandTest {
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run drill(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cmd = PiRackCommand.commandLine();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int exit = cmd.execute(Stream.concat(Stream.of("drill"), Stream.of(args)).toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun drill(String... args) {
+        return CliRun.of(Stream.concat(Stream.of("drill"), Stream.of(args)).toArray(String[]::new));
     }
 
     static Stream<Arguments> presets() {
@@ -38,8 +27,8 @@ class DrillCommandTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("presets")
     void drillRecoversAndItsMeasuredTimingsMatchThePreset(String preset, SimTimings timings, String scale) {
-        Run run = drill("--sim", "--node", "rpi3", "--tuning", preset, "--time-scale", scale, "--json");
-        assertEquals(0, run.exit(), run.err());
+        CliRun run = drill("--sim", "--node", "rpi3", "--tuning", preset, "--time-scale", scale, "--json");
+        assertEquals(0, run.exitCode(), run.err());
         JsonNode json = JsonMapper.builder().build().readTree(run.out());
         assertEquals("RECOVERED", json.get("outcome").asText());
         assertEquals(timings.name(), json.get("tuning").asText());
@@ -72,17 +61,17 @@ class DrillCommandTest {
 
     @Test
     void unknownNodeFailsWithTheListOfNodes() {
-        Run run = drill("--sim", "--node", "rpi9", "--time-scale", "10", "--timeout", "20");
-        assertEquals(1, run.exit());
+        CliRun run = drill("--sim", "--node", "rpi9", "--time-scale", "10", "--timeout", "20");
+        assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("there is no node named 'rpi9' (nodes: rpi1, rpi2, rpi3, rpi4)"), run.err());
     }
 
     @Test
     void badArgumentsAreRejectedBeforeAnythingStarts() {
-        assertEquals(2, drill("--sim", "--node", "rpi3;reboot").exit());
-        assertEquals(2, drill("--sim", "--node", "rpi3", "--tuning", "fast").exit());
-        Run wrongStrategy = drill("--sim", "--node", "rpi3", "--strategy", "stop-agent");
-        assertEquals(2, wrongStrategy.exit());
+        assertEquals(2, drill("--sim", "--node", "rpi3;reboot").exitCode());
+        assertEquals(2, drill("--sim", "--node", "rpi3", "--tuning", "fast").exitCode());
+        CliRun wrongStrategy = drill("--sim", "--node", "rpi3", "--strategy", "stop-agent");
+        assertEquals(2, wrongStrategy.exitCode());
         assertTrue(wrongStrategy.err().contains("--strategy sim"), wrongStrategy.err());
     }
 }

@@ -4,26 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pirack.timeline.RecordingFixture;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RunsCommandTest {
 
     @TempDir
     Path folder;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun last;
 
     private int run(String... args) {
-        CommandLine commandLine = PiRackCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return commandLine.execute(args);
+        last = CliRun.of(args);
+        return last.exitCode();
     }
 
     @Test
@@ -32,7 +26,7 @@ class RunsCommandTest {
 
         assertEquals(0, run("runs", "--recording", folder.toString()));
 
-        String text = out.toString();
+        String text = last.out();
         assertTrue(text.startsWith("Failover of pi2: plug pulled (sim), tuning demo-tuned\nOutcome: recovered after 21.000 s"),
                 text);
         assertTrue(text.contains("  demo-tuned           1/1  NotReady 10.4 s  NoExecute 10.6 s  first eviction 15.7 s"
@@ -45,7 +39,7 @@ class RunsCommandTest {
 
         assertEquals(0, run("runs", "--recording", folder.toString(), "--csv"));
 
-        String[] lines = out.toString().split("\r\n");
+        String[] lines = last.out().split("\r\n");
         assertEquals(2, lines.length);
         assertTrue(lines[1].startsWith("pi2,demo-tuned,"), lines[1]);
     }
@@ -55,7 +49,7 @@ class RunsCommandTest {
         assertEquals(2, run("runs", "--recording", folder.toString()));
 
         assertEquals("pirack runs: no PiRack recordings (pirack-recording-*.jsonl) in " + folder + System.lineSeparator(),
-                err.toString());
+                last.err());
     }
 
     @Test
@@ -64,7 +58,7 @@ class RunsCommandTest {
 
         assertEquals(0, run("runs", "--recording", folder.toString(), "--json"));
 
-        String json = out.toString();
+        String json = last.out();
         assertTrue(json.contains("\"outcome\" : \"RECOVERED\""), json);
         assertTrue(json.contains("\"demo-tuned\" : {"), json);
         assertTrue(json.contains("\"toLastReplacementReadySeconds\" : 21.000"), json);

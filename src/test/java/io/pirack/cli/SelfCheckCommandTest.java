@@ -4,35 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class SelfCheckCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun last;
 
     private int run(String... args) {
-        CommandLine commandLine = PiRackCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return commandLine.execute(args);
+        last = CliRun.of(args);
+        return last.exitCode();
     }
 
     @Test
     void tlsCheckCreatesAndListsANamespaceOverHttpsWithAVerifiedCertificate() {
         int exit = run("selfcheck", "tls");
 
-        assertEquals(SelfCheckCommand.OK, exit, err.toString());
-        assertTrue(out.toString().startsWith("ok    tls: SunEC provides x25519, secp256r1 and SHA256withECDSA"),
-                out.toString());
-        assertTrue(out.toString().contains("ok    tls: listed namespaces [" + TlsSelfCheck.PROBE_NAMESPACE + "]"),
-                out.toString());
-        assertTrue(out.toString().contains("https://localhost:"), out.toString());
+        assertEquals(SelfCheckCommand.OK, exit, last.err());
+        assertTrue(last.out().startsWith("ok    tls: SunEC provides x25519, secp256r1 and SHA256withECDSA"),
+                last.out());
+        assertTrue(last.out().contains("ok    tls: listed namespaces [" + TlsSelfCheck.PROBE_NAMESPACE + "]"),
+                last.out());
+        assertTrue(last.out().contains("https://localhost:"), last.out());
     }
 
     @Test
@@ -66,17 +60,17 @@ class SelfCheckCommandTest {
     void selfcheckWithoutASubcommandRunsBothChecksAndSucceeds() {
         int exit = run("selfcheck");
 
-        assertEquals(SelfCheckCommand.OK, exit, err.toString());
-        assertEquals(2, out.toString().lines().filter(line -> line.startsWith("ok    tls: ")).count(), out.toString());
-        assertEquals(4, out.toString().lines().filter(line -> line.startsWith("ok    ssh: ")).count(), out.toString());
+        assertEquals(SelfCheckCommand.OK, exit, last.err());
+        assertEquals(2, last.out().lines().filter(line -> line.startsWith("ok    tls: ")).count(), last.out());
+        assertEquals(4, last.out().lines().filter(line -> line.startsWith("ok    ssh: ")).count(), last.out());
     }
 
     @Test
     void selfcheckIsHiddenFromTheMainHelp() {
         run("--help");
 
-        assertTrue(out.toString().contains("help"), out.toString());
-        assertTrue(!out.toString().contains("selfcheck"), out.toString());
+        assertTrue(last.out().contains("help"), last.out());
+        assertTrue(!last.out().contains("selfcheck"), last.out());
     }
 
     @Test

@@ -7,7 +7,6 @@ import io.pirack.app.ClusterSession;
 import io.pirack.app.Drill;
 import io.pirack.app.PlugService;
 import io.pirack.core.rack.RackSpec;
-import io.pirack.core.timeline.FailoverSettings;
 import io.pirack.sim.SimTimings;
 import io.pirack.ssh.HostKeyPrompt;
 import io.pirack.ssh.PassphrasePrompt;
@@ -43,13 +42,11 @@ class AttractLoopTest {
         try (ClusterSession session = ClusterSession.open(new ClusterSession.Rehearsal(rack, timings, 5));
              PlugService plugs = new PlugService(session, () -> rack, plugExecutor, HostKeyPrompt.REFUSE, PassphrasePrompt.NONE);
              TimelineService timeline = TimelineService.unrecorded(
-                     new FailoverSettings(timings.name(), timings.nodeMonitorGracePeriod(), timings.nodeMonitorPeriod(),
-                             Duration.ofMinutes(2)), session.clock())) {
+                     timings.failoverSettings(Duration.ofMinutes(2)), session.clock())) {
             Drill.connect(session, plugs, timeline);
             session.start();
             AttractLoop loop = new AttractLoop(session, plugs, timeline, () -> rack,
-                    new FailoverSettings(timings.name(), timings.nodeMonitorGracePeriod(), timings.nodeMonitorPeriod(),
-                            Duration.ofMinutes(2)),
+                    timings.failoverSettings(Duration.ofMinutes(2)),
                     Duration.ofSeconds(5), 2, new SplittableRandom(7), status -> {
                         statuses.add(status);
                         if (status.cyclesDone() >= 2) {
