@@ -62,7 +62,8 @@ public final class PiRackApp extends Application {
     private AppPaths paths;
     private JsonFileStore<Settings> settingsStore;
     private Settings settings;
-    private RackSpec rackSpec;
+    /** Read by the frame builder thread too. */
+    private volatile RackSpec rackSpec;
     private MainWindow window;
     private final StatusViewModel status = new StatusViewModel();
     private final RackTablesViewModel tables = new RackTablesViewModel();

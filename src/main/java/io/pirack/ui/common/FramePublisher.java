@@ -12,14 +12,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Hands the FX thread at most one {@link RackFrame} per 60 Hz frame: any number of store and link
- * changes only set a flag; the first one schedules a single delivery (at once, or at the next
- * frame slot when the last frame was less than 16.7 ms ago), which reads the newest state. A slow
- * 5 Hz refresh keeps clock-based text (ages, "since") current between changes.
+ * changes only set a flag; the first one schedules a single build (at once, or at the next frame
+ * slot when the last frame was less than 16.7 ms ago), which reads the newest state. Frames are
+ * built on the publisher's own thread — copying 3,000 pods out of the store is not the FX
+ * thread's business — and handed over so that the FX thread never has more than one delivery
+ * queued: a slow FX thread skips stale frames instead of working through a backlog. A slow 5 Hz
+ * refresh keeps clock-based text (ages, "since") current between changes.
  */
 public final class FramePublisher implements AutoCloseable {
 
@@ -32,14 +36,17 @@ public final class FramePublisher implements AutoCloseable {
     private final Supplier<Map<String, String>> plugs;
     private final Executor fxExecutor;
     private final AtomicBoolean pending = new AtomicBoolean();
+    /** The newest built frame the FX thread has not taken yet; non-null means a delivery is queued. */
+    private final AtomicReference<RackFrame> handOver = new AtomicReference<>();
     private final CopyOnWriteArrayList<Consumer<RackFrame>> sinks = new CopyOnWriteArrayList<>();
     private final Runnable signal = this::signal;
     private final Consumer<LinkState> linkSignal = l -> signal();
-    private final ScheduledExecutorService refresh;
+    /** Builds frames and runs the refresh; one thread, so frames are built in order. */
+    private final ScheduledExecutorService builder;
     private volatile RackFrame last;
     /** One frame at 60 Hz. */
     static final long FRAME_NANOS = 16_666_667L;
-    private volatile long lastDeliveryNanos = System.nanoTime() - FRAME_NANOS;
+    private volatile long lastBuildNanos = System.nanoTime() - FRAME_NANOS;
 
     public FramePublisher(ClusterStore store, LinkMonitor links, Supplier<RackSpec> spec,
                           Supplier<Map<String, String>> plugs, Executor fxExecutor) {
@@ -48,14 +55,15 @@ public final class FramePublisher implements AutoCloseable {
         this.spec = spec;
         this.plugs = plugs;
         this.fxExecutor = fxExecutor;
-        store.addChangeSignal(signal);
-        links.addListener(linkSignal);
-        refresh = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "frame-refresh");
+        builder = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "frame-builder");
             t.setDaemon(true);
             return t;
         });
-        refresh.scheduleWithFixedDelay(this::signal, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+        // Listen only once the builder exists: the store may signal from its own thread at once.
+        store.addChangeSignal(signal);
+        links.addListener(linkSignal);
+        builder.scheduleWithFixedDelay(this::signal, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Adds a view; it gets the latest frame at once and then every new one, on the FX thread. */
@@ -75,24 +83,30 @@ public final class FramePublisher implements AutoCloseable {
     public void signal() {
         if (pending.compareAndSet(false, true)) {
             // At most one frame per display refresh: a burst of changes waits for the next 60 Hz slot.
-            long wait = lastDeliveryNanos + FRAME_NANOS - System.nanoTime();
-            if (wait <= 0) {
-                fxExecutor.execute(this::deliver);
-            } else {
-                try {
-                    refresh.schedule(() -> fxExecutor.execute(this::deliver), wait, TimeUnit.NANOSECONDS);
-                } catch (java.util.concurrent.RejectedExecutionException closed) {
-                    pending.set(false);
-                }
+            long wait = Math.max(0, lastBuildNanos + FRAME_NANOS - System.nanoTime());
+            try {
+                builder.schedule(this::build, wait, TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                pending.set(false);
             }
         }
     }
 
-    private void deliver() {
+    private void build() {
         // Clear first: a change arriving while we build the frame schedules the next one.
         pending.set(false);
-        lastDeliveryNanos = System.nanoTime();
+        lastBuildNanos = System.nanoTime();
         RackFrame frame = new RackFrame(store.snapshot(), links.states(), spec.get(), plugs.get(), store.clock().instant());
+        if (handOver.getAndSet(frame) == null) {
+            fxExecutor.execute(this::deliver);
+        }
+    }
+
+    private void deliver() {
+        RackFrame frame = handOver.getAndSet(null);
+        if (frame == null) {
+            return;
+        }
         last = frame;
         for (Consumer<RackFrame> sink : sinks) {
             sink.accept(frame);
@@ -101,7 +115,7 @@ public final class FramePublisher implements AutoCloseable {
 
     @Override
     public void close() {
-        refresh.shutdownNow();
+        builder.shutdownNow();
         store.removeChangeSignal(signal);
         links.removeListener(linkSignal);
         sinks.clear();
