@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Turns each {@link RackFrame} into immutable per-layer models for the drawn rack. Layers follow the
@@ -104,9 +103,29 @@ public final class RackViewModel {
     private record Gone(PodModel pod, String node, Instant at) {
     }
 
+    /** What the last frame showed of one pod: the object it was mapped from, its tile and its layer (null: unscheduled). */
+    private record Mapped(PodInfo info, PodModel model, String node) {
+    }
+
+    private static final Comparator<PodModel> TILE_ORDER = Comparator.comparing((PodModel p) -> p.kind().ordinal())
+            .thenComparing(PodModel::app).thenComparing(PodModel::name);
+
     private boolean hideSystemPods;
     private RackFrame lastFrame;
-    private final Map<String, Gone> lastSeen = new HashMap<>();
+    /*
+     * Incremental state: at 100 Pis and 3,000 pods a frame usually changes a handful of pods, so
+     * only the pods whose object changed are mapped again and only their layers re-sorted. Pod
+     * objects in a snapshot are immutable and shared between snapshots, so identity is the test.
+     */
+    private final Map<String, Mapped> mapped = new HashMap<>();
+    private final Map<String, Map<String, PodModel>> podsByLayer = new HashMap<>();
+    private final Map<String, List<PodModel>> sortedByLayer = new HashMap<>();
+    private Map<String, PodInfo> mappedPods;
+    private boolean mappedLive;
+    private boolean mappedHidden;
+    private String podCounts = "";
+    private RackSpec slotsOf;
+    private Map<String, PiSlot> slotsByHost = Map.of();
     /** Old pods already linked to a replacement, while they are still Terminating. */
     private final Set<String> linked = new HashSet<>();
     private final Map<String, Gone> recentlyGone = new LinkedHashMap<>();
@@ -127,22 +146,125 @@ public final class RackViewModel {
         lastFrame = frame;
         ClusterSnapshot s = frame.cluster();
         ApiStatus api = s.api();
-        Map<String, List<PodInfo>> podsByNode = s.podsSorted().stream().filter(PodInfo::scheduled)
-                .collect(Collectors.groupingBy(PodInfo::nodeName, LinkedHashMap::new, Collectors.toList()));
+        List<Gone> appeared = updatePods(s, frame.now());
+        if (frame.spec() != slotsOf) {
+            slotsOf = frame.spec();
+            slotsByHost = new HashMap<>();
+            frame.spec().slots().forEach(slot -> slotsByHost.put(slot.hostname(), slot));
+        }
         List<LayerModel> layers = new ArrayList<>();
         for (String host : layerOrder(frame.spec(), s)) {
-            layers.add(layer(host, frame, podsByNode.getOrDefault(host, List.of())));
+            layers.add(layer(host, frame, sortedByLayer.getOrDefault(host, List.of())));
         }
-        List<Move> moves = api.isLive() ? trackMoves(layers, frame.now()) : List.of();
+        List<Move> moves = api.isLive() ? linkMoves(appeared) : List.of();
         long ready = s.readyNodeCount();
-        long running = s.pods().values().stream().filter(p -> !p.terminating() && p.ready()).count();
-        String counts = layers.size() + " Pis · " + (api.isLive() ? ready + " Ready" : "Ready unknown") + " · "
-                + s.pods().size() + " pods (" + running + " ready)";
+        String counts = layers.size() + " Pis · " + (api.isLive() ? ready + " Ready" : "Ready unknown") + " · " + podCounts;
         String banner = api.isLive() ? null
                 : (api instanceof ApiStatus.Connecting ? "Connecting to the Kubernetes API since " + TimeText.clock(api.since())
                 : "Kubernetes API " + api.describe() + " — cluster LEDs show “?” (unknown); link LEDs are still live");
         String title = title(frame.spec().name(), s.source());
         return new RackModel(title, "API " + api.describe(), api.isLive(), counts, banner, layers, moves);
+    }
+
+    /**
+     * Brings the pod tiles up to date with the snapshot, touching only pods whose object changed
+     * (all of them when the API's liveness or the system-pod filter changed), re-sorts the layers
+     * they are on, and notes for {@link #linkMoves} which pods arrived and which left.
+     *
+     * @return pods that arrived on a layer in this frame (none on the first frame)
+     */
+    private List<Gone> updatePods(ClusterSnapshot s, Instant now) {
+        boolean live = s.api().isLive();
+        boolean remapAll = live != mappedLive || hideSystemPods != mappedHidden;
+        if (s.pods() == mappedPods && !remapAll) {
+            return List.of();
+        }
+        boolean firstFrame = mappedPods == null;
+        recentlyGone.values().removeIf(g -> Duration.between(g.at(), now).compareTo(MOVE_WINDOW) > 0);
+        Set<String> changedLayers = new HashSet<>();
+        List<Gone> appeared = new ArrayList<>();
+        int ready = 0;
+        int mappedBefore = mapped.size();
+        int stillThere = 0;
+        for (Map.Entry<String, PodInfo> entry : s.pods().entrySet()) {
+            PodInfo info = entry.getValue();
+            if (!info.terminating() && info.ready()) {
+                ready++;
+            }
+            Mapped before = mapped.get(entry.getKey());
+            if (before != null) {
+                stillThere++;
+                if (before.info() == info && !remapAll) {
+                    continue;
+                }
+            }
+            PodModel model = pod(info, s.api());
+            String node = info.scheduled() ? info.nodeName() : null;
+            // The snapshot's own key: the same String instance from frame to frame, so lookups compare by identity.
+            mapped.put(entry.getKey(), new Mapped(info, model, node));
+            String oldNode = before == null ? null : before.node();
+            if (oldNode != null) {
+                podsByLayer.get(oldNode).remove(model.key());
+                changedLayers.add(oldNode);
+                if (!oldNode.equals(node)) {
+                    left(before.model(), oldNode, now);
+                }
+            }
+            if (node != null) {
+                podsByLayer.computeIfAbsent(node, n -> new HashMap<>()).put(entry.getKey(), model);
+                changedLayers.add(node);
+                if (model.led() == PodLed.TERMINATING) {
+                    if (before == null || before.model().led() != PodLed.TERMINATING) {
+                        left(model, node, now);
+                    }
+                } else if (!node.equals(oldNode) && !firstFrame) {
+                    appeared.add(new Gone(model, node, now));
+                }
+            }
+        }
+        int removed = mappedBefore - stillThere;
+        if (removed > 0) {
+            Iterator<Mapped> it = mapped.values().iterator();
+            while (it.hasNext() && removed > 0) {
+                Mapped gone = it.next();
+                if (!s.pods().containsKey(gone.model().key())) {
+                    removed--;
+                    it.remove();
+                    if (gone.node() != null) {
+                        podsByLayer.get(gone.node()).remove(gone.model().key());
+                        changedLayers.add(gone.node());
+                        left(gone.model(), gone.node(), now);
+                    }
+                    linked.remove(gone.model().key());
+                }
+            }
+        }
+        for (String node : changedLayers) {
+            Map<String, PodModel> onLayer = podsByLayer.get(node);
+            // List.copyOf, not Stream.toList: LayerModel copies a list that may hold nulls, so this one is reused as is.
+            List<PodModel> sorted = List.copyOf(onLayer.values().stream()
+                    .filter(p -> !hideSystemPods || p.kind() == PodKind.WORKLOAD)
+                    .sorted(TILE_ORDER)
+                    .toList());
+            if (onLayer.isEmpty()) {
+                podsByLayer.remove(node);
+                sortedByLayer.remove(node);
+            } else {
+                sortedByLayer.put(node, sorted);
+            }
+        }
+        podCounts = s.pods().size() + " pods (" + ready + " ready)";
+        mappedPods = s.pods();
+        mappedLive = live;
+        mappedHidden = hideSystemPods;
+        return appeared;
+    }
+
+    /** A pod left its layer (deleted, terminating, or bound elsewhere): a replacement may follow. */
+    private void left(PodModel pod, String node, Instant now) {
+        if (!linked.contains(pod.key())) {
+            recentlyGone.putIfAbsent(pod.key(), new Gone(pod, node, now));
+        }
     }
 
     /** "My rack — pi-cluster", or just the source when it already names the rack ("Rehearsal rack (…)"). */
@@ -165,23 +287,17 @@ public final class RackViewModel {
         return order;
     }
 
-    private LayerModel layer(String host, RackFrame frame, List<PodInfo> pods) {
+    private LayerModel layer(String host, RackFrame frame, List<PodModel> pods) {
         ClusterSnapshot s = frame.cluster();
         ApiStatus api = s.api();
         NodeInfo node = s.nodes().get(host);
-        PiSlot slot = frame.spec().slot(host).orElse(null);
+        PiSlot slot = slotsByHost.get(host);
         String ip = node != null && node.internalIp() != null ? node.internalIp() : slot != null ? slot.ip() : null;
         NodeRole role = node != null ? node.role() : slot != null ? slot.role() : null;
         LeaseInfo lease = s.leases().get(host);
-        List<PodModel> models = pods.stream()
-                .map(p -> pod(p, api))
-                .filter(p -> !hideSystemPods || p.kind() == PodKind.WORKLOAD)
-                .sorted(Comparator.comparing((PodModel p) -> p.kind().ordinal()).thenComparing(PodModel::app)
-                        .thenComparing(PodModel::name))
-                .toList();
         return new LayerModel(host, ip, role, LedStates.link(frame.links().get(host)),
                 LedStates.heartbeat(lease, api, frame.now()), lease == null ? null : lease.receivedAt(),
-                LedStates.node(node, api), frame.plugs().getOrDefault(host, ""), models);
+                LedStates.node(node, api), frame.plugs().getOrDefault(host, ""), pods);
     }
 
     static PodModel pod(PodInfo p, ApiStatus api) {
@@ -205,31 +321,10 @@ public final class RackViewModel {
     }
 
     /**
-     * Links each pod new to the rack to a pod of the same app that terminated (or vanished) on
+     * Links each pod new to a layer to a pod of the same app that terminated, vanished or left
      * another layer within {@link #MOVE_WINDOW}; each old pod is linked at most once.
      */
-    private List<Move> trackMoves(List<LayerModel> layers, Instant now) {
-        recentlyGone.values().removeIf(g -> Duration.between(g.at(), now).compareTo(MOVE_WINDOW) > 0);
-        Map<String, Gone> seen = new HashMap<>();
-        List<Gone> appeared = new ArrayList<>();
-        for (LayerModel layer : layers) {
-            for (PodModel pod : layer.pods()) {
-                seen.put(pod.key(), new Gone(pod, layer.hostname(), now));
-                if (pod.led() == PodLed.TERMINATING) {
-                    if (!linked.contains(pod.key())) {
-                        recentlyGone.putIfAbsent(pod.key(), new Gone(pod, layer.hostname(), now));
-                    }
-                } else if (!lastSeen.containsKey(pod.key()) && !lastSeen.isEmpty()) {
-                    appeared.add(new Gone(pod, layer.hostname(), now));
-                }
-            }
-        }
-        lastSeen.forEach((key, before) -> {
-            if (!seen.containsKey(key) && !linked.contains(key)) {
-                recentlyGone.putIfAbsent(key, new Gone(before.pod(), before.node(), now));
-            }
-        });
-        linked.retainAll(seen.keySet());
+    private List<Move> linkMoves(List<Gone> appeared) {
         List<Move> moves = new ArrayList<>();
         for (Gone arrival : appeared) {
             PodModel pod = arrival.pod();
@@ -240,15 +335,13 @@ public final class RackViewModel {
                 if (!gone.node().equals(arrival.node()) && gone.pod().app().equals(pod.app()) && gone.pod().kind() == pod.kind()) {
                     moves.add(new Move(e.getKey(), gone.node(), pod.key(), arrival.node(), pod.colour()));
                     it.remove();
-                    if (seen.containsKey(e.getKey())) {
+                    if (mapped.containsKey(e.getKey())) {
                         linked.add(e.getKey());
                     }
                     break;
                 }
             }
         }
-        lastSeen.clear();
-        lastSeen.putAll(seen);
         return moves;
     }
 

@@ -9,7 +9,9 @@ import static io.pirack.core.rack.ClusterFixtures.readyNode;
 import static io.pirack.core.rack.ClusterFixtures.readyPod;
 import static io.pirack.core.rack.ClusterFixtures.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pirack.core.cluster.ApiStatus;
@@ -189,6 +191,36 @@ class RackViewModelTest {
         RackModel again = vm.map(frame(RACK, snapshot(LIVE, threeReadyNodes(), List.of(evicted, stays, web, replacement, otherApp,
                 second), List.of(), List.of()), NOW.plusSeconds(3), "rpi3"));
         assertTrue(again.moves().isEmpty(), "an old pod is linked to one replacement only");
+    }
+
+    @Test
+    void aFrameRemapsOnlyTheLayersWhosePodsChanged() {
+        RackViewModel vm = new RackViewModel();
+        PodInfo a = readyPod("hello-a", "rpi1", "hello");
+        PodInfo b = readyPod("hello-b", "rpi2", "hello");
+        PodInfo c = readyPod("hello-c", "rpi3", "hello");
+        RackModel first = vm.map(frame(RACK, snapshot(LIVE, threeReadyNodes(), List.of(a, b, c), List.of(), List.of()), NOW));
+        PodInfo bNotReady = pod("hello-b", "rpi2", PodPhase.RUNNING, false, false, OwnerKind.REPLICA_SET, "hello");
+        RackModel second = vm.map(frame(RACK, snapshot(LIVE, threeReadyNodes(), List.of(a, bNotReady, c), List.of(), List.of()),
+                NOW.plusSeconds(1)));
+        assertSame(first.layers().get(0).pods(), second.layers().get(0).pods(), "rpi1's tiles are untouched");
+        assertSame(first.layers().get(2).pods(), second.layers().get(2).pods(), "rpi3's tiles are untouched");
+        assertNotEquals(first.layers().get(1).pods(), second.layers().get(1).pods());
+        assertEquals(PodLed.STARTING, second.layers().get(1).pods().get(0).led(), "rpi2's pod shows Running, not ready");
+    }
+
+    @Test
+    void whenTheApiDropsAndComesBackEveryTileGoesUnknownAndThenBack() {
+        RackViewModel vm = new RackViewModel();
+        List<PodInfo> pods = List.of(readyPod("hello-a", "rpi1", "hello"), readyPod("hello-b", "rpi2", "hello"));
+        ClusterSnapshot live = snapshot(LIVE, threeReadyNodes(), pods, List.of(), List.of());
+        vm.map(frame(RACK, live, NOW));
+        ClusterSnapshot down = new ClusterSnapshot(2, NOW, "test cluster", new ApiStatus.Unreachable(NOW, "connection refused"),
+                live.nodes(), live.pods(), live.leases(), live.replicaSets(), live.recentEvents());
+        assertTrue(vm.map(frame(RACK, down, NOW.plusSeconds(1))).layers().stream().flatMap(l -> l.pods().stream())
+                .allMatch(p -> p.led() == PodLed.UNKNOWN), "the same pods, but no stale Ready while the API is down");
+        assertTrue(vm.map(frame(RACK, live, NOW.plusSeconds(2))).layers().stream().flatMap(l -> l.pods().stream())
+                .allMatch(p -> p.led() == PodLed.READY), "Ready again once the API is back");
     }
 
     @Test
