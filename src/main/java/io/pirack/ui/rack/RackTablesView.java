@@ -12,6 +12,9 @@ import javafx.geometry.Orientation;
 /** Live tables of nodes and pods: the operator's detail view under the drawn rack. */
 public final class RackTablesView extends SplitPane {
 
+    /** One line of text at the default 13 px font, with the cell's padding. */
+    static final double ROW_HEIGHT = 24;
+
     public RackTablesView(RackTablesViewModel model) {
         setOrientation(Orientation.HORIZONTAL);
         TableView<RackTablesViewModel.NodeRow> nodes = new TableView<>(model.nodes());
@@ -37,6 +40,9 @@ public final class RackTablesView extends SplitPane {
         pods.getColumns().add(column("Owner", RackTablesViewModel.PodRow::owner, 200));
         pods.setPlaceholder(new Label("No pods yet."));
         pods.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Rows of one height: the table then never measures cells, which matters at 3,000 pods and 200 changes/s.
+        nodes.setFixedCellSize(ROW_HEIGHT);
+        pods.setFixedCellSize(ROW_HEIGHT);
         getItems().addAll(nodes, pods);
         setDividerPositions(0.45);
     }

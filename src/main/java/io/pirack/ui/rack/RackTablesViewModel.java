@@ -8,7 +8,12 @@ import io.pirack.core.cluster.TimeText;
 import io.pirack.core.rack.LedStates;
 import io.pirack.core.rack.RackFrame;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -22,10 +27,16 @@ public final class RackTablesViewModel {
     public record PodRow(String key, String name, String namespace, String node, String status, String ready, String owner) {
     }
 
+    /** More changes than this in one frame: replace the rows wholesale instead of one by one. */
+    static final int PIECEWISE_LIMIT = 256;
+    private static final Comparator<PodRow> ROW_ORDER = Comparator.comparing(PodRow::namespace).thenComparing(PodRow::name);
+
     private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
     private final ObservableList<PodRow> pods = FXCollections.observableArrayList();
     private long shownVersion = -1;
     private Class<?> shownApi;
+    /** The pods the rows were made from (an immutable snapshot map), to find what changed. */
+    private Map<String, PodInfo> shownPods;
 
     public ObservableList<NodeRow> nodes() {
         return nodes;
@@ -44,14 +55,65 @@ public final class RackTablesViewModel {
         }
         shownVersion = s.version();
         shownApi = s.api().getClass();
-        ApiStatus api = s.api();
         List<NodeRow> nodeRows = s.nodes().values().stream().map(n -> nodeRow(n, frame)).toList();
-        List<PodRow> podRows = s.podsSorted().stream().map(p -> podRow(p, api)).toList();
         if (!nodeRows.equals(nodes)) {
             nodes.setAll(nodeRows);
         }
-        if (!podRows.equals(pods)) {
-            pods.setAll(podRows);
+        showPods(s.pods(), s.api(), apiChanged);
+    }
+
+    /**
+     * Updates only the rows of pods whose object changed, keeping the list sorted, so a table of
+     * 3,000 pods with a few changes per frame is not rebuilt (and does not lose its scroll position).
+     */
+    private void showPods(Map<String, PodInfo> current, ApiStatus api, boolean everyRow) {
+        Map<String, PodInfo> before = shownPods;
+        if (current == before && !everyRow) {
+            return;
+        }
+        shownPods = current;
+        if (before == null || everyRow) {
+            pods.setAll(current.values().stream().map(p -> podRow(p, api)).sorted(ROW_ORDER).toList());
+            return;
+        }
+        List<PodInfo> changed = new ArrayList<>();
+        int stillThere = 0;
+        for (Map.Entry<String, PodInfo> e : current.entrySet()) {
+            PodInfo old = before.get(e.getKey());
+            if (old != null) {
+                stillThere++;
+            }
+            if (old != e.getValue()) {
+                changed.add(e.getValue());
+            }
+        }
+        List<PodInfo> removed = new ArrayList<>();
+        int toFind = before.size() - stillThere;
+        for (Iterator<Map.Entry<String, PodInfo>> it = before.entrySet().iterator(); it.hasNext() && toFind > 0; ) {
+            Map.Entry<String, PodInfo> e = it.next();
+            if (!current.containsKey(e.getKey())) {
+                removed.add(e.getValue());
+                toFind--;
+            }
+        }
+        if (changed.size() + removed.size() > PIECEWISE_LIMIT) {
+            pods.setAll(current.values().stream().map(p -> podRow(p, api)).sorted(ROW_ORDER).toList());
+            return;
+        }
+        for (PodInfo gone : removed) {
+            int at = Collections.binarySearch(pods, podRow(gone, api), ROW_ORDER);
+            if (at >= 0) {
+                pods.remove(at);
+            }
+        }
+        for (PodInfo pod : changed) {
+            PodRow row = podRow(pod, api);
+            int at = Collections.binarySearch(pods, row, ROW_ORDER);
+            if (at >= 0) {
+                pods.set(at, row);
+            } else {
+                pods.add(-at - 1, row);
+            }
         }
     }
 
