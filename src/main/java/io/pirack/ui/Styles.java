@@ -37,6 +37,8 @@ public final class Styles {
     public static final String POD_DAEMON = "pod-daemon";
     public static final String POD_CONTROL_PLANE = "pod-control-plane";
     public static final String POD_OVERFLOW = "pod-overflow";
+    /** The canvas the compact grid draws a layer's pod tiles on. */
+    public static final String POD_CANVAS = "pod-canvas";
     public static final String POD_GHOST = "pod-ghost";
     /** Style class prefix of the twelve app colours: {@code app-colour-0} … {@code app-colour-11}. */
     public static final String APP_COLOUR_PREFIX = "app-colour-";

@@ -17,7 +17,10 @@ import javafx.animation.FadeTransition;
 import javafx.animation.ParallelTransition;
 import javafx.animation.ScaleTransition;
 import javafx.css.PseudoClass;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -29,6 +32,11 @@ import javafx.util.Duration;
  * The live part of one Pi layer, laid over the board the chassis canvas drew: LEDs, words, pod
  * tiles and the plug button. {@link #update} touches only what differs from the last model, and
  * pod tiles are kept by pod key so a frame never rebuilds the layer.
+ *
+ * <p>Pod tiles are styled {@link Label}s in the stacked view (up to 16 Pis: they animate in and
+ * out and can be looked up by id), and one {@link Canvas} per layer in the compact grid, where
+ * 100 Pis × 30 pods as nodes would cost thousands of CSS, layout and render passes per change
+ * (measured in docs/benchmarks.md). {@link TilePainter} draws the same language as the CSS.
  */
 final class LayerNode extends Region {
 
@@ -53,6 +61,11 @@ final class LayerNode extends Region {
     private final Button plugButton = new Button("Pull the plug");
     private final Label plugState = new Label();
     private final Map<String, Label> tiles = new HashMap<>();
+    private final Canvas podCanvas = new Canvas();
+    /** True in the compact grid: tiles are drawn on {@link #podCanvas} instead of being nodes. */
+    private boolean drawsTiles;
+    /** A drawn tile is Pending, so the canvas follows the rack's blink. */
+    private boolean drawnBlinking;
     private final Map<String, PodModel> tileModels = new HashMap<>();
     private List<PodModel> shownPods = List.of();
     private LayerModel model;
@@ -87,6 +100,13 @@ final class LayerNode extends Region {
         Tooltip.install(host, layerTip);
         Tooltip.install(state, layerTip);
         host.setOnMouseClicked(e -> owner.showNodeDetail(hostname, host));
+        podCanvas.getStyleClass().add(Styles.POD_CANVAS);
+        podCanvas.setOnMouseClicked(e -> {
+            String key = drawnPodAt(e.getX(), e.getY());
+            if (key != null) {
+                owner.showPodDetail(key, podCanvas);
+            }
+        });
         state.setOnMouseClicked(e -> owner.showNodeDetail(hostname, state));
         getChildren().addAll(shade, linkLed, heartbeatLed, linkCaption, beatCaption, host, info, state, podPane, overflow,
                 plugButton, plugState);
@@ -140,6 +160,7 @@ final class LayerNode extends Region {
         unit = newUnit;
         compact = newCompact;
         pseudoClassStateChanged(Styles.COMPACT, compact);
+        drawTilesOnCanvas(compact);
         setStyle("-fx-font-size: " + Math.round(unit * 10) / 10.0 + "px;");
         info.setVisible(!compact || unit > 14);
         plugButton.setVisible(!compact);
@@ -186,6 +207,30 @@ final class LayerNode extends Region {
         }
     }
 
+    /** Switches between tile nodes (stacked) and one drawn canvas (compact grid). */
+    private void drawTilesOnCanvas(boolean canvas) {
+        if (canvas == drawsTiles) {
+            return;
+        }
+        drawsTiles = canvas;
+        podPane.getChildren().clear();
+        tiles.clear();
+        tileModels.clear();
+        if (canvas) {
+            podPane.getChildren().add(podCanvas);
+        }
+        if (model != null) {
+            showPods(false);
+        }
+    }
+
+    /** The rack's blink changed phase; a canvas with Pending tiles repaints. */
+    void blink() {
+        if (drawsTiles && drawnBlinking) {
+            paintTiles();
+        }
+    }
+
     /** Called when the layout gives this layer room for a different number of tiles. */
     private void setCapacity(int newCapacity) {
         if (newCapacity != capacity) {
@@ -197,6 +242,14 @@ final class LayerNode extends Region {
     }
 
     private void showPods(boolean animated) {
+        if (drawsTiles) {
+            shownPods = model.visiblePods(capacity);
+            drawnBlinking = shownPods.stream().anyMatch(p -> p.led() == PodLed.PENDING);
+            showOverflow();
+            podCanvas.setAccessibleText(describe(model.pods()));
+            layoutPods();
+            return;
+        }
         List<PodModel> visible = model.visiblePods(capacity);
         Set<String> keep = new HashSet<>();
         for (PodModel pod : visible) {
@@ -234,10 +287,27 @@ final class LayerNode extends Region {
             }
         }
         shownPods = visible;
+        showOverflow();
+        layoutPods();
+    }
+
+    private void showOverflow() {
         int hidden = model.overflow(capacity);
         overflow.setVisible(hidden > 0);
         overflow.setText("+" + hidden);
-        layoutPods();
+    }
+
+    /** What the layer's pods are, for screen readers (the canvas has no nodes to read): "30 pods: 28 Ready, 2 Pending". */
+    private static String describe(List<PodModel> pods) {
+        Map<PodLed, Integer> counts = new java.util.EnumMap<>(PodLed.class);
+        pods.forEach(p -> counts.merge(p.led(), 1, Integer::sum));
+        StringBuilder text = new StringBuilder(pods.size() + (pods.size() == 1 ? " pod" : " pods"));
+        String sep = ": ";
+        for (Map.Entry<PodLed, Integer> e : counts.entrySet()) {
+            text.append(sep).append(e.getValue()).append(' ').append(e.getKey().words);
+            sep = ", ";
+        }
+        return text.toString();
     }
 
     private Label newTile(PodModel pod) {
@@ -294,11 +364,43 @@ final class LayerNode extends Region {
 
     /** Where a pod's tile is (or would be), in scene coordinates; for the travelling ghost. */
     Bounds tileSceneBounds(String podKey) {
-        Label tile = tiles.get(podKey);
-        if (tile != null) {
-            return tile.localToScene(tile.getBoundsInLocal());
+        Bounds shown = shownTileSceneBounds(podKey);
+        return shown != null ? shown : podPane.localToScene(podPane.getLayoutBounds());
+    }
+
+    /** Where a pod's tile is in scene coordinates, or null when this layer does not show it. */
+    Bounds shownTileSceneBounds(String podKey) {
+        if (drawsTiles) {
+            for (int i = 0; i < shownPods.size(); i++) {
+                if (shownPods.get(i).key().equals(podKey)) {
+                    double tile = tileSize();
+                    double pitch = tile + gap(tile);
+                    int cols = Math.max(1, columns);
+                    return podCanvas.localToScene(new BoundingBox((i % cols) * pitch, (i / cols) * pitch, tile, tile));
+                }
+            }
+            return null;
         }
-        return podPane.localToScene(podPane.getLayoutBounds());
+        Label tile = tiles.get(podKey);
+        return tile == null ? null : tile.localToScene(tile.getBoundsInLocal());
+    }
+
+    /** The pod whose drawn tile is at canvas point (x, y), or null. */
+    String drawnPodAt(double x, double y) {
+        double tile = tileSize();
+        double pitch = tile + gap(tile);
+        int col = (int) Math.floor(x / pitch);
+        int row = (int) Math.floor(y / pitch);
+        int cols = Math.max(1, columns);
+        if (col < 0 || col >= cols || row < 0 || x - col * pitch > tile || y - row * pitch > tile) {
+            return null;
+        }
+        int index = row * cols + col;
+        return index < shownPods.size() ? shownPods.get(index).key() : null;
+    }
+
+    private static double gap(double tile) {
+        return Math.max(2, tile * 0.22);
     }
 
     double tileSize() {
@@ -313,7 +415,7 @@ final class LayerNode extends Region {
         shade.resizeRelocate(0, 0, w, h);
         double led = compact ? 1.1 * u : 1.5 * u;
         double tile = tileSize();
-        double gap = Math.max(2, tile * 0.22);
+        double gap = gap(tile);
         if (compact) {
             double pad = 0.5 * u;
             linkLed.resizeRelocate(pad, pad, led, led);
@@ -387,9 +489,12 @@ final class LayerNode extends Region {
 
     private void layoutPods() {
         double tile = tileSize();
-        double gap = Math.max(2, tile * 0.22);
+        double gap = gap(tile);
         int cols = Math.max(1, columns);
-        for (int i = 0; i < shownPods.size(); i++) {
+        if (drawsTiles) {
+            paintTiles();
+        }
+        for (int i = 0; i < shownPods.size() && !drawsTiles; i++) {
             PodModel pod = shownPods.get(i);
             Label t = tiles.get(pod.key());
             if (t != null) {
@@ -402,6 +507,31 @@ final class LayerNode extends Region {
         int slot = shownPods.size();
         overflow.resizeRelocate(podPane.getLayoutX() + (slot % cols) * (tile + gap),
                 podPane.getLayoutY() + (slot / cols) * (tile + gap), Math.max(tile * 1.6, overflow.prefWidth(-1)), tile);
+    }
+
+    private void paintTiles() {
+        double w = podPane.getWidth();
+        double h = podPane.getHeight();
+        if (podCanvas.getWidth() != w || podCanvas.getHeight() != h) {
+            podCanvas.setWidth(w);
+            podCanvas.setHeight(h);
+        }
+        GraphicsContext g = podCanvas.getGraphicsContext2D();
+        // Clearing the whole canvas also drops its queued drawing commands, so they never pile up.
+        g.clearRect(0, 0, w, h);
+        double tile = tileSize();
+        double pitch = tile + gap(tile);
+        int cols = Math.max(1, columns);
+        double blink = owner.blinkOpacity().get();
+        for (int i = 0; i < shownPods.size(); i++) {
+            PodModel pod = shownPods.get(i);
+            TilePainter.paint(g, pod, (i % cols) * pitch, (i / cols) * pitch, tile, pod.led() == PodLed.PENDING ? blink : 1.0);
+        }
+    }
+
+    /** True while this layer draws its tiles on a canvas (the compact grid). */
+    boolean drawsTiles() {
+        return drawsTiles;
     }
 
     /** Visible for tests: the keys of the tiles in display order. */

@@ -32,6 +32,10 @@ import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.CycleMethod;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Stop;
 import javafx.util.Duration;
 import org.controlsfx.control.PopOver;
 
@@ -48,6 +52,8 @@ public final class RackView extends Region {
     public static final int MAX_STACKED = 16;
     /** Below this layer pitch (px) the stack would be illegible: switch to the grid. */
     static final double MIN_PITCH = 64;
+    /** Travelling ghosts in flight at most. */
+    static final int MAX_GHOSTS = 24;
 
     private final RackViewModel model = new RackViewModel();
     private final PlugActions plugs;
@@ -122,6 +128,7 @@ public final class RackView extends Region {
         blink = new Timeline(new KeyFrame(Duration.millis(500), e -> {
             blinkOn = !blinkOn;
             blinkOpacity.set(blinkOn ? 0.25 : 1.0);
+            layers.values().forEach(LayerNode::blink);
         }));
         blink.setCycleCount(Animation.INDEFINITE);
         sceneProperty().addListener((obs, old, scene) -> {
@@ -174,6 +181,20 @@ public final class RackView extends Region {
 
     public List<String> layerOrder() {
         return order;
+    }
+
+    /**
+     * Every pod the layers were last updated with (pod key → Pi), whether its tile fits or is
+     * counted in "+N"; for the benchmark's loss check and for tests.
+     */
+    public Map<String, String> podsShown() {
+        Map<String, String> shown = new java.util.HashMap<>();
+        layers.forEach((host, node) -> {
+            if (node.model() != null) {
+                node.model().pods().forEach(pod -> shown.put(pod.key(), host));
+            }
+        });
+        return shown;
     }
 
     /** Frames applied and the FX time they took in total (nanoseconds), for the benchmark. */
@@ -342,12 +363,13 @@ public final class RackView extends Region {
     private void animateMove(Move move) {
         LayerNode from = layers.get(move.fromNode());
         LayerNode to = layers.get(move.toNode());
-        if (from == null || to == null || to.tile(move.toPod()) == null) {
+        Bounds target = to == null ? null : to.shownTileSceneBounds(move.toPod());
+        // A mass reschedule on a big rack would fill the screen with ghosts; the first few tell the story.
+        if (from == null || target == null || overlay.getChildren().size() >= MAX_GHOSTS) {
             return;
         }
-        Label target = to.tile(move.toPod());
         Bounds start = overlay.sceneToLocal(from.tileSceneBounds(move.fromPod()));
-        Bounds end = overlay.sceneToLocal(target.localToScene(target.getBoundsInLocal()));
+        Bounds end = overlay.sceneToLocal(target);
         Label ghost = new Label("➜");
         ghost.getStyleClass().addAll(Styles.POD_TILE, Styles.POD_GHOST, Styles.APP_COLOUR_PREFIX + move.colour());
         double size = to.tileSize() * 1.4;
@@ -459,6 +481,9 @@ public final class RackView extends Region {
         chassis.setHeight(height);
         GraphicsContext gc = chassis.getGraphicsContext2D();
         gc.clearRect(0, 0, width, height);
+        gc.setFill(new LinearGradient(0, 0, 0, 1, true, CycleMethod.NO_CYCLE,
+                new Stop(0, Color.web("#1a1e24")), new Stop(1, Color.web("#101317"))));
+        gc.fillRect(0, 0, width, height);
         double u = g.unit();
         if (g.compact()) {
             g.boards().forEach(r -> ChassisPainter.board(gc, r, u, false));

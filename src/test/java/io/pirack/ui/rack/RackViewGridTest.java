@@ -1,0 +1,157 @@
+package io.pirack.ui.rack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pirack.core.cluster.ClusterSnapshot;
+import io.pirack.core.cluster.NodeInfo;
+import io.pirack.core.cluster.OwnerKind;
+import io.pirack.core.cluster.PodInfo;
+import io.pirack.core.cluster.PodPhase;
+import io.pirack.core.rack.ClusterFixtures;
+import io.pirack.core.rack.LedStates;
+import io.pirack.core.rack.RackFrame;
+import io.pirack.core.rack.RackSpec;
+import io.pirack.ui.Styles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javafx.geometry.Bounds;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The compact grid for big racks: tiles drawn on one canvas per Pi, still telling each pod's truth. */
+class RackViewGridTest {
+
+    private Stage stage;
+    private RackView view;
+
+    @BeforeEach
+    void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        stage = FxToolkit.setupStage(s -> {
+            view = new RackView(PlugActions.NONE, spec -> { });
+            view.setAnimated(false);
+            Scene scene = new Scene(view, 1280, 800);
+            scene.getStylesheets().add(RackView.class.getResource(Styles.STYLESHEET).toExternalForm());
+            s.setScene(scene);
+            s.show();
+        });
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    private <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    /** {@code pis} Ready Pis with three web pods each; rpi2 also runs one Failed pod. */
+    private static RackFrame rack(int pis) {
+        RackSpec spec = RackSpec.rehearsal(pis);
+        List<NodeInfo> nodes = new ArrayList<>();
+        List<PodInfo> pods = new ArrayList<>();
+        spec.slots().forEach(slot -> {
+            nodes.add(ClusterFixtures.readyNode(slot.hostname()));
+            for (int i = 0; i < 3; i++) {
+                pods.add(ClusterFixtures.readyPod("web-" + slot.hostname() + "-" + i, slot.hostname(), "web"));
+            }
+        });
+        pods.add(ClusterFixtures.pod("batch-1", "rpi2", PodPhase.FAILED, false, false, OwnerKind.JOB, "batch"));
+        ClusterSnapshot s = ClusterFixtures.snapshot(ClusterFixtures.LIVE, nodes, pods, List.of(), List.of());
+        return ClusterFixtures.frame(spec, s, ClusterFixtures.NOW);
+    }
+
+    private void show(RackFrame frame) throws Exception {
+        onFx(() -> {
+            view.show(frame);
+            view.applyCss();
+            view.layout();
+            return null;
+        });
+    }
+
+    /** The colour of the canvas a little inside the top-left corner of the tile drawn for {@code podKey}. */
+    private Color tileFill(String host, String podKey) throws Exception {
+        return onFx(() -> {
+            LayerNode layer = view.layerNode(host);
+            Canvas canvas = (Canvas) layer.podPane().getChildrenUnmodifiable().get(0);
+            Bounds tile = canvas.sceneToLocal(layer.shownTileSceneBounds(podKey));
+            WritableImage image = canvas.snapshot(null, null);
+            return image.getPixelReader().getColor((int) (tile.getMinX() + tile.getWidth() * 0.3),
+                    (int) (tile.getMinY() + tile.getHeight() * 0.3));
+        });
+    }
+
+    private static void assertClose(Color expected, Color actual, String what) {
+        double distance = Math.abs(expected.getRed() - actual.getRed()) + Math.abs(expected.getGreen() - actual.getGreen())
+                + Math.abs(expected.getBlue() - actual.getBlue());
+        assertTrue(distance < 0.15, what + ": expected " + expected + " but the canvas shows " + actual);
+    }
+
+    @Test
+    void aFortyPiRackDrawsTilesOnCanvasesInsteadOfThousandsOfNodesAndLosesNoPod() throws Exception {
+        RackFrame frame = rack(40);
+        show(frame);
+        assertTrue(onFx(() -> view.layerOrder().stream().allMatch(h -> view.layerNode(h).drawsTiles())), "every card draws its tiles");
+        assertTrue(onFx(() -> view.lookupAll("." + Styles.POD_TILE).isEmpty()), "no tile nodes in the grid");
+        Map<String, String> expected = frame.cluster().pods().values().stream()
+                .collect(Collectors.toMap(PodInfo::key, PodInfo::nodeName));
+        assertEquals(expected, onFx(view::podsShown), "every pod is on its card");
+        assertEquals("4 pods: 3 Ready, 1 Failed", onFx(() -> view.layerNode("rpi2").podPane().getChildrenUnmodifiable().get(0)
+                .getAccessibleText()), "screen readers hear what the card shows");
+    }
+
+    @Test
+    void drawnTilesShowTheAppColourAndTheirStateAndAnswerClicks() throws Exception {
+        show(rack(40));
+        assertClose(TilePainter.appColour(LedStates.appColour("web")), tileFill("rpi3", "demo/web-rpi3-0"), "a Ready web pod");
+        assertClose(Color.web("#ff4d4f"), tileFill("rpi2", "demo/batch-1"), "a Failed pod is red");
+        String clicked = onFx(() -> {
+            LayerNode layer = view.layerNode("rpi2");
+            Canvas canvas = (Canvas) layer.podPane().getChildrenUnmodifiable().get(0);
+            Bounds tile = canvas.sceneToLocal(layer.shownTileSceneBounds("demo/batch-1"));
+            return layer.drawnPodAt(tile.getCenterX(), tile.getCenterY());
+        });
+        assertEquals("demo/batch-1", clicked, "a click on a drawn tile finds its pod");
+        assertNull(onFx(() -> view.layerNode("rpi2").drawnPodAt(-5, -5)), "a click beside the tiles finds none");
+    }
+
+    @Test
+    void drawnTilesUseTheStylesheetsAppColours() throws Exception {
+        String css = new String(RackView.class.getResourceAsStream(Styles.STYLESHEET).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\.app-colour-(\\d+) \\{ -pod-colour: (#[0-9a-fA-F]{6}); }").matcher(css);
+        int found = 0;
+        while (m.find()) {
+            assertEquals(Color.web(m.group(2)), TilePainter.appColour(Integer.parseInt(m.group(1))), ".app-colour-" + m.group(1));
+            found++;
+        }
+        assertEquals(TilePainter.APP_COLOURS.size(), found, "one CSS rule per drawn colour");
+    }
+
+    @Test
+    void aSmallRackInTheSameWindowGoesBackToTileNodes() throws Exception {
+        show(rack(40));
+        show(rack(4));
+        assertFalse(onFx(() -> view.layerNode("rpi2").drawsTiles()), "four Pis are a stack again");
+        assertEquals(4, (int) onFx(() -> view.layerNode("rpi2").podPane().getChildrenUnmodifiable().size()),
+                "one tile node per pod on rpi2");
+        assertTrue(onFx(() -> view.lookup("#pod-demo-batch-1") != null), "tiles can be looked up by pod");
+    }
+}
