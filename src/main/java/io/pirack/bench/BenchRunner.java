@@ -59,7 +59,8 @@ public final class BenchRunner {
     }
 
     /** The benchmarks by name, in the order they run. */
-    public static final List<String> NAMES = List.of("latency", "scale", "scale-pulsed", "startup", "cycles", "writes", "failover");
+    public static final List<String> NAMES = List.of("latency", "latency-offscreen", "scale", "scale-pulsed", "startup", "cycles",
+            "writes", "failover");
 
     /** Runs the named benchmarks (all when {@code only} is empty), rewriting the results after each. */
     public Map<String, Object> run(Path outputDir, Set<String> only) throws Exception {
@@ -81,17 +82,33 @@ public final class BenchRunner {
 
     private Map<String, Object> runOne(String name) throws Exception {
         return switch (name) {
-            case "latency" -> new LatencyBench().run(plan.latencyChanges(), fx, views.get(), progress);
-            case "scale" -> new ScaleBench().run(plan.scaleNodes(), plan.scalePods(), plan.scaleRate(), plan.scaleSeconds(), fx,
-                    false, views.get(), progress);
-            case "scale-pulsed" -> new ScaleBench().run(plan.scaleNodes(), plan.scalePods(), plan.scaleRate(),
-                    Math.max(10, plan.scaleSeconds() / 2), fx, true, views.get(), progress);
+            case "latency" -> withView(view -> new LatencyBench().run(plan.latencyChanges(), fx, view, progress));
+            case "latency-offscreen" -> {
+                try (ViewUnderTest view = ViewUnderTest.rackScreenOffscreen()) {
+                    yield new LatencyBench().run(plan.latencyChanges(), fx, view, progress);
+                }
+            }
+            case "scale" -> withView(view -> new ScaleBench().run(plan.scaleNodes(), plan.scalePods(), plan.scaleRate(),
+                    plan.scaleSeconds(), fx, false, view, progress));
+            case "scale-pulsed" -> withView(view -> new ScaleBench().run(plan.scaleNodes(), plan.scalePods(), plan.scaleRate(),
+                    Math.max(10, plan.scaleSeconds() / 2), fx, true, view, progress));
             case "startup" -> new StartupBench().run(plan.startupRuns());
-            case "cycles" -> new CycleMemoryBench().run(plan.cycles(), plan.cycleTimeScale(), fx, views.get(), progress);
+            case "cycles" -> withView(view -> new CycleMemoryBench().run(plan.cycles(), plan.cycleTimeScale(), fx, view, progress));
             case "writes" -> new WriteRateBench().run(plan.writeRateSamples());
             case "failover" -> new FailoverObservationBench().run(plan.drills(), DRILL_TIME_SCALE, progress);
             default -> throw new IllegalArgumentException("unknown benchmark '" + name + "' (" + String.join(", ", NAMES) + ")");
         };
+    }
+
+    private interface ViewBench {
+        Map<String, Object> run(ViewUnderTest view) throws Exception;
+    }
+
+    /** A fresh view for one benchmark, closed (its window hidden) afterwards. */
+    private Map<String, Object> withView(ViewBench bench) throws Exception {
+        try (ViewUnderTest view = views.get()) {
+            return bench.run(view);
+        }
     }
 
     static void write(Path dir, Map<String, Object> results) throws IOException {

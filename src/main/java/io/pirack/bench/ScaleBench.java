@@ -80,13 +80,26 @@ final class ScaleBench {
              FramePublisher publisher = new FramePublisher(store, links, () -> spec, Map::of, fx)) {
             publisher.subscribe(view.sink());
             awaitShown(publisher, fxThread, store.version());
+            awaitLaidOut(fxThread, view);
             result.put("heap_after_gc_steady_mb", Memory.heapAfterGcMb());
+            fx.restart();
+            if (view.pulses() != null) {
+                view.pulses().reportTo(fx::pulse);
+            }
             int[] sequence = {0};
             List<String> keys = new ArrayList<>(truth.keySet());
             long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
-            int total = rate * seconds;
+            // The same load first, unmeasured, while the JIT compiles the incremental paths.
+            int warmUp = Math.min(5, Math.max(1, seconds / 4));
+            result.put("warm_up_seconds", warmUp);
+            int total = rate * (warmUp + seconds);
             CompletableFuture<Void> done = new CompletableFuture<>();
             long started = System.nanoTime();
+            long[] measuredFrom = {started};
+            feeder.schedule(() -> {
+                fx.restart();
+                measuredFrom[0] = System.nanoTime();
+            }, warmUp, TimeUnit.SECONDS);
             feeder.scheduleAtFixedRate(() -> {
                 // A late tick catches up so that the rate holds on average.
                 long due = Math.min(total, (System.nanoTime() - started) / periodNanos + 1);
@@ -104,23 +117,35 @@ final class ScaleBench {
                     done.get(10, TimeUnit.SECONDS);
                 } catch (java.util.concurrent.TimeoutException e) {
                     reported += 10;
-                    progress.accept("scale: " + reported + "/" + seconds + " s, " + sequence[0] + " changes");
+                    progress.accept("scale: " + reported + "/" + (warmUp + seconds) + " s, " + sequence[0] + " changes");
                 }
             }
             double elapsed = (System.nanoTime() - started) / 1e9;
+            double measured = (System.nanoTime() - measuredFrom[0]) / 1e9;
             result.put("changes_applied", sequence[0]);
             result.put("achieved_changes_per_second", Samples.round(sequence[0] / elapsed));
             awaitShown(publisher, fxThread, store.version());
-            Map<String, String> shown = readView(fxThread, view);
-            result.put("fx_work_per_frame", fx.work.summary());
-            result.put("frames", fx.work.count());
-            result.put("frames_over_8ms", fx.work.countAbove(BUDGET_NANOS));
-            result.put("frames_over_16_7ms", fx.work.countAbove(FRAME_NANOS));
+            Map<String, Map<String, String>> shown = readView(fxThread, view);
+            result.put("fx_work_per_frame", fx.work().summary());
+            result.put("fx_work_per_frame_cpu", fx.workCpu().summary());
+            result.put("frames", fx.work().count());
+            result.put("frames_over_8ms", fx.work().countAbove(BUDGET_NANOS));
+            result.put("frames_over_16_7ms", fx.work().countAbove(FRAME_NANOS));
+            if (view.pulses() != null) {
+                view.pulses().reportTo((start, took, cpu) -> { });
+                result.put("pulse_css_and_layout", fx.pulses().summary());
+                result.put("pulse_css_and_layout_cpu", fx.pulsesCpu().summary());
+                result.put("pulses_per_second", Samples.round(fx.pulses().count() / measured));
+            }
             Samples windows = fx.busyPerPulseWindow();
+            Samples cpuWindows = fx.cpuPerPulseWindow();
             result.put("fx_busy_per_60hz_window", windows.summary());
+            result.put("fx_cpu_per_60hz_window", cpuWindows.summary());
             result.put("windows_over_8ms", windows.countAbove(BUDGET_NANOS));
+            result.put("cpu_windows_over_8ms", cpuWindows.countAbove(BUDGET_NANOS));
             result.put("target_p99_ms", 8);
-            result.put("met", fx.work.percentileMillis(99) <= 8 && windows.percentileMillis(99) <= 8);
+            // The target is FX work per pulse: CPU time, so a core taken by the renderer or the feeder does not count as our work.
+            result.put("met", cpuWindows.percentileMillis(99) <= 8);
             result.put("final_state", compare(truth, store.snapshot().pods(), publisher.lastFrame().cluster().pods(), shown));
             result.put("heap_after_gc_after_run_mb", Memory.heapAfterGcMb());
         } finally {
@@ -150,13 +175,29 @@ final class ScaleBench {
         throw new IllegalStateException("the view never caught up with store version " + version);
     }
 
-    /** What the view shows (pod key → node), read on the FX thread; null if the view cannot say. */
-    static Map<String, String> readView(Executor fx, ViewUnderTest view) throws Exception {
-        if (view.shownPodNodes() == null) {
+    /** Waits for a pulse to style and lay out what the view was last handed (the first layout of 100 Pis is not a frame). */
+    static void awaitLaidOut(Executor fx, ViewUnderTest view) throws Exception {
+        if (view.pulses() == null) {
+            return;
+        }
+        CompletableFuture<Void> laidOut = new CompletableFuture<>();
+        fx.execute(() -> view.pulses().afterNextLayout(() -> laidOut.complete(null)));
+        laidOut.get(30, TimeUnit.SECONDS);
+    }
+
+    /** What each part of the view shows (part → pod key → node), read on the FX thread; null if the view cannot say. */
+    static Map<String, Map<String, String>> readView(Executor fx, ViewUnderTest view) throws Exception {
+        if (view.shown() == null) {
             return null;
         }
-        CompletableFuture<Map<String, String>> read = new CompletableFuture<>();
-        fx.execute(() -> read.complete(Map.copyOf(view.shownPodNodes().get())));
+        CompletableFuture<Map<String, Map<String, String>>> read = new CompletableFuture<>();
+        fx.execute(() -> {
+            try {
+                read.complete(Map.copyOf(view.shown().get()));
+            } catch (RuntimeException e) {
+                read.completeExceptionally(e);
+            }
+        });
         return read.get(30, TimeUnit.SECONDS);
     }
 
@@ -180,15 +221,19 @@ final class ScaleBench {
     }
 
     private static Map<String, Object> compare(Map<String, PodInfo> truth, Map<String, PodInfo> store,
-                                               Map<String, PodInfo> lastFrame, Map<String, String> shown) {
+                                               Map<String, PodInfo> lastFrame, Map<String, Map<String, String>> shown) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("fed_pods", truth.size());
         m.put("store_equals_fed", store.equals(truth));
         m.put("last_frame_equals_fed", lastFrame.equals(truth));
         Map<String, String> expectedNodes = new HashMap<>();
         truth.forEach((k, p) -> expectedNodes.put(k, p.nodeName()));
-        m.put("view_rows", shown == null ? "not readable" : shown.size());
-        m.put("view_equals_fed", shown == null ? "not readable" : shown.equals(expectedNodes));
+        if (shown == null) {
+            m.put("view", "not readable");
+        } else {
+            new java.util.TreeMap<>(shown).forEach((part, pods) -> m.put(part.replace(' ', '_') + "_equal_fed",
+                    pods.equals(expectedNodes) ? "yes (" + pods.size() + " pods)" : "NO (" + pods.size() + " pods)"));
+        }
         return m;
     }
 

@@ -60,13 +60,18 @@ public final class StartupProbe {
         fxUp.await();
         ViewUnderTest view = ViewUnderTest.rackViewAndTables();
         CountDownLatch first = new CountDownLatch(1);
+        boolean[] firstSeen = {false};
         Consumer<RackFrame> timed = frame -> {
             view.sink().accept(frame);
-            if (first.getCount() > 0 && frame.cluster().api().isLive() && frame.cluster().nodes().size() == spec.slots().size()) {
-                System.out.println(MARK + System.currentTimeMillis() + " " + jvmStart + " " + mainEntered + " " + connecting
-                        + " " + fxReady);
-                System.out.flush();
-                first.countDown();
+            if (!firstSeen[0] && frame.cluster().api().isLive() && frame.cluster().nodes().size() == spec.slots().size()) {
+                firstSeen[0] = true;
+                // Timed when the pulse has styled and laid the frame out in the shown window.
+                view.pulses().afterNextLayout(() -> {
+                    System.out.println(MARK + System.currentTimeMillis() + " " + jvmStart + " " + mainEntered + " " + connecting
+                            + " " + fxReady);
+                    System.out.flush();
+                    first.countDown();
+                });
             }
         };
         new FramePublisher(store, links, () -> spec, Map::of, Platform::runLater).subscribe(timed);

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pirack bench}: measures event → pixel latency, scale, scale-pulsed, startup, memory and failover
+ * {@code pirack bench}: measures event → pixel latency (in a window and offscreen), scale, scale-pulsed, startup, memory and failover
  * observation on the rehearsal rack and writes {@code results.json} and {@code summary.txt}.
  * Needs a display for JavaFX; {@code ./mvnw -Pbench verify} runs the same benchmarks headless.
  */
@@ -31,7 +31,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
-            description = "Run only these: latency, scale, scale-pulsed, startup, cycles, writes, failover (default: all).")
+            description = "Run only these: latency, latency-offscreen, scale, scale-pulsed, startup, cycles, writes, failover (default: all).")
     java.util.Set<String> only = java.util.Set.of();
 
     @Override
