@@ -21,6 +21,7 @@ import javafx.animation.TranslateTransition;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.CheckBox;
@@ -36,6 +37,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.LinearGradient;
 import javafx.scene.paint.Stop;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.PopOver;
 
@@ -93,6 +95,9 @@ public final class RackView extends Region {
     private final Pane overlay = new FreePane();
     private final Map<String, LayerNode> layers = new LinkedHashMap<>();
     private final Timeline blink;
+    private final javafx.beans.value.ObservableValue<Boolean> inShowingWindow;
+    /** The newest frame that arrived while the window was hidden. */
+    private RackFrame parked;
     private List<String> order = List.of();
     private RackModel shown;
     private boolean animated = true;
@@ -131,13 +136,27 @@ public final class RackView extends Region {
             layers.values().forEach(LayerNode::blink);
         }));
         blink.setCycleCount(Animation.INDEFINITE);
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null && animated) {
+        // Blink only while in a showing window: a running Timeline is referenced by the animation
+        // timer, so one left running after its window closed would keep this view (and every
+        // layer) alive for good.
+        inShowingWindow = sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
+        inShowingWindow.addListener((obs, was, showing) -> {
+            if (showing && animated) {
                 blink.play();
             } else {
                 blink.stop();
             }
+            if (showing && parked != null) {
+                RackFrame latest = parked;
+                parked = null;
+                show(latest);
+            }
         });
+    }
+
+    /** True while the blink runs (for tests). */
+    boolean blinking() {
+        return blink.getStatus() == Animation.Status.RUNNING;
     }
 
     /** Follows a publisher until {@link #unbind}; the first frame arrives at once. */
@@ -206,8 +225,16 @@ public final class RackView extends Region {
         return frameNanos;
     }
 
-    /** Applies one frame: maps it and updates only what changed. Call on the FX thread. */
+    /**
+     * Applies one frame: maps it and updates only what changed. Call on the FX thread. While the
+     * view's window is hidden (a closed audience window) only the newest frame is kept, and shown
+     * when the window is back.
+     */
     public void show(RackFrame frame) {
+        if (getScene() != null && getScene().getWindow() != null && !inShowingWindow.getValue()) {
+            parked = frame;
+            return;
+        }
         long start = System.nanoTime();
         RackModel next = model.map(frame);
         apply(next);

@@ -133,6 +133,32 @@ class RackViewGridTest {
     }
 
     @Test
+    void theBlinkStopsWhenTheWindowClosesSoAClosedViewIsNotKeptAlive() throws Exception {
+        RackView animated = onFx(() -> {
+            RackView v = new RackView(PlugActions.NONE, spec -> { });
+            stage.setScene(new Scene(v, 800, 600));
+            return v;
+        });
+        assertTrue(onFx(animated::blinking), "Pending pods blink while the window is on screen");
+        onFx(() -> {
+            stage.hide();
+            return null;
+        });
+        assertFalse(onFx(animated::blinking), "a running Timeline would hold the closed view for good");
+        onFx(() -> {
+            animated.show(rack(4));
+            return null;
+        });
+        assertTrue(onFx(animated::layerOrder).isEmpty(), "a hidden window does no work for frames");
+        onFx(() -> {
+            stage.show();
+            return null;
+        });
+        assertTrue(onFx(animated::blinking), "and blinks again when the window is back");
+        assertEquals(List.of("rpi1", "rpi2", "rpi3", "rpi4"), onFx(animated::layerOrder), "showing the newest frame at once");
+    }
+
+    @Test
     void drawnTilesUseTheStylesheetsAppColours() throws Exception {
         String css = new String(RackView.class.getResourceAsStream(Styles.STYLESHEET).readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
