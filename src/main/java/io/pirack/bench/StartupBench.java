@@ -29,8 +29,8 @@ final class StartupBench {
     Map<String, Object> run(int runs) throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("path", "fresh JVM running io.pirack.bench.StartupProbe (JavaFX started in parallel with the cluster"
-                + " connection, FramePublisher, view; no window) on this class path; timed from before the spawn to the"
-                + " first frame with all 4 nodes");
+                + " connection, FramePublisher, the rack screen in a shown window) on this class path; timed from before"
+                + " the spawn to the end of the pulse that laid out the first frame with all 4 nodes");
         result.put("runs", runs);
         Map<String, Object> ownRack = series(runs, List.of());
         result.put("with_own_rehearsal_rack", ownRack);
