@@ -96,9 +96,12 @@ final class ScaleBench {
             CompletableFuture<Void> done = new CompletableFuture<>();
             long started = System.nanoTime();
             long[] measuredFrom = {started};
+            long fxThreadId = onFx(fxThread, () -> Thread.currentThread().getId());
+            FxThreadCpu fxCpu = new FxThreadCpu(fxThreadId);
             feeder.schedule(() -> {
                 fx.restart();
                 measuredFrom[0] = System.nanoTime();
+                fxCpu.start();
             }, warmUp, TimeUnit.SECONDS);
             feeder.scheduleAtFixedRate(() -> {
                 // A late tick catches up so that the rate holds on average.
@@ -120,6 +123,7 @@ final class ScaleBench {
                     progress.accept("scale: " + reported + "/" + (warmUp + seconds) + " s, " + sequence[0] + " changes");
                 }
             }
+            fxCpu.stop();
             double elapsed = (System.nanoTime() - started) / 1e9;
             double measured = (System.nanoTime() - measuredFrom[0]) / 1e9;
             result.put("changes_applied", sequence[0]);
@@ -137,6 +141,8 @@ final class ScaleBench {
                 result.put("pulse_css_and_layout_cpu", fx.pulsesCpu().summary());
                 result.put("pulses_per_second", Samples.round(fx.pulses().count() / measured));
             }
+            result.put("fx_thread_cpu_per_60hz_window", fxCpu.windows.summary());
+            result.put("fx_thread_windows_over_8ms", fxCpu.windows.countAbove(BUDGET_NANOS));
             Samples windows = fx.busyPerPulseWindow();
             Samples cpuWindows = fx.cpuPerPulseWindow();
             result.put("fx_busy_per_60hz_window", windows.summary());
@@ -144,8 +150,9 @@ final class ScaleBench {
             result.put("windows_over_8ms", windows.countAbove(BUDGET_NANOS));
             result.put("cpu_windows_over_8ms", cpuWindows.countAbove(BUDGET_NANOS));
             result.put("target_p99_ms", 8);
-            // The target is FX work per pulse: CPU time, so a core taken by the renderer or the feeder does not count as our work.
-            result.put("met", cpuWindows.percentileMillis(99) <= 8);
+            // The target is FX work per pulse: the FX thread's CPU time per 60 Hz window (all of it: frames, animations,
+            // CSS, layout, scene sync), so a core taken by the renderer or the feeder does not count as our work.
+            result.put("met", fxCpu.windows.percentileMillis(99) <= 8);
             result.put("final_state", compare(truth, store.snapshot().pods(), publisher.lastFrame().cluster().pods(), shown));
             result.put("heap_after_gc_after_run_mb", Memory.heapAfterGcMb());
         } finally {
@@ -173,6 +180,48 @@ final class ScaleBench {
             }
         }
         throw new IllegalStateException("the view never caught up with store version " + version);
+    }
+
+    /** Runs {@code read} on the FX thread and returns its result. */
+    static <T> T onFx(Executor fx, java.util.function.Supplier<T> read) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        fx.execute(() -> result.complete(read.get()));
+        return result.get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Reads the FX thread's total CPU time every 16.7 ms from a thread of its own: the FX work in
+     * each 60 Hz window, whatever caused it — frame hand-overs, animation timers, CSS, layout and
+     * the sync of the scene to the renderer — which no listener inside the pulse can bracket.
+     */
+    static final class FxThreadCpu {
+        final Samples windows = new Samples();
+        private final long threadId;
+        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bench-fx-cpu");
+            t.setDaemon(true);
+            return t;
+        });
+        private long last = -1;
+
+        FxThreadCpu(long threadId) {
+            this.threadId = threadId;
+        }
+
+        void start() {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            sampler.scheduleAtFixedRate(() -> {
+                long now = threads.getThreadCpuTime(threadId);
+                if (last >= 0 && now >= last) {
+                    windows.add(now - last);
+                }
+                last = now;
+            }, 0, FRAME_NANOS, TimeUnit.NANOSECONDS);
+        }
+
+        void stop() {
+            sampler.shutdownNow();
+        }
     }
 
     /** Waits for a pulse to style and lay out what the view was last handed (the first layout of 100 Pis is not a frame). */

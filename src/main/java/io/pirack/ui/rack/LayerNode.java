@@ -66,6 +66,25 @@ final class LayerNode extends Region {
     private boolean drawsTiles;
     /** A drawn tile is Pending, so the canvas follows the rack's blink. */
     private boolean drawnBlinking;
+    /** Drawn tiles growing in: pod key → animation start (ns on the pulse clock; 0 = starts at the next pulse). */
+    private final Map<String, Long> growing = new HashMap<>();
+    /** Drawn tiles of pods that left, fading out where they were. */
+    private final List<LeavingTile> leaving = new java.util.ArrayList<>();
+    private long pulseNanos;
+
+    /** A tile still fading out at its old place; {@code start} as in {@link #growing}. */
+    private static final class LeavingTile {
+        final PodModel pod;
+        final double x;
+        final double y;
+        long start;
+
+        LeavingTile(PodModel pod, double x, double y) {
+            this.pod = pod;
+            this.x = x;
+            this.y = y;
+        }
+    }
     private final Map<String, PodModel> tileModels = new HashMap<>();
     private List<PodModel> shownPods = List.of();
     private LayerModel model;
@@ -216,12 +235,58 @@ final class LayerNode extends Region {
         podPane.getChildren().clear();
         tiles.clear();
         tileModels.clear();
+        growing.clear();
+        leaving.clear();
         if (canvas) {
             podPane.getChildren().add(podCanvas);
         }
         if (model != null) {
             showPods(false);
         }
+    }
+
+    /** New tiles grow in and gone tiles fade out where they were, as the tile nodes do in the stack. */
+    private void startTileAnimations(List<PodModel> before, List<PodModel> now) {
+        Set<String> nowKeys = new HashSet<>();
+        now.forEach(p -> nowKeys.add(p.key()));
+        Set<String> beforeKeys = new HashSet<>();
+        double tile = tileSize();
+        double pitch = tile + gap(tile);
+        int cols = Math.max(1, columns);
+        for (int i = 0; i < before.size(); i++) {
+            PodModel pod = before.get(i);
+            beforeKeys.add(pod.key());
+            if (!nowKeys.contains(pod.key())) {
+                leaving.add(new LeavingTile(pod, (i % cols) * pitch, (i / cols) * pitch));
+            }
+        }
+        now.stream().filter(p -> !beforeKeys.contains(p.key())).forEach(p -> growing.put(p.key(), 0L));
+        growing.keySet().retainAll(nowKeys);
+        if ((!growing.isEmpty() || !leaving.isEmpty()) && !owner.animateTiles(this)) {
+            growing.clear();
+            leaving.clear();
+        }
+    }
+
+    /**
+     * One pulse of the drawn tiles' animations.
+     *
+     * @return whether any is still running
+     */
+    boolean animateTiles(long now) {
+        pulseNanos = now;
+        long grow = (long) TILE_ANIMATION.toMillis() * 1_000_000L;
+        growing.replaceAll((key, start) -> start == 0 ? now : start);
+        growing.values().removeIf(start -> now - start >= grow);
+        leaving.forEach(t -> t.start = t.start == 0 ? now : t.start);
+        leaving.removeIf(t -> now - t.start >= 2 * grow);
+        paintTiles();
+        return !growing.isEmpty() || !leaving.isEmpty();
+    }
+
+    /** True while a drawn tile grows in or fades out (for tests). */
+    boolean animatingTiles() {
+        return !growing.isEmpty() || !leaving.isEmpty();
     }
 
     /** The rack's blink changed phase; a canvas with Pending tiles repaints. */
@@ -243,7 +308,11 @@ final class LayerNode extends Region {
 
     private void showPods(boolean animated) {
         if (drawsTiles) {
+            List<PodModel> before = shownPods;
             shownPods = model.visiblePods(capacity);
+            if (animated) {
+                startTileAnimations(before, shownPods);
+            }
             drawnBlinking = shownPods.stream().anyMatch(p -> p.led() == PodLed.PENDING);
             showOverflow();
             podCanvas.setAccessibleText(describe(model.pods()));
@@ -523,9 +592,17 @@ final class LayerNode extends Region {
         double pitch = tile + gap(tile);
         int cols = Math.max(1, columns);
         double blink = owner.blinkOpacity().get();
+        double span = TILE_ANIMATION.toMillis() * 1e6;
+        for (LeavingTile gone : leaving) {
+            double t = gone.start == 0 ? 0 : Math.min(1, (pulseNanos - gone.start) / (2 * span));
+            TilePainter.paint(g, gone.pod, gone.x, gone.y, tile, 1 - t, 1 - 0.8 * t);
+        }
         for (int i = 0; i < shownPods.size(); i++) {
             PodModel pod = shownPods.get(i);
-            TilePainter.paint(g, pod, (i % cols) * pitch, (i / cols) * pitch, tile, pod.led() == PodLed.PENDING ? blink : 1.0);
+            Long start = growing.get(pod.key());
+            double scale = start == null ? 1 : start == 0 ? 0 : Math.min(1, (pulseNanos - start) / span);
+            TilePainter.paint(g, pod, (i % cols) * pitch, (i / cols) * pitch, tile, pod.led() == PodLed.PENDING ? blink : 1.0,
+                    scale);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
+import javafx.animation.AnimationTimer;
 import javafx.animation.FadeTransition;
 import javafx.animation.KeyFrame;
 import javafx.animation.SequentialTransition;
@@ -56,6 +57,8 @@ public final class RackView extends Region {
     static final double MIN_PITCH = 64;
     /** Travelling ghosts in flight at most. */
     static final int MAX_GHOSTS = 24;
+    /** Grid cards animating their drawn tiles at once, at most. */
+    static final int MAX_ANIMATING_CARDS = 12;
 
     private final RackViewModel model = new RackViewModel();
     private final PlugActions plugs;
@@ -166,6 +169,35 @@ public final class RackView extends Region {
 
     public void unbind(FramePublisher publisher) {
         publisher.unsubscribe(sink);
+    }
+
+    /** Cards of the grid whose drawn tiles are growing in or fading out; the timer runs only while there are some. */
+    private final java.util.Set<LayerNode> animatingCards = new java.util.LinkedHashSet<>();
+    private final AnimationTimer tileAnimator = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            animatingCards.removeIf(card -> !card.animateTiles(now));
+            if (animatingCards.isEmpty()) {
+                stop();
+            }
+        }
+    };
+
+    /**
+     * A grid card has drawn tiles to animate. Under heavy churn (more than
+     * {@link #MAX_ANIMATING_CARDS} cards at once) tiles just appear and vanish: repainting every
+     * card on every pulse would cost more than the motion is worth. FX thread.
+     *
+     * @return whether the card may animate
+     */
+    boolean animateTiles(LayerNode card) {
+        if (!animatingCards.contains(card) && animatingCards.size() >= MAX_ANIMATING_CARDS) {
+            return false;
+        }
+        if (animatingCards.add(card)) {
+            tileAnimator.start();
+        }
+        return true;
     }
 
     /** Off for offscreen snapshots: tiles appear in place, nothing blinks or travels. */

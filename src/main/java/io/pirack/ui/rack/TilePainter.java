@@ -52,10 +52,14 @@ final class TilePainter {
      * Paints one tile in the square at ({@code x}, {@code y}) of side {@code size}; system pods
      * are drawn smaller inside it, as in the stacked view.
      *
-     * @param blink the Pending blink's current opacity (1.0 when not blinking)
+     * @param opacity the Pending blink's or a fade-out's opacity (1.0 for neither)
+     * @param scale   a grow-in's or fade-out's size, 0–1, around the square's centre
      */
-    static void paint(GraphicsContext g, PodModel pod, double x, double y, double size, double blink) {
-        double side = pod.kind() == PodKind.WORKLOAD ? size : size * 0.7;
+    static void paint(GraphicsContext g, PodModel pod, double x, double y, double size, double opacity, double scale) {
+        if (scale <= 0 || opacity <= 0) {
+            return;
+        }
+        double side = (pod.kind() == PodKind.WORKLOAD ? size : size * 0.7) * scale;
         double inset = (size - side) / 2;
         double left = x + inset;
         double top = y + inset;
@@ -79,7 +83,6 @@ final class TilePainter {
                 border = colour;
                 borderWidth = Math.max(1.5, side * 0.1);
                 dashed = true;
-                alpha = blink;
                 text = Color.WHITE;
                 break;
             case TERMINATING:
@@ -111,7 +114,7 @@ final class TilePainter {
                 break;
         }
         g.save();
-        g.setGlobalAlpha(alpha);
+        g.setGlobalAlpha(alpha * opacity);
         g.setFill(fill);
         g.setStroke(border);
         g.setLineWidth(borderWidth);

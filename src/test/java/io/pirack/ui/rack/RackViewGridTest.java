@@ -133,6 +133,39 @@ class RackViewGridTest {
     }
 
     @Test
+    void drawnTilesGrowInAndFadeOutLikeTileNodes() throws Exception {
+        RackView animated = onFx(() -> {
+            RackView v = new RackView(PlugActions.NONE, spec -> { });
+            stage.getScene().setRoot(v);
+            return v;
+        });
+        RackFrame before = rack(40);
+        onFx(() -> {
+            animated.show(before);
+            animated.applyCss();
+            animated.layout();
+            return null;
+        });
+        assertFalse(onFx(() -> animated.layerNode("rpi5").animatingTiles()), "the first frame appears in place");
+        java.util.List<PodInfo> pods = new ArrayList<>(before.cluster().pods().values());
+        pods.removeIf(p -> p.name().equals("web-rpi6-0"));
+        pods.add(ClusterFixtures.readyPod("api-1", "rpi5", "api"));
+        RackFrame after = ClusterFixtures.frame(before.spec(), ClusterFixtures.snapshot(ClusterFixtures.LIVE,
+                List.copyOf(before.cluster().nodes().values()), pods, List.of(), List.of()), ClusterFixtures.NOW.plusSeconds(1));
+        onFx(() -> {
+            animated.show(after);
+            return null;
+        });
+        assertTrue(onFx(() -> animated.layerNode("rpi5").animatingTiles()), "the new pod's tile grows in");
+        assertTrue(onFx(() -> animated.layerNode("rpi6").animatingTiles()), "the deleted pod's tile fades out");
+        assertFalse(onFx(() -> animated.layerNode("rpi7").animatingTiles()), "untouched cards stay still");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> !animated.layerNode("rpi5").animatingTiles()
+                && !animated.layerNode("rpi6").animatingTiles()));
+        assertEquals("demo/api-1", onFx(() -> animated.podsShown().entrySet().stream()
+                .filter(e -> e.getValue().equals("rpi5") && e.getKey().contains("api")).findFirst().orElseThrow().getKey()));
+    }
+
+    @Test
     void theBlinkStopsWhenTheWindowClosesSoAClosedViewIsNotKeptAlive() throws Exception {
         RackView animated = onFx(() -> {
             RackView v = new RackView(PlugActions.NONE, spec -> { });
