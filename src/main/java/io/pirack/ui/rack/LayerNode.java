@@ -495,7 +495,7 @@ final class LayerNode extends Region {
             double hostW = Math.min(host.prefWidth(-1), w * 0.45);
             host.resizeRelocate(textX, pad - 0.3 * u, hostW, 1.8 * u);
             double stateX = textX + hostW + 0.6 * u;
-            state.resizeRelocate(stateX, pad - 0.2 * u, Math.max(0, w - stateX - pad), 1.6 * u);
+            state.resizeRelocate(stateX, pad - 0.3 * u, Math.max(0, w - stateX - pad), 1.8 * u);
             double rowY = pad + 2.0 * u;
             if (info.isVisible()) {
                 info.resizeRelocate(pad, rowY, w - 2 * pad, 1.3 * u);
