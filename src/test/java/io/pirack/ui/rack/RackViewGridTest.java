@@ -152,13 +152,15 @@ class RackViewGridTest {
         pods.add(ClusterFixtures.readyPod("api-1", "rpi5", "api"));
         RackFrame after = ClusterFixtures.frame(before.spec(), ClusterFixtures.snapshot(ClusterFixtures.LIVE,
                 List.copyOf(before.cluster().nodes().values()), pods, List.of(), List.of()), ClusterFixtures.NOW.plusSeconds(1));
-        onFx(() -> {
+        // Read in the same FX task as the frame, so no pulse can finish an animation in between.
+        List<Boolean> animating = onFx(() -> {
             animated.show(after);
-            return null;
+            return List.of(animated.layerNode("rpi5").animatingTiles(), animated.layerNode("rpi6").animatingTiles(),
+                    animated.layerNode("rpi7").animatingTiles());
         });
-        assertTrue(onFx(() -> animated.layerNode("rpi5").animatingTiles()), "the new pod's tile grows in");
-        assertTrue(onFx(() -> animated.layerNode("rpi6").animatingTiles()), "the deleted pod's tile fades out");
-        assertFalse(onFx(() -> animated.layerNode("rpi7").animatingTiles()), "untouched cards stay still");
+        assertTrue(animating.get(0), "the new pod's tile grows in");
+        assertTrue(animating.get(1), "the deleted pod's tile fades out");
+        assertFalse(animating.get(2), "untouched cards stay still");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> !animated.layerNode("rpi5").animatingTiles()
                 && !animated.layerNode("rpi6").animatingTiles()));
         assertEquals("demo/api-1", onFx(() -> animated.podsShown().entrySet().stream()
