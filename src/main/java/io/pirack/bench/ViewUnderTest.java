@@ -68,7 +68,7 @@ public record ViewUnderTest(String name, Consumer<RackFrame> sink, Supplier<Map<
                 screen.setDividerPositions(0.72);
                 Scene scene = new Scene(screen, 1920, 1080);
                 scene.getStylesheets().add(RackView.class.getResource(Styles.STYLESHEET).toExternalForm());
-                Stage stage = new Stage();
+                Stage stage = shown ? new Stage() : null;
                 if (shown) {
                     stage.setTitle("PiRack benchmark");
                     stage.setScene(scene);
@@ -80,7 +80,7 @@ public record ViewUnderTest(String name, Consumer<RackFrame> sink, Supplier<Map<
                     rack.show(frame);
                     tables.show(frame);
                 }, () -> Map.of("rack layers", rack.podsShown(), "pod table", rows(tables)),
-                        shown ? new PulseMeter(scene) : null, stage::hide));
+                        shown ? new PulseMeter(scene) : null, shown ? stage::hide : () -> { }));
             } catch (RuntimeException | Error e) {
                 made.completeExceptionally(e);
             }

@@ -19,6 +19,7 @@ import javafx.animation.ScaleTransition;
 import javafx.css.PseudoClass;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
@@ -75,14 +76,12 @@ final class LayerNode extends Region {
     /** A tile still fading out at its old place; {@code start} as in {@link #growing}. */
     private static final class LeavingTile {
         final PodModel pod;
-        final double x;
-        final double y;
+        final Point2D at;
         long start;
 
-        LeavingTile(PodModel pod, double x, double y) {
+        LeavingTile(PodModel pod, Point2D at) {
             this.pod = pod;
-            this.x = x;
-            this.y = y;
+            this.at = at;
         }
     }
     private final Map<String, PodModel> tileModels = new HashMap<>();
@@ -250,14 +249,11 @@ final class LayerNode extends Region {
         Set<String> nowKeys = new HashSet<>();
         now.forEach(p -> nowKeys.add(p.key()));
         Set<String> beforeKeys = new HashSet<>();
-        double tile = tileSize();
-        double pitch = tile + gap(tile);
-        int cols = Math.max(1, columns);
         for (int i = 0; i < before.size(); i++) {
             PodModel pod = before.get(i);
             beforeKeys.add(pod.key());
             if (!nowKeys.contains(pod.key())) {
-                leaving.add(new LeavingTile(pod, (i % cols) * pitch, (i / cols) * pitch));
+                leaving.add(new LeavingTile(pod, slot(i)));
             }
         }
         now.stream().filter(p -> !beforeKeys.contains(p.key())).forEach(p -> growing.put(p.key(), 0L));
@@ -442,10 +438,8 @@ final class LayerNode extends Region {
         if (drawsTiles) {
             for (int i = 0; i < shownPods.size(); i++) {
                 if (shownPods.get(i).key().equals(podKey)) {
-                    double tile = tileSize();
-                    double pitch = tile + gap(tile);
-                    int cols = Math.max(1, columns);
-                    return podCanvas.localToScene(new BoundingBox((i % cols) * pitch, (i / cols) * pitch, tile, tile));
+                    Point2D at = slot(i);
+                    return podCanvas.localToScene(new BoundingBox(at.getX(), at.getY(), tileSize(), tileSize()));
                 }
             }
             return null;
@@ -470,6 +464,14 @@ final class LayerNode extends Region {
 
     private static double gap(double tile) {
         return Math.max(2, tile * 0.22);
+    }
+
+    /** The top-left corner of tile place {@code index} in the pod area: row-major, {@link #columns} wide. */
+    private Point2D slot(int index) {
+        double tile = tileSize();
+        double pitch = tile + gap(tile);
+        int cols = Math.max(1, columns);
+        return new Point2D((index % cols) * pitch, (index / cols) * pitch);
     }
 
     double tileSize() {
@@ -558,8 +560,6 @@ final class LayerNode extends Region {
 
     private void layoutPods() {
         double tile = tileSize();
-        double gap = gap(tile);
-        int cols = Math.max(1, columns);
         if (drawsTiles) {
             paintTiles();
         }
@@ -570,12 +570,13 @@ final class LayerNode extends Region {
                 // System pods are smaller, so the audience's eye goes to the demo app.
                 double size = pod.kind() == PodKind.WORKLOAD ? tile : tile * 0.7;
                 double inset = (tile - size) / 2;
-                t.resizeRelocate((i % cols) * (tile + gap) + inset, (i / cols) * (tile + gap) + inset, size, size);
+                Point2D at = slot(i);
+                t.resizeRelocate(at.getX() + inset, at.getY() + inset, size, size);
             }
         }
-        int slot = shownPods.size();
-        overflow.resizeRelocate(podPane.getLayoutX() + (slot % cols) * (tile + gap),
-                podPane.getLayoutY() + (slot / cols) * (tile + gap), Math.max(tile * 1.6, overflow.prefWidth(-1)), tile);
+        Point2D next = slot(shownPods.size());
+        overflow.resizeRelocate(podPane.getLayoutX() + next.getX(), podPane.getLayoutY() + next.getY(),
+                Math.max(tile * 1.6, overflow.prefWidth(-1)), tile);
     }
 
     private void paintTiles() {
@@ -589,20 +590,18 @@ final class LayerNode extends Region {
         // Clearing the whole canvas also drops its queued drawing commands, so they never pile up.
         g.clearRect(0, 0, w, h);
         double tile = tileSize();
-        double pitch = tile + gap(tile);
-        int cols = Math.max(1, columns);
         double blink = owner.blinkOpacity().get();
         double span = TILE_ANIMATION.toMillis() * 1e6;
         for (LeavingTile gone : leaving) {
             double t = gone.start == 0 ? 0 : Math.min(1, (pulseNanos - gone.start) / (2 * span));
-            TilePainter.paint(g, gone.pod, gone.x, gone.y, tile, 1 - t, 1 - 0.8 * t);
+            TilePainter.paint(g, gone.pod, gone.at.getX(), gone.at.getY(), tile, 1 - t, 1 - 0.8 * t);
         }
         for (int i = 0; i < shownPods.size(); i++) {
             PodModel pod = shownPods.get(i);
             Long start = growing.get(pod.key());
             double scale = start == null ? 1 : start == 0 ? 0 : Math.min(1, (pulseNanos - start) / span);
-            TilePainter.paint(g, pod, (i % cols) * pitch, (i / cols) * pitch, tile, pod.led() == PodLed.PENDING ? blink : 1.0,
-                    scale);
+            Point2D at = slot(i);
+            TilePainter.paint(g, pod, at.getX(), at.getY(), tile, pod.led() == PodLed.PENDING ? blink : 1.0, scale);
         }
     }
 
