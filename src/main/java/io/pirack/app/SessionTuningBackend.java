@@ -29,7 +29,7 @@ import io.pirack.core.validate.Validation;
 import io.pirack.net.BoothNetwork;
 import io.pirack.net.HostSnapshotCollector;
 import io.pirack.net.NetworkApplyService;
-import io.pirack.net.SocketTcpProbe;
+
 import io.pirack.net.SystemProcessRunner;
 import io.pirack.sim.SimTimings;
 import io.pirack.sim.SimWorkload;
@@ -330,9 +330,9 @@ public final class SessionTuningBackend implements TuningBackend {
     private List<NetworkResult> networkDoctor() {
         try {
             BoothNetwork doctor = new BoothNetwork(new SystemProcessRunner(), Path.of("/"), HostSnapshotCollector.currentPlatform(),
-                    Optional.of(shell.get()), new SocketTcpProbe(), clock, NetworkApplyService.Pause.sleeping(), BoothNetwork::defaultTarget);
+                    Optional.of(shell.get()), io.pirack.probe.TcpProbe.socket(), clock, NetworkApplyService.Pause.sleeping(), BoothNetwork::defaultTarget);
             return doctor.check(doctor.capture(Optional.of(rack())), true).stream()
-                    .filter(r -> r.status() != io.pirack.core.net.CheckStatus.SKIP)
+                    .filter(r -> r.status() != CheckStatus.SKIP)
                     .map(r -> new NetworkResult(r.id(), switch (r.status()) {
                         case PASS -> CheckStatus.PASS;
                         case WARN -> CheckStatus.WARN;

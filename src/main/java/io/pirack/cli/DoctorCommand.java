@@ -1,13 +1,13 @@
 package io.pirack.cli;
 
 import io.pirack.core.net.CheckResult;
-import io.pirack.core.net.CheckStatus;
+import io.pirack.core.preflight.CheckStatus;
 import io.pirack.core.net.HostSnapshot;
 import io.pirack.net.BoothNetwork;
 import io.pirack.net.HostSnapshotCollector;
 import io.pirack.net.NetworkApplyService;
 import io.pirack.net.RackJson;
-import io.pirack.net.SocketTcpProbe;
+
 import io.pirack.net.SystemProcessRunner;
 import io.pirack.ssh.RemoteShell;
 import java.io.IOException;
@@ -73,7 +73,7 @@ public final class DoctorCommand implements Callable<Integer> {
             return 2;
         }
         BoothNetwork network = new BoothNetwork(new SystemProcessRunner(), root, HostSnapshotCollector.currentPlatform(),
-                remoteShell.get(), new SocketTcpProbe(), Clock.systemUTC(), NetworkApplyService.Pause.sleeping(), BoothNetwork::defaultTarget);
+                remoteShell.get(), io.pirack.probe.TcpProbe.socket(), Clock.systemUTC(), NetworkApplyService.Pause.sleeping(), BoothNetwork::defaultTarget);
         HostSnapshot snapshot;
         try {
             if (from != null) {

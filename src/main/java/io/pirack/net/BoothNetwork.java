@@ -1,5 +1,6 @@
 package io.pirack.net;
 
+import io.pirack.probe.TcpProbe;
 import io.pirack.core.net.CheckResult;
 import io.pirack.core.net.DiscoveredPi;
 import io.pirack.core.net.DoctorChecks;
@@ -61,7 +62,7 @@ public final class BoothNetwork {
     /** This computer, real commands, real clock; SSH targets default to pi@address:22 unless the slot says otherwise. */
     public static BoothNetwork forThisMachine(Optional<RemoteShell> shell, Clock clock) {
         return new BoothNetwork(new SystemProcessRunner(), Path.of("/"), HostSnapshotCollector.currentPlatform(), shell,
-                new SocketTcpProbe(), clock, NetworkApplyService.Pause.sleeping(), BoothNetwork::defaultTarget);
+                io.pirack.probe.TcpProbe.socket(), clock, NetworkApplyService.Pause.sleeping(), BoothNetwork::defaultTarget);
     }
 
     public static SshTarget defaultTarget(PiSlot slot, String host) {

@@ -1,5 +1,6 @@
 package io.pirack.net;
 
+import io.pirack.probe.TcpProbe;
 import io.pirack.core.net.ConflictPolicy;
 import io.pirack.core.net.StaticLease;
 import io.pirack.core.net.StaticLeasePlan;

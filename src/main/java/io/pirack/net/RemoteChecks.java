@@ -1,5 +1,6 @@
 package io.pirack.net;
 
+import io.pirack.probe.TcpProbe;
 import io.pirack.core.cluster.NodeRole;
 import io.pirack.core.net.CheckResult;
 import io.pirack.core.rack.PiSlot;

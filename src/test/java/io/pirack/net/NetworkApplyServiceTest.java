@@ -1,5 +1,6 @@
 package io.pirack.net;
 
+import io.pirack.probe.TcpProbe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -229,7 +229,7 @@ class PiSideOverSshTest {
         RemoteChecks checks = new RemoteChecks(shell, (host, port, timeout) -> false,
                 slot -> new SshTarget(slot.hostname(), "127.0.0.1", freePort(), "root", PI.userKey()), TIMEOUT);
         CheckResult ssh = checks.run(rack()).get(0);
-        assertEquals(io.pirack.core.net.CheckStatus.FAIL, ssh.status());
+        assertEquals(io.pirack.core.preflight.CheckStatus.FAIL, ssh.status());
         assertTrue(ssh.id().equals("pi-ssh:rpi1") && ssh.fix().startsWith("Check the Pi's power and cable"), ssh.toString());
     }
 

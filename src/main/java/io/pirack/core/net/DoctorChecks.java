@@ -1,5 +1,6 @@
 package io.pirack.core.net;
 
+import io.pirack.core.preflight.CheckStatus;
 import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.core.validate.Ipv4Address;

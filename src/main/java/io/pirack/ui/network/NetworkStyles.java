@@ -1,6 +1,6 @@
 package io.pirack.ui.network;
 
-import io.pirack.core.net.CheckStatus;
+import io.pirack.core.preflight.CheckStatus;
 import io.pirack.net.NetworkApplyService;
 import javafx.css.PseudoClass;
 

@@ -3,7 +3,7 @@ package io.pirack.ui.network;
 import io.pirack.core.cluster.NodeRole;
 import io.pirack.core.net.BootptabFile;
 import io.pirack.core.net.CheckResult;
-import io.pirack.core.net.CheckStatus;
+import io.pirack.core.preflight.CheckStatus;
 import io.pirack.core.net.ConflictPolicy;
 import io.pirack.core.net.DiscoveredPi;
 import io.pirack.core.net.DnsmasqHostsFile;

@@ -1,5 +1,6 @@
 package io.pirack.core.net;
 
+import io.pirack.core.preflight.CheckStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

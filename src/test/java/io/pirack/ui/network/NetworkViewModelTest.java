@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pirack.core.cluster.NodeRole;
 import io.pirack.core.net.BoothSnapshots;
 import io.pirack.core.net.CheckResult;
-import io.pirack.core.net.CheckStatus;
+import io.pirack.core.preflight.CheckStatus;
 import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.net.NetworkApplyService;
