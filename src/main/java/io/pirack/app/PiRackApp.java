@@ -82,7 +82,7 @@ public final class PiRackApp extends Application {
     });
     private Stage stage;
     private BoothController booth;
-    private io.pirack.ssh.SshRemoteShell networkShell;
+    private NetworkScreen networkScreen;
     private final TuningScreen tuning = new TuningScreen(() -> session, background, () -> stage);
 
     public static void launchWith(LaunchOptions options) {
@@ -589,21 +589,9 @@ public final class PiRackApp extends Application {
 
     /** The Network screen, built on first visit with its own SSH client (closed in {@link #stop()}). */
     private javafx.scene.Node networkScreen() {
-        networkShell = io.pirack.ssh.SshRemoteShell.forHome(Path.of(System.getProperty("user.home")),
-                FxPrompts.hostKeys(() -> stage), FxPrompts.passphrases(() -> stage));
-        io.pirack.net.BoothNetwork network = io.pirack.net.BoothNetwork.forThisMachine(Optional.of(networkShell), Clock.systemUTC());
-        JsonFileStore<RackSpec> rackStore = new JsonFileStore<>(paths.rackFile(), RackSpec.class, this::realRack, Clock.systemUTC());
-        io.pirack.ui.network.NetworkViewModel model = new io.pirack.ui.network.NetworkViewModel(network,
-                io.pirack.ui.network.NetworkViewModel.Source.thisMachine(network), this::realRack,
-                rack -> background.execute(() -> {
-                    try {
-                        rackStore.save(rack);
-                    } catch (IOException e) {
-                        LOG.warn("could not save the rack to {}: {}", rackStore.file(), e.getMessage());
-                    }
-                }), background, Platform::runLater);
-        model.rerun();
-        return new io.pirack.ui.network.NetworkView(model);
+        networkScreen = new NetworkScreen(() -> stage, () -> rackSpec != null ? rackSpec : realRack(), this::saveRackOrder,
+                () -> session, background, paths);
+        return networkScreen.view();
     }
 
     /** Test and CLI access to what the app shows. */
@@ -614,8 +602,8 @@ public final class PiRackApp extends Application {
     @Override
     public void stop() {
         stopping = true;
-        if (networkShell != null) {
-            networkShell.close();
+        if (networkScreen != null) {
+            networkScreen.close();
         }
         tuning.close();
         if (publisher != null) {

@@ -1,5 +1,6 @@
 package io.pirack.net;
 
+import io.pirack.core.net.LedBlink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -147,9 +148,9 @@ class PiSideOverSshTest {
     void identifyBlinksTheActLedAndRestoresTheSavedTrigger() throws Exception {
         Path trigger = led("ACT", "leds-ACT-trigger.cm3.txt");
         PiLedIdentifier identifier = new PiLedIdentifier(shell, TIMEOUT);
-        PiLedIdentifier.Blink blink = identifier.blink(PI.target("rpi1"), Duration.ofSeconds(30));
+        LedBlink blink = identifier.blink(PI.target("rpi1"), Duration.ofSeconds(30));
 
-        assertEquals(new PiLedIdentifier.Blink("/sys/class/leds/ACT", "heartbeat"), blink);
+        assertEquals(new LedBlink("/sys/class/leds/ACT", "heartbeat"), blink);
         assertEquals("timer\n", Files.readString(trigger));
         assertEquals("--on-active=30", PI.calls("systemd-run").get(0).get(3));
         identifier.restore(PI.target("rpi1"), blink);
@@ -170,7 +171,7 @@ class PiSideOverSshTest {
         Path trigger = led("led0", "leds-led0-trigger.pi4.txt");
         String before = Files.readString(trigger);
         PiLedIdentifier identifier = new PiLedIdentifier(shell, TIMEOUT);
-        PiLedIdentifier.Blink blink = identifier.blink(PI.target("rpi1"), Duration.ofSeconds(30));
+        LedBlink blink = identifier.blink(PI.target("rpi1"), Duration.ofSeconds(30));
         assertEquals("/sys/class/leds/led0", blink.ledDir());
         assertEquals("timer\n", Files.readString(trigger));
         identifier.restore(PI.target("rpi1"), blink);

@@ -1,7 +1,7 @@
 package io.pirack.ui.network;
 
+import io.pirack.core.net.ApplyStage;
 import io.pirack.core.preflight.CheckStatus;
-import io.pirack.net.NetworkApplyService;
 import javafx.css.PseudoClass;
 
 /** Style classes, ids and pseudo-classes of the Network screen, shared by code, network.css and TestFX lookups. */
@@ -70,7 +70,7 @@ public final class NetworkStyles {
     }
 
     /** Icon and word per stage, as for the checks. */
-    public static String badge(NetworkApplyService.Stage stage) {
+    public static String badge(ApplyStage stage) {
         switch (stage) {
             case ALREADY_THERE:
             case AT_NEW_ADDRESS:

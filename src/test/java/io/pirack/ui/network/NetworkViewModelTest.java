@@ -1,5 +1,6 @@
 package io.pirack.ui.network;
 
+import io.pirack.core.net.ApplyStage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,8 +50,7 @@ class NetworkViewModelTest {
     }
 
     private NetworkViewModel model(RackSpec rack) {
-        return new NetworkViewModel(booth.network(pi), NetworkViewModel.Source.folder(booth.folder), () -> rack, saved::add,
-                Runnable::run, Runnable::run);
+        return booth.model(booth.network(pi), () -> rack, saved::add);
     }
 
     private NetworkViewModel checked(RackSpec rack) {
@@ -172,7 +172,7 @@ class NetworkViewModelTest {
 
     @Test
     void theStageOfEachPiHasAnIconAndAWord() {
-        for (NetworkApplyService.Stage stage : NetworkApplyService.Stage.values()) {
+        for (ApplyStage stage : ApplyStage.values()) {
             assertTrue(NetworkStyles.badge(stage).matches("\\S \\p{Upper}+"), stage.name());
         }
     }
@@ -182,7 +182,7 @@ class NetworkViewModelTest {
         NetworkViewModel model = checked(BoothSnapshots.rack());
         model.runAction(CheckResult.fail("internet-sharing", "off", List.of(), "turn it on", CheckResult.OPEN_SHARING_PANE));
         assertEquals(List.of("open x-apple.systempreferences:com.apple.Sharing-Settings.extension"), booth.commands);
-        assertEquals("Opened the Sharing settings: turn on Internet Sharing to the USB adapter.", model.messageProperty().get());
+        assertEquals("Opened the Sharing settings: turn on Internet Sharing to the USB adapter, then press \u201cRe-run checks\u201d.", model.messageProperty().get());
     }
 
     @Test
