@@ -23,6 +23,7 @@ public final class NetworkStyles {
     public static final String DIFF_LINE = "diff-line";
     public static final String APPLY_ROW = "apply-row";
     public static final String NOTICE = "notice";
+    public static final String HOST = "network-host";
 
     public static final String RERUN_ID = "network-rerun";
     public static final String APPLY_ID = "network-apply";
@@ -30,6 +31,12 @@ public final class NetworkStyles {
     public static final String CANCEL_ID = "network-cancel";
     public static final String APPLY_MESSAGE_ID = "network-apply-message";
     public static final String PROGRESS_TEXT_ID = "network-progress-text";
+    public static final String HOST_ID = "network-host";
+    public static final String LAST_RUN_ID = "network-last-run";
+    public static final String REHEARSAL_ID = "network-rehearsal";
+    public static final String MESSAGE_ID = "network-message";
+    public static final String NO_PIS_ID = "network-no-pis";
+    public static final String SCAN_ID = "network-scan";
 
     public static final PseudoClass PASS = PseudoClass.getPseudoClass("pass");
     public static final PseudoClass WARN = PseudoClass.getPseudoClass("warn");
