@@ -30,6 +30,7 @@ final class NetworkScreen implements AutoCloseable {
 
     private final SshRemoteShell shell;
     private final NetworkView view;
+    private final NetworkViewModel model;
 
     /**
      * @param rack    the session's rack now (the rehearsal rack or the saved real one)
@@ -43,7 +44,7 @@ final class NetworkScreen implements AutoCloseable {
         SessionNetworkBackend backend = new SessionNetworkBackend(network, SnapshotSource.thisMachine(network), rack, save,
                 () -> session.get() != null && session.get().source() instanceof ClusterSession.Rehearsal,
                 () -> roles(session.get()), Optional.of(new DoctorMemory(paths.dataDir())));
-        NetworkViewModel model = new NetworkViewModel(backend, background, Platform::runLater);
+        model = new NetworkViewModel(backend, background, Platform::runLater);
         model.rerun();
         view = new NetworkView(model);
     }
@@ -53,6 +54,11 @@ final class NetworkScreen implements AutoCloseable {
             return Map.of();
         }
         return session.store().snapshot().nodes().values().stream().collect(Collectors.toMap(NodeInfo::name, NodeInfo::role, (a, b) -> a));
+    }
+
+    /** A new session (rehearsal rack or real cluster) was opened: check again for it. Call on the FX thread. */
+    void sessionChanged() {
+        model.rerun();
     }
 
     Node view() {

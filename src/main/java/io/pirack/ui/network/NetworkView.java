@@ -45,6 +45,7 @@ public final class NetworkView extends ScrollPane {
         piGrid.setVgap(6);
         model.checks().addListener((ListChangeListener<CheckResult>) c -> showChecks());
         model.rehearsalProperty().addListener((obs, was, now) -> showPis());
+        model.hostProperty().addListener((obs, was, now) -> showPis());
         model.pis().addListener((ListChangeListener<NetworkViewModel.PiRow>) c -> showPis());
         model.diff().addListener((ListChangeListener<String>) c -> showDiff());
         model.applyRows().addListener((ListChangeListener<NetworkViewModel.ApplyRow>) c -> showApplyRows());
@@ -128,6 +129,7 @@ public final class NetworkView extends ScrollPane {
         HBox.setHgrow(message, Priority.ALWAYS);
         Label id = new Label(check.id());
         id.getStyleClass().add(NetworkStyles.CHECK_EVIDENCE);
+        id.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(10, status, message, id);
         top.setAlignment(Pos.TOP_LEFT);
         VBox row = new VBox(top);

@@ -8,6 +8,7 @@ import io.pirack.core.net.ConflictPolicy;
 import io.pirack.core.net.DiscoveredPi;
 import io.pirack.core.net.DnsmasqHostsFile;
 import io.pirack.core.net.DoctorReport;
+import io.pirack.core.net.HostFlavour;
 import io.pirack.core.net.HostSnapshot;
 import io.pirack.core.net.LedBlink;
 import io.pirack.core.net.PiDiscovery;
@@ -136,9 +137,14 @@ public final class NetworkViewModel {
             return "The rehearsal rack's Pis live inside PiRack: there is nothing to find on a cable. Open your real cluster "
                     + "(File \u25B8 Open kubeconfig\u2026) to set up the booth network.";
         }
-        Validation<Ipv4Subnet> subnet = Ipv4Subnet.parse(rack.get().subnet());
-        String range = subnet.isValid() ? " They should get an address between " + subnet.orThrow().network().plus(2) + " and "
-                + subnet.orThrow().broadcast().plus(-1) + " from " + subnet.orThrow().gateway() + "." : "";
+        // The host's own DHCP range: bootpd hands out .2 up, NetworkManager's dnsmasq .10 up (--dhcp-range=x.x.x.10,x.x.x.254).
+        Optional<HostFlavour> flavour = Optional.ofNullable(snapshot).map(HostFlavour::detect);
+        Ipv4Subnet subnet = flavour.map(HostFlavour::subnet).orElseGet(() -> Ipv4Subnet.parse(rack.get().subnet()).isValid()
+                ? Ipv4Subnet.parse(rack.get().subnet()).orThrow() : Ipv4Subnet.MACOS_INTERNET_SHARING);
+        int first = flavour.map(f -> f.kind() == HostFlavour.Kind.LINUX_NM_SHARED || f.kind() == HostFlavour.Kind.NONE
+                && f.platform() == HostSnapshot.Platform.LINUX ? 10 : 2).orElse(2);
+        String range = " They should get an address between " + subnet.network().plus(first) + " and " + subnet.broadcast().plus(-1)
+                + " from " + subnet.gateway() + ".";
         return "No Raspberry Pi seen yet on the booth network. Plug each Pi's Ethernet cable into the switch or USB adapter, "
                 + "power it and wait about a minute for it to boot, then press \u201cScan again\u201d." + range;
     }
@@ -300,8 +306,7 @@ public final class NetworkViewModel {
 
     /** Moves the rack to the subnet this computer shares; each planned address keeps its last number. */
     private void useHostSubnet() {
-        Optional<Ipv4Subnet> shared = Optional.ofNullable(snapshot).map(io.pirack.core.net.HostFlavour::detect)
-                .map(io.pirack.core.net.HostFlavour::subnet);
+        Optional<Ipv4Subnet> shared = Optional.ofNullable(snapshot).map(HostFlavour::detect).map(HostFlavour::subnet);
         if (shared.isEmpty()) {
             message.set("Run the checks first.");
             return;
