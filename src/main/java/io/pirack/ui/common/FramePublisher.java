@@ -1,5 +1,6 @@
 package io.pirack.ui.common;
 
+import io.pirack.core.rack.FrameSource;
 import io.pirack.core.rack.LinkState;
 import io.pirack.core.rack.RackFrame;
 import io.pirack.core.rack.RackSpec;
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
  * queued: a slow FX thread skips stale frames instead of working through a backlog. A slow 5 Hz
  * refresh keeps clock-based text (ages, "since") current between changes.
  */
-public final class FramePublisher implements AutoCloseable {
+public final class FramePublisher implements FrameSource, AutoCloseable {
 
     /** Refresh for ages and blinking even when nothing changes. */
     public static final long REFRESH_MILLIS = 200;
@@ -66,20 +67,23 @@ public final class FramePublisher implements AutoCloseable {
         builder.scheduleWithFixedDelay(this::signal, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Adds a view; it gets the latest frame at once and then every new one, on the FX thread. */
+    @Override
     public void subscribe(Consumer<RackFrame> sink) {
         sinks.add(sink);
         signal();
     }
 
+    @Override
     public void unsubscribe(Consumer<RackFrame> sink) {
         sinks.remove(sink);
     }
 
+    @Override
     public RackFrame lastFrame() {
         return last;
     }
 
+    @Override
     public void signal() {
         if (pending.compareAndSet(false, true)) {
             // At most one frame per display refresh: a burst of changes waits for the next 60 Hz slot.
