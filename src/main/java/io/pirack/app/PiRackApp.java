@@ -1,12 +1,12 @@
 package io.pirack.app;
 
+import io.pirack.concurrent.Background;
 import io.pirack.ui.booth.BoothController;
 import io.pirack.ui.plug.PlugCommands;
 import io.pirack.ui.rack.RackView;
 import io.pirack.ui.shell.MainWindow;
 import io.pirack.ui.shell.StatusViewModel;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
@@ -23,11 +23,7 @@ public final class PiRackApp extends Application {
     private static volatile LaunchOptions launchOptions = LaunchOptions.defaults();
 
     private final ExecutorService background = Background.newPool("pirack-background", 2);
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "pirack-timeline-tick");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService ticker = Background.timer("pirack-timeline-tick");
     private final StatusViewModel status = new StatusViewModel();
     private final ShownFrames frames = new ShownFrames();
     private AppSettings settings;

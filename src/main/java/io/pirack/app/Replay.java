@@ -2,7 +2,7 @@ package io.pirack.app;
 
 import io.pirack.core.timeline.FailoverSettings;
 import io.pirack.timeline.RecordingReader;
-import io.pirack.ui.common.FramePublisher;
+import io.pirack.frames.FramePublisher;
 import io.pirack.ui.shell.MainWindow;
 import io.pirack.ui.shell.StatusViewModel;
 import java.io.File;

@@ -2,7 +2,7 @@ package io.pirack.app;
 
 import io.pirack.core.rack.FrameSource;
 import io.pirack.timeline.TimelineService;
-import io.pirack.ui.common.FramePublisher;
+import io.pirack.frames.FramePublisher;
 
 /**
  * Everything one connection brings, taken together: the cluster (store, links, client), its frames,

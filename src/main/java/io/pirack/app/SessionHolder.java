@@ -1,5 +1,6 @@
 package io.pirack.app;
 
+import io.pirack.concurrent.Background;
 import io.pirack.core.plug.PlugState;
 import io.pirack.core.rack.PlugMethod;
 import io.pirack.core.rack.RackSpec;
@@ -10,7 +11,7 @@ import io.pirack.plug.PlugActionEvent;
 import io.pirack.plug.PlugListener;
 import io.pirack.sim.SimTimings;
 import io.pirack.timeline.TimelineService;
-import io.pirack.ui.common.FramePublisher;
+import io.pirack.frames.FramePublisher;
 import io.pirack.ui.common.FxPrompts;
 import io.pirack.ui.shell.MainWindow;
 import io.pirack.ui.shell.StatusViewModel;

@@ -3,9 +3,8 @@ package io.pirack.app;
 import io.pirack.core.rack.FrameSource;
 import io.pirack.core.rack.RackFrame;
 import io.pirack.core.timeline.TimelineSnapshot;
+import io.pirack.frames.FrameFanOut;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -14,13 +13,11 @@ import java.util.function.Supplier;
  * screen subscribes here once; switching between live and replay (or to a new session) moves one
  * subscription underneath, so no screen has to rebind. FX thread only.
  */
-public final class ShownFrames implements FrameSource {
+public final class ShownFrames extends FrameFanOut {
 
-    private final List<Consumer<RackFrame>> sinks = new CopyOnWriteArrayList<>();
     private final Consumer<RackFrame> relay = this::deliver;
     private Shown live;
     private Shown replay;
-    private RackFrame last;
 
     /** One source of frames with the timeline that goes with them. */
     private record Shown(FrameSource frames, Supplier<TimelineSnapshot> timeline) {
@@ -72,29 +69,6 @@ public final class ShownFrames implements FrameSource {
         if (now != null) {
             now.frames().subscribe(relay);
         }
-    }
-
-    private void deliver(RackFrame frame) {
-        last = frame;
-        for (Consumer<RackFrame> sink : sinks) {
-            sink.accept(frame);
-        }
-    }
-
-    @Override
-    public void subscribe(Consumer<RackFrame> sink) {
-        sinks.add(sink);
-        signal();
-    }
-
-    @Override
-    public void unsubscribe(Consumer<RackFrame> sink) {
-        sinks.remove(sink);
-    }
-
-    @Override
-    public RackFrame lastFrame() {
-        return last;
     }
 
     @Override

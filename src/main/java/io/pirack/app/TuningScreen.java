@@ -1,5 +1,6 @@
 package io.pirack.app;
 
+import io.pirack.concurrent.Background;
 import io.pirack.ssh.RemoteShell;
 import io.pirack.ssh.SshConfigResolver;
 import io.pirack.ssh.SshRemoteShell;
@@ -15,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -70,11 +70,7 @@ public final class TuningScreen implements AutoCloseable {
         TuningView view = new TuningView(viewModel);
         follow();
         session.addListener((o, was, now) -> follow());
-        poll = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tuning-poll");
-            t.setDaemon(true);
-            return t;
-        });
+        poll = Background.timer("tuning-poll");
         poll.scheduleWithFixedDelay(() -> Platform.runLater(this::tick), POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
         return view;
     }

@@ -30,7 +30,12 @@ class TuningScreenTest {
         robot.clickOn("#nav-tuning");
         GridPane settings = robot.lookup("#" + TuningStyles.ID_SETTINGS).queryAs(GridPane.class);
         // The grid fills on the FX thread: read it there, and wait for the last row.
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> texts(settings).contains("Default unreachable toleration"));
+        // Starting the rehearsal rack and reading its settings takes a while on a loaded machine.
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> texts(settings).contains("Default unreachable toleration"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the settings never showed in full; shown: " + texts(settings), e);
+        }
         String shown = texts(settings);
         assertTrue(shown.contains("Grace period (node-monitor-grace-period)") && shown.contains("10s"), shown);
         assertTrue(shown.contains("8 s (renews every 2s)"), shown);
