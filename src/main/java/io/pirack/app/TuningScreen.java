@@ -76,8 +76,8 @@ public final class TuningScreen implements AutoCloseable {
     }
 
     private void tick() {
-        if (viewModel.prePullingProperty().get()) {
-            viewModel.refreshImages();
+        if (viewModel.prePull().prePullingProperty().get()) {
+            viewModel.prePull().refresh();
         }
     }
 
