@@ -96,6 +96,8 @@ public final class NetworkViewModel {
     private final BooleanProperty rehearsal = new SimpleBooleanProperty(false);
 
     private HostSnapshot snapshot;
+    /** A rerun asked for while one ran (e.g. the session changed): run again when this one ends. */
+    private boolean rerunPending;
     private List<DiscoveredPi> discovered = List.of();
     private final Map<String, LedBlink> blinks = new HashMap<>();
 
@@ -210,6 +212,7 @@ public final class NetworkViewModel {
     /** Captures, checks and discovers again. */
     public void rerun() {
         if (busy.get()) {
+            rerunPending = true;
             return;
         }
         busy.set(true);
@@ -257,6 +260,10 @@ public final class NetworkViewModel {
                     : " from a captured folder."));
         }
         busy.set(false);
+        if (rerunPending) {
+            rerunPending = false;
+            rerun();
+        }
     }
 
     /** The button text for a check's action, or empty when PiRack cannot fix it at a click. */
