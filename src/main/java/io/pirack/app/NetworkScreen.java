@@ -43,7 +43,7 @@ public final class NetworkScreen implements AutoCloseable {
 
     /** The screen; MainWindow calls it on the first visit. */
     public Node view() {
-        shell = SshRemoteShell.forHome(Path.of(System.getProperty("user.home")), FxPrompts.hostKeys(owner), FxPrompts.passphrases(owner));
+        shell = SshRemoteShell.forHome(Path.of(System.getProperty("user.home")), FxPrompts.hostKeys(owner)::trust, FxPrompts.passphrases(owner)::passphrase);
         BoothNetwork network = BoothNetwork.forThisMachine(Optional.of(shell), Clock.systemUTC(), BoothNetwork.homeSshConfig());
         SessionNetworkBackend backend = new SessionNetworkBackend(network, SnapshotSource.thisMachine(network), this::rack,
                 sessions::saveRackOrder, () -> sessions.cluster() != null && sessions.cluster().source() instanceof ClusterSession.Rehearsal,
