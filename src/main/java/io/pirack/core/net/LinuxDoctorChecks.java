@@ -1,10 +1,8 @@
 package io.pirack.core.net;
 
 import io.pirack.core.preflight.CheckStatus;
-import io.pirack.core.rack.RackSpec;
 import io.pirack.core.validate.Ipv4Address;
 import io.pirack.core.validate.Ipv4Subnet;
-import io.pirack.core.validate.Validation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
