@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,12 +37,24 @@ public final class JsonFileStore<T> {
     private final Class<T> type;
     private final Supplier<T> defaults;
     private final Clock clock;
+    private final JsonMapper mapper;
+    private final UnaryOperator<JsonNode> upgrade;
 
     public JsonFileStore(Path file, Class<T> type, Supplier<T> defaults, Clock clock) {
+        this(file, type, defaults, clock, MAPPER, UnaryOperator.identity());
+    }
+
+    /**
+     * @param upgrade turns a document written by an older PiRack into the current shape before it is bound
+     */
+    public JsonFileStore(Path file, Class<T> type, Supplier<T> defaults, Clock clock, JsonMapper mapper,
+                         UnaryOperator<JsonNode> upgrade) {
         this.file = file;
         this.type = type;
         this.defaults = defaults;
         this.clock = clock;
+        this.mapper = mapper;
+        this.upgrade = upgrade;
     }
 
     public Path file() {
@@ -52,7 +66,8 @@ public final class JsonFileStore<T> {
             return new Loaded<>(defaults.get(), null);
         }
         try {
-            T value = MAPPER.readValue(Files.readString(file), type);
+            JsonNode tree = mapper.readTree(Files.readString(file));
+            T value = tree == null || tree.isMissingNode() || tree.isNull() ? null : mapper.treeToValue(upgrade.apply(tree), type);
             if (value == null) {
                 throw new IOException("the file is empty");
             }
@@ -80,7 +95,7 @@ public final class JsonFileStore<T> {
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
-            Files.writeString(temp, MAPPER.writeValueAsString(value));
+            Files.writeString(temp, mapper.writeValueAsString(value));
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

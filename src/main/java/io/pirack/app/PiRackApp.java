@@ -99,7 +99,7 @@ public final class PiRackApp extends Application {
     public void start(Stage stage) {
         this.stage = stage;
         paths = AppPaths.detect();
-        settingsStore = new JsonFileStore<>(paths.settingsFile(), Settings.class, Settings::defaults, Clock.systemUTC());
+        settingsStore = SettingsJson.store(paths.settingsFile(), Clock.systemUTC());
         JsonFileStore.Loaded<Settings> loaded = settingsStore.load();
         settings = loaded.value().normalised();
         if (loaded.problem() != null) {
@@ -114,7 +114,7 @@ public final class PiRackApp extends Application {
         window.addScreen(new MainWindow.Screen("network", "Network", this::networkScreen));
         window.addScreen(new MainWindow.Screen("tuning", "Tuning", tuning::view));
         BoothViewModel boothModel = new BoothViewModel(() -> plugs, () -> rackSpec, Clock.systemUTC(), new java.util.SplittableRandom(),
-                () -> settings.kioskPinHash(), who -> {
+                () -> settings.booth().kioskPinHash(), who -> {
                     if (booth != null) {
                         booth.interaction();
                     }
@@ -124,7 +124,7 @@ public final class PiRackApp extends Application {
                 () -> session == null ? FailoverSettings.kubernetesDefaults() : failoverSettings(session),
                 screenIndex -> saveSettings(settings.withAudienceScreen(screenIndex)));
         boothModel.lockedProperty().addListener((o, was, locked) -> window.setLocked(locked, OPERATOR_ONLY));
-        window.addScreen(new MainWindow.Screen("booth", "Booth", () -> new BoothView(booth, settings.audienceScreen(), pin -> {
+        window.addScreen(new MainWindow.Screen("booth", "Booth", () -> new BoothView(booth, settings.booth().audienceScreen(), pin -> {
             saveSettings(settings.withKioskPinHash(KioskPin.hash(pin, new java.security.SecureRandom())));
             return "PIN set.";
         })));
@@ -159,7 +159,7 @@ public final class PiRackApp extends Application {
             Platform.runLater(booth::watchdog);
         }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
 
-        plugCommands = new PlugCommands(() -> plugs, () -> settings.confirmPulls(),
+        plugCommands = new PlugCommands(() -> plugs, () -> settings.operator().confirmPulls(),
                 ask -> saveSettings(settings.withConfirmPulls(ask)), () -> stage, status.noticeProperty()::set);
         stage.setTitle("PiRack");
         stage.setScene(window.createScene(1280, 800));
@@ -175,14 +175,14 @@ public final class PiRackApp extends Application {
         }
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        window.select(settings.lastView());
+        window.select(settings.operator().lastView());
         stage.show();
         connect(initialSource());
         LaunchOptions options = launchOptions;
         if (options.kiosk()) {
             boothModel.visitorModeProperty().set(options.visitor());
-            booth.openAudience(options.screen() >= 0 ? options.screen() : Math.max(0, settings.audienceScreen()));
-            if (settings.kioskPinHash() != null) {
+            booth.openAudience(options.screen() >= 0 ? options.screen() : Math.max(0, settings.booth().audienceScreen()));
+            if (settings.booth().kioskPinHash() != null) {
                 boothModel.lock();
             }
         } else if (options.visitor()) {
@@ -203,16 +203,17 @@ public final class PiRackApp extends Application {
             Path file = options.kubeconfig() != null ? options.kubeconfig() : ClusterConnection.defaultKubeconfig();
             return new ClusterSession.Kubeconfig(file, options.context(), realRack());
         }
-        if (Settings.SOURCE_KUBECONFIG.equals(settings.source())) {
-            Path file = settings.kubeconfig() != null ? Path.of(settings.kubeconfig()) : ClusterConnection.defaultKubeconfig();
-            return new ClusterSession.Kubeconfig(file, settings.context(), realRack());
+        Settings.Cluster saved = settings.cluster();
+        if (saved.source() == Settings.Source.KUBECONFIG) {
+            Path file = saved.kubeconfig() != null ? Path.of(saved.kubeconfig()) : ClusterConnection.defaultKubeconfig();
+            return new ClusterSession.Kubeconfig(file, saved.context(), realRack());
         }
         return rehearsalSource();
     }
 
     private ClusterSession.Source rehearsalSource() {
-        SimTimings timings = SimTimings.byName(settings.simPreset()).orElse(SimTimings.demoTuned());
-        return new ClusterSession.Rehearsal(rehearsalRackStore().load().value(), timings, settings.simTimeScale());
+        SimTimings timings = SimTimings.byName(settings.rehearsal().preset().id()).orElse(SimTimings.demoTuned());
+        return new ClusterSession.Rehearsal(rehearsalRackStore().load().value(), timings, settings.rehearsal().timeScale());
     }
 
     private RackSpec realRack() {
@@ -320,9 +321,9 @@ public final class PiRackApp extends Application {
         opened.start();
         window.setBusy("");
         if (opened.source() instanceof ClusterSession.Kubeconfig k) {
-            saveSettings(settings.withSource(Settings.SOURCE_KUBECONFIG, k.file().toString(), k.context()));
+            saveSettings(settings.withCluster(Settings.Cluster.kubeconfig(k.file().toString(), k.context())));
         } else {
-            saveSettings(settings.withSource(Settings.SOURCE_SIM, settings.kubeconfig(), settings.context()));
+            saveSettings(settings.withCluster(settings.cluster().onRehearsalRack()));
         }
         if (previous != null) {
             previousPublisher.close();
@@ -475,7 +476,7 @@ public final class PiRackApp extends Application {
 
     private JsonFileStore<RackSpec> rehearsalRackStore() {
         return new JsonFileStore<>(paths.dataDir().resolve("rehearsal-rack.json"), RackSpec.class,
-                () -> RackSpec.rehearsal(settings.simPis()), Clock.systemUTC());
+                () -> RackSpec.rehearsal(settings.rehearsal().pis()), Clock.systemUTC());
     }
 
     private JsonFileStore<RackSpec> realRackStore() {
@@ -486,7 +487,7 @@ public final class PiRackApp extends Application {
 
     private SplitPane rackScreen() {
         rackView = new RackView(operatorPlugs(), this::saveRackOrder);
-        rackView.setHideSystemPods(settings.hideSystemPods());
+        rackView.setHideSystemPods(settings.operator().hideSystemPods());
         follow(rackView);
         SplitPane split = new SplitPane(rackView, new RackTablesView(tables));
         split.setOrientation(Orientation.VERTICAL);

@@ -24,13 +24,14 @@ class JsonFileStoreTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-26T09:30:00Z"), ZoneOffset.UTC);
 
     private JsonFileStore<Settings> settings() {
-        return new JsonFileStore<>(dir.resolve("settings.json"), Settings.class, Settings::defaults, clock);
+        return SettingsJson.store(dir.resolve("settings.json"), clock);
     }
 
     @Test
     void settingsSurviveARoundTrip() throws Exception {
-        Settings changed = Settings.defaults().withSource(Settings.SOURCE_KUBECONFIG, "/home/p/.kube/config", "booth")
-                .withLastView("timeline").withConfirmPulls(false);
+        Settings changed = Settings.defaults().withCluster(Settings.Cluster.kubeconfig("/home/p/.kube/config", "booth"))
+                .withLastView("timeline").withConfirmPulls(false)
+                .withRehearsal(Settings.Rehearsal.defaults().withPreset(Settings.SimPreset.KUBERNETES_DEFAULTS));
         settings().save(changed);
         JsonFileStore.Loaded<Settings> loaded = settings().load();
         assertEquals(changed, loaded.value());
@@ -68,9 +69,39 @@ class JsonFileStoreTest {
     void outOfRangeValuesFromAHandEditedFileAreRepaired() throws Exception {
         Files.writeString(dir.resolve("settings.json"), "{\"source\": \"bogus\", \"simPis\": 99, \"simTimeScale\": -3}");
         Settings loaded = settings().load().value().normalised();
-        assertEquals(Settings.SOURCE_SIM, loaded.source());
-        assertEquals(4, loaded.simPis());
-        assertEquals(1.0, loaded.simTimeScale());
+        assertEquals(Settings.Source.SIM, loaded.cluster().source());
+        assertEquals(4, loaded.rehearsal().pis());
+        assertEquals(1.0, loaded.rehearsal().timeScale());
+    }
+
+    @Test
+    void enumsAreStoredAsTheirWords() throws Exception {
+        settings().save(Settings.defaults().withCluster(Settings.Cluster.kubeconfig("/k", null)));
+        String text = Files.readString(dir.resolve("settings.json"));
+        assertTrue(text.contains("\"kubeconfig\""), text);
+        assertTrue(text.contains("\"demo-tuned\""), text);
+    }
+
+    @Test
+    void aFlatFileFromAnEarlierVersionKeepsItsValues() throws Exception {
+        Files.writeString(dir.resolve("settings.json"), """
+                {"source": "kubeconfig", "kubeconfig": "/home/p/.kube/config", "context": "booth",
+                 "simPreset": "kubernetes-defaults", "simPis": 6, "simTimeScale": 4.0, "confirmPulls": false,
+                 "lastView": "timeline", "audienceScreen": 1, "kioskPinHash": "abc", "hideSystemPods": true}
+                """);
+        Settings loaded = settings().load().value().normalised();
+        assertEquals(new Settings(Settings.Cluster.kubeconfig("/home/p/.kube/config", "booth"),
+                new Settings.Rehearsal(Settings.SimPreset.KUBERNETES_DEFAULTS, 6, 4.0),
+                new Settings.Operator(false, "timeline", true), new Settings.Booth(1, "abc")), loaded);
+    }
+
+    @Test
+    void fieldsMissingFromAGroupTakeTheirDefaults() throws Exception {
+        Files.writeString(dir.resolve("settings.json"), "{\"operator\": {\"lastView\": \"booth\"}}");
+        Settings loaded = settings().load().value().normalised();
+        assertTrue(loaded.operator().confirmPulls(), "a missing confirmPulls keeps asking before a pull");
+        assertEquals("booth", loaded.operator().lastView());
+        assertEquals(Settings.defaults().rehearsal(), loaded.rehearsal());
     }
 
     @Test
