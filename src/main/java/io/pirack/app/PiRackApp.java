@@ -100,7 +100,7 @@ public final class PiRackApp extends Application {
         this.stage = stage;
         paths = AppPaths.detect();
         settingsStore = SettingsJson.store(paths.settingsFile(), Clock.systemUTC());
-        JsonFileStore.Loaded<Settings> loaded = settingsStore.load();
+        JsonFileStore.Loaded<Settings> loaded = settingsStore.loadForRewriting();
         settings = loaded.value().normalised();
         if (loaded.problem() != null) {
             status.noticeProperty().set(loaded.problem());
@@ -475,14 +475,12 @@ public final class PiRackApp extends Application {
     private JsonFileStore<RackSpec> rackSpecStore;
 
     private JsonFileStore<RackSpec> rehearsalRackStore() {
-        return new JsonFileStore<>(paths.dataDir().resolve("rehearsal-rack.json"), RackSpec.class,
+        return RackFiles.store(paths.dataDir().resolve("rehearsal-rack.json"),
                 () -> RackSpec.rehearsal(settings.rehearsal().pis()), Clock.systemUTC());
     }
 
     private JsonFileStore<RackSpec> realRackStore() {
-        return new JsonFileStore<>(paths.rackFile(), RackSpec.class,
-                () -> new RackSpec("My rack", List.of(), "192.168.2.0/24", io.pirack.core.rack.PlugMethod.STOP_AGENT, null,
-                        RackSpec.DEFAULT_DEAD_MAN_SECONDS), Clock.systemUTC());
+        return RackFiles.store(paths.rackFile(), RackSpec::empty, Clock.systemUTC());
     }
 
     private SplitPane rackScreen() {
@@ -593,7 +591,7 @@ public final class PiRackApp extends Application {
         networkShell = io.pirack.ssh.SshRemoteShell.forHome(Path.of(System.getProperty("user.home")),
                 FxPrompts.hostKeys(() -> stage), FxPrompts.passphrases(() -> stage));
         io.pirack.net.BoothNetwork network = io.pirack.net.BoothNetwork.forThisMachine(Optional.of(networkShell), Clock.systemUTC());
-        JsonFileStore<RackSpec> rackStore = new JsonFileStore<>(paths.rackFile(), RackSpec.class, this::realRack, Clock.systemUTC());
+        JsonFileStore<RackSpec> rackStore = RackFiles.store(paths.rackFile(), this::realRack, Clock.systemUTC());
         io.pirack.ui.network.NetworkViewModel model = new io.pirack.ui.network.NetworkViewModel(network,
                 io.pirack.ui.network.NetworkViewModel.Source.thisMachine(network), this::realRack,
                 rack -> background.execute(() -> {

@@ -25,7 +25,8 @@ public final class SettingsJson {
     }
 
     public static JsonFileStore<Settings> store(Path file, Clock clock) {
-        return new JsonFileStore<>(file, Settings.class, Settings::defaults, clock, MAPPER, SettingsJson::upgrade);
+        return new JsonFileStore<>(file, Settings.class, Settings::defaults, clock, MAPPER, SettingsJson::upgrade,
+                settings -> java.util.List.of());
     }
 
     /** Reads the flat layout into groups and fills every field the file does not have from the defaults. */
