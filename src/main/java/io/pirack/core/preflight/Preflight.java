@@ -42,7 +42,10 @@ public final class Preflight {
             return new PreflightItem("network", title, CheckStatus.WARN, "the network doctor has not run", "Run the network doctor (pirack doctor).");
         }
         CheckStatus worst = results.stream().map(NetworkResult::status).reduce(CheckStatus.PASS, CheckStatus::worst);
-        List<NetworkResult> bad = results.stream().filter(r -> r.status() != CheckStatus.PASS).toList();
+        List<NetworkResult> bad = results.stream().filter(r -> r.status() == CheckStatus.WARN || r.status() == CheckStatus.FAIL).toList();
+        if (results.stream().allMatch(r -> r.status() == CheckStatus.SKIP)) {
+            return new PreflightItem("network", title, CheckStatus.PASS, results.get(0).message(), "");
+        }
         if (bad.isEmpty()) {
             return new PreflightItem("network", title, CheckStatus.PASS, results.size() + " checks passed", "");
         }
