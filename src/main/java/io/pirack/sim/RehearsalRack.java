@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -41,10 +40,29 @@ public final class RehearsalRack implements AutoCloseable {
     /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
     private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
-    /** Options beyond the rack spec and timings. */
-    public record Options(int demoReplicas, boolean imagesPrePulled, Set<String> externalKubelets, long seed, int port) {
+    /**
+     * Options beyond the rack spec and timings.
+     *
+     * @param port    the API's port on {@code address}; 0 picks a free one
+     * @param address where the API listens; loopback unless a caller asks for one of this machine's
+     *                own addresses (never the wildcard by default)
+     */
+    public record Options(int demoReplicas, boolean imagesPrePulled, Set<String> externalKubelets, long seed, int port,
+                          InetAddress address) {
+        public Options(int demoReplicas, boolean imagesPrePulled, Set<String> externalKubelets, long seed, int port) {
+            this(demoReplicas, imagesPrePulled, externalKubelets, seed, port, InetAddress.getLoopbackAddress());
+        }
+
+        public Options {
+            address = address == null ? InetAddress.getLoopbackAddress() : address;
+        }
+
         public static Options defaults() {
             return new Options(6, true, Set.of(), 42L, 0);
+        }
+
+        public Options at(InetAddress listenOn, int listenPort) {
+            return new Options(demoReplicas, imagesPrePulled, externalKubelets, seed, listenPort, listenOn);
         }
     }
 
@@ -52,6 +70,7 @@ public final class RehearsalRack implements AutoCloseable {
     private final SimTimings timings;
     private final SimClock clock;
     private final KubernetesMockServer server;
+    private final ApiFront front;
     private final KubernetesClient client;
     private final SimCache cache;
     private final SimControlPlane controlPlane;
@@ -70,10 +89,19 @@ public final class RehearsalRack implements AutoCloseable {
         MOCK_SERVER_LOG.setLevel(Level.WARNING);
         this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(List.of()), false);
-        server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("32").withGitVersion(SimWorkload.KUBELET_VERSION)
-                .withPlatform("linux/arm64").build());
-        server.init(InetAddress.getLoopbackAddress(), options.port());
+        // The store lives on its own loopback port; clients reach it only through the front.
+        server.init(InetAddress.getLoopbackAddress(), 0);
         this.client = server.createClient();
+        this.front = new ApiFront(options.address(), options.port(), server.getPort(),
+                new ApiServing(server.getPort(), clock, new ApiDiscovery(timings.version())));
+        try {
+            front.up();
+        } catch (java.io.IOException e) {
+            client.close();
+            server.destroy();
+            throw new java.io.UncheckedIOException("the rehearsal rack cannot listen on "
+                    + options.address().getHostAddress() + ":" + options.port() + ": " + e.getMessage(), e);
+        }
         this.writer = new SimWriter(client);
         this.events = new SimEvents(client, clock);
         seed(writer, options);
@@ -112,10 +140,15 @@ public final class RehearsalRack implements AutoCloseable {
 
     private void seed(SimWriter writer, Options options) {
         Instant now = clock.instant();
+        for (String namespace : List.of("default", "kube-system", "kube-public", "kube-node-lease", SimWorkload.DEMO_NAMESPACE)) {
+            client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                    .withName(namespace).withCreationTimestamp(SimObjects.time(now)).endMetadata()
+                    .withNewStatus().withPhase("Active").endStatus().build()).create();
+        }
         Node controlPlaneNode = null;
         PiSlot controlPlaneSlot = null;
         for (PiSlot slot : spec.slots()) {
-            Node node = client.nodes().resource(SimWorkload.node(slot, now, options.imagesPrePulled())).create();
+            Node node = client.nodes().resource(SimWorkload.node(slot, now, options.imagesPrePulled(), timings.version())).create();
             client.leases().inNamespace("kube-node-lease").resource(new LeaseBuilder()
                     .withNewMetadata().withName(slot.hostname()).withNamespace("kube-node-lease").endMetadata()
                     .withNewSpec().withHolderIdentity(slot.hostname()).withLeaseDurationSeconds(timings.leaseDurationSeconds())
@@ -135,7 +168,7 @@ public final class RehearsalRack implements AutoCloseable {
             client.apps().deployments().inNamespace(SimWorkload.DEMO_NAMESPACE)
                     .resource(SimWorkload.demoDeployment(options.demoReplicas(), timings.demoTolerationSeconds())).create();
             client.apps().statefulSets().inNamespace(SimWorkload.DEMO_NAMESPACE).resource(SimWorkload.demoStatefulSet()).create();
-            client.apps().daemonSets().inNamespace("kube-system").resource(SimWorkload.demoDaemonSet()).create();
+            client.apps().daemonSets().inNamespace("kube-system").resource(SimWorkload.demoDaemonSet(timings.version())).create();
         }
     }
 
@@ -173,7 +206,11 @@ public final class RehearsalRack implements AutoCloseable {
 
     /** The API endpoint PiRack connects to, e.g. {@code http://127.0.0.1:43121/}. */
     public String apiUrl() {
-        return client.getMasterUrl().toString();
+        String host = front.address().getHostAddress();
+        if (front.address() instanceof java.net.Inet6Address) {
+            host = "[" + host.replaceAll("%.*$", "") + "]";
+        }
+        return "http://" + host + ":" + front.port() + "/";
     }
 
     public RackSpec spec() {
@@ -275,6 +312,7 @@ public final class RehearsalRack implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        front.close();
         cache.close();
         client.close();
         try {

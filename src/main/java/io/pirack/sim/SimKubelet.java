@@ -171,7 +171,21 @@ public final class SimKubelet {
         } else if ("Running".equals(phase) && !SimObjects.podReady(pod)) {
             Instant due = readyDue.computeIfAbsent(uid, u -> now.plus(timings.readinessDelay()));
             if (!now.isBefore(due)) {
-                writer.set(resource, Map.of("/status/conditions", conditions(pod, now, true, true)));
+                // The kubelet reports readiness on the container too (kubectl's READY column reads it).
+                List<Map<String, Object>> statuses = new ArrayList<>();
+                for (var s : pod.getStatus().getContainerStatuses()) {
+                    Map<String, Object> status = new LinkedHashMap<>();
+                    status.put("name", s.getName());
+                    status.put("image", s.getImage());
+                    status.put("imageID", s.getImageID());
+                    status.put("ready", true);
+                    status.put("started", true);
+                    status.put("restartCount", s.getRestartCount() == null ? 0 : s.getRestartCount());
+                    status.put("state", s.getState());
+                    statuses.add(status);
+                }
+                writer.set(resource, Map.of("/status/conditions", conditions(pod, now, true, true),
+                        "/status/containerStatuses", statuses));
                 readyDue.remove(uid);
             }
         }
