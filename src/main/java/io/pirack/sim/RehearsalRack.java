@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -80,15 +79,19 @@ public final class RehearsalRack implements AutoCloseable {
     private final ScheduledExecutorService loop;
     private final List<BiConsumer<String, Boolean>> powerListeners = new CopyOnWriteArrayList<>();
     private final Map<String, java.util.concurrent.ScheduledFuture<?>> deadMen = new HashMap<>();
+    private final String controlPlaneHost;
+    private java.util.concurrent.ScheduledFuture<?> apiReturn;
 
     private RehearsalRack(RackSpec spec, SimTimings timings, SimClock clock, Options options) {
         this.spec = spec;
+        this.controlPlaneHost = spec.slots().stream().filter(sl -> sl.role() == NodeRole.CONTROL_PLANE)
+                .map(PiSlot::hostname).findFirst().orElse(null);
         this.timings = timings;
         this.clock = clock;
         // The mock server logs every request at INFO through java.util.logging.
         MOCK_SERVER_LOG.setLevel(Level.WARNING);
         this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(List.of()), false);
+                new SimStore(clock), false);
         // The store lives on its own loopback port; clients reach it only through the front.
         server.init(InetAddress.getLoopbackAddress(), 0);
         this.client = server.createClient();
@@ -174,6 +177,10 @@ public final class RehearsalRack implements AutoCloseable {
 
     private void tick() {
         try {
+            if (!front.isUp()) {
+                // No API: kubelets cannot report and no controller runs.
+                return;
+            }
             Instant now = clock.instant();
             for (SimKubelet kubelet : kubelets.values()) {
                 kubelet.heartbeat(now);
@@ -244,7 +251,7 @@ public final class RehearsalRack implements AutoCloseable {
             deadMen.remove(node);
             if (!isPowered(node)) {
                 SimKubelet kubelet = kubelets.get(node);
-                kubelet.setPowered(true);
+                applyPower(node, true);
                 powerListeners.forEach(l -> l.accept(node, true));
             }
         }, clock.toReal(simulated).toNanos(), TimeUnit.NANOSECONDS));
@@ -270,6 +277,52 @@ public final class RehearsalRack implements AutoCloseable {
         return kubelets.containsKey(node);
     }
 
+    /**
+     * Runs on the simulation thread. The control-plane Pi takes the API server, etcd, the controllers
+     * and the scheduler with it: the API endpoint goes dark for every client and nothing reconciles.
+     * Powered back, the Pi boots ({@link SimTimings#bootDelay()}), then the API returns and the
+     * controllers start afresh.
+     */
+    private void applyPower(String node, boolean on) {
+        SimKubelet kubelet = kubelets.get(node);
+        boolean wasOn = kubelet.powered();
+        kubelet.setPowered(on, clock.instant());
+        if (!node.equals(controlPlaneHost)) {
+            return;
+        }
+        if (!on && wasOn) {
+            controlPlane.stop();
+            front.down();
+            if (apiReturn != null) {
+                apiReturn.cancel(false);
+                apiReturn = null;
+            }
+        } else if (on && !wasOn) {
+            apiReturn = loop.schedule(this::controlPlaneBooted, clock.toReal(timings.bootDelay()).toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void controlPlaneBooted() {
+        apiReturn = null;
+        try {
+            front.up();
+        } catch (java.io.IOException e) {
+            LOG.warn("the rehearsal rack's API could not listen again: {}", e.toString());
+            return;
+        }
+        controlPlane.restart();
+    }
+
+    /** False while the control-plane Pi is off or still booting: every client's connection is refused. */
+    public boolean apiServing() {
+        return front.isUp();
+    }
+
+    /** The Pi that runs the API server, or null for a rack without one. */
+    public String controlPlaneNode() {
+        return controlPlaneHost;
+    }
+
     private void setPower(String node, boolean on) {
         SimKubelet kubelet = kubelets.get(node);
         if (kubelet == null) {
@@ -277,7 +330,7 @@ public final class RehearsalRack implements AutoCloseable {
         }
         // Power changes take effect between two ticks, never in the middle of a kubelet's pass.
         try {
-            loop.submit(() -> kubelet.setPowered(on)).get(5, TimeUnit.SECONDS);
+            loop.submit(() -> applyPower(node, on)).get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;

@@ -83,8 +83,9 @@ public final class SimWorkload {
         for (String type : List.of("MemoryPressure", "DiskPressure", "PIDPressure", "Ready")) {
             boolean ready = type.equals("Ready");
             status.addNewCondition().withType(type).withStatus(ready ? "True" : "False")
-                    .withReason(ready ? "KubeletReady" : "KubeletHasNo" + type)
-                    .withMessage(ready ? "kubelet is posting ready status" : "kubelet has no " + type)
+                    .withReason(ready ? "KubeletReady" : type.equals("MemoryPressure") ? "KubeletHasSufficientMemory"
+                            : type.equals("DiskPressure") ? "KubeletHasNoDiskPressure" : "KubeletHasSufficientPID")
+                    .withMessage(ready ? "kubelet is posting ready status" : SimKubelet.KUBELET_MESSAGES.get(type))
                     .withLastHeartbeatTime(SimObjects.time(now)).withLastTransitionTime(SimObjects.time(now)).endCondition();
         }
         for (String image : images) {
