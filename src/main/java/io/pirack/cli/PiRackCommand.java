@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
             RunsCommand.class,
             DrillCommand.class,
             SnapshotCommand.class,
+            RehearseCommand.class,
             BenchCommand.class,
         })
 public final class PiRackCommand implements Callable<Integer> {
