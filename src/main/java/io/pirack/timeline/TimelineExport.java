@@ -6,6 +6,8 @@ import io.pirack.core.timeline.PodFailover;
 import io.pirack.core.timeline.Prediction;
 import io.pirack.core.timeline.RunHistory;
 import io.pirack.core.timeline.RunMilestone;
+import io.pirack.core.timeline.RunVerdict;
+import io.pirack.core.timeline.StayingPod;
 import io.pirack.core.timeline.TimelineEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +33,7 @@ public final class TimelineExport {
             "replacement_node", "created_s", "scheduled_s", "running_s", "ready_s");
     static final List<String> HISTORY_COLUMNS = List.of("node", "tuning", "start", "outcome", "failure_reason",
             "to_link_loss_s", "to_not_ready_s", "to_no_execute_taint_s", "to_first_eviction_s",
-            "to_first_replacement_ready_s", "to_last_replacement_ready_s", "total_s");
+            "to_first_replacement_ready_s", "to_last_replacement_ready_s", "total_s", "verdict", "staying");
 
     private TimelineExport() {
     }
@@ -62,6 +64,8 @@ public final class TimelineExport {
             ObjectNode node = medians.putObject(label);
             node.put("runs", stats.runs());
             node.put("recovered", stats.recovered());
+            node.put("recoveredWithStayingPods", stats.withStaying());
+            node.put("nothingToMove", stats.nothingToMove());
             node.put("toLinkLossSeconds", secondsOrNull(stats.medianToLinkLoss()));
             node.put("toNotReadySeconds", secondsOrNull(stats.medianToNotReady()));
             node.put("toNoExecuteTaintSeconds", secondsOrNull(stats.medianToNoExecuteTaint()));
@@ -87,6 +91,20 @@ public final class TimelineExport {
         node.put("recovered", run.recovered());
         node.put("failureReason", run.failureReason());
         node.put("phase", run.phaseText());
+        RunVerdict verdict = run.verdict();
+        ObjectNode verdictNode = node.putObject("verdict");
+        verdictNode.put("kind", verdict.kind().name());
+        verdictNode.put("ok", verdict.ok());
+        verdictNode.put("headline", verdict.headline());
+        verdictNode.put("summary", verdict.summary());
+        ArrayNode stayingArray = node.putArray("staying");
+        for (StayingPod pod : run.staying()) {
+            ObjectNode p = stayingArray.addObject();
+            p.put("pod", pod.pod().key());
+            p.put("reason", pod.reason().name());
+            p.put("fate", pod.fate() == null ? null : pod.fate().name());
+            p.put("why", pod.explanation(run.node()));
+        }
         ArrayNode notes = node.putArray("notes");
         run.notes().forEach(notes::add);
         ObjectNode milestones = node.putObject("milestones");
@@ -169,7 +187,8 @@ public final class TimelineExport {
             rows.add(List.of(run.node(), m.tuningLabel(), run.start().toString(), m.outcome().name(),
                     m.failureReason() == null ? "" : m.failureReason(), cell(m.toLinkLoss()), cell(m.toNotReady()),
                     cell(m.toNoExecuteTaint()), cell(m.toFirstEviction()), cell(m.toFirstReplacementReady()),
-                    cell(m.toLastReplacementReady()), cell(m.total())));
+                    cell(m.toLastReplacementReady()), cell(m.total()), run.verdict().kind().name(),
+                    String.join("; ", run.staying().stream().map(StayingPod::shortText).toList())));
         }
         return csv(HISTORY_COLUMNS, rows);
     }
