@@ -20,6 +20,23 @@ public final class TimelineStyles {
     public static final String PREDICTED_SYMBOL = "timeline-marker-predicted";
     public static final String NOW_CURSOR = "timeline-now";
     public static final String AXIS_TICK = "timeline-axis-tick";
+    /** The sticky axis under the lanes. */
+    public static final String AXIS = "timeline-axis";
+    public static final String AXIS_UNIT = "timeline-axis-unit";
+    public static final String GRIDLINE = "timeline-gridline";
+    public static final String TOOLBAR = "timeline-toolbar";
+    public static final String RUNS = "timeline-runs";
+    public static final String PLOT = "timeline-plot";
+    public static final String LANES = "timeline-lanes";
+    /** Summary + lanes + axis + legend: what the PNG export shows. */
+    public static final String EXPORT_AREA = "timeline-export-area";
+    public static final String LEGEND = "timeline-legend";
+    public static final String LEGEND_ENTRY = "timeline-legend-entry";
+    public static final String HEARTBEAT_STRIP = "timeline-heartbeat-strip";
+    public static final String OUTAGE = "timeline-outage";
+    public static final String OUTAGE_LABEL = "timeline-outage-label";
+    /** On the symbol of a marker that stands for several simultaneous events. */
+    public static final String COLLAPSED = "timeline-collapsed";
 
     private TimelineStyles() {
     }
