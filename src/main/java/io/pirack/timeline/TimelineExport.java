@@ -44,8 +44,19 @@ public final class TimelineExport {
         return TimelineJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(runNode(run));
     }
 
+    /** Bumped when the JSON export's shape changes (2: verdict, staying pods, version fields). */
+    public static final int FORMAT_VERSION = 2;
+
+    /** The PiRack build that wrote an export: the jar's Implementation-Version, or "dev" from classes. */
+    public static String pirackVersion() {
+        String version = TimelineExport.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
     public static String timelineJson(List<TimelineEvent> events, List<FailoverRun> runs) {
         ObjectNode root = TimelineJson.MAPPER.createObjectNode();
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("pirackVersion", pirackVersion());
         Instant origin = events.isEmpty() ? null : events.get(0).receivedAt();
         ArrayNode eventArray = root.putArray("events");
         events.forEach(e -> eventArray.add(eventNode(e, origin)));
@@ -172,6 +183,52 @@ public final class TimelineExport {
                     e.lane(), e.kind().name(), e.subject(), e.describe()));
         }
         return csv(EVENT_COLUMNS, rows);
+    }
+
+    static final List<String> RUN_COLUMNS;
+
+    static {
+        List<String> columns = new ArrayList<>(List.of("node", "start", "trigger", "tuning", "verdict", "outcome"));
+        for (RunMilestone m : RunMilestone.values()) {
+            columns.add(m.key() + "_s");
+        }
+        columns.addAll(List.of("not_ready_predicted_from_s", "not_ready_predicted_to_s", "eviction_predicted_from_s",
+                "eviction_predicted_to_s", "staying"));
+        RUN_COLUMNS = List.copyOf(columns);
+    }
+
+    /**
+     * The CSV export's second file: one row per run with each milestone in seconds since the pull, the predicted
+     * windows and the pods that stayed by design.
+     */
+    public static String runsCsv(List<FailoverRun> runs) {
+        List<List<String>> rows = new ArrayList<>();
+        for (FailoverRun run : runs) {
+            List<String> row = new ArrayList<>(List.of(run.node(), run.start().toString(), run.trigger(),
+                    run.settings().tuningLabel(), run.verdict().kind().name(), run.verdict().summary()));
+            for (RunMilestone m : RunMilestone.values()) {
+                row.add(cell(run.timeTo(m.of(run))));
+            }
+            Prediction p = run.prediction();
+            row.add(offsetCell(run, p == null ? null : p.notReadyEarliest()));
+            row.add(offsetCell(run, p == null ? null : p.notReadyLatest()));
+            row.add(offsetCell(run, p == null ? null : p.evictionEarliest()));
+            row.add(offsetCell(run, p == null ? null : p.evictionLatest()));
+            row.add(String.join("; ", run.staying().stream().map(StayingPod::shortText).toList()));
+            rows.add(row);
+        }
+        return csv(RUN_COLUMNS, rows);
+    }
+
+    /** "pirack-timeline.csv" → "pirack-timeline.runs.csv": where {@link #runsCsv} goes next to the events. */
+    public static Path runsFileFor(Path eventsCsv) {
+        String name = eventsCsv.getFileName().toString();
+        String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        return eventsCsv.resolveSibling(base + ".runs.csv");
+    }
+
+    private static String offsetCell(FailoverRun run, Instant at) {
+        return at == null ? "" : cell(Duration.between(run.start(), at));
     }
 
     /** The per-pod breakdown of a run. */
