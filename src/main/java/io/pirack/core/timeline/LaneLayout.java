@@ -12,8 +12,8 @@ import java.util.function.ToDoubleFunction;
  * else. Pure: pixel positions in, pixel positions out; the view only draws the result.
  *
  * <ol>
- *   <li>Markers of one lane closer than {@link Params#collapseWithin()} pixels become one marker with a count
- *       ("4 pods evicted"), so two symbols never overlap.</li>
+ *   <li>An event that would touch the symbol before it on its lane joins that marker, which then shows a count
+ *       ("✕×4", "4 pods evicted"), so two symbols never overlap.</li>
  *   <li>Each marker's label goes into the first of {@link Params#rows()} rows where it does not touch the label
  *       before it; a label that fits nowhere is dropped (the marker stays, its details in the tooltip).</li>
  * </ol>
@@ -71,8 +71,17 @@ public final class LaneLayout {
         }
     }
 
-    /** Lays out {@code items}; {@code width} measures a label's width in pixels. */
+    /** Lays out {@code items} with symbols {@link Params#collapseWithin()} wide whatever their count. */
     public static List<Placed> layout(List<Item> items, Params params, ToDoubleFunction<String> width) {
+        return layout(items, params, width, count -> params.collapseWithin());
+    }
+
+    /**
+     * Lays out {@code items}; {@code width} measures a label's width in pixels, {@code symbolWidth} the width of a
+     * marker standing for {@code count} events (a count makes the symbol wider: "✕×12").
+     */
+    public static List<Placed> layout(List<Item> items, Params params, ToDoubleFunction<String> width,
+                                      java.util.function.IntToDoubleFunction symbolWidth) {
         Map<String, List<Item>> byLane = new LinkedHashMap<>();
         for (Item item : items) {
             byLane.computeIfAbsent(item.lane(), l -> new ArrayList<>()).add(item);
@@ -83,7 +92,7 @@ public final class LaneLayout {
             sorted.sort(Comparator.comparingDouble(Item::x));
             double[] rowEnds = new double[params.rows()];
             java.util.Arrays.fill(rowEnds, Double.NEGATIVE_INFINITY);
-            for (List<Item> cluster : clusters(sorted, params.collapseWithin())) {
+            for (List<Item> cluster : clusters(sorted, params.collapseWithin(), params.gap(), symbolWidth)) {
                 String label = label(cluster);
                 double x = cluster.get(0).x();
                 double from = x - params.labelOffset();
@@ -102,12 +111,17 @@ public final class LaneLayout {
         return placed;
     }
 
-    /** Runs of items where each is closer than {@code within} to the first of its run. */
-    private static List<List<Item>> clusters(List<Item> sorted, double within) {
+    /**
+     * Runs of items where each would touch its run's symbol (as wide as its count makes it, and never less than
+     * {@code within}); the next run starts clear of it.
+     */
+    private static List<List<Item>> clusters(List<Item> sorted, double within, double gap,
+                                              java.util.function.IntToDoubleFunction symbolWidth) {
         List<List<Item>> clusters = new ArrayList<>();
         List<Item> current = null;
         for (Item item : sorted) {
-            if (current == null || item.x() - current.get(0).x() >= within) {
+            double reach = current == null ? 0 : Math.max(within, symbolWidth.applyAsDouble(current.size()) + gap);
+            if (current == null || item.x() - current.get(0).x() >= reach) {
                 current = new ArrayList<>();
                 clusters.add(current);
             }

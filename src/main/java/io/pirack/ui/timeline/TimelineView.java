@@ -372,11 +372,12 @@ public final class TimelineView extends BorderPane {
         }
         int rows = (int) Math.max(0, Math.floor((laneHeight - FIRST_LABEL_Y - 2) / LABEL_ROW_HEIGHT));
         List<LaneLayout.Placed> placed = LaneLayout.layout(items,
-                new LaneLayout.Params(SYMBOL_WIDTH, rows, 8, 2), text -> widthOf(text, 11));
+                new LaneLayout.Params(SYMBOL_WIDTH, rows, 8, 2), text -> widthOf(text, 11),
+                count -> widthOf(count == 1 ? "⚡✕" : "⚡✕×" + count, 15));
         for (LaneLayout.Placed p : placed) {
             TimelineMarker first = source.get(p.members().get(0));
             double y = laneY(p.lane());
-            Label symbol = new Label(first.symbol() + (p.collapsed() ? "" : ""));
+            Label symbol = new Label(first.symbol());
             symbol.getStyleClass().addAll(TimelineStyles.MARKER, first.styleClass());
             if (p.collapsed()) {
                 symbol.getStyleClass().add(TimelineStyles.COLLAPSED);

@@ -46,7 +46,7 @@ class LaneLayoutTest {
         // Windows that slide across the whole drill, like a presenter panning.
         for (double start = pull - spanSeconds * 0.1; start < pull + 40; start += Math.max(spanSeconds / 3, 2)) {
             List<LaneLayout.Item> items = itemsIn(events, start, spanSeconds);
-            check(items, LaneLayout.layout(items, PARAMS, LaneLayoutTest::width));
+            check(items, LaneLayout.layout(items, PARAMS, LaneLayoutTest::width, LaneLayoutTest::symbolWidth));
         }
     }
 
@@ -63,7 +63,8 @@ class LaneLayoutTest {
         }
         items.add(new LaneLayout.Item("rpi3", (1 + 0.3) / spanSeconds * WIDTH, "NotReady", "NODE", null));
 
-        List<LaneLayout.Placed> placed = LaneLayout.layout(items, PARAMS, LaneLayoutTest::width);
+        List<LaneLayout.Placed> placed = LaneLayout.layout(items, PARAMS, LaneLayoutTest::width,
+                LaneLayoutTest::symbolWidth);
 
         check(items, placed);
         assertTrue(placed.size() < items.size(), "simultaneous events collapse");
@@ -102,6 +103,11 @@ class LaneLayoutTest {
         return text.length() * CHAR_WIDTH + 6;
     }
 
+    /** "✕" or "✕×12" at the 15 px symbol font. */
+    private static double symbolWidth(int count) {
+        return count == 1 ? 16 : 16 + 9 * (1 + String.valueOf(count).length());
+    }
+
     private static void check(List<LaneLayout.Item> items, List<LaneLayout.Placed> placed) {
         // Every event is reachable: in exactly one marker, labelled or counted.
         Map<LaneLayout.Item, Integer> seen = new IdentityHashMap<>();
@@ -124,7 +130,10 @@ class LaneLayoutTest {
                 if (!a.lane().equals(b.lane())) {
                     continue; // lanes are stacked, so their rectangles cannot meet
                 }
-                assertTrue(Math.abs(a.x() - b.x()) >= PARAMS.collapseWithin(), "markers " + a + " and " + b);
+                LaneLayout.Placed left = a.x() <= b.x() ? a : b;
+                LaneLayout.Placed next = left == a ? b : a;
+                assertTrue(next.x() - left.x() >= symbolWidth(left.members().size()),
+                        "symbols of " + left + " and " + next + " touch");
                 if (a.labelled() && b.labelled() && a.row() == b.row()) {
                     assertTrue(a.labelTo() <= b.labelFrom() || b.labelTo() <= a.labelFrom(),
                             "labels '" + a.label() + "' and '" + b.label() + "' intersect in row " + a.row());
