@@ -70,4 +70,46 @@ class DrillOnStatefulPiTest {
             plugExecutor.shutdownNow();
         }
     }
+    /**
+     * {@code --force-statefulset}: once the Pi is NotReady the drill writes the out-of-service taint (seen by the
+     * timeline as a real taint on the node) and removes it after the Pi is back. Whether the rehearsal rack then
+     * moves web-0 is the simulator's part; this checks the drill's own write.
+     */
+    @org.junit.jupiter.api.Test
+    void forceStatefulSetWritesTheOutOfServiceTaintAfterNotReadyAndRemovesItAfterTheRestore() throws Exception {
+        SimTimings timings = SimTimings.demoTuned();
+        RackSpec base = RackSpec.rehearsal(4);
+        RackSpec rack = new RackSpec(base.name(), base.slots(), base.subnet(), base.defaultPlugMethod(), base.turingPiUrl(),
+                3600);
+        Duration timeout = Duration.ofSeconds(90);
+        FailoverSettings settings = timings.failoverSettings(timeout);
+        ExecutorService plugExecutor = Executors.newCachedThreadPool();
+        try (ClusterSession session = ClusterSession.open(new ClusterSession.Rehearsal(rack, timings, 10));
+             PlugService plugs = new PlugService(session, () -> rack, plugExecutor, HostKeyPrompt.REFUSE,
+                     PassphrasePrompt.NONE);
+             TimelineService timeline = TimelineService.unrecorded(settings, session.clock())) {
+            Drill.connect(session, plugs, timeline);
+            session.start();
+            String node = session.store().await(s -> s.pods().values().stream()
+                            .anyMatch(p -> "web-0".equals(p.name()) && p.ready()), Duration.ofSeconds(60), "web-0 Ready")
+                    .pods().values().stream().filter(p -> "web-0".equals(p.name())).map(PodInfo::nodeName)
+                    .findFirst().orElseThrow();
+
+            Drill.Result result = new Drill(session, plugs, timeline, line -> { }).run(node, settings, timeout, true);
+
+            FailoverRun run = timeline.runStartedSince(node, result.run() == null ? session.clock().instant().minusSeconds(600)
+                    : result.run().start()).orElseThrow();
+            var taint = timeline.correlator().events().stream()
+                    .filter(e -> e instanceof io.pirack.core.timeline.TimelineEvent.TaintAdded t
+                            && t.node().equals(node) && t.key().equals(io.pirack.core.cluster.Taint.OUT_OF_SERVICE))
+                    .findFirst();
+            assertTrue(taint.isPresent(), "the out-of-service taint reached the API server and the timeline");
+            assertTrue(!taint.get().receivedAt().isBefore(run.notReady().receivedAt()), "written after NotReady");
+            session.store().await(s -> s.node(node).orElseThrow().taints().stream()
+                    .noneMatch(t -> t.key().equals(io.pirack.core.cluster.Taint.OUT_OF_SERVICE)), Duration.ofSeconds(10),
+                    "the out-of-service taint removed after the restore");
+        } finally {
+            plugExecutor.shutdownNow();
+        }
+    }
 }

@@ -130,14 +130,19 @@ public final class LaneLayout {
         return clusters;
     }
 
-    /** The item's own label, or "4 pods evicted" / "6 events" for a collapsed marker. */
+    /**
+     * The item's own label; for a collapsed marker "4 pods evicted" when all are of one group with plural words,
+     * else the first one's label and how many more ("NotReady +5 more").
+     */
     static String label(List<Item> cluster) {
         if (cluster.size() == 1) {
             return cluster.get(0).label();
         }
         String group = cluster.get(0).group();
         boolean same = group != null && cluster.stream().allMatch(i -> group.equals(i.group()));
-        String plural = same && cluster.get(0).plural() != null ? cluster.get(0).plural() : "events";
-        return cluster.size() + " " + plural;
+        if (same && cluster.get(0).plural() != null) {
+            return cluster.size() + " " + cluster.get(0).plural();
+        }
+        return cluster.get(0).label() + " +" + (cluster.size() - 1) + " more";
     }
 }

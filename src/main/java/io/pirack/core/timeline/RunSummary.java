@@ -88,7 +88,8 @@ public record RunSummary(String node, Instant start, String title, double length
                         to = p.notReadyLatest().plus(monitor);
                     }
                     case FIRST_EVICTION -> {
-                        from = p.evictionEarliest();
+                        // The taint's timeAdded has one-second resolution, so eviction can come a second early.
+                        from = p.evictionEarliest() == null ? null : p.evictionEarliest().minusSeconds(1);
                         to = p.evictionLatest();
                     }
                     default -> {

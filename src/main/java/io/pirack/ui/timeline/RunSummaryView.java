@@ -196,7 +196,7 @@ public final class RunSummaryView extends VBox {
                     continue;
                 }
                 double from = x.applyAsDouble(b.predictedFrom());
-                double to = Math.max(from + 3, x.applyAsDouble(b.predictedTo()));
+                double to = Math.max(from + 8, x.applyAsDouble(b.predictedTo()));
                 Rectangle band = new Rectangle(from, top, to - from, barHeight);
                 band.getStyleClass().add(BAND);
                 band.pseudoClassStateChanged(INSIDE, b.fit() == RunSummary.Fit.INSIDE);

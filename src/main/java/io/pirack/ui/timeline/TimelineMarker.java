@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One thing to draw on a lane: an event, a Lease heartbeat tick, or a predicted milestone.
+ * One thing to draw on a lane: an event or a predicted milestone (heartbeats are strips, outages bands).
  *
  * @param kind       null for predicted milestones
  * @param symbol     a shape that tells the kind apart without colour
@@ -14,8 +14,8 @@ import java.util.List;
  * @param until      end of a predicted window (null for events)
  */
 public record TimelineMarker(String lane, Instant at, Instant serverTime, TimelineEventKind kind, String symbol,
-                             String text, List<String> labels, boolean predicted, boolean heartbeat,
-                             String styleClass, Instant until) {
+                             String text, List<String> labels, boolean predicted, String styleClass,
+                             Instant until) {
 
     public TimelineMarker {
         labels = List.copyOf(labels);

@@ -13,7 +13,6 @@ public final class TimelineStyles {
     public static final String LANE_NAME = "timeline-lane-name";
     public static final String MARKER = "timeline-marker";
     public static final String MARKER_LABEL = "timeline-marker-label";
-    public static final String HEARTBEAT = "timeline-heartbeat";
     /** On the box of a predicted milestone (dashed frame). */
     public static final String PREDICTED = "timeline-predicted";
     /** On the symbol of a predicted milestone. */

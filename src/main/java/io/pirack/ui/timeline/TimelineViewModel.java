@@ -341,7 +341,7 @@ public final class TimelineViewModel {
             List<String> labels = current.labelsOf(event).stream()
                     .filter(k -> !hideSystem.get() || !isSystem(k)).map(KubeEvent::describe).toList();
             visible.add(new TimelineMarker(event.lane(), at, event.serverTime(), event.kind(), symbol(event.kind()),
-                    event.describe(), labels, false, false, TimelineStyles.markerClass(event.kind()), null));
+                    event.describe(), labels, false, TimelineStyles.markerClass(event.kind()), null));
         }
         RunSummary selected = selectedRun.get();
         for (FailoverRun run : current.runs()) {
@@ -392,13 +392,13 @@ public final class TimelineViewModel {
         if (inside(p.notReadyEarliest(), from, to)) {
             out.add(new TimelineMarker(run.node(), p.notReadyEarliest(), null, null, "◇",
                     "predicted NotReady " + window(run, p.notReadyEarliest(), p.notReadyLatest()), List.of(), true,
-                    false, TimelineStyles.PREDICTED_SYMBOL, p.notReadyLatest()));
+                    TimelineStyles.PREDICTED_SYMBOL, p.notReadyLatest()));
         }
         if (p.evictionEarliest() != null && inside(p.evictionEarliest(), from, to)) {
             out.add(new TimelineMarker(run.node(), p.evictionEarliest(), null, null, "◇",
                     "predicted eviction " + window(run, p.evictionEarliest(), p.evictionLatest())
                             + " (tolerationSeconds " + p.toleranceSeconds() + ")",
-                    List.of(), true, false, TimelineStyles.PREDICTED_SYMBOL, p.evictionLatest()));
+                    List.of(), true, TimelineStyles.PREDICTED_SYMBOL, p.evictionLatest()));
         }
     }
 

@@ -81,7 +81,7 @@ class LaneLayoutTest {
         List<LaneLayout.Placed> placed = LaneLayout.layout(items, PARAMS, LaneLayoutTest::width);
 
         assertEquals(1, placed.size());
-        assertEquals("5 events", placed.get(0).label());
+        assertEquals("demo/web-0 evicted +4 more", placed.get(0).label());
         assertEquals("4 pods evicted", LaneLayout.layout(items.subList(0, 4), PARAMS, LaneLayoutTest::width)
                 .get(0).label());
     }
@@ -117,7 +117,8 @@ class LaneLayoutTest {
                 assertEquals(p.lane(), member.lane());
             }
             if (p.collapsed()) {
-                assertTrue(p.label().startsWith(p.members().size() + " "), p.label());
+                assertTrue(p.label().startsWith(p.members().size() + " ")
+                        || p.label().endsWith(" +" + (p.members().size() - 1) + " more"), p.label());
             }
         }
         assertEquals(items.size(), seen.size(), "every event is in a marker");
