@@ -35,7 +35,7 @@ public final class NetworkScreen implements AutoCloseable {
     public Node view() {
         shell = SshRemoteShell.forHome(Path.of(System.getProperty("user.home")), FxPrompts.hostKeys(owner), FxPrompts.passphrases(owner));
         BoothNetwork network = BoothNetwork.forThisMachine(Optional.of(shell), Clock.systemUTC());
-        JsonFileStore<RackSpec> rackStore = new JsonFileStore<>(paths.rackFile(), RackSpec.class, realRack, Clock.systemUTC());
+        JsonFileStore<RackSpec> rackStore = RackFiles.store(paths.rackFile(), realRack, Clock.systemUTC());
         NetworkViewModel model = new NetworkViewModel(network, NetworkViewModel.Source.thisMachine(network), realRack,
                 rack -> rackStore.saveInBackground(rack, background, "the rack", problem -> { }), background, Platform::runLater);
         model.rerun();

@@ -4,7 +4,6 @@ import io.pirack.concurrent.Background;
 import io.pirack.app.AppPaths;
 import io.pirack.app.ClusterSession;
 import io.pirack.app.Drill;
-import io.pirack.app.JsonFileStore;
 import io.pirack.app.PlugService;
 import io.pirack.core.cluster.NodeRole;
 import io.pirack.core.rack.PiSlot;
@@ -21,9 +20,7 @@ import io.pirack.timeline.TimelineExport;
 import io.pirack.timeline.TimelineService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import picocli.CommandLine;
@@ -122,9 +119,7 @@ public final class DrillCommand implements Callable<Integer> {
             settings = timings.failoverSettings(Duration.ofSeconds(timeoutSeconds));
         } else {
             AppPaths paths = AppPaths.detect();
-            RackSpec saved = new JsonFileStore<>(paths.rackFile(), RackSpec.class,
-                    () -> new RackSpec("My rack", List.of(), "192.168.2.0/24", PlugMethod.STOP_AGENT, null,
-                            RackSpec.DEFAULT_DEAD_MAN_SECONDS), Clock.systemUTC()).load().value();
+            RackSpec saved = SavedFiles.rack();
             PlugMethod chosen = method;
             saved = new RackSpec(saved.name(), saved.slots(), saved.subnet(), saved.defaultPlugMethod(), saved.turingPiUrl(),
                     Math.max(saved.deadManSeconds(), deadMan));

@@ -53,6 +53,14 @@ public final class PiRackCommand implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new PiRackCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            if (e instanceof SavedFiles.UnusableFileException unusable) {
+                cl.getErr().println(unusable.getMessage());
+                cl.getErr().flush();
+                return SavedFiles.UNUSABLE_FILE;
+            }
+            throw e;
+        });
         return commandLine;
     }
 

@@ -1,12 +1,9 @@
 package io.pirack.cli;
 
-import io.pirack.app.AppPaths;
 import io.pirack.app.ClusterSession;
-import io.pirack.app.JsonFileStore;
 import io.pirack.app.SessionTuningBackend;
 import io.pirack.app.TuningScreen;
 import io.pirack.core.preflight.PreflightInputs;
-import io.pirack.core.rack.PlugMethod;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.kube.ClusterConnection;
 import io.pirack.sim.SimTimings;
@@ -69,8 +66,6 @@ public final class SessionPreflightSource implements PreflightSource {
     }
 
     private static RackSpec savedRack() {
-        return new JsonFileStore<>(AppPaths.detect().rackFile(), RackSpec.class,
-                () -> new RackSpec("My rack", List.of(), "192.168.2.0/24", PlugMethod.STOP_AGENT, null, RackSpec.DEFAULT_DEAD_MAN_SECONDS),
-                Clock.systemUTC()).load().value();
+        return SavedFiles.rack();
     }
 }

@@ -1,13 +1,10 @@
 package io.pirack.cli;
 
-import io.pirack.app.AppPaths;
 import io.pirack.app.ClusterSession;
-import io.pirack.app.JsonFileStore;
 import io.pirack.core.cluster.ClusterSnapshot;
 import io.pirack.core.cluster.NodeRole;
 import io.pirack.core.cluster.PodInfo;
 import io.pirack.core.plug.PlugState;
-import io.pirack.core.rack.PlugMethod;
 import io.pirack.core.rack.RackFrame;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.kube.ClusterConnection;
@@ -20,10 +17,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
@@ -153,9 +148,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     }
 
     private RackSpec realRack() {
-        return new JsonFileStore<>(AppPaths.detect().rackFile(), RackSpec.class,
-                () -> new RackSpec("My rack", List.of(), "192.168.2.0/24", PlugMethod.STOP_AGENT, null,
-                        RackSpec.DEFAULT_DEAD_MAN_SECONDS), Clock.systemUTC()).load().value();
+        return SavedFiles.rack();
     }
 
     /** Waits for a steady cluster, pulls the plug if asked, waits on, and takes one frame. */
