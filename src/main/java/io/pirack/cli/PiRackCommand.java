@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             SelfCheckCommand.class,
             RunsCommand.class,
             DrillCommand.class,
+            RebalanceCommand.class,
             SnapshotCommand.class,
             RehearseCommand.class,
             BenchCommand.class,
