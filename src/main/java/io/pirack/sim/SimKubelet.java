@@ -39,6 +39,7 @@ public final class SimKubelet {
 
     private volatile boolean powered = true;
     private boolean postedReady;
+    private Instant lastStatusPost;
     private Instant lastRenew;
     private final Map<String, Instant> containerStartDue = new HashMap<>();
     private final Map<String, Instant> readyDue = new HashMap<>();
@@ -91,7 +92,9 @@ public final class SimKubelet {
         }
         try {
             cache.node(nodeName).ifPresent(node -> {
-                if (!postedReady) {
+                // Like a real kubelet's periodic status update: a node the controller marked Unknown while this
+                // kubelet kept running (cable pulled, API partitioned) is reported Ready again once it gets through.
+                if (!postedReady || (!readyInCache(node) && statusUpdateDue(now))) {
                     postReady(node, now);
                 }
                 for (Pod pod : cache.podsOn(nodeName)) {
@@ -122,7 +125,18 @@ public final class SimKubelet {
         writer.leaseRenewed(nodeName, now);
     }
 
+    private static boolean readyInCache(Node node) {
+        return node.getStatus() != null && node.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    private boolean statusUpdateDue(Instant now) {
+        return lastStatusPost == null || Duration.between(lastStatusPost, now).compareTo(timings.leaseRenewInterval()) >= 0;
+    }
+
     private void postReady(Node node, Instant now) {
+        lastStatusPost = now;
+        boolean firstSinceStart = !postedReady;
         boolean wasReady = node.getStatus().getConditions().stream()
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
         List<Map<String, Object>> conditions = new ArrayList<>();
@@ -147,7 +161,9 @@ public final class SimKubelet {
         }
         if (writer.set(writer.client().nodes().withName(nodeName), Map.of("/status/conditions", conditions))) {
             postedReady = true;
-            events.normal(node, COMPONENT, "Starting", "Starting kubelet.");
+            if (firstSinceStart) {
+                events.normal(node, COMPONENT, "Starting", "Starting kubelet.");
+            }
             if (!wasReady) {
                 events.normal(node, COMPONENT, "NodeReady", "Node " + nodeName + " status is now: NodeReady");
             }
