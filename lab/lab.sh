@@ -262,7 +262,25 @@ case $cmd in
     esac ;;
   netem)
     check_route; check_pi "$1"
-    if [ "$2" = clear ]; then tc qdisc del dev "$VETH_PREFIX$1" root 2>/dev/null || true
-    else read -r -a spec <<< "$2"; tc qdisc replace dev "$VETH_PREFIX$1" root netem "${spec[@]}"; fi ;;
+    if [ "$2" = clear ]; then
+      tc qdisc del dev "$VETH_PREFIX$1" root 2>/dev/null || true
+      for chain in INPUT OUTPUT; do
+        while n=$(ip netns exec "$(ns "$1")" iptables -L "$chain" -n --line-numbers | awk '/pirack-lab-loss/ { print $1; exit }') \
+              && [ -n "$n" ]; do
+          ip netns exec "$(ns "$1")" iptables -D "$chain" "$n"
+        done
+      done
+    else
+      read -r -a spec <<< "$2"
+      if ! tc qdisc replace dev "$VETH_PREFIX$1" root netem "${spec[@]}" 2>/dev/null; then
+        # Kernels without sch_netem: random loss with iptables' statistic match inside the Pi, both ways.
+        [[ "$2" =~ ^loss\ ([0-9]+)%$ ]] || die "this kernel has no netem; only \"loss N%\" can be emulated here."
+        p=$(awk "BEGIN { printf \"%.2f\", ${BASH_REMATCH[1]} / 100 }")
+        for chain in INPUT OUTPUT; do
+          ip netns exec "$(ns "$1")" iptables -I "$chain" -m statistic --mode random --probability "$p" \
+            -m comment --comment pirack-lab-loss -j DROP
+        done
+      fi
+    fi ;;
   *) sed -n '2,12p' "$0"; exit 2 ;;
 esac
