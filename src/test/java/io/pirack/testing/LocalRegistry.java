@@ -92,6 +92,20 @@ public final class LocalRegistry implements BeforeAllCallback, AfterAllCallback 
         }
     }
 
+    /** Stops the registry process, keeping its storage (an offline booth); {@link #restart()} brings it back on the same port. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    public void restart() throws Exception {
+        process = new ProcessBuilder(BINARY.toString(), "serve", dir.resolve("config.yml").toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("registry.log").toFile())).start();
+        awaitPort();
+    }
+
     /** {@code 127.0.0.1:PORT}, the registry part of an image reference. */
     public String host() {
         return "127.0.0.1:" + port;
