@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
             BootptabCommand.class,
             SimKubeletCommand.class,
             PreflightCommand.class,
+            ImagesCommand.class,
             SelfCheckCommand.class,
             RunsCommand.class,
             DrillCommand.class,
