@@ -33,6 +33,7 @@ public final class NetworkScreen implements AutoCloseable {
     private final Supplier<Window> owner;
     private SshRemoteShell shell;
     private NetworkViewModel model;
+    private NetworkView view;
 
     public NetworkScreen(AppPaths paths, SessionHolder sessions, Executor background, Supplier<Window> owner) {
         this.paths = paths;
@@ -43,6 +44,9 @@ public final class NetworkScreen implements AutoCloseable {
 
     /** The screen; MainWindow calls it on the first visit. */
     public Node view() {
+        if (view != null) {
+            return view;
+        }
         shell = SshRemoteShell.forHome(Path.of(System.getProperty("user.home")), FxPrompts.hostKeys(owner)::trust, FxPrompts.passphrases(owner)::passphrase);
         BoothNetwork network = BoothNetwork.forThisMachine(Optional.of(shell), Clock.systemUTC(), BoothNetwork.homeSshConfig());
         SessionNetworkBackend backend = new SessionNetworkBackend(network, SnapshotSource.thisMachine(network), this::rack,
@@ -52,7 +56,8 @@ public final class NetworkScreen implements AutoCloseable {
         model.rerun();
         // The rehearsal rack or a real cluster came up (or replaced the other): its rack and its checks.
         sessions.sessionProperty().addListener((obs, was, now) -> model.rerun());
-        return new NetworkView(model);
+        view = new NetworkView(model);
+        return view;
     }
 
     /** The session's rack (the rehearsal rack or the saved real one); the rack file before the first connection. */

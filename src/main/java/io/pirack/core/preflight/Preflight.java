@@ -1,5 +1,6 @@
 package io.pirack.core.preflight;
 
+import io.pirack.core.images.ImageArchitectureItem;
 import io.pirack.core.preflight.PreflightInputs.ClockSample;
 import io.pirack.core.preflight.PreflightInputs.DeadManSwitch;
 import io.pirack.core.preflight.PreflightInputs.NetworkResult;
@@ -29,6 +30,7 @@ public final class Preflight {
         items.add(network(in.network()));
         items.add(nodes(in.nodes()));
         items.add(images(in));
+        items.add(ImageArchitectureItem.of(in.imageArchitecture()));
         items.add(tolerations(in));
         in.settings().ifPresent(s -> items.add(controlPlane(s)));
         items.add(deadMan(in.deadManSwitches()));
