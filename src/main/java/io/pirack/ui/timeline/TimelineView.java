@@ -284,6 +284,7 @@ public final class TimelineView extends BorderPane {
         gridLayer.getChildren().clear();
         axis.getChildren().clear();
         double right = LANE_NAME_WIDTH + plotWidth();
+        double previousEnd = Double.NEGATIVE_INFINITY;
         for (Instant tick : model.ticks()) {
             double x = xOf(tick);
             Line line = new Line(x, 0, x, height);
@@ -295,9 +296,10 @@ public final class TimelineView extends BorderPane {
             Tooltip.install(text, new Tooltip("wall clock " + TimeText.clock(tick)));
             double width = widthOf(text.getText(), 11);
             double left = Math.min(right - width, x - width / 2);
-            if (left < LANE_NAME_WIDTH - 4) {
-                continue; // would sit under the lane names
+            if (left < LANE_NAME_WIDTH - 4 || left < previousEnd + 6) {
+                continue; // would sit under the lane names or touch the label before it
             }
+            previousEnd = left + width;
             text.relocate(left, 3);
             axis.getChildren().add(text);
         }
