@@ -49,7 +49,7 @@ public final class TimelineView extends BorderPane {
 
     /** Lanes never get lower than this (more than 8 Pis scroll) nor higher than {@link #MAX_LANE_HEIGHT}. */
     static final double MIN_LANE_HEIGHT = 52;
-    static final double MAX_LANE_HEIGHT = 140;
+    static final double MAX_LANE_HEIGHT = 180;
     static final int LANES_WITHOUT_SCROLLING = 8;
     static final double LANE_NAME_WIDTH = 110;
     private static final double SYMBOL_ROW = 6;
