@@ -55,9 +55,8 @@ public final class DrillCommand implements Callable<Integer> {
             description = "Rehearsal rack timings: defaults or demo (default: ${DEFAULT-VALUE}).")
     String tuning;
 
-    @Option(names = "--time-scale", defaultValue = "1", paramLabel = "N",
-            description = "Rehearsal rack only: run N times faster than real time (default: ${DEFAULT-VALUE}).")
-    double timeScale;
+    @CommandLine.Mixin
+    RehearsalOptions rehearsalOptions = new RehearsalOptions();
 
     @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS",
             description = "Give up after this many (cluster) seconds (default: ${DEFAULT-VALUE}).")
@@ -85,10 +84,11 @@ public final class DrillCommand implements Callable<Integer> {
             err.println("pirack drill: unknown --tuning '" + tuning + "' (defaults, demo)");
             return 2;
         }
-        if (!(timeScale >= 1 && timeScale <= 200)) {
-            err.println("pirack drill: --time-scale must be between 1 and 200");
+        if (rehearsalOptions.problem().isPresent()) {
+            err.println("pirack drill: " + rehearsalOptions.problem().get());
             return 2;
         }
+        timings = rehearsalOptions.apply(timings);
         if (timeoutSeconds < 10) {
             err.println("pirack drill: --timeout must be at least 10 seconds");
             return 2;
@@ -115,7 +115,7 @@ public final class DrillCommand implements Callable<Integer> {
             RackSpec rehearsal = RackSpec.rehearsal(4);
             rack[0] = new RackSpec(rehearsal.name(), rehearsal.slots(), rehearsal.subnet(), rehearsal.defaultPlugMethod(),
                     rehearsal.turingPiUrl(), deadMan);
-            source = new ClusterSession.Rehearsal(rack[0], timings, timeScale);
+            source = new ClusterSession.Rehearsal(rack[0], timings, rehearsalOptions.timeScale());
             settings = timings.failoverSettings(Duration.ofSeconds(timeoutSeconds));
         } else {
             AppPaths paths = AppPaths.detect();
