@@ -281,7 +281,7 @@ public final class PiRackApp extends Application {
         PlugService previousPlugs = plugs;
         session = opened;
         rackSpec = opened.source() instanceof ClusterSession.Rehearsal r ? r.rack() : ((ClusterSession.Kubeconfig) opened.source()).rack();
-        plugs = new PlugService(opened, () -> rackSpec, background, FxPrompts.hostKeys(() -> stage), FxPrompts.passphrases(() -> stage));
+        plugs = new PlugService(opened, () -> rackSpec, FxPrompts.hostKeys(() -> stage), FxPrompts.passphrases(() -> stage));
         PlugService current = plugs;
         publisher = new FramePublisher(opened.store(), opened.links(), () -> rackSpec, current::stateWords, Platform::runLater);
         FramePublisher currentPublisher = publisher;

@@ -21,7 +21,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -122,7 +121,7 @@ public final class DrillCommand implements Callable<Integer> {
             settings = FailoverSettings.kubernetesDefaults().withTimeout(Duration.ofSeconds(timeoutSeconds));
         }
         try (ClusterSession session = ClusterSession.open(source);
-             PlugService plugs = new PlugService(session, () -> rack[0], Executors.newCachedThreadPool(daemon()),
+             PlugService plugs = new PlugService(session, () -> rack[0],
                      HostKeyPrompt.REFUSE, PassphrasePrompt.NONE);
              TimelineService timeline = TimelineService.unrecorded(settings, session.clock())) {
             Drill.connect(session, plugs, timeline);
@@ -145,13 +144,5 @@ public final class DrillCommand implements Callable<Integer> {
             err.println("pirack drill: " + e.getMessage());
             return 2;
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon() {
-        return r -> {
-            Thread t = new Thread(r, "drill-plug");
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -20,8 +20,9 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * Pulls and restores plugs and remembers each Pi's {@link PlugState}. Every action runs on the
- * injected executor; the listener hears every state change and a timeline event for each pull and
+ * Pulls and restores plugs and remembers each Pi's {@link PlugState}. Every action runs on that
+ * Pi's executor ({@link PiExecutors}: one serial lane per Pi in the app, so one Pi's trouble never
+ * delays another); the listener hears every state change and a timeline event for each pull and
  * restore. One action per Pi at a time. On start, call {@link #refreshAll()}: each Pi is asked
  * whether PiRack's cut is still in place, so a Pi unplugged before a crash shows as unplugged.
  *
@@ -34,7 +35,7 @@ public final class PlugController {
 
     private final Supplier<RackSpec> rack;
     private final Map<PlugMethod, PlugStrategy> strategies;
-    private final Executor executor;
+    private final PiExecutors executors;
     private final Clock clock;
     private final PlugListener listener;
     private final Map<String, PlugState> states = new TreeMap<>();
@@ -45,10 +46,15 @@ public final class PlugController {
      */
     public PlugController(Supplier<RackSpec> rack, List<PlugStrategy> strategies, Executor executor, Clock clock,
                           PlugListener listener) {
+        this(rack, strategies, PiExecutors.shared(executor), clock, listener);
+    }
+
+    public PlugController(Supplier<RackSpec> rack, List<PlugStrategy> strategies, PiExecutors executors, Clock clock,
+                          PlugListener listener) {
         this.rack = Objects.requireNonNull(rack);
         this.strategies = new EnumMap<>(PlugMethod.class);
         strategies.forEach(s -> this.strategies.put(s.method(), s));
-        this.executor = Objects.requireNonNull(executor);
+        this.executors = Objects.requireNonNull(executors);
         this.clock = Objects.requireNonNull(clock);
         this.listener = Objects.requireNonNull(listener);
     }
@@ -135,7 +141,7 @@ public final class PlugController {
                 transition(node, new PlugState.Failed("unexpected error: " + e, clock.instant()));
                 throw e;
             }
-        }, executor);
+        }, executors.forPi(node));
     }
 
     private PlugStrategy usableStrategy(PiSlot slot) throws PlugException {
@@ -197,7 +203,7 @@ public final class PlugController {
                 transition(node, failed);
                 throw new CompletionException(e);
             }
-        }, executor);
+        }, executors.forPi(node));
     }
 
     private PlugState applyStatus(String node, PlugMethod method, PlugStatus status) {
