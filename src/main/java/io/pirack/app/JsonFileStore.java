@@ -19,9 +19,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
@@ -41,6 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  * "Start with an empty rack"; the settings file, which the app rewrites on every change).
  */
 public final class JsonFileStore<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JsonFileStore.class);
 
     public static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -280,5 +286,20 @@ public final class JsonFileStore<T> {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Saves off the calling thread; a failure is logged and handed to {@code onFailure} (on the
+     * background thread) as one sentence.
+     */
+    public void saveInBackground(T value, Executor background, String what, Consumer<String> onFailure) {
+        background.execute(() -> {
+            try {
+                save(value);
+            } catch (IOException e) {
+                LOG.warn("could not save {} to {}: {}", what, file, e.getMessage());
+                onFailure.accept("Could not save " + what + ": " + e.getMessage());
+            }
+        });
     }
 }

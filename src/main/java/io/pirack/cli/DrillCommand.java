@@ -1,5 +1,6 @@
 package io.pirack.cli;
 
+import io.pirack.concurrent.Background;
 import io.pirack.app.AppPaths;
 import io.pirack.app.ClusterSession;
 import io.pirack.app.Drill;
