@@ -94,6 +94,11 @@ public final class PlugService implements AutoCloseable {
         return controller.refreshAll();
     }
 
+    /** Asks the unplugged Pis that are due whether their dead-man switch restored them (see PlugController). */
+    public CompletableFuture<Void> pollUnplugged() {
+        return controller.refreshDeadManExpired();
+    }
+
     public PlugController controller() {
         return controller;
     }

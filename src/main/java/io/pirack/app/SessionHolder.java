@@ -214,11 +214,15 @@ public final class SessionHolder implements AutoCloseable {
                 problem -> Platform.runLater(() -> status.noticeProperty().set(problem)));
     }
 
-    /** Called once a second: closes timeline runs that have gone quiet. */
+    /** Called once a second: closes timeline runs that have gone quiet and asks unplugged Pis whether they are back. */
     public void tick() {
         TimelineService current = timeline();
         if (current != null) {
             current.tick();
+        }
+        PlugService currentPlugs = plugs();
+        if (currentPlugs != null) {
+            currentPlugs.pollUnplugged();
         }
     }
 
