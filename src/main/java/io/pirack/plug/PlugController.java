@@ -264,6 +264,11 @@ public final class PlugController {
 
     /** Sets the state and tells the listener (outside the lock, so a listener may call back). */
     private void transition(String node, PlugState next) {
+        if (next instanceof PlugState.Unplugged) {
+            synchronized (this) {
+                lastPolled.put(node, clock.instant());
+            }
+        }
         if (store(node, next)) {
             listener.plugStateChanged(node, next);
         }
