@@ -105,10 +105,10 @@ public final class SessionHolder implements AutoCloseable {
             Path file = options.kubeconfig() != null ? options.kubeconfig() : ClusterConnection.defaultKubeconfig();
             return new ClusterSession.Kubeconfig(file, options.context(), realRack());
         }
-        Settings.Cluster cluster = remembered.cluster();
-        if (cluster.source() == Settings.Source.KUBECONFIG) {
-            Path file = cluster.kubeconfig() != null ? Path.of(cluster.kubeconfig()) : ClusterConnection.defaultKubeconfig();
-            return new ClusterSession.Kubeconfig(file, cluster.context(), realRack());
+        Settings.Cluster saved = remembered.cluster();
+        if (saved.source() == Settings.Source.KUBECONFIG) {
+            Path file = saved.kubeconfig() != null ? Path.of(saved.kubeconfig()) : ClusterConnection.defaultKubeconfig();
+            return new ClusterSession.Kubeconfig(file, saved.context(), realRack());
         }
         return rehearsalSource();
     }

@@ -24,10 +24,13 @@ import picocli.CommandLine.Option;
             BootptabCommand.class,
             SimKubeletCommand.class,
             PreflightCommand.class,
+            ImagesCommand.class,
             SelfCheckCommand.class,
             RunsCommand.class,
             DrillCommand.class,
+            RebalanceCommand.class,
             SnapshotCommand.class,
+            RehearseCommand.class,
             BenchCommand.class,
         })
 public final class PiRackCommand implements Callable<Integer> {

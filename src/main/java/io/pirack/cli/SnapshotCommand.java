@@ -65,9 +65,8 @@ public final class SnapshotCommand implements Callable<Integer> {
             description = "Cluster seconds to wait before rendering (after --unplug, if given).")
     int waitSeconds;
 
-    @Option(names = "--time-scale", defaultValue = "4", paramLabel = "X",
-            description = "Rehearsal rack speed-up, so waits take less real time (default ${DEFAULT-VALUE}).")
-    double timeScale;
+    @CommandLine.Mixin
+    RehearsalOptions rehearsal = new RehearsalOptions();
 
     @Option(names = "--hide-system-pods", description = "Leave DaemonSet and control-plane pods out.")
     boolean hideSystemPods;
@@ -85,7 +84,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
         ClusterSession.Source source;
         if (cluster.sim || (cluster.context == null && cluster.kubeconfig == null)) {
-            source = new ClusterSession.Rehearsal(RackSpec.rehearsal(pis), SimTimings.demoTuned(), timeScale);
+            source = new ClusterSession.Rehearsal(RackSpec.rehearsal(pis), rehearsal.apply(SimTimings.demoTuned()), rehearsal.timeScale());
         } else {
             Path file = cluster.kubeconfig != null ? cluster.kubeconfig : ClusterConnection.defaultKubeconfig();
             source = new ClusterSession.Kubeconfig(file, cluster.context, realRack());
@@ -141,10 +140,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (waitSeconds < 0 || waitSeconds > 3600) {
             return "--wait-seconds must be 0–3600, not " + waitSeconds;
         }
-        if (!(timeScale >= 1 && timeScale <= 50)) {
-            return "--time-scale must be 1–50, not " + timeScale;
-        }
-        return null;
+        return rehearsal.problem().orElse(null);
     }
 
     private RackSpec realRack() {
