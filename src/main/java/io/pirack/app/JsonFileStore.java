@@ -16,16 +16,16 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
@@ -245,21 +245,6 @@ public final class JsonFileStore<T> {
     }
 
     /**
-     * Saves off the calling thread; a failure is logged and handed to {@code onFailure} (on the
-     * background thread) as one sentence.
-     */
-    public void saveInBackground(T value, Executor background, String what, Consumer<String> onFailure) {
-        background.execute(() -> {
-            try {
-                save(value);
-            } catch (IOException e) {
-                LOG.warn("could not save {} to {}: {}", what, file, e.getMessage());
-                onFailure.accept("Could not save " + what + ": " + e.getMessage());
-            }
-        });
-    }
-
-    /**
      * Loads the file the app is about to rewrite on every change (settings): a file with problems is
      * kept as {@code .bak} first, and the problem says where it went.
      */
@@ -301,5 +286,20 @@ public final class JsonFileStore<T> {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Saves off the calling thread; a failure is logged and handed to {@code onFailure} (on the
+     * background thread) as one sentence.
+     */
+    public void saveInBackground(T value, Executor background, String what, Consumer<String> onFailure) {
+        background.execute(() -> {
+            try {
+                save(value);
+            } catch (IOException e) {
+                LOG.warn("could not save {} to {}: {}", what, file, e.getMessage());
+                onFailure.accept("Could not save " + what + ": " + e.getMessage());
+            }
+        });
     }
 }

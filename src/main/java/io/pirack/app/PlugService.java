@@ -6,6 +6,7 @@ import io.pirack.core.plug.PlugState;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.net.SystemProcessRunner;
 import io.pirack.plug.ApiEndpoint;
+import io.pirack.plug.PiExecutors;
 import io.pirack.plug.PlugActionEvent;
 import io.pirack.plug.PlugController;
 import io.pirack.plug.PlugListener;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +44,11 @@ public final class PlugService implements AutoCloseable {
     private final Supplier<RackSpec> rack;
     private final PlugController controller;
     private final SshRemoteShell shell;
+    private final PiExecutors.PerPi lanes = PiExecutors.threadPerPi("pirack-plug");
     private final CopyOnWriteArrayList<PlugListener> listeners = new CopyOnWriteArrayList<>();
 
-    public PlugService(ClusterSession session, Supplier<RackSpec> rack, Executor executor,
-                       HostKeyPrompt hostKeys, PassphrasePrompt passphrases) {
+    /** Each Pi's plug work runs on its own thread, so a Pi that never answers delays nothing else. */
+    public PlugService(ClusterSession session, Supplier<RackSpec> rack, HostKeyPrompt hostKeys, PassphrasePrompt passphrases) {
         this.session = session;
         this.rack = rack;
         List<PlugStrategy> strategies = new ArrayList<>();
@@ -70,7 +71,7 @@ public final class PlugService implements AutoCloseable {
                     new SystemProcessRunner(), "uhubctl", HttpClient.newHttpClient(),
                     () -> System.getenv("PIRACK_TURINGPI_TOKEN")));
         }
-        this.controller = new PlugController(rack, strategies, executor, session.clock(), new PlugListener() {
+        this.controller = new PlugController(rack, strategies, lanes, session.clock(), new PlugListener() {
             @Override
             public void plugStateChanged(String node, PlugState state) {
                 listeners.forEach(l -> l.plugStateChanged(node, state));
@@ -91,6 +92,11 @@ public final class PlugService implements AutoCloseable {
     /** On start: find Pis a previous run left unplugged, so PiRack never loses track of one. */
     public CompletableFuture<Void> refreshAll() {
         return controller.refreshAll();
+    }
+
+    /** Asks the unplugged Pis that are due whether their dead-man switch restored them (see PlugController). */
+    public CompletableFuture<Void> pollUnplugged() {
+        return controller.refreshDeadManExpired();
     }
 
     public PlugController controller() {
@@ -127,6 +133,7 @@ public final class PlugService implements AutoCloseable {
 
     @Override
     public void close() {
+        lanes.close();
         if (shell != null) {
             shell.close();
         }

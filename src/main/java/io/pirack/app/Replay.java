@@ -58,9 +58,15 @@ public final class Replay implements AutoCloseable {
         window.setBusy("Reading the recording…");
         background.execute(() -> {
             try {
-                var entries = RecordingReader.readFolder(folder.toPath());
+                List<String> skipped = new java.util.ArrayList<>();
+                var entries = RecordingReader.readFolder(folder.toPath(), skipped::add);
                 ReplaySession session = new ReplaySession(entries, folder.getName(), FailoverSettings.kubernetesDefaults());
-                Platform.runLater(() -> start(session, factor));
+                Platform.runLater(() -> {
+                    start(session, factor);
+                    if (!skipped.isEmpty()) {
+                        status.noticeProperty().set(String.join(" ", skipped));
+                    }
+                });
             } catch (RuntimeException e) {
                 Platform.runLater(() -> {
                     window.setBusy("");

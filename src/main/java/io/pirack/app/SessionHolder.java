@@ -2,7 +2,6 @@ package io.pirack.app;
 
 import io.pirack.concurrent.Background;
 import io.pirack.core.plug.PlugState;
-import io.pirack.core.rack.PlugMethod;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.core.settings.Settings;
 import io.pirack.core.timeline.FailoverSettings;
@@ -18,7 +17,6 @@ import io.pirack.ui.shell.StatusViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -161,7 +159,7 @@ public final class SessionHolder implements AutoCloseable {
         }
         Session previous = session.get();
         rackSpec = opened.source() instanceof ClusterSession.Rehearsal r ? r.rack() : ((ClusterSession.Kubeconfig) opened.source()).rack();
-        PlugService plugs = new PlugService(opened, this::rackSpec, background, FxPrompts.hostKeys(owner)::trust, FxPrompts.passphrases(owner)::passphrase);
+        PlugService plugs = new PlugService(opened, this::rackSpec, FxPrompts.hostKeys(owner)::trust, FxPrompts.passphrases(owner)::passphrase);
         FramePublisher publisher = new FramePublisher(opened.store(), opened.links(), this::rackSpec, plugs::stateWords, Platform::runLater);
         plugs.addListener(new PlugListener() {
             @Override
@@ -216,11 +214,15 @@ public final class SessionHolder implements AutoCloseable {
                 problem -> Platform.runLater(() -> status.noticeProperty().set(problem)));
     }
 
-    /** Called once a second: closes timeline runs that have gone quiet. */
+    /** Called once a second: closes timeline runs that have gone quiet and asks unplugged Pis whether they are back. */
     public void tick() {
         TimelineService current = timeline();
         if (current != null) {
             current.tick();
+        }
+        PlugService currentPlugs = plugs();
+        if (currentPlugs != null) {
+            currentPlugs.pollUnplugged();
         }
     }
 

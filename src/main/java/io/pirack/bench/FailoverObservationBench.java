@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -54,7 +53,7 @@ final class FailoverObservationBench {
         List<String> problems = new ArrayList<>();
         List<String> staying = new ArrayList<>();
         try (ClusterSession session = ClusterSession.open(new ClusterSession.Rehearsal(spec, timings, timeScale));
-             PlugService plugs = new PlugService(session, () -> spec, Executors.newCachedThreadPool(), HostKeyPrompt.REFUSE,
+             PlugService plugs = new PlugService(session, () -> spec, HostKeyPrompt.REFUSE,
                      PassphrasePrompt.NONE);
              TimelineService timeline = TimelineService.unrecorded(settings, session.clock())) {
             Drill.connect(session, plugs, timeline);

@@ -22,7 +22,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -130,7 +129,7 @@ public final class DrillCommand implements Callable<Integer> {
             settings = FailoverSettings.kubernetesDefaults().withTimeout(Duration.ofSeconds(timeoutSeconds));
         }
         try (ClusterSession session = ClusterSession.open(source);
-             PlugService plugs = new PlugService(session, () -> rack[0], Executors.newCachedThreadPool(Background.daemon("drill-plug")),
+             PlugService plugs = new PlugService(session, () -> rack[0],
                      HostKeyPrompt.REFUSE, PassphrasePrompt.NONE);
              TimelineService timeline = TimelineService.unrecorded(settings, session.clock())) {
             Drill.connect(session, plugs, timeline);

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * rehearsing on real hardware from a terminal. The Pi is reached as {@code ssh <pi>} would reach it
  * (~/.ssh/config), host keys are checked against ~/.ssh/known_hosts and new ones are asked about.
  */
-@Command(name = "plug", description = "Pull the plug on a real Pi, plug it back in, or check it.",
+@Command(name = "plug", mixinStandardHelpOptions = true, description = "Pull the plug on a real Pi, plug it back in, or check it.",
         subcommands = {PlugCommand.Pull.class, PlugCommand.Restore.class, PlugCommand.Status.class, PlugCommand.Sudoers.class})
 public final class PlugCommand {
 
@@ -172,6 +172,7 @@ public final class PlugCommand {
             String user = targets.resolve(slot).orThrow().user();
             List<RemoteCommand> commands = sudo.sudoCommands(slot);
             out.print(SudoersSnippet.render(user, commands));
+            out.flush();
         }
     }
 }

@@ -58,7 +58,7 @@ public final class RunsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<RecordedEntry> entries;
         try {
-            entries = Files.isDirectory(recording) ? RecordingReader.readFolder(recording)
+            entries = Files.isDirectory(recording) ? RecordingReader.readFolder(recording, spec.commandLine().getErr()::println)
                     : RecordingReader.readFile(recording);
         } catch (RecordingFormatException | UncheckedIOException e) {
             err.println("pirack runs: " + e.getMessage());

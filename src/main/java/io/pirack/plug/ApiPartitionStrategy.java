@@ -63,7 +63,8 @@ public final class ApiPartitionStrategy extends SshPlugStrategy {
     public PullResult pull(PiSlot slot) throws PlugException {
         String node = node(slot);
         SshTarget target = target(slot);
-        Duration deadMan = armDeadMan(slot, target, node, iptables("-D"));
+        Duration deadMan = armDeadMan(slot, target, node,
+                List.of("unblock-api", apiServer.ip().toString(), Integer.toString(apiServer.port())));
         if (!run(slot, target, sudoIptables("-C")).ok()) {
             if (!run(slot, target, sudoIptables("-I")).ok()) {
                 disarmDeadMan(slot, target, node);
@@ -89,19 +90,14 @@ public final class ApiPartitionStrategy extends SshPlugStrategy {
         String node = node(slot);
         SshTarget target = target(slot);
         boolean present = run(slot, target, sudoIptables("-C")).ok();
-        boolean armed = deadManArmed(slot, target, node);
-        return new PlugStatus(present, armed, (present ? "firewall rule present" : "no firewall rule")
-                + (armed ? "; dead-man timer armed" : ""));
+        return status(present, deadMan(slot, target, node), present ? "firewall rule present" : "no firewall rule");
     }
 
     @Override
     public List<RemoteCommand> sudoCommands(PiSlot slot) throws PlugException {
         String node = node(slot);
-        return List.of(
-                armCommand(node, deadManSeconds(), iptables("-D")),
-                sudoIptables("-C"),
-                sudoIptables("-I"),
-                sudoIptables("-D"),
-                disarmCommand(node));
+        List<RemoteCommand> commands = new ArrayList<>(deadManSudoCommands(node));
+        commands.addAll(List.of(sudoIptables("-C"), sudoIptables("-I"), sudoIptables("-D")));
+        return commands;
     }
 }

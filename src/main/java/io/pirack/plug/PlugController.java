@@ -20,8 +20,9 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * Pulls and restores plugs and remembers each Pi's {@link PlugState}. Every action runs on the
- * injected executor; the listener hears every state change and a timeline event for each pull and
+ * Pulls and restores plugs and remembers each Pi's {@link PlugState}. Every action runs on that
+ * Pi's executor ({@link PiExecutors}: one serial lane per Pi in the app, so one Pi's trouble never
+ * delays another); the listener hears every state change and a timeline event for each pull and
  * restore. One action per Pi at a time. On start, call {@link #refreshAll()}: each Pi is asked
  * whether PiRack's cut is still in place, so a Pi unplugged before a crash shows as unplugged.
  *
@@ -34,10 +35,15 @@ public final class PlugController {
 
     private final Supplier<RackSpec> rack;
     private final Map<PlugMethod, PlugStrategy> strategies;
-    private final Executor executor;
+    private final PiExecutors executors;
     private final Clock clock;
     private final PlugListener listener;
     private final Map<String, PlugState> states = new TreeMap<>();
+    private final Map<String, Instant> lastPolled = new java.util.HashMap<>();
+    private final Set<String> checking = new java.util.HashSet<>();
+
+    /** How often an unplugged Pi is asked whether it is back, when its restore time is unknown or later. */
+    public static final java.time.Duration POLL_UNPLUGGED = java.time.Duration.ofSeconds(10);
 
     /**
      * @param rack       the current rack (read at each action, so edits apply to the next one)
@@ -45,10 +51,15 @@ public final class PlugController {
      */
     public PlugController(Supplier<RackSpec> rack, List<PlugStrategy> strategies, Executor executor, Clock clock,
                           PlugListener listener) {
+        this(rack, strategies, PiExecutors.shared(executor), clock, listener);
+    }
+
+    public PlugController(Supplier<RackSpec> rack, List<PlugStrategy> strategies, PiExecutors executors, Clock clock,
+                          PlugListener listener) {
         this.rack = Objects.requireNonNull(rack);
         this.strategies = new EnumMap<>(PlugMethod.class);
         strategies.forEach(s -> this.strategies.put(s.method(), s));
-        this.executor = Objects.requireNonNull(executor);
+        this.executors = Objects.requireNonNull(executors);
         this.clock = Objects.requireNonNull(clock);
         this.listener = Objects.requireNonNull(listener);
     }
@@ -135,7 +146,7 @@ public final class PlugController {
                 transition(node, new PlugState.Failed("unexpected error: " + e, clock.instant()));
                 throw e;
             }
-        }, executor);
+        }, executors.forPi(node));
     }
 
     private PlugStrategy usableStrategy(PiSlot slot) throws PlugException {
@@ -160,22 +171,41 @@ public final class PlugController {
     }
 
     /**
-     * Re-reads the Pis whose dead-man switch should have fired by now, so the rack shows them back
-     * (with a {@link PlugActionEvent.Action#FOUND_RESTORED} event). Call it from the app's periodic tick.
+     * Re-reads the unplugged Pis that are due, so a Pi its dead-man switch restored shows as back
+     * (with a {@link PlugActionEvent.Action#FOUND_RESTORED} event) within a tick of the restore: every
+     * unplugged Pi whose restore time has come, and every other unplugged Pi (restore time unknown
+     * after a restart, or a restore by hand) at most every {@link #POLL_UNPLUGGED}. Call it from the
+     * app's one-second tick; a Pi whose check is still running is not asked again.
      */
     public CompletableFuture<Void> refreshDeadManExpired() {
         Instant now = clock.instant();
         List<String> due;
         synchronized (this) {
             due = states.entrySet().stream()
-                    .filter(e -> e.getValue() instanceof PlugState.Unplugged u && u.autoRestoreAt() != null
-                            && !u.autoRestoreAt().isAfter(now))
+                    .filter(e -> e.getValue() instanceof PlugState.Unplugged u && isDue(e.getKey(), u, now))
                     .map(Map.Entry::getKey)
+                    .filter(node -> !checking.contains(node))
                     .toList();
+            due.forEach(node -> {
+                lastPolled.put(node, now);
+                checking.add(node);
+            });
         }
         return CompletableFuture.allOf(due.stream()
-                .map(node -> refresh(node).exceptionally(e -> state(node)))
+                .map(node -> refresh(node).exceptionally(e -> state(node)).whenComplete((state, e) -> {
+                    synchronized (this) {
+                        checking.remove(node);
+                    }
+                }))
                 .toArray(CompletableFuture[]::new));
+    }
+
+    private boolean isDue(String node, PlugState.Unplugged unplugged, Instant now) {
+        if (unplugged.autoRestoreAt() != null && !unplugged.autoRestoreAt().isAfter(now)) {
+            return true;
+        }
+        Instant last = lastPolled.get(node);
+        return last == null || !last.plus(POLL_UNPLUGGED).isAfter(now);
     }
 
     /** Re-reads one Pi's state from the Pi; a Pi in the middle of an action is left alone. */
@@ -197,7 +227,7 @@ public final class PlugController {
                 transition(node, failed);
                 throw new CompletionException(e);
             }
-        }, executor);
+        }, executors.forPi(node));
     }
 
     private PlugState applyStatus(String node, PlugMethod method, PlugStatus status) {
@@ -210,9 +240,12 @@ public final class PlugController {
                 return before;
             }
             if (status.unplugged()) {
-                after = before instanceof PlugState.Unplugged u
-                        ? new PlugState.Unplugged(u.since(), status.deadManArmed() ? u.autoRestoreAt() : null, status.deadManArmed())
-                        : new PlugState.Unplugged(null, null, status.deadManArmed());
+                // The Pi's own count wins: after a restart it is the only one there is.
+                Instant restoreAt = !status.deadManArmed() ? null
+                        : status.deadManLeft() != null ? clock.instant().plus(status.deadManLeft())
+                        : before instanceof PlugState.Unplugged u ? u.autoRestoreAt() : null;
+                after = new PlugState.Unplugged(before instanceof PlugState.Unplugged u ? u.since() : null, restoreAt,
+                        status.deadManArmed());
             } else {
                 after = PlugState.PLUGGED;
             }
@@ -231,6 +264,11 @@ public final class PlugController {
 
     /** Sets the state and tells the listener (outside the lock, so a listener may call back). */
     private void transition(String node, PlugState next) {
+        if (next instanceof PlugState.Unplugged) {
+            synchronized (this) {
+                lastPolled.put(node, clock.instant());
+            }
+        }
         if (store(node, next)) {
             listener.plugStateChanged(node, next);
         }

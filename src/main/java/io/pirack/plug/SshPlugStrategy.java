@@ -20,12 +20,11 @@ import java.util.function.IntSupplier;
 /**
  * Shared machinery of the strategies that act over SSH: resolving and validating the target, running
  * commands with a timeout, and the <b>dead-man switch</b> — before any cut, a transient systemd
- * timer on the Pi itself ({@code systemd-run --on-active=<N>s --unit=pirack-deadman-<node> …}) that
- * undoes the cut even if the laptop or the network dies. A normal restore stops that timer.
+ * timer on the Pi itself, armed by PiRack's helper ({@code sudo -n pirack-deadman arm <node> <N> …},
+ * which runs {@code systemd-run --on-active=<N>s --unit=pirack-deadman-<node> …}), that undoes the
+ * cut even if the laptop or the network dies. A normal restore cancels that timer.
  */
 abstract class SshPlugStrategy implements PlugStrategy, SudoCommands {
-
-    static final String DEAD_MAN_UNIT_PREFIX = "pirack-deadman-";
 
     private final RemoteShell shell;
     private final SshTargetResolver targets;
@@ -98,11 +97,7 @@ abstract class SshPlugStrategy implements PlugStrategy, SudoCommands {
         return line.isEmpty() ? "exit status " + result.exitCode() : line;
     }
 
-    // ---- dead-man switch ---------------------------------------------------------------------
-
-    static String deadManUnit(String node) {
-        return DEAD_MAN_UNIT_PREFIX + node;
-    }
+    // ---- dead-man switch: /usr/local/sbin/pirack-deadman on the Pi (DeadManHelper) ------------
 
     int deadManSeconds() throws PlugException {
         int seconds = deadManSeconds.getAsInt();
@@ -113,43 +108,45 @@ abstract class SshPlugStrategy implements PlugStrategy, SudoCommands {
         return seconds;
     }
 
-    /** {@code systemd-run} arming a timer that runs {@code restoreArgv} as root after the delay. */
-    static RemoteCommand armCommand(String node, int seconds, List<String> restoreArgv) {
-        List<String> argv = new ArrayList<>(List.of("systemd-run",
-                "--on-active=" + seconds + "s",
-                "--timer-property=RemainAfterElapse=no",
-                "--collect",
-                "--unit=" + deadManUnit(node)));
-        argv.addAll(restoreArgv);
-        return new RemoteCommand(argv, true);
-    }
-
-    static RemoteCommand disarmCommand(String node) {
-        return RemoteCommand.sudo("systemctl", "stop", deadManUnit(node) + ".timer");
-    }
-
-    /** Arms the dead-man switch; a timer left over from a lost session is replaced. */
-    Duration armDeadMan(PiSlot slot, SshTarget target, String node, List<String> restoreArgv) throws PlugException {
+    /**
+     * Arms the dead-man switch (a timer left over from a lost session is replaced by the helper).
+     *
+     * @param action what the Pi does at expiry: {@code start-agent UNIT} or {@code unblock-api IP PORT}
+     */
+    Duration armDeadMan(PiSlot slot, SshTarget target, String node, List<String> action) throws PlugException {
         int seconds = deadManSeconds();
-        RemoteCommand arm = armCommand(node, seconds, restoreArgv);
-        CommandResult armed = run(slot, target, arm);
-        if (!armed.ok() && armed.stderr().contains("already exists")) {
-            run(slot, target, disarmCommand(node));
-            armed = run(slot, target, arm);
-        }
+        CommandResult armed = run(slot, target, DeadManHelper.arm(node, seconds, action));
         if (!armed.ok()) {
+            String why = DeadManHelper.missing(armed.stderr())
+                    ? "the helper " + DeadManHelper.INSTALLED_AT + " is not installed there; run: pirack plug install-helper "
+                            + slot.hostname()
+                    : firstLine(armed);
             throw new PlugException("Did not pull the plug: the dead-man switch could not be armed on " + slot.hostname()
-                    + " (" + firstLine(armed) + "), and without it a lost laptop would leave the Pi down.");
+                    + " (" + why + "), and without it a lost laptop would leave the Pi down.");
         }
         return Duration.ofSeconds(seconds);
     }
 
     /** Stops the timer; a timer that already fired or never existed is fine. */
     void disarmDeadMan(PiSlot slot, SshTarget target, String node) throws PlugException {
-        run(slot, target, disarmCommand(node));
+        run(slot, target, DeadManHelper.cancel(node));
     }
 
-    boolean deadManArmed(PiSlot slot, SshTarget target, String node) throws PlugException {
-        return run(slot, target, RemoteCommand.of("systemctl", "is-active", deadManUnit(node) + ".timer")).ok();
+    /** The Pi's own word on its timer, read with the helper (systemctl is-active plus the time it was armed for). */
+    DeadManHelper.Status deadMan(PiSlot slot, SshTarget target, String node) throws PlugException {
+        CommandResult result = run(slot, target, DeadManHelper.status(node));
+        return DeadManHelper.parseStatus(result.stdout()).orElseThrow(() -> new PlugException(
+                "Could not read the dead-man timer on " + slot.hostname() + ": " + firstLine(result)));
+    }
+
+    /** The status every SSH strategy reports, with the timer's time left. */
+    PlugStatus status(boolean cut, DeadManHelper.Status deadMan, String detail) {
+        return new PlugStatus(cut, deadMan.armed(), detail + (deadMan.armed() ? "; dead-man timer armed" : ""),
+                deadMan.left().orElse(null));
+    }
+
+    /** The helper's three sudo rules for this node. */
+    static List<RemoteCommand> deadManSudoCommands(String node) {
+        return List.of(DeadManHelper.armAny(node), DeadManHelper.cancel(node), DeadManHelper.status(node));
     }
 }

@@ -42,7 +42,7 @@ public final class StopAgentStrategy extends SshPlugStrategy {
         String node = node(slot);
         SshTarget target = target(slot);
         String unit = detectUnit(slot, target);
-        Duration deadMan = armDeadMan(slot, target, node, List.of("systemctl", "start", unit));
+        Duration deadMan = armDeadMan(slot, target, node, List.of("start-agent", unit));
         CommandResult stopped = run(slot, target, RemoteCommand.sudo("systemctl", "stop", unit));
         if (!stopped.ok()) {
             disarmDeadMan(slot, target, node);
@@ -67,22 +67,17 @@ public final class StopAgentStrategy extends SshPlugStrategy {
         SshTarget target = target(slot);
         String unit = detectUnit(slot, target);
         boolean active = isActive(slot, target, unit);
-        boolean armed = deadManArmed(slot, target, node);
-        return new PlugStatus(!active, armed, unit + (active ? " active" : " stopped")
-                + (armed ? "; dead-man timer armed" : ""));
+        return status(!active, deadMan(slot, target, node), unit + (active ? " active" : " stopped"));
     }
 
     @Override
     public List<RemoteCommand> sudoCommands(PiSlot slot) throws PlugException {
         String node = node(slot);
-        List<RemoteCommand> commands = new ArrayList<>();
-        int seconds = deadManSeconds();
+        List<RemoteCommand> commands = new ArrayList<>(deadManSudoCommands(node));
         for (String unit : AGENT_UNITS) {
-            commands.add(armCommand(node, seconds, List.of("systemctl", "start", unit)));
             commands.add(RemoteCommand.sudo("systemctl", "stop", unit));
             commands.add(RemoteCommand.sudo("systemctl", "start", unit));
         }
-        commands.add(disarmCommand(node));
         return commands;
     }
 

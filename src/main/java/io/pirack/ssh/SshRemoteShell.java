@@ -3,6 +3,8 @@ package io.pirack.ssh;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -18,11 +20,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.SocketFactory;
+import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
@@ -43,6 +45,12 @@ import org.slf4j.LoggerFactory;
  * command is killed on the Pi; the client also stops waiting after the same deadline plus the grace,
  * in case the Pi's {@code timeout} itself never returns.
  *
+ * <p>Connecting has one deadline for everything before the first command — TCP, the server's banner,
+ * key exchange and login — so a Pi whose port accepts but never speaks fails after that deadline
+ * (default {@link #DEFAULT_CONNECT_DEADLINE}) instead of blocking a thread forever. Time spent in
+ * the presenter's own prompts (new host key, passphrase) does not count. Keep-alives run while the
+ * connection is open, so a Pi that vanishes during a long command is noticed.
+ *
  * <p>Passphrases are kept in memory for this shell's lifetime only and are never logged.
  */
 public final class SshRemoteShell implements RemoteShell, AutoCloseable {
@@ -57,17 +65,18 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
     private static final int TIMEOUT_EXIT = 124;
     private static final int PASSPHRASE_ATTEMPTS = 3;
     private static final long PROTOCOL_TIMEOUT_MILLIS = 10_000;
-    private static final ScheduledExecutorService SILENCE_GUARD = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ssh-silence-guard");
-        t.setDaemon(true);
-        return t;
-    });
+    /** The whole connect: TCP + banner + key exchange + login. */
+    public static final Duration DEFAULT_CONNECT_DEADLINE = Duration.ofSeconds(8);
+    /** A keep-alive every 5 s; 3 unanswered in a row end the connection (a dead Pi is noticed within ~15 s). */
+    static final int KEEP_ALIVE_SECONDS = 5;
+    static final int KEEP_ALIVE_MAX_MISSED = 3;
 
     private final Path knownHosts;
     private final List<Path> defaultIdentityFiles;
     private final HostKeyPrompt hostKeyPrompt;
     private final PassphrasePrompt passphrasePrompt;
     private final Duration connectTimeout;
+    private final DeadlineTimer deadlineTimer;
     private final Map<Path, char[]> passphrases = new ConcurrentHashMap<>();
     private final Map<SshTarget, SSHClient> clients = new ConcurrentHashMap<>();
     private final Map<SshTarget, Object> connectLocks = new ConcurrentHashMap<>();
@@ -78,6 +87,16 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
      */
     public SshRemoteShell(Path knownHosts, List<Path> defaultIdentityFiles, HostKeyPrompt hostKeyPrompt,
                           PassphrasePrompt passphrasePrompt, Duration connectTimeout) {
+        this(knownHosts, defaultIdentityFiles, hostKeyPrompt, passphrasePrompt, connectTimeout, DeadlineTimer.REAL_TIME);
+    }
+
+    /**
+     * @param connectTimeout the deadline for TCP + banner + key exchange + login
+     * @param deadlineTimer  runs out the connect deadline (tests fire it by hand)
+     */
+    public SshRemoteShell(Path knownHosts, List<Path> defaultIdentityFiles, HostKeyPrompt hostKeyPrompt,
+                          PassphrasePrompt passphrasePrompt, Duration connectTimeout, DeadlineTimer deadlineTimer) {
+        this.deadlineTimer = Objects.requireNonNull(deadlineTimer);
         this.knownHosts = Objects.requireNonNull(knownHosts);
         this.defaultIdentityFiles = List.copyOf(defaultIdentityFiles);
         this.hostKeyPrompt = Objects.requireNonNull(hostKeyPrompt);
@@ -90,7 +109,7 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
         Path ssh = home.resolve(".ssh");
         return new SshRemoteShell(ssh.resolve("known_hosts"),
                 List.of(ssh.resolve("id_ed25519"), ssh.resolve("id_ecdsa"), ssh.resolve("id_rsa")),
-                hostKeyPrompt, passphrasePrompt, Duration.ofSeconds(5));
+                hostKeyPrompt, passphrasePrompt, DEFAULT_CONNECT_DEADLINE);
     }
 
     @Override
@@ -162,6 +181,12 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
         joinQuietly(errDrain);
         Integer exit = running.getExitStatus();
         String err = stderr.toString(StandardCharsets.UTF_8);
+        if (exit == null && !connectionAlive(target)) {
+            discard(target);
+            throw new RemoteCommandException(RemoteCommandException.Kind.UNREACHABLE, target.alias()
+                    + ": the SSH connection was lost while running " + String.join(" ", command.argv())
+                    + " (no answer to " + KEEP_ALIVE_MAX_MISSED + " keep-alives). Check the Pi's power and network.");
+        }
         if (exit == null) {
             throw new RemoteCommandException(RemoteCommandException.Kind.OTHER, String.join(" ", command.argv())
                     + " on " + target.alias() + " ended without an exit status"
@@ -177,6 +202,11 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
                             + "(see the sudoers snippet).");
         }
         return new CommandResult(exit, stdout.toString(StandardCharsets.UTF_8), err);
+    }
+
+    private boolean connectionAlive(SshTarget target) {
+        SSHClient client = clients.get(target);
+        return client != null && client.isConnected();
     }
 
     /** Whether {@code sudo -n} refused because it would have asked for a password. */
@@ -268,42 +298,55 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
     }
 
     private SSHClient connect(SshTarget target) throws RemoteCommandException {
+        ConnectDeadline deadline = new ConnectDeadline(deadlineTimer, connectTimeout);
+        try {
+            SSHClient client = connectAndLogIn(target, deadline);
+            if (deadline.expired()) {
+                closeQuietly(client);
+                throw noAnswer(target, null);
+            }
+            return client;
+        } catch (RemoteCommandException e) {
+            throw deadline.expired() ? noAnswer(target, e) : e;
+        } finally {
+            deadline.cancel();
+        }
+    }
+
+    private RemoteCommandException noAnswer(SshTarget target, Throwable cause) {
+        long seconds = Math.max(1, connectTimeout.toSeconds());
+        return new RemoteCommandException(RemoteCommandException.Kind.UNREACHABLE, target.alias() + ": no SSH answer after "
+                + seconds + " s. Check that it is powered and on the booth network, that " + target.host() + ":" + target.port()
+                + " is its address, and that its SSH server runs (try ssh " + target.alias() + ").", cause);
+    }
+
+    private SSHClient connectAndLogIn(SshTarget target, ConnectDeadline deadline) throws RemoteCommandException {
         TrustOnFirstUseVerifier verifier;
         try {
-            verifier = new TrustOnFirstUseVerifier(knownHosts, target.alias(), hostKeyPrompt);
+            verifier = new TrustOnFirstUseVerifier(knownHosts, target.alias(), deadline.pausedDuring(hostKeyPrompt));
         } catch (IOException e) {
             throw new RemoteCommandException(RemoteCommandException.Kind.OTHER,
                     "Cannot read " + knownHosts + ": " + e.getMessage(), e);
         }
-        SSHClient client = new SSHClient(new DefaultConfig());
+        DefaultConfig config = new DefaultConfig();
+        config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        SSHClient client = new SSHClient(config);
+        client.setSocketFactory(deadline.socketFactory());
         client.setConnectTimeout((int) connectTimeout.toMillis());
-        // Bounds the handshake and channel opening, so a Pi that vanished without closing TCP
-        // (power cut) fails fast. No socket read timeout: a quiet long command must not kill the link.
+        // Bounds channel opening, so a Pi that vanished without closing TCP (power cut) fails fast.
+        // No socket read timeout: a quiet long command must not kill the link; keep-alives watch it.
         int protocolTimeout = (int) Math.max(connectTimeout.toMillis(), PROTOCOL_TIMEOUT_MILLIS);
         client.getTransport().setTimeoutMs(protocolTimeout);
         client.getConnection().setTimeoutMs(protocolTimeout);
+        client.getConnection().getKeepAlive().setKeepAliveInterval(KEEP_ALIVE_SECONDS);
+        if (client.getConnection().getKeepAlive() instanceof KeepAliveRunner runner) {
+            runner.setMaxAliveCount(KEEP_ALIVE_MAX_MISSED);
+        }
         client.addHostKeyVerifier(verifier);
         String where = target.alias() + " (" + target.host() + ":" + target.port() + ")";
-        // sshj reads the server's identification line with no timeout of its own: a port that accepts and never
-        // speaks (a hung sshd) would block here for ever. Close the socket if it stays silent that long.
-        AtomicBoolean silent = new AtomicBoolean();
-        ScheduledFuture<?> guard = SILENCE_GUARD.schedule(() -> {
-            silent.set(true);
-            closeQuietly(client);
-        }, protocolTimeout, TimeUnit.MILLISECONDS);
+        deadline.start();
         try {
-            try {
-                client.connect(target.host(), target.port());
-            } catch (IOException e) {
-                if (silent.get()) {
-                    closeQuietly(client);
-                    throw new RemoteCommandException(RemoteCommandException.Kind.UNREACHABLE, where + " accepted the connection"
-                            + " but did not answer as an SSH server within " + protocolTimeout / 1000 + " s.", e);
-                }
-                throw e;
-            } finally {
-                guard.cancel(false);
-            }
+            client.connect(target.host(), target.port());
         } catch (TransportException e) {
             closeQuietly(client);
             throw hostKeyFailure(target, verifier, e);
@@ -320,8 +363,116 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
             throw new RemoteCommandException(RemoteCommandException.Kind.UNREACHABLE,
                     "SSH connection to " + where + " failed: " + e.getMessage(), e);
         }
-        authenticate(client, target);
+        authenticate(client, target, deadline.pausedDuring(passphrasePrompt));
         return client;
+    }
+
+    /**
+     * One connect's deadline. At expiry it closes the socket, which ends whatever blocking read or
+     * connect the handshake is in. A prompt waiting for the presenter stops the clock; the Pi gets a
+     * fresh deadline once the prompt is answered.
+     */
+    private static final class ConnectDeadline {
+        private final DeadlineTimer timer;
+        private final Duration limit;
+        private final AtomicReference<Socket> socket = new AtomicReference<>();
+        private Runnable cancel = () -> { };
+        private boolean expired;
+        private boolean done;
+
+        ConnectDeadline(DeadlineTimer timer, Duration limit) {
+            this.timer = timer;
+            this.limit = limit;
+        }
+
+        synchronized void start() {
+            if (!done) {
+                cancel = timer.start(limit, this::expire);
+            }
+        }
+
+        private void expire() {
+            synchronized (this) {
+                if (done) {
+                    return;
+                }
+                expired = true;
+            }
+            Socket open = socket.get();
+            if (open != null) {
+                try {
+                    open.close();
+                } catch (IOException ignored) {
+                    // Closing is all that is wanted; the blocked call fails either way.
+                }
+            }
+        }
+
+        synchronized boolean expired() {
+            return expired;
+        }
+
+        synchronized void cancel() {
+            done = true;
+            cancel.run();
+        }
+
+        private synchronized void pause() {
+            cancel.run();
+        }
+
+        HostKeyPrompt pausedDuring(HostKeyPrompt prompt) {
+            return (alias, host, keyType, fingerprint) -> paused(() -> prompt.trust(alias, host, keyType, fingerprint));
+        }
+
+        PassphrasePrompt pausedDuring(PassphrasePrompt prompt) {
+            return (keyFile, retry) -> paused(() -> prompt.passphrase(keyFile, retry));
+        }
+
+        private <T> T paused(java.util.function.Supplier<T> presenter) {
+            pause();
+            try {
+                return presenter.get();
+            } finally {
+                start();
+            }
+        }
+
+        /** Plain sockets, each remembered so expiry can close it. */
+        SocketFactory socketFactory() {
+            SocketFactory plain = SocketFactory.getDefault();
+            return new SocketFactory() {
+                @Override
+                public Socket createSocket() throws IOException {
+                    return remember(plain.createSocket());
+                }
+
+                @Override
+                public Socket createSocket(String host, int port) throws IOException {
+                    return remember(plain.createSocket(host, port));
+                }
+
+                @Override
+                public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+                    return remember(plain.createSocket(host, port, local, localPort));
+                }
+
+                @Override
+                public Socket createSocket(InetAddress host, int port) throws IOException {
+                    return remember(plain.createSocket(host, port));
+                }
+
+                @Override
+                public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
+                    return remember(plain.createSocket(host, port, local, localPort));
+                }
+            };
+        }
+
+        private Socket remember(Socket created) {
+            socket.set(created);
+            return created;
+        }
     }
 
     private RemoteCommandException hostKeyFailure(SshTarget target, TrustOnFirstUseVerifier verifier, TransportException e) {
@@ -346,7 +497,7 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
         return target.port() == 22 ? target.host() : "'[" + target.host() + "]:" + target.port() + "'";
     }
 
-    private void authenticate(SSHClient client, SshTarget target) throws RemoteCommandException {
+    private void authenticate(SSHClient client, SshTarget target, PassphrasePrompt prompt) throws RemoteCommandException {
         List<Path> keyFiles = target.identityFile() != null
                 ? List.of(target.identityFile())
                 : defaultIdentityFiles.stream().filter(Files::isRegularFile).toList();
@@ -357,7 +508,7 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
         }
         List<KeyProvider> keys = new ArrayList<>();
         for (Path keyFile : keyFiles) {
-            keys.add(loadKey(client, target, keyFile));
+            keys.add(loadKey(client, target, keyFile, prompt));
         }
         try {
             client.authPublickey(target.user(), keys);
@@ -374,13 +525,14 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
     }
 
     /** Loads and decrypts one key now, so a wrong or cancelled passphrase is reported as such. */
-    private KeyProvider loadKey(SSHClient client, SshTarget target, Path keyFile) throws RemoteCommandException {
+    private KeyProvider loadKey(SSHClient client, SshTarget target, Path keyFile, PassphrasePrompt prompt)
+            throws RemoteCommandException {
         if (!Files.isReadable(keyFile)) {
             closeQuietly(client);
             throw new RemoteCommandException(RemoteCommandException.Kind.AUTHENTICATION,
                     "The SSH key " + keyFile + " for " + target.alias() + " does not exist or cannot be read.");
         }
-        CachingPasswordFinder finder = new CachingPasswordFinder(keyFile);
+        CachingPasswordFinder finder = new CachingPasswordFinder(keyFile, prompt);
         try {
             KeyProvider provider = client.loadKeys(keyFile.toString(), finder);
             provider.getPrivate();
@@ -398,12 +550,14 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
     /** Answers sshj's passphrase requests from the session cache first, then from the prompt. */
     private final class CachingPasswordFinder implements PasswordFinder {
         private final Path keyFile;
+        private final PassphrasePrompt prompt;
         private int attempts;
         private boolean asked;
         private boolean cancelled;
 
-        CachingPasswordFinder(Path keyFile) {
+        CachingPasswordFinder(Path keyFile, PassphrasePrompt prompt) {
             this.keyFile = keyFile;
+            this.prompt = prompt;
         }
 
         @Override
@@ -411,7 +565,7 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
             char[] cached = passphrases.get(keyFile);
             if (cached == null) {
                 asked = true;
-                Optional<char[]> answer = passphrasePrompt.passphrase(keyFile, attempts > 0);
+                Optional<char[]> answer = prompt.passphrase(keyFile, attempts > 0);
                 if (answer.isEmpty()) {
                     cancelled = true;
                     return null;

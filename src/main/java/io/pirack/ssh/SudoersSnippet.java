@@ -13,12 +13,19 @@ public final class SudoersSnippet {
 
     /** Where the programs live on Raspberry Pi OS / Debian (merged /usr). */
     static final Map<String, String> PROGRAM_PATHS = Map.of(
+            "pirack-deadman", "/usr/local/sbin/pirack-deadman",
             "systemctl", "/usr/bin/systemctl",
             "systemd-run", "/usr/bin/systemd-run",
             "iptables", "/usr/sbin/iptables",
             "tee", "/usr/bin/tee");
 
     private static final String USER = "[a-z_][a-z0-9_-]{0,31}";
+
+    /**
+     * As the last argument of a command: any further arguments (sudoers' {@code *}). Only for a
+     * program that checks its own arguments ({@code pirack-deadman}).
+     */
+    public static final String ANY_ARGUMENTS = "*";
 
     private SudoersSnippet() {
     }
@@ -45,7 +52,17 @@ public final class SudoersSnippet {
             throw new IllegalArgumentException("PiRack never runs '" + program + "' with sudo");
         }
         StringBuilder line = new StringBuilder(path);
-        for (String arg : command.argv().subList(1, command.argv().size())) {
+        List<String> args = command.argv().subList(1, command.argv().size());
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (i == args.size() - 1 && arg.equals(ANY_ARGUMENTS)) {
+                if (!program.equals("pirack-deadman")) {
+                    throw new IllegalArgumentException("only pirack-deadman checks its own arguments; '" + program
+                            + "' must be allowed word for word");
+                }
+                line.append(" *");
+                continue;
+            }
             if (arg.isEmpty() || arg.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
                 throw new IllegalArgumentException("argument '" + arg + "' cannot be written into sudoers");
             }

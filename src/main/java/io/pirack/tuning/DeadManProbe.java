@@ -2,7 +2,7 @@ package io.pirack.tuning;
 
 import io.pirack.core.preflight.PreflightInputs.DeadManSwitch;
 import io.pirack.ssh.CommandResult;
-import io.pirack.ssh.RemoteCommand;
+import io.pirack.plug.DeadManHelper;
 import io.pirack.ssh.RemoteCommandException;
 import io.pirack.ssh.RemoteShell;
 import io.pirack.ssh.SshRemoteShell;
@@ -10,14 +10,11 @@ import io.pirack.ssh.SshTarget;
 import java.time.Duration;
 
 /**
- * Checks that a Pi can restore itself when the laptop is gone: the plug strategies arm a transient
- * systemd timer with {@code sudo -n systemd-run} before every cut, so the preflight does exactly
- * that with a timer that runs {@code /bin/true} a second later and then disappears.
+ * Checks that a Pi can restore itself when the laptop is gone: the plug strategies arm the timer
+ * with {@code sudo -n pirack-deadman arm …} before every cut, so the preflight runs that same program
+ * through the same sudo rule ({@code pirack-deadman status NODE}, which changes nothing).
  */
 public final class DeadManProbe {
-
-    /** Its own unit name, so a check never replaces a real dead-man timer. */
-    public static final String UNIT_PREFIX = "pirack-preflight-";
 
     private final RemoteShell shell;
     private final Duration timeout;
@@ -27,23 +24,21 @@ public final class DeadManProbe {
         this.timeout = timeout;
     }
 
-    /** @param node a validated hostname (it becomes part of the unit name) */
+    /** @param node a validated hostname */
     public DeadManSwitch check(String node, SshTarget pi) {
-        RemoteCommand arm = RemoteCommand.sudo("systemd-run", "--on-active=1s", "--timer-property=RemainAfterElapse=no",
-                "--collect", "--unit=" + UNIT_PREFIX + node, "/bin/true");
         try {
-            CommandResult result = shell.run(pi, arm, timeout);
-            if (result.ok()) {
-                return new DeadManSwitch(node, true, "sudo systemd-run works");
-            }
-            if (result.stderr().contains("already exists")) {
-                // The previous check's timer has not fired yet: systemd-run worked then.
-                return new DeadManSwitch(node, true, "sudo systemd-run works");
+            CommandResult result = shell.run(pi, DeadManHelper.status(node), timeout);
+            if (result.ok() && DeadManHelper.parseStatus(result.stdout()).isPresent()) {
+                return new DeadManSwitch(node, true, "sudo pirack-deadman works");
             }
             if (SshRemoteShell.sudoWantsPassword(result.stderr())) {
-                return new DeadManSwitch(node, false, "sudo asks for a password for systemd-run");
+                return new DeadManSwitch(node, false, "sudo asks for a password for pirack-deadman (see pirack plug sudoers)");
             }
-            return new DeadManSwitch(node, false, "systemd-run failed (exit " + result.exitCode() + "): " + result.stderr().strip());
+            if (result.stderr().contains(DeadManHelper.PROGRAM + ": command not found")) {
+                return new DeadManSwitch(node, false, DeadManHelper.INSTALLED_AT + " is not installed (pirack plug install-helper "
+                        + node + ")");
+            }
+            return new DeadManSwitch(node, false, "pirack-deadman failed (exit " + result.exitCode() + "): " + result.stderr().strip());
         } catch (RemoteCommandException e) {
             return new DeadManSwitch(node, false, e.getMessage());
         }

@@ -14,8 +14,6 @@ import io.pirack.ssh.HostKeyPrompt;
 import io.pirack.ssh.PassphrasePrompt;
 import io.pirack.timeline.TimelineService;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -40,9 +38,8 @@ class DrillOnStatefulPiTest {
                 3600);
         Duration timeout = Duration.ofMinutes(10);
         FailoverSettings settings = timings.failoverSettings(timeout);
-        ExecutorService plugExecutor = Executors.newCachedThreadPool();
         try (ClusterSession session = ClusterSession.open(new ClusterSession.Rehearsal(rack, timings, scale));
-             PlugService plugs = new PlugService(session, () -> rack, plugExecutor, HostKeyPrompt.REFUSE,
+             PlugService plugs = new PlugService(session, () -> rack, HostKeyPrompt.REFUSE,
                      PassphrasePrompt.NONE);
              TimelineService timeline = TimelineService.unrecorded(settings, session.clock())) {
             Drill.connect(session, plugs, timeline);
@@ -66,8 +63,6 @@ class DrillOnStatefulPiTest {
             assertTrue(!run.movablePods().isEmpty() && run.movablePods().stream()
                             .noneMatch(p -> p.evicted().name().equals("web-0")),
                     "the Deployment's pods moved, web-0 did not: " + run.movablePods());
-        } finally {
-            plugExecutor.shutdownNow();
         }
     }
     /**
@@ -83,9 +78,8 @@ class DrillOnStatefulPiTest {
                 3600);
         Duration timeout = Duration.ofSeconds(90);
         FailoverSettings settings = timings.failoverSettings(timeout);
-        ExecutorService plugExecutor = Executors.newCachedThreadPool();
         try (ClusterSession session = ClusterSession.open(new ClusterSession.Rehearsal(rack, timings, 10));
-             PlugService plugs = new PlugService(session, () -> rack, plugExecutor, HostKeyPrompt.REFUSE,
+             PlugService plugs = new PlugService(session, () -> rack, HostKeyPrompt.REFUSE,
                      PassphrasePrompt.NONE);
              TimelineService timeline = TimelineService.unrecorded(settings, session.clock())) {
             Drill.connect(session, plugs, timeline);
@@ -114,8 +108,6 @@ class DrillOnStatefulPiTest {
             session.store().await(s -> s.node(node).orElseThrow().taints().stream()
                     .noneMatch(t -> t.key().equals(io.pirack.core.cluster.Taint.OUT_OF_SERVICE)), Duration.ofSeconds(10),
                     "the out-of-service taint removed after the restore");
-        } finally {
-            plugExecutor.shutdownNow();
         }
     }
 }

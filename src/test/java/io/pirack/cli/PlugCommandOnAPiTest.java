@@ -80,7 +80,7 @@ class PlugCommandOnAPiTest {
         String output = run(PlugCommand.FAILED, "plug", "pull", "rpi2", "--method", "api-partition",
                 "--api-server", "https://192.168.2.101:6443");
         assertTrue(output.startsWith("sudo on rpi2 wants a password for user root."), output);
-        assertTrue(output.contains("root ALL=(root) NOPASSWD: /usr/bin/systemd-run --on-active\\=180s"), output);
+        assertTrue(output.contains("root ALL=(root) NOPASSWD: /usr/local/sbin/pirack-deadman arm rpi2 *"), output);
         assertEquals(List.of(), PI.iptablesRules());
     }
 }

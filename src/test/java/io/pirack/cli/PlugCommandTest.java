@@ -22,11 +22,21 @@ class PlugCommandTest {
     }
 
     @Test
-    void sudoersPrintsTheDropInForTheStopAgentMethod() {
-        assertEquals(0, run("plug", "sudoers", "rpi2", "--method", "stop-agent", "--user", "demo", "--dead-man", "120"));
+    void sudoersPrintsTheDropInForTheStopAgentMethodThroughABufferedTerminal() {
+        CommandLine commandLine = PiRackCommand.commandLine();
+        // A terminal's stdout is buffered: what is not flushed before exit is never seen.
+        commandLine.setOut(new PrintWriter(new java.io.BufferedWriter(out, 1 << 16), false));
+        assertEquals(0, commandLine.execute("plug", "sudoers", "rpi2", "--method", "stop-agent", "--user", "demo", "--dead-man", "120"));
         assertTrue(out.toString().startsWith("# PiRack: let demo run exactly these commands"), out.toString());
         assertTrue(out.toString().contains("/usr/bin/systemctl stop k3s-agent"), out.toString());
-        assertTrue(out.toString().contains("--on-active\\=120s"), out.toString());
+        assertTrue(out.toString().contains("/usr/local/sbin/pirack-deadman arm rpi2 *"), out.toString());
+        assertTrue(!out.toString().contains("120"), "the delay is not baked into the drop-in: " + out);
+    }
+
+    @Test
+    void plugHelpIsAccepted() {
+        assertEquals(0, run("plug", "--help"));
+        assertTrue(out.toString().contains("sudoers"), out.toString());
     }
 
     @Test

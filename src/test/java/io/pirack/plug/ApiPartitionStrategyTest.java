@@ -84,8 +84,9 @@ class ApiPartitionStrategyTest {
         strategy(shell).pull(RPI3);
         shell.close();
         SshRemoteShell afterRestart = PI.trustingShell();
-        assertEquals(new PlugStatus(true, true, "firewall rule present; dead-man timer armed"),
-                strategy(afterRestart).status(RPI3));
+        PlugStatus status = strategy(afterRestart).status(RPI3);
+        assertEquals("firewall rule present; dead-man timer armed", status.detail());
+        assertTrue(status.unplugged() && status.deadManArmed() && status.deadManLeft() != null);
     }
 
     @Test
@@ -100,17 +101,17 @@ class ApiPartitionStrategyTest {
     }
 
     @Test
-    void sudoersSnippetListsExactlyTheFiveCommands() throws Exception {
+    void sudoersSnippetListsTheHelperAndTheThreeFirewallCommands() throws Exception {
         String snippet = io.pirack.ssh.SudoersSnippet.render("pi", strategy(shell).sudoCommands(RPI3));
         String spec = "-d 192.168.2.101 -p tcp --dport 6443 -m comment --comment pirack-unplug -j REJECT";
         assertEquals("# PiRack: let pi run exactly these commands as root without a password.\n"
                 + "# Install on the Pi with: sudo visudo -f /etc/sudoers.d/pirack\n"
-                + "pi ALL=(root) NOPASSWD: /usr/bin/systemd-run --on-active\\=120s --timer-property\\=RemainAfterElapse\\=no "
-                + "--collect --unit\\=pirack-deadman-rpi3 iptables -D OUTPUT " + spec + ", \\\n"
+                + "pi ALL=(root) NOPASSWD: /usr/local/sbin/pirack-deadman arm rpi3 *, \\\n"
+                + "    /usr/local/sbin/pirack-deadman cancel rpi3, \\\n"
+                + "    /usr/local/sbin/pirack-deadman status rpi3, \\\n"
                 + "    /usr/sbin/iptables -C OUTPUT " + spec + ", \\\n"
                 + "    /usr/sbin/iptables -I OUTPUT " + spec + ", \\\n"
-                + "    /usr/sbin/iptables -D OUTPUT " + spec + ", \\\n"
-                + "    /usr/bin/systemctl stop pirack-deadman-rpi3.timer\n", snippet);
+                + "    /usr/sbin/iptables -D OUTPUT " + spec + "\n", snippet);
     }
 
     @ParameterizedTest

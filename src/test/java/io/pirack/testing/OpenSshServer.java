@@ -1,6 +1,7 @@
 package io.pirack.testing;
 
 import io.pirack.core.validate.Validation;
+import io.pirack.plug.DeadManHelper;
 import io.pirack.ssh.HostKeyPrompt;
 import io.pirack.ssh.PassphrasePrompt;
 import io.pirack.ssh.SshRemoteShell;
@@ -382,6 +383,9 @@ public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback,
                 "      grep -vxF \"$rule\" \"$rules\" > \"$rules.new\"; mv \"$rules.new\" \"$rules\";;",
                 "  *) echo \"stand-in iptables: unsupported $op\" >&2; exit 2;;",
                 "esac"));
+        // PiRack's real dead-man helper, as PiRack installs it on a Pi; only its run directory moves into $STATE.
+        addStandIn(DeadManHelper.PROGRAM, DeadManHelper.script().replaceFirst("^#![^\n]*\n", "")
+                .replace("RUN_DIR=/run/pirack-deadman", "RUN_DIR=\"$STATE/deadman-run\""));
         addStandIn("uhubctl", String.join("\n",
                 "loc=''; port=''; action=''",
                 "while [ $# -gt 0 ]; do case \"$1\" in -l) loc=$2; shift 2;; -p) port=$2; shift 2;; -a) action=$2; shift 2;; *) shift;; esac; done",

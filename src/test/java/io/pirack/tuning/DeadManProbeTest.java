@@ -18,18 +18,12 @@ class DeadManProbeTest {
     static final OpenSshServer PI = new OpenSshServer();
 
     @Test
-    void passwordlessSystemdRunIsAvailableAndArmsAHarmlessTimerOfItsOwn() throws Exception {
+    void theDeadManHelperAnsweringThroughSudoIsAvailableAndNothingIsArmed() throws Exception {
         DeadManSwitch result = new DeadManProbe(PI.trustingShell(), Duration.ofSeconds(10)).check("rpi2", PI.target());
 
         assertTrue(result.available(), result.detail());
-        assertEquals(List.of("/bin/true"), PI.timerCommand("pirack-preflight-rpi2"));
-    }
-
-    @Test
-    void aSecondCheckBeforeTheFirstTimerFiredStillCountsAsAvailable() throws Exception {
-        DeadManProbe probe = new DeadManProbe(PI.trustingShell(), Duration.ofSeconds(10));
-        probe.check("rpi2", PI.target());
-        assertTrue(probe.check("rpi2", PI.target()).available());
+        assertEquals(List.of(List.of("sudo", "-n", "pirack-deadman", "status", "rpi2")), PI.calls("sudo"));
+        assertEquals(List.of(), PI.timerCommand("pirack-deadman-rpi2"));
     }
 
     @Test
@@ -39,6 +33,6 @@ class DeadManProbeTest {
 
         assertFalse(result.available());
         assertTrue(result.detail().contains("wants a password"), result.detail());
-        assertTrue(PI.calls("systemd-run").isEmpty());
+        assertTrue(PI.calls("pirack-deadman").isEmpty());
     }
 }

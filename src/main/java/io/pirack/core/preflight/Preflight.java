@@ -146,7 +146,8 @@ public final class Preflight {
         }
         String detail = missing.stream().map(d -> d.pi() + ": " + d.detail()).collect(Collectors.joining("; "));
         return new PreflightItem("dead-man", title, CheckStatus.FAIL, detail,
-                "Allow passwordless sudo for systemd-run on " + missing.get(0).pi() + ", or a pulled plug stays pulled if the laptop dies.");
+                "Install PiRack's dead-man helper and its sudoers rule on " + missing.get(0).pi() + " (pirack plug install-helper "
+                        + missing.get(0).pi() + "), or a pulled plug stays pulled if the laptop dies.");
     }
 
     static PreflightItem clocks(List<ClockSample> clocks, Duration limit) {

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -38,9 +37,8 @@ class AttractLoopTest {
         RackSpec rack = RackSpec.rehearsal(4);
         List<AttractLoop.Status> statuses = new CopyOnWriteArrayList<>();
         CountDownLatch twoCycles = new CountDownLatch(1);
-        var plugExecutor = Executors.newSingleThreadExecutor();
         try (ClusterSession session = ClusterSession.open(new ClusterSession.Rehearsal(rack, timings, 5));
-             PlugService plugs = new PlugService(session, () -> rack, plugExecutor, HostKeyPrompt.REFUSE, PassphrasePrompt.NONE);
+             PlugService plugs = new PlugService(session, () -> rack, HostKeyPrompt.REFUSE, PassphrasePrompt.NONE);
              TimelineService timeline = TimelineService.unrecorded(
                      timings.failoverSettings(Duration.ofMinutes(2)), session.clock())) {
             Drill.connect(session, plugs, timeline);
@@ -62,8 +60,6 @@ class AttractLoopTest {
             assertEquals(2, timeline.snapshot().runs().stream()
                             .filter(r -> r.trigger().startsWith("plug pulled") && r.verdict().ok()).count(),
                     timeline.snapshot().runs().stream().map(r -> r.node() + " " + r.outcome() + " " + r.failureReason()).toList().toString());
-        } finally {
-            plugExecutor.shutdownNow();
         }
         assertEquals(before, pirackThreads(), "no loop, rack, drill or informer-health threads left running");
     }

@@ -1,0 +1,30 @@
+package io.pirack.ssh;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs an action once a delay has passed unless it is cancelled first; tests fire it by hand. */
+@FunctionalInterface
+public interface DeadlineTimer {
+
+    /** @return cancels the pending action (harmless once it ran) */
+    Runnable start(Duration delay, Runnable onExpiry);
+
+    /** Real time, on one shared daemon thread (the actions only close sockets). */
+    DeadlineTimer REAL_TIME = new DeadlineTimer() {
+        private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "pirack-ssh-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        @Override
+        public Runnable start(Duration delay, Runnable onExpiry) {
+            ScheduledFuture<?> pending = scheduler.schedule(onExpiry, delay.toMillis(), TimeUnit.MILLISECONDS);
+            return () -> pending.cancel(false);
+        }
+    };
+}
