@@ -163,6 +163,9 @@ class WatchReconnectTest {
 
         ClusterSnapshot back = await("connected again", s -> s.api() instanceof ApiStatus.Connected);
         assertEquals(3, back.pods().size(), "nothing lost, nothing doubled");
+        direct.pods().inNamespace("demo").withName("hello-1").delete();
+        await("a deletion after the outage arrives by the new watch", s -> s.pods().size() == 2);
+        System.out.println("watch changes: " + watchChanges);
         assertTrue(back.nodes().values().stream().allMatch(n -> LedStates.node(n, back.api()) == LedStates.NodeLed.READY));
 
         List<TimelineEvent> outage = timeline.stream().filter(e -> e instanceof TimelineEvent.ApiOutage
