@@ -8,7 +8,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
@@ -20,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * and the defaults are used; {@link Loaded#problem()} says so, for the UI to tell the user.
  */
 public final class JsonFileStore<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JsonFileStore.class);
 
     public static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -74,6 +80,21 @@ public final class JsonFileStore<T> {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * Saves off the calling thread; a failure is logged and handed to {@code onFailure} (on the
+     * background thread) as one sentence.
+     */
+    public void saveInBackground(T value, Executor background, String what, Consumer<String> onFailure) {
+        background.execute(() -> {
+            try {
+                save(value);
+            } catch (IOException e) {
+                LOG.warn("could not save {} to {}: {}", what, file, e.getMessage());
+                onFailure.accept("Could not save " + what + ": " + e.getMessage());
+            }
+        });
     }
 
     public void save(T value) throws IOException {

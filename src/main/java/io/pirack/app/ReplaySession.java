@@ -1,5 +1,6 @@
 package io.pirack.app;
 
+import io.pirack.concurrent.Background;
 import io.pirack.core.cluster.ApiStatus;
 import io.pirack.core.cluster.EventInfo;
 import io.pirack.core.cluster.LeaseInfo;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -38,11 +38,7 @@ public final class ReplaySession implements AutoCloseable {
     private final Map<String, String> plugWords = new ConcurrentHashMap<>();
 
     public ReplaySession(List<RecordedEntry> entries, String name, FailoverSettings settings) {
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "replay");
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = Background.timer("replay");
         this.replayer = new Replayer(entries, ReplayScheduler.of(scheduler), Clock.systemUTC());
         Clock sessionClock = replayer.sessionClock();
         this.store = new ClusterStore(sessionClock, "replay of " + name);

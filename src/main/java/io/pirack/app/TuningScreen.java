@@ -1,5 +1,6 @@
 package io.pirack.app;
 
+import io.pirack.concurrent.Background;
 import io.pirack.ssh.RemoteShell;
 import io.pirack.ssh.SshConfigResolver;
 import io.pirack.ssh.SshRemoteShell;
@@ -7,15 +8,19 @@ import io.pirack.ssh.SshTargetResolver;
 import io.pirack.ui.common.FxPrompts;
 import io.pirack.ui.tuning.TuningView;
 import io.pirack.ui.tuning.TuningViewModel;
+import io.pirack.core.timeline.FailoverRun;
+import io.pirack.core.timeline.TimelineSnapshot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.Node;
 import javafx.stage.Window;
 import org.slf4j.Logger;
@@ -23,16 +28,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires the Tuning screen to whatever session the app currently has: built on first visit, it
- * follows session changes and, while a pre-pull runs, re-reads its progress every few seconds.
+ * follows session changes, shows the latest measured failover and, while a pre-pull runs, re-reads its progress every few seconds.
  * The SSH shell for control-plane edits and clock checks opens on first use, with the app's prompts.
  */
 public final class TuningScreen implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TuningScreen.class);
-    /** How often to look for a new session and pre-pull progress. */
+    /** How often to re-read pre-pull progress while one runs. */
     private static final long POLL_SECONDS = 2;
 
-    private final Supplier<ClusterSession> session;
+    private final ReadOnlyObjectProperty<Session> session;
     private final Executor background;
     private final Supplier<Window> owner;
     private final TuningViewModel viewModel;
@@ -40,43 +45,44 @@ public final class TuningScreen implements AutoCloseable {
     private ClusterSession shown;
     private SshRemoteShell shell;
 
-    public TuningScreen(Supplier<ClusterSession> session, Executor background, Supplier<Window> owner) {
+    public TuningScreen(ReadOnlyObjectProperty<Session> session, ShownFrames frames, Executor background, Supplier<Window> owner) {
         this.session = session;
         this.background = background;
         this.owner = owner;
         this.viewModel = new TuningViewModel(background, Platform::runLater, Clock.systemDefaultZone());
+        frames.subscribe(frame -> showMeasured(frames.timeline()));
+    }
+
+    /** Compares the prediction with the latest measured failover (pull → pods moving). */
+    private void showMeasured(TimelineSnapshot timeline) {
+        timeline.runs().stream().filter(r -> r.firstEviction() != null)
+                .max(Comparator.comparing(FailoverRun::start))
+                .ifPresent(r -> {
+                    Duration measured = r.timeTo(r.firstEviction());
+                    if (!measured.equals(viewModel.measuredFailoverProperty().get())) {
+                        viewModel.measuredFailoverProperty().set(measured);
+                    }
+                });
     }
 
     /** The screen; call on the FX thread (MainWindow calls it on the first visit). */
     public Node view() {
         TuningView view = new TuningView(viewModel);
         follow();
-        poll = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tuning-poll");
-            t.setDaemon(true);
-            return t;
-        });
+        session.addListener((o, was, now) -> follow());
+        poll = Background.timer("tuning-poll");
         poll.scheduleWithFixedDelay(() -> Platform.runLater(this::tick), POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
         return view;
     }
 
-    /**
-     * Exists from construction, before the first visit: the drill sets the measured failover time
-     * with {@code viewModel().measuredFailoverProperty().set(duration)} on the FX thread.
-     */
-    public TuningViewModel viewModel() {
-        return viewModel;
-    }
-
     private void tick() {
-        follow();
-        if (viewModel.prePullingProperty().get()) {
-            viewModel.refreshImages();
+        if (viewModel.prePull().prePullingProperty().get()) {
+            viewModel.prePull().refresh();
         }
     }
 
     private void follow() {
-        ClusterSession current = session.get();
+        ClusterSession current = session.get() == null ? null : session.get().cluster();
         if (current != shown) {
             shown = current;
             viewModel.connect(current == null ? null : new SessionTuningBackend(current, this::shell, targets(), Clock.systemUTC()));

@@ -7,7 +7,7 @@ import io.pirack.core.cluster.NodeInfo;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.sim.RehearsalRack;
 import io.pirack.sim.SimTimings;
-import io.pirack.ui.common.FramePublisher;
+import io.pirack.frames.FramePublisher;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -12,7 +12,7 @@ import io.pirack.core.rack.RackFrame;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.kube.ClusterConnection;
 import io.pirack.sim.SimTimings;
-import io.pirack.ui.common.FramePublisher;
+import io.pirack.frames.FramePublisher;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.pirack.bench;
 
+import io.pirack.concurrent.Background;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -16,11 +16,7 @@ final class PulseAlignedExecutor implements Executor, AutoCloseable {
 
     private final Executor fx;
     private final List<Runnable> queued = new ArrayList<>();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "bench-pulse");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService ticker = Background.timer("bench-pulse");
 
     PulseAlignedExecutor(Executor fx) {
         this.fx = fx;

@@ -1,5 +1,6 @@
 package io.pirack.bench;
 
+import io.pirack.concurrent.Background;
 import io.pirack.core.cluster.ApiStatus;
 import io.pirack.core.cluster.ConditionStatus;
 import io.pirack.core.cluster.NodeCondition;
@@ -8,11 +9,12 @@ import io.pirack.core.cluster.NodeRole;
 import io.pirack.core.cluster.OwnerKind;
 import io.pirack.core.cluster.PodInfo;
 import io.pirack.core.cluster.PodPhase;
+import io.pirack.core.rack.FrameSource;
 import io.pirack.core.rack.RackFrame;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.kube.ClusterStore;
 import io.pirack.probe.LinkMonitor;
-import io.pirack.ui.common.FramePublisher;
+import io.pirack.frames.FramePublisher;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,7 +167,7 @@ final class ScaleBench {
     }
 
     /** Waits until a frame of at least {@code version} has reached the view. */
-    static void awaitShown(FramePublisher publisher, Executor fx, long version) throws Exception {
+    static void awaitShown(FrameSource publisher, Executor fx, long version) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             publisher.signal();
@@ -197,11 +199,7 @@ final class ScaleBench {
     static final class FxThreadCpu {
         final Samples windows = new Samples();
         private final long threadId;
-        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "bench-fx-cpu");
-            t.setDaemon(true);
-            return t;
-        });
+        private final ScheduledExecutorService sampler = Background.timer("bench-fx-cpu");
         private long last = -1;
 
         FxThreadCpu(long threadId) {

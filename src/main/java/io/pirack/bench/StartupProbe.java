@@ -9,7 +9,7 @@ import io.pirack.kube.ClusterStore;
 import io.pirack.kube.ClusterWatcher;
 import io.pirack.probe.LinkMonitor;
 import io.pirack.sim.SimTimings;
-import io.pirack.ui.common.FramePublisher;
+import io.pirack.frames.FramePublisher;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.pirack.cli;
 
+import io.pirack.concurrent.Background;
 import io.pirack.app.AppPaths;
 import io.pirack.app.ClusterSession;
 import io.pirack.app.Drill;
@@ -127,7 +128,7 @@ public final class DrillCommand implements Callable<Integer> {
             settings = FailoverSettings.kubernetesDefaults().withTimeout(Duration.ofSeconds(timeoutSeconds));
         }
         try (ClusterSession session = ClusterSession.open(source);
-             PlugService plugs = new PlugService(session, () -> rack[0], Executors.newCachedThreadPool(daemon()),
+             PlugService plugs = new PlugService(session, () -> rack[0], Executors.newCachedThreadPool(Background.daemon("drill-plug")),
                      HostKeyPrompt.REFUSE, PassphrasePrompt.NONE);
              TimelineService timeline = TimelineService.unrecorded(settings, session.clock())) {
             Drill.connect(session, plugs, timeline);
@@ -150,13 +151,5 @@ public final class DrillCommand implements Callable<Integer> {
             err.println("pirack drill: " + e.getMessage());
             return 2;
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon() {
-        return r -> {
-            Thread t = new Thread(r, "drill-plug");
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -1,5 +1,6 @@
 package io.pirack.probe;
 
+import io.pirack.concurrent.Background;
 import io.pirack.core.rack.LinkState;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,11 +56,7 @@ public final class LinkMonitor implements AutoCloseable {
     /** Starts probing {@code host:port} for a node every {@link #PROBE_INTERVAL}. */
     public synchronized void probe(String node, String host, int port, TcpProbe probe) {
         if (probes == null) {
-            probes = Executors.newScheduledThreadPool(4, r -> {
-                Thread t = new Thread(r, "link-probe");
-                t.setDaemon(true);
-                return t;
-            });
+            probes = Executors.newScheduledThreadPool(4, Background.daemon("link-probe"));
         }
         stopProbing(node);
         states.putIfAbsent(node, LinkState.unknown(node, clock.instant()));

@@ -1,9 +1,9 @@
 package io.pirack.ui.rack;
 
+import io.pirack.core.rack.FrameSource;
 import io.pirack.core.rack.RackFrame;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.ui.Styles;
-import io.pirack.ui.common.FramePublisher;
 import io.pirack.ui.rack.RackViewModel.LayerModel;
 import io.pirack.ui.rack.RackViewModel.Move;
 import io.pirack.ui.rack.RackViewModel.RackModel;
@@ -45,7 +45,7 @@ import org.controlsfx.control.PopOver;
 /**
  * The drawn stack case with live LEDs. Chassis on a canvas redrawn only when the size or the
  * number of layers changes; one {@link LayerNode} per Pi on top, updated only where its model
- * changed. Several instances can subscribe to one {@link FramePublisher} at different sizes (the
+ * changed. Several instances can subscribe to one {@link FrameSource} at different sizes (the
  * operator's window and the audience's); each keeps its own view model, so per-frame work stays
  * per view and cheap.
  */
@@ -163,11 +163,11 @@ public final class RackView extends Region {
     }
 
     /** Follows a publisher until {@link #unbind}; the first frame arrives at once. */
-    public void bind(FramePublisher publisher) {
+    public void bind(FrameSource publisher) {
         publisher.subscribe(sink);
     }
 
-    public void unbind(FramePublisher publisher) {
+    public void unbind(FrameSource publisher) {
         publisher.unsubscribe(sink);
     }
 

@@ -57,11 +57,11 @@ public final class TuningView extends ScrollPane {
         cluster.getStyleClass().add(TuningStyles.SECTION_TITLE);
         Button refresh = new Button("Read again");
         refresh.setOnAction(e -> vm.refresh());
-        refresh.disableProperty().bind(vm.busyProperty());
+        refresh.disableProperty().bind(vm.tasks().busyProperty());
         Label status = new Label();
         status.setId(TuningStyles.ID_STATUS);
         status.setWrapText(true);
-        status.textProperty().bind(vm.statusProperty());
+        status.textProperty().bind(vm.tasks().statusProperty());
         HBox row = new HBox(12, cluster, refresh, status);
         HBox.setHgrow(status, Priority.ALWAYS);
         return row;
@@ -138,28 +138,28 @@ public final class TuningView extends ScrollPane {
         vm.deployments().addListener((ListChangeListener<String>) c -> showDeployments());
         vm.chosen().addListener((ListChangeListener<String>) c -> showDeployments());
 
-        Spinner<Integer> tolerationSeconds = spinner(0, 10, vm.tolerationSecondsProperty().get());
+        Spinner<Integer> tolerationSeconds = spinner(0, 10, vm.tolerations().tolerationSecondsProperty().get());
         tolerationSeconds.setId(TuningStyles.ID_TOLERATION_SECONDS);
-        tolerationSeconds.valueProperty().addListener((o, a, b) -> vm.tolerationSecondsProperty().set(b));
-        Button preview = button(TuningStyles.ID_TOLERATION_PREVIEW, "Show the change…", vm::previewTolerations);
-        Button revert = button(TuningStyles.ID_TOLERATION_REVERT, "Revert tolerations", vm::revertTolerations);
+        tolerationSeconds.valueProperty().addListener((o, a, b) -> vm.tolerations().tolerationSecondsProperty().set(b));
+        Button preview = button(TuningStyles.ID_TOLERATION_PREVIEW, "Show the change…", vm.tolerations()::preview);
+        Button revert = button(TuningStyles.ID_TOLERATION_REVERT, "Revert tolerations", vm.tolerations()::revert);
         Node tolerations = action("1. Safest: tolerationSeconds for unreachable / not-ready on the chosen Deployments",
                 new HBox(8, new Label("seconds (0–10):"), tolerationSeconds, preview, revert));
 
-        Spinner<Integer> notReady = spinner(0, (int) TuningChange.MAX_DEFAULT_TOLERATION_SECONDS, vm.apiNotReadySecondsProperty().get());
-        notReady.valueProperty().addListener((o, a, b) -> vm.apiNotReadySecondsProperty().set(b));
-        Spinner<Integer> unreachable = spinner(0, (int) TuningChange.MAX_DEFAULT_TOLERATION_SECONDS, vm.apiUnreachableSecondsProperty().get());
-        unreachable.valueProperty().addListener((o, a, b) -> vm.apiUnreachableSecondsProperty().set(b));
-        Button apiPreview = button(TuningStyles.ID_API_PREVIEW, "Show the change…", vm::previewApiServerDefaults);
+        Spinner<Integer> notReady = spinner(0, (int) TuningChange.MAX_DEFAULT_TOLERATION_SECONDS, vm.controlPlane().apiNotReadySecondsProperty().get());
+        notReady.valueProperty().addListener((o, a, b) -> vm.controlPlane().apiNotReadySecondsProperty().set(b));
+        Spinner<Integer> unreachable = spinner(0, (int) TuningChange.MAX_DEFAULT_TOLERATION_SECONDS, vm.controlPlane().apiUnreachableSecondsProperty().get());
+        unreachable.valueProperty().addListener((o, a, b) -> vm.controlPlane().apiUnreachableSecondsProperty().set(b));
+        Button apiPreview = button(TuningStyles.ID_API_PREVIEW, "Show the change…", vm.controlPlane()::previewApiServerDefaults);
         HBox apiRow = new HBox(8, new Label("not-ready:"), notReady, new Label("unreachable:"), unreachable, apiPreview);
         Node api = action("2. API server default tolerations (new pods only; over SSH)", apiRow);
 
         Spinner<Integer> grace = spinner((int) TuningChange.MIN_GRACE.toSeconds(), (int) TuningChange.MAX_GRACE.toSeconds(),
-                vm.graceSecondsProperty().get());
-        grace.valueProperty().addListener((o, a, b) -> vm.graceSecondsProperty().set(b));
-        Spinner<Integer> lease = spinner(TuningChange.MIN_LEASE_SECONDS, TuningChange.MAX_LEASE_SECONDS, vm.leaseSecondsProperty().get());
-        lease.valueProperty().addListener((o, a, b) -> vm.leaseSecondsProperty().set(b));
-        Button gracePreview = button(TuningStyles.ID_GRACE_PREVIEW, "Show the change…", vm::previewGraceAndLease);
+                vm.controlPlane().graceSecondsProperty().get());
+        grace.valueProperty().addListener((o, a, b) -> vm.controlPlane().graceSecondsProperty().set(b));
+        Spinner<Integer> lease = spinner(TuningChange.MIN_LEASE_SECONDS, TuningChange.MAX_LEASE_SECONDS, vm.controlPlane().leaseSecondsProperty().get());
+        lease.valueProperty().addListener((o, a, b) -> vm.controlPlane().leaseSecondsProperty().set(b));
+        Button gracePreview = button(TuningStyles.ID_GRACE_PREVIEW, "Show the change…", vm.controlPlane()::previewGraceAndLease);
         HBox graceRow = new HBox(8, new Label("grace period s:"), grace, new Label("kubelet lease s:"), lease, gracePreview);
         Node graceAction = action("3. Controller-manager grace period + kubelet lease duration (over SSH, restarts components)", graceRow);
 
@@ -168,16 +168,16 @@ public final class TuningView extends ScrollPane {
         realOnly.getStyleClass().add(TuningStyles.MUTED);
         realOnly.visibleProperty().bind(vm.rehearsalProperty());
         realOnly.managedProperty().bind(vm.rehearsalProperty());
-        apiRow.disableProperty().bind(vm.rehearsalProperty().or(vm.busyProperty()));
-        graceRow.disableProperty().bind(vm.rehearsalProperty().or(vm.busyProperty()));
-        preview.disableProperty().bind(vm.busyProperty());
-        revert.disableProperty().bind(vm.busyProperty());
-        Button controlPlaneRevert = button(TuningStyles.ID_CONTROL_PLANE_REVERT, "Revert control-plane edits", vm::revertControlPlane);
-        controlPlaneRevert.disableProperty().bind(Bindings.isEmpty(vm.appliedEdits()).or(vm.busyProperty()));
-        Button findBackups = button(TuningStyles.ID_FIND_BACKUPS, "Find backups on the Pis", vm::findBackups);
-        findBackups.disableProperty().bind(vm.rehearsalProperty().or(vm.busyProperty()));
+        apiRow.disableProperty().bind(vm.rehearsalProperty().or(vm.tasks().busyProperty()));
+        graceRow.disableProperty().bind(vm.rehearsalProperty().or(vm.tasks().busyProperty()));
+        preview.disableProperty().bind(vm.tasks().busyProperty());
+        revert.disableProperty().bind(vm.tasks().busyProperty());
+        Button controlPlaneRevert = button(TuningStyles.ID_CONTROL_PLANE_REVERT, "Revert control-plane edits", vm.controlPlane()::revert);
+        controlPlaneRevert.disableProperty().bind(Bindings.isEmpty(vm.controlPlane().appliedEdits()).or(vm.tasks().busyProperty()));
+        Button findBackups = button(TuningStyles.ID_FIND_BACKUPS, "Find backups on the Pis", vm.controlPlane()::findBackups);
+        findBackups.disableProperty().bind(vm.rehearsalProperty().or(vm.tasks().busyProperty()));
 
-        ListView<String> history = new ListView<>(vm.history());
+        ListView<String> history = new ListView<>(vm.tasks().history());
         history.setId(TuningStyles.ID_HISTORY);
         history.setPrefHeight(110);
         showDeployments();
@@ -212,14 +212,14 @@ public final class TuningView extends ScrollPane {
         diff.setEditable(false);
         diff.setPrefRowCount(12);
         VBox notes = new VBox(4);
-        Button apply = button(TuningStyles.ID_APPLY, "Apply (a backup is kept)", vm::applyPending);
-        Button cancel = button(TuningStyles.ID_CANCEL, "Cancel", vm::cancelPending);
+        Button apply = button(TuningStyles.ID_APPLY, "Apply (a backup is kept)", vm.tasks()::applyPending);
+        Button cancel = button(TuningStyles.ID_CANCEL, "Cancel", vm.tasks()::cancelPending);
         VBox pane = new VBox(title, diff, notes, new HBox(8, apply, cancel));
         pane.setId(TuningStyles.ID_PENDING);
         pane.getStyleClass().add(TuningStyles.PENDING);
-        pane.visibleProperty().bind(vm.pendingProperty().isNotNull());
+        pane.visibleProperty().bind(vm.tasks().pendingProperty().isNotNull());
         pane.managedProperty().bind(pane.visibleProperty());
-        vm.pendingProperty().addListener((obs, old, change) -> {
+        vm.tasks().pendingProperty().addListener((obs, old, change) -> {
             notes.getChildren().clear();
             if (change == null) {
                 return;
@@ -247,16 +247,16 @@ public final class TuningView extends ScrollPane {
         ProgressBar progress = new ProgressBar(0);
         progress.setPrefWidth(240);
         Label progressText = new Label();
-        vm.presenceProperty().addListener((obs, old, p) -> {
+        vm.prePull().presenceProperty().addListener((obs, old, p) -> {
             showImages(p);
             progress.setProgress(p == null ? 0 : p.fractionPresent());
             progressText.setText(p == null ? "" : Math.round(p.fractionPresent() * 100) + " % of node × image present");
         });
-        Button prePull = button(TuningStyles.ID_PREPULL, "Pre-pull now", vm::prePull);
-        Button cleanUp = button(TuningStyles.ID_CLEANUP, "Clean up", vm::cleanUpPrePull);
-        Button refresh = button("tuning-images-refresh", "Check again", vm::refreshImages);
-        prePull.disableProperty().bind(vm.busyProperty().or(Bindings.isEmpty(vm.images())));
-        cleanUp.disableProperty().bind(vm.busyProperty().or(vm.prePullingProperty().not()));
+        Button prePull = button(TuningStyles.ID_PREPULL, "Pre-pull now", vm.prePull()::start);
+        Button cleanUp = button(TuningStyles.ID_CLEANUP, "Clean up", vm.prePull()::cleanUp);
+        Button refresh = button("tuning-images-refresh", "Check again", vm.prePull()::refresh);
+        prePull.disableProperty().bind(vm.tasks().busyProperty().or(Bindings.isEmpty(vm.prePull().images())));
+        cleanUp.disableProperty().bind(vm.tasks().busyProperty().or(vm.prePull().prePullingProperty().not()));
         Label note = new Label("Pre-pull keeps one sleeping container per image on every node, so image garbage collection leaves them alone.");
         note.getStyleClass().add(TuningStyles.MUTED);
         note.setWrapText(true);
@@ -304,9 +304,9 @@ public final class TuningView extends ScrollPane {
         readyBanner.setId(TuningStyles.ID_READY_BANNER);
         readyBanner.getStyleClass().add(TuningStyles.READY_BANNER);
         readyBanner.setMaxWidth(Double.MAX_VALUE);
-        Button check = button(TuningStyles.ID_PREFLIGHT_CHECK, "Check now", vm::checkPreflight);
-        check.disableProperty().bind(vm.busyProperty());
-        vm.preflightProperty().addListener((obs, old, report) -> showPreflight(report));
+        Button check = button(TuningStyles.ID_PREFLIGHT_CHECK, "Check now", vm.preflight()::check);
+        check.disableProperty().bind(vm.tasks().busyProperty());
+        vm.preflight().preflightProperty().addListener((obs, old, report) -> showPreflight(report));
         return section("Preflight", readyBanner, checklist, check);
     }
 

@@ -13,7 +13,7 @@ import io.pirack.sim.RackUnderTest;
 import io.pirack.sim.SimTimings;
 import io.pirack.sim.SimWorkload;
 import io.pirack.ui.Styles;
-import io.pirack.ui.common.FramePublisher;
+import io.pirack.frames.FramePublisher;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -25,13 +25,17 @@ class TuningScreenTest {
     final AppUnderTest running = new AppUnderTest();
     private final FxRobot robot = new FxRobot();
 
-
-
     @Test
     void showsThePresetAndAPredictionAndShowsTheTolerationDiffBeforeApplying() throws Exception {
         robot.clickOn("#nav-tuning");
         GridPane settings = robot.lookup("#" + TuningStyles.ID_SETTINGS).queryAs(GridPane.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> texts(settings).contains("rehearsal rack preset"));
+        // The grid fills on the FX thread: read it there, and wait for the last row.
+        // Starting the rehearsal rack and reading its settings takes a while on a loaded machine.
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> texts(settings).contains("Default unreachable toleration"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the settings never showed in full; shown: " + texts(settings), e);
+        }
         String shown = texts(settings);
         assertTrue(shown.contains("Grace period (node-monitor-grace-period)") && shown.contains("10s"), shown);
         assertTrue(shown.contains("8 s (renews every 2s)"), shown);
@@ -60,7 +64,11 @@ class TuningScreenTest {
         assertFalse(pending.isVisible());
     }
 
-    private static String texts(GridPane grid) {
+    private static String texts(GridPane grid) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> textsOnFx(grid)).get(10, TimeUnit.SECONDS);
+    }
+
+    private static String textsOnFx(GridPane grid) {
         StringBuilder out = new StringBuilder();
         for (Node child : grid.getChildren()) {
             if (child instanceof Label label) {

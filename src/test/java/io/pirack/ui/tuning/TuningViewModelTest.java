@@ -178,9 +178,9 @@ class TuningViewModelTest {
         assertTrue(vm.settingRows().stream().anyMatch(r -> r.name().startsWith("Grace period") && r.value().equals("40s")
                 && r.source().equals("default for v1.30")), vm.settingRows().toString());
         assertEquals("demo/hello: 5 min 30 s – 5 min 45 s", vm.predictionProperty().get());
-        assertEquals(List.of("ghcr.io/pirack/hello:1.0"), vm.images());
-        assertFalse(vm.presenceProperty().get().allPresent());
-        assertFalse(vm.busyProperty().get());
+        assertEquals(List.of("ghcr.io/pirack/hello:1.0"), vm.prePull().images());
+        assertFalse(vm.prePull().presenceProperty().get().allPresent());
+        assertFalse(vm.tasks().busyProperty().get());
     }
 
     @Test
@@ -209,10 +209,10 @@ class TuningViewModelTest {
     @Test
     void tolerationChangeIsOnlyShownUntilAppliedAndKeepsOtherTolerations() {
         vm.connect(backend);
-        vm.tolerationSecondsProperty().set(2);
+        vm.tolerations().tolerationSecondsProperty().set(2);
 
-        vm.previewTolerations();
-        TuningViewModel.PendingChange pending = vm.pendingProperty().get();
+        vm.tolerations().preview();
+        TuningTasks.PendingChange pending = vm.tasks().pendingProperty().get();
         assertNotNull(pending);
         assertTrue(pending.diff().contains("+- {key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 2}"),
                 pending.diff());
@@ -220,106 +220,106 @@ class TuningViewModelTest {
         assertTrue(pending.prediction().contains("pods move 32 s – 47 s after"), pending.prediction());
         assertEquals(List.of("prepare demo/hello 2"), backend.calls, "nothing applied yet");
 
-        vm.applyPending();
+        vm.tasks().applyPending();
         assertEquals(List.of("prepare demo/hello 2", "apply demo/hello"), backend.calls);
-        assertNull(vm.pendingProperty().get());
-        assertTrue(vm.history().get(0).contains("tolerationSeconds 2 s on demo/hello"), vm.history().toString());
+        assertNull(vm.tasks().pendingProperty().get());
+        assertTrue(vm.tasks().history().get(0).contains("tolerationSeconds 2 s on demo/hello"), vm.tasks().history().toString());
         assertEquals("demo/hello: 32 s – 47 s", vm.predictionProperty().get(), "read again after applying");
     }
 
     @Test
     void cancelledChangeIsNeverApplied() {
         vm.connect(backend);
-        vm.previewTolerations();
-        vm.cancelPending();
-        vm.applyPending();
+        vm.tolerations().preview();
+        vm.tasks().cancelPending();
+        vm.tasks().applyPending();
         assertEquals(List.of("prepare demo/hello 2"), backend.calls);
     }
 
     @Test
     void failedRevertShowsTheReasonAndLeavesTheScreenUsable() {
         vm.connect(backend);
-        vm.revertTolerations();
+        vm.tolerations().revert();
         assertEquals("Reverting the tolerations failed: Deployment demo/hello has no tolerations recorded by PiRack; there is nothing to revert.",
-                vm.statusProperty().get());
-        assertFalse(vm.busyProperty().get());
+                vm.tasks().statusProperty().get());
+        assertFalse(vm.tasks().busyProperty().get());
     }
 
     @Test
     void controlPlaneEditsAreRealClustersOnlyOnTheRehearsalRack() {
         backend.rehearsal = true;
         vm.connect(backend);
-        vm.previewGraceAndLease();
-        vm.previewApiServerDefaults();
-        assertTrue(vm.statusProperty().get().startsWith("Real clusters only"), vm.statusProperty().get());
-        assertNull(vm.pendingProperty().get());
+        vm.controlPlane().previewGraceAndLease();
+        vm.controlPlane().previewApiServerDefaults();
+        assertTrue(vm.tasks().statusProperty().get().startsWith("Real clusters only"), vm.tasks().statusProperty().get());
+        assertNull(vm.tasks().pendingProperty().get());
         assertTrue(backend.calls.isEmpty());
     }
 
     @Test
     void graceEditShowsTheDiffWithItsBackupAppliesAndRevertsFromTheBackup() {
         vm.connect(backend);
-        vm.graceSecondsProperty().set(20);
-        vm.leaseSecondsProperty().set(20);
+        vm.controlPlane().graceSecondsProperty().set(20);
+        vm.controlPlane().leaseSecondsProperty().set(20);
 
-        vm.previewGraceAndLease();
-        TuningViewModel.PendingChange pending = vm.pendingProperty().get();
+        vm.controlPlane().previewGraceAndLease();
+        TuningTasks.PendingChange pending = vm.tasks().pendingProperty().get();
         assertTrue(pending.diff().contains("# rpi1: ") && pending.diff().contains(".kube-controller-manager.yaml.pirack-backup-20261126T070000Z"),
                 pending.diff());
         assertTrue(pending.diff().contains("+    - --node-monitor-grace-period=20s"), pending.diff());
         assertTrue(pending.warnings().stream().noneMatch(w -> w.startsWith("FLAPPING")), pending.warnings().toString());
 
-        vm.applyPending();
-        assertEquals(1, vm.appliedEdits().size());
-        assertTrue(vm.history().get(0).contains("(backup /etc/kubernetes/manifests/.kube-controller-manager.yaml.pirack-backup-20261126T070000Z)"),
-                vm.history().toString());
+        vm.tasks().applyPending();
+        assertEquals(1, vm.controlPlane().appliedEdits().size());
+        assertTrue(vm.tasks().history().get(0).contains("(backup /etc/kubernetes/manifests/.kube-controller-manager.yaml.pirack-backup-20261126T070000Z)"),
+                vm.tasks().history().toString());
 
-        vm.revertControlPlane();
+        vm.controlPlane().revert();
         assertEquals("revert /etc/kubernetes/manifests/kube-controller-manager.yaml from "
                 + "/etc/kubernetes/manifests/.kube-controller-manager.yaml.pirack-backup-20261126T070000Z", backend.calls.get(backend.calls.size() - 1));
-        assertTrue(vm.appliedEdits().isEmpty());
+        assertTrue(vm.controlPlane().appliedEdits().isEmpty());
     }
 
     @Test
     void backupsFoundOnThePisAfterARestartRevertInOneClick() {
         vm.connect(backend);
-        vm.findBackups();
-        assertEquals(1, vm.appliedEdits().size());
-        vm.revertControlPlane();
+        vm.controlPlane().findBackups();
+        assertEquals(1, vm.controlPlane().appliedEdits().size());
+        vm.controlPlane().revert();
         assertEquals("revert /etc/kubernetes/manifests/kube-controller-manager.yaml from "
                 + "/etc/kubernetes/manifests/.kube-controller-manager.yaml.pirack-backup-20261125T210000Z", backend.calls.get(backend.calls.size() - 1));
-        assertTrue(vm.appliedEdits().isEmpty());
+        assertTrue(vm.controlPlane().appliedEdits().isEmpty());
     }
 
     @Test
     void aGracePeriodUnderThreeLeaseRenewalsIsFlaggedAsAFlappingRiskBeforeApplying() {
         vm.connect(backend);
-        vm.graceSecondsProperty().set(20);
-        vm.leaseSecondsProperty().set(40);
-        vm.previewGraceAndLease();
-        assertTrue(vm.pendingProperty().get().warnings().get(0).startsWith("FLAPPING RISK: a 20 s grace period is under 3 lease renewals"),
-                vm.pendingProperty().get().warnings().toString());
+        vm.controlPlane().graceSecondsProperty().set(20);
+        vm.controlPlane().leaseSecondsProperty().set(40);
+        vm.controlPlane().previewGraceAndLease();
+        assertTrue(vm.tasks().pendingProperty().get().warnings().get(0).startsWith("FLAPPING RISK: a 20 s grace period is under 3 lease renewals"),
+                vm.tasks().pendingProperty().get().warnings().toString());
     }
 
     @Test
     void outOfRangeValuesAreRefusedWithAPreciseMessage() {
         vm.connect(backend);
-        vm.tolerationSecondsProperty().set(11);
-        vm.previewTolerations();
-        assertEquals("tolerationSeconds must be 0–10 s.", vm.statusProperty().get());
-        vm.graceSecondsProperty().set(5);
-        vm.previewGraceAndLease();
-        assertEquals("Not applied: grace period 5s is outside 10s–10m0s.", vm.statusProperty().get());
+        vm.tolerations().tolerationSecondsProperty().set(11);
+        vm.tolerations().preview();
+        assertEquals("tolerationSeconds must be 0–10 s.", vm.tasks().statusProperty().get());
+        vm.controlPlane().graceSecondsProperty().set(5);
+        vm.controlPlane().previewGraceAndLease();
+        assertEquals("Not applied: grace period 5s is outside 10s–10m0s.", vm.tasks().statusProperty().get());
         assertTrue(backend.calls.isEmpty());
     }
 
     @Test
     void prePullAndCleanUpAndTheMeasuredTimeTheDrillReports() {
         vm.connect(backend);
-        vm.prePull();
-        assertTrue(vm.prePullingProperty().get());
-        vm.cleanUpPrePull();
-        assertFalse(vm.prePullingProperty().get());
+        vm.prePull().start();
+        assertTrue(vm.prePull().prePullingProperty().get());
+        vm.prePull().cleanUp();
+        assertFalse(vm.prePull().prePullingProperty().get());
         assertEquals(List.of("pre-pull [ghcr.io/pirack/hello:1.0]", "clean up"), backend.calls);
 
         assertEquals("no drill yet", vm.measuredProperty().get());
@@ -330,9 +330,9 @@ class TuningViewModelTest {
     @Test
     void preflightListsWhatIsMissingUntilEverythingPasses() {
         vm.connect(backend);
-        vm.checkPreflight();
-        assertFalse(vm.readyProperty().get());
-        assertTrue(vm.preflightProperty().get().toFix().stream().anyMatch(i -> i.id().equals("images")));
-        assertTrue(vm.preflightProperty().get().toFix().stream().anyMatch(i -> i.id().equals("tolerations")));
+        vm.preflight().check();
+        assertFalse(vm.preflight().readyProperty().get());
+        assertTrue(vm.preflight().preflightProperty().get().toFix().stream().anyMatch(i -> i.id().equals("images")));
+        assertTrue(vm.preflight().preflightProperty().get().toFix().stream().anyMatch(i -> i.id().equals("tolerations")));
     }
 }

@@ -1,0 +1,262 @@
+package io.pirack.app;
+
+import io.pirack.concurrent.Background;
+import io.pirack.core.plug.PlugState;
+import io.pirack.core.rack.PlugMethod;
+import io.pirack.core.rack.RackSpec;
+import io.pirack.core.settings.Settings;
+import io.pirack.core.timeline.FailoverSettings;
+import io.pirack.kube.ClusterConnection;
+import io.pirack.plug.PlugActionEvent;
+import io.pirack.plug.PlugListener;
+import io.pirack.sim.SimTimings;
+import io.pirack.timeline.TimelineService;
+import io.pirack.frames.FramePublisher;
+import io.pirack.ui.common.FxPrompts;
+import io.pirack.ui.shell.MainWindow;
+import io.pirack.ui.shell.StatusViewModel;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds the one current {@link Session}: opens connections off the FX thread with visible progress,
+ * swaps in the new session once it is up (then closes the old one) and keeps the rack the session
+ * draws, saving reordering to the rack file. Screens follow {@link #sessionProperty()}.
+ */
+public final class SessionHolder implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionHolder.class);
+
+    private final AppPaths paths;
+    private final AppSettings settings;
+    private final ShownFrames shown;
+    private final MainWindow window;
+    private final StatusViewModel status;
+    private final ExecutorService background;
+    private final ExecutorService recordingIo = Background.newPool("pirack-recording", 1);
+    private final Supplier<Window> owner;
+    private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>();
+    /** Read by the frame builder thread too. */
+    private volatile RackSpec rackSpec;
+    private volatile JsonFileStore<RackSpec> rackSpecStore;
+    private volatile boolean stopping;
+
+    public SessionHolder(AppPaths paths, AppSettings settings, ShownFrames shown, MainWindow window, StatusViewModel status,
+                         ExecutorService background, Supplier<Window> owner) {
+        this.paths = paths;
+        this.settings = settings;
+        this.shown = shown;
+        this.window = window;
+        this.status = status;
+        this.background = background;
+        this.owner = owner;
+    }
+
+    /** The current session; null until the first connection is up. Changes on the FX thread. */
+    public ReadOnlyObjectProperty<Session> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    public Session current() {
+        return session.get();
+    }
+
+    public ClusterSession cluster() {
+        Session s = session.get();
+        return s == null ? null : s.cluster();
+    }
+
+    public PlugService plugs() {
+        Session s = session.get();
+        return s == null ? null : s.plugs();
+    }
+
+    public TimelineService timeline() {
+        Session s = session.get();
+        return s == null ? null : s.timeline();
+    }
+
+    /** The rack as drawn (any thread). */
+    public RackSpec rackSpec() {
+        return rackSpec;
+    }
+
+    /** The failover timings of the current session (Kubernetes defaults before the first). */
+    public FailoverSettings failoverSettings() {
+        ClusterSession current = cluster();
+        return current == null ? FailoverSettings.kubernetesDefaults() : failoverSettings(current);
+    }
+
+    /** Where the command line, or else the remembered settings, say to connect first. */
+    public ClusterSession.Source initialSource(LaunchOptions options) {
+        Settings remembered = settings.get();
+        if (options.sim()) {
+            return rehearsalSource();
+        }
+        if (options.context() != null || options.kubeconfig() != null) {
+            Path file = options.kubeconfig() != null ? options.kubeconfig() : ClusterConnection.defaultKubeconfig();
+            return new ClusterSession.Kubeconfig(file, options.context(), realRack());
+        }
+        if (Settings.SOURCE_KUBECONFIG.equals(remembered.source())) {
+            Path file = remembered.kubeconfig() != null ? Path.of(remembered.kubeconfig()) : ClusterConnection.defaultKubeconfig();
+            return new ClusterSession.Kubeconfig(file, remembered.context(), realRack());
+        }
+        return rehearsalSource();
+    }
+
+    public ClusterSession.Source rehearsalSource() {
+        Settings remembered = settings.get();
+        SimTimings timings = SimTimings.byName(remembered.simPreset()).orElse(SimTimings.demoTuned());
+        return new ClusterSession.Rehearsal(rehearsalRackStore().load().value(), timings, remembered.simTimeScale());
+    }
+
+    /** The real rack from the rack file; a problem reading it becomes the notice. */
+    public RackSpec realRack() {
+        JsonFileStore.Loaded<RackSpec> loaded = realRackStore().load();
+        if (loaded.problem() != null) {
+            status.noticeProperty().set(loaded.problem());
+        }
+        return loaded.value();
+    }
+
+    /** Opens a session off the FX thread with visible progress; the old one closes once the new one is up. */
+    public void connect(ClusterSession.Source source) {
+        window.setBusy(source instanceof ClusterSession.Rehearsal ? "Starting the rehearsal rack…" : "Connecting to " + source.describe() + "…");
+        background.execute(() -> {
+            try {
+                ClusterSession opened = ClusterSession.open(source);
+                Platform.runLater(() -> attach(opened));
+            } catch (ClusterConnection.KubeconfigException | RuntimeException e) {
+                LOG.warn("could not connect to {}: {}", source.describe(), e.getMessage());
+                if (stopping) {
+                    return;
+                }
+                Platform.runLater(() -> {
+                    window.setBusy("");
+                    status.noticeProperty().set("Could not connect to " + source.describe() + ": " + e.getMessage());
+                    if (session.get() == null && !(source instanceof ClusterSession.Rehearsal)) {
+                        connect(rehearsalSource());
+                    }
+                });
+            }
+        });
+    }
+
+    private void attach(ClusterSession opened) {
+        if (stopping) {
+            // The app was closed while this session was starting: nothing will show it.
+            opened.close();
+            return;
+        }
+        Session previous = session.get();
+        rackSpec = opened.source() instanceof ClusterSession.Rehearsal r ? r.rack() : ((ClusterSession.Kubeconfig) opened.source()).rack();
+        PlugService plugs = new PlugService(opened, this::rackSpec, background, FxPrompts.hostKeys(owner), FxPrompts.passphrases(owner));
+        FramePublisher publisher = new FramePublisher(opened.store(), opened.links(), this::rackSpec, plugs::stateWords, Platform::runLater);
+        plugs.addListener(new PlugListener() {
+            @Override
+            public void plugStateChanged(String node, PlugState state) {
+                publisher.signal();
+            }
+
+            @Override
+            public void plugAction(PlugActionEvent event) {
+                publisher.signal();
+            }
+        });
+        plugs.refreshAll();
+        FailoverSettings failover = failoverSettings(opened);
+        TimelineService timeline = TimelineService.recording(failover, opened.clock(), paths.recordingsDir(), recordingIo);
+        Drill.connect(opened, plugs, timeline);
+        timeline.listener().tuningApplied(failover, opened.clock().instant());
+        if (previous != null) {
+            previous.timeline().close();
+        }
+        rackSpecStore = opened.source() instanceof ClusterSession.Rehearsal ? rehearsalRackStore() : realRackStore();
+        session.set(new Session(opened, publisher, plugs, timeline));
+        shown.showLive(publisher, timeline::snapshot);
+        opened.start();
+        window.setBusy("");
+        if (opened.source() instanceof ClusterSession.Kubeconfig k) {
+            settings.update(s -> s.withSource(Settings.SOURCE_KUBECONFIG, k.file().toString(), k.context()));
+        } else {
+            settings.update(s -> s.withSource(Settings.SOURCE_SIM, s.kubeconfig(), s.context()));
+        }
+        if (previous != null) {
+            previous.publisher().close();
+            background.execute(() -> {
+                previous.plugs().close();
+                previous.cluster().close();
+            });
+        }
+    }
+
+    /** The rack was reordered on screen: draw it so at once, save it in the background. */
+    public void saveRackOrder(RackSpec reordered) {
+        rackSpec = reordered;
+        JsonFileStore<RackSpec> store = rackSpecStore;
+        Session current = session.get();
+        if (current != null) {
+            current.publisher().signal();
+        }
+        if (store == null) {
+            return;
+        }
+        store.saveInBackground(reordered, background, "the rack order",
+                problem -> Platform.runLater(() -> status.noticeProperty().set(problem)));
+    }
+
+    /** Called once a second: closes timeline runs that have gone quiet. */
+    public void tick() {
+        TimelineService current = timeline();
+        if (current != null) {
+            current.tick();
+        }
+    }
+
+    private JsonFileStore<RackSpec> rehearsalRackStore() {
+        return new JsonFileStore<>(paths.dataDir().resolve("rehearsal-rack.json"), RackSpec.class,
+                () -> RackSpec.rehearsal(settings.get().simPis()), Clock.systemUTC());
+    }
+
+    private JsonFileStore<RackSpec> realRackStore() {
+        return new JsonFileStore<>(paths.rackFile(), RackSpec.class,
+                () -> new RackSpec("My rack", List.of(), "192.168.2.0/24", PlugMethod.STOP_AGENT, null,
+                        RackSpec.DEFAULT_DEAD_MAN_SECONDS), Clock.systemUTC());
+    }
+
+    static FailoverSettings failoverSettings(ClusterSession session) {
+        if (session.source() instanceof ClusterSession.Rehearsal r) {
+            SimTimings t = r.timings();
+            return t.failoverSettings(Duration.ofMinutes(10));
+        }
+        return FailoverSettings.kubernetesDefaults();
+    }
+
+    /** Marks the app as stopping: a session still opening is closed when it arrives. */
+    public void stopping() {
+        stopping = true;
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        Session current = session.get();
+        if (current != null) {
+            current.publisher().close();
+            current.timeline().close();
+            current.plugs().close();
+            current.cluster().close();
+        }
+        recordingIo.shutdown();
+    }
+}

@@ -1,0 +1,81 @@
+package io.pirack.app;
+
+import io.pirack.timeline.TimelineExport;
+import io.pirack.timeline.TimelineService;
+import io.pirack.ui.shell.StatusViewModel;
+import io.pirack.ui.timeline.TimelinePng;
+import io.pirack.ui.timeline.TimelineView;
+import io.pirack.ui.timeline.TimelineViewModel;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The Timeline screen (and the audience window's copy): follows the shown frames' timeline; exports it. */
+public final class TimelineScreen {
+
+    private final TimelineViewModel model = new TimelineViewModel();
+    private final Supplier<TimelineService> timeline;
+    private final Executor background;
+    private final StatusViewModel status;
+    private TimelineView view;
+
+    public TimelineScreen(ShownFrames frames, Supplier<TimelineService> timeline, Executor background, StatusViewModel status) {
+        this.timeline = timeline;
+        this.background = background;
+        this.status = status;
+        frames.subscribe(frame -> model.show(frames.timeline()));
+    }
+
+    /** The screen; MainWindow calls it on the first visit. */
+    public Node view() {
+        view = new TimelineView(model);
+        return view;
+    }
+
+    /** Another view of the same timeline (the audience window's). */
+    public Node audienceView() {
+        return new TimelineView(model);
+    }
+
+    /** JSON, CSV or PNG by the chosen file's extension; written off the FX thread, all or nothing. */
+    public void export(Window owner) {
+        TimelineService current = timeline.get();
+        if (current == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the timeline");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON", "*.json"),
+                new FileChooser.ExtensionFilter("CSV", "*.csv"), new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        chooser.setInitialFileName("pirack-timeline.json");
+        File file = chooser.showSaveDialog(owner);
+        if (file == null) {
+            return;
+        }
+        Path target = file.toPath();
+        String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
+        BufferedImage picture = name.endsWith(".png") && view != null ? view.capture() : null;
+        var snapshot = current.snapshot();
+        background.execute(() -> {
+            try {
+                if (picture != null) {
+                    TimelinePng.write(picture, target);
+                } else if (name.endsWith(".csv")) {
+                    TimelineExport.write(target, TimelineExport.timelineCsv(snapshot.markers()));
+                } else {
+                    TimelineExport.write(target, TimelineExport.timelineJson(snapshot.markers(), snapshot.runs()));
+                }
+            } catch (IOException e) {
+                Platform.runLater(() -> status.noticeProperty().set("Could not export to " + target + ": " + e.getMessage()));
+            }
+        });
+    }
+}
