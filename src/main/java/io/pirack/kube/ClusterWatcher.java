@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.pirack.concurrent.Background;
 import io.pirack.core.cluster.ApiHealth;
 import io.pirack.core.cluster.ApiStatus;
 import io.pirack.core.cluster.TimeText;
@@ -86,20 +87,12 @@ public final class ClusterWatcher implements AutoCloseable {
         this.checks = client.getHttpClient().newBuilder()
                 .tag(new RequestConfigBuilder().withRequestRetryBackoffLimit(0).withRequestRetryBackoffInterval(100).build())
                 .build();
-        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("cluster-health"));
-        this.relister = Executors.newSingleThreadExecutor(daemon("cluster-relist"));
+        this.ticker = Background.timer("cluster-health");
+        this.relister = Executors.newSingleThreadExecutor(Background.daemon("cluster-relist"));
     }
 
     public ClusterWatcher(KubernetesClient client, ClusterStore store, Clock clock) {
         this(client, store, clock, Clock.systemUTC(), ApiHealth.DEFAULT_THRESHOLD);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** Starts the informers without waiting for them; progress shows in the store's API status. */

@@ -10,7 +10,6 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +24,7 @@ public final class TcpGate implements AutoCloseable {
     private final int target;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("tcp-gate-timer"));
+    private final ScheduledExecutorService timer = io.pirack.concurrent.Background.timer("tcp-gate-timer");
     private final Object gate = new Object();
     private volatile ServerSocket server;
     private volatile boolean stalled;
@@ -98,7 +97,7 @@ public final class TcpGate implements AutoCloseable {
     }
 
     private void startAccepting(ServerSocket listening) {
-        daemon("tcp-gate-accept").newThread(() -> {
+        io.pirack.concurrent.Background.daemon("tcp-gate-accept").newThread(() -> {
             while (!listening.isClosed()) {
                 try {
                     Socket client = listening.accept();
@@ -126,7 +125,7 @@ public final class TcpGate implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to) {
-        daemon("tcp-gate-pump").newThread(() -> {
+        io.pirack.concurrent.Background.daemon("tcp-gate-pump").newThread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
@@ -152,14 +151,6 @@ public final class TcpGate implements AutoCloseable {
         } catch (IOException ignored) {
             // already closed
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     @Override
