@@ -60,10 +60,10 @@ public final class BenchRunner {
 
     /** The benchmarks by name, in the order they run. */
     public static final List<String> NAMES = List.of("latency", "latency-offscreen", "scale", "scale-pulsed", "startup", "cycles",
-            "writes", "failover", "soak");
+            "writes", "failover", "soak", "pixel");
 
-    /** Long benchmarks that run only when named ({@code pirack bench soak}). */
-    static final Set<String> ON_REQUEST = Set.of("soak");
+    /** Benchmarks that run only when named: the 30 min soak, and the pixel probe (needs a real X display). */
+    static final Set<String> ON_REQUEST = Set.of("soak", "pixel");
 
     /** Runs the named benchmarks (all when {@code only} is empty), rewriting the results after each. */
     public Map<String, Object> run(Path outputDir, Set<String> only) throws Exception {
@@ -99,6 +99,7 @@ public final class BenchRunner {
             case "cycles" -> withView(view -> new CycleMemoryBench().run(plan.cycles(), plan.cycleTimeScale(), fx, view, progress));
             case "writes" -> new WriteRateBench().run(plan.writeRateSamples());
             case "failover" -> new FailoverObservationBench().run(plan.drills(), DRILL_TIME_SCALE, progress);
+            case "pixel" -> new PixelProbeBench().run(Integer.getInteger("bench.pixel.changes", 80), progress);
             case "soak" -> new WatchSoakBench().run(Integer.getInteger("bench.soak.seconds", plan.soakSeconds()), progress);
             default -> throw new IllegalArgumentException("unknown benchmark '" + name + "' (" + String.join(", ", NAMES) + ")");
         };
