@@ -76,7 +76,10 @@ final class PixelProbeBench {
                     BufferedImage[] b = grabs(robot, screen, 3);
                     toggle(writer, node, cordon = !cordon);
                     Thread.sleep(1_500);
-                    spot = calibrate(a, b);
+                    BufferedImage[] back = grabs(robot, screen, 3);
+                    // The spot must come back with the state, or it changed for another reason (start-up).
+                    BufferedImage[] sameState = {a[0], a[1], a[2], back[0], back[1], back[2]};
+                    spot = calibrate(sameState, b);
                     if (spot == null) {
                         javax.imageio.ImageIO.write(a[0], "png", home.resolve("state-a.png").toFile());
                         javax.imageio.ImageIO.write(b[0], "png", home.resolve("state-b.png").toFile());
