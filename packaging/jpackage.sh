@@ -127,8 +127,14 @@ app_image_args=(
   --main-jar "$(basename "$main_jar")"
   --main-class "$main_class"
   --runtime-image "$runtime"
-  # Heap for the informers and the rehearsal rack; prism settings stay JavaFX's own choice.
-  --java-options "-Xmx1g"
+  # Heap sized for the informers and the rehearsal rack, with a collector that gives memory back:
+  # SerialGC shrinks the heap to 10-30 % free after a collection (G1's defaults held ~650 MB
+  # committed for ~100 MB used; docs/benchmarks.md). Prism settings stay JavaFX's own choice.
+  --java-options "-XX:+UseSerialGC"
+  --java-options "-Xms32m"
+  --java-options "-Xmx512m"
+  --java-options "-XX:MinHeapFreeRatio=10"
+  --java-options "-XX:MaxHeapFreeRatio=30"
   --java-options "-Dapple.awt.application.name=PiRack"
   --java-options "-Dfile.encoding=UTF-8"
 )

@@ -57,7 +57,7 @@ public final class ClusterSession implements AutoCloseable {
         this.client = client;
         this.clock = clock;
         this.store = new ClusterStore(clock, source.describe());
-        this.watcher = new ClusterWatcher(client, store, clock, TcpProbe.socket());
+        this.watcher = new ClusterWatcher(client, store, clock);
         this.links = new LinkMonitor(clock);
         if (rehearsal != null) {
             powerToLink = links::report;

@@ -131,6 +131,7 @@ public final class SessionHolder implements AutoCloseable {
     /** Opens a session off the FX thread with visible progress; the old one closes once the new one is up. */
     public void connect(ClusterSession.Source source) {
         window.setBusy(source instanceof ClusterSession.Rehearsal ? "Starting the rehearsal rack…" : "Connecting to " + source.describe() + "…");
+        shown.showSkeleton(skeleton(source));
         background.execute(() -> {
             try {
                 ClusterSession opened = ClusterSession.open(source);
@@ -149,6 +150,14 @@ public final class SessionHolder implements AutoCloseable {
                 });
             }
         });
+    }
+
+    /** The rack as last saved, every Kubernetes LED "unknown" until the first list arrives. */
+    private static io.pirack.core.rack.RackFrame skeleton(ClusterSession.Source source) {
+        RackSpec spec = source instanceof ClusterSession.Rehearsal r ? r.rack() : ((ClusterSession.Kubeconfig) source).rack();
+        java.time.Instant now = java.time.Instant.now();
+        return new io.pirack.core.rack.RackFrame(io.pirack.core.cluster.ClusterSnapshot.empty(source.describe(),
+                new io.pirack.core.cluster.ApiStatus.Connecting(now)), java.util.Map.of(), spec, java.util.Map.of(), now);
     }
 
     private void attach(ClusterSession opened) {

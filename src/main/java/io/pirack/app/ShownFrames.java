@@ -30,6 +30,17 @@ public final class ShownFrames extends FrameFanOut {
         switchTo(before);
     }
 
+    /**
+     * Shows the last known rack before any session is up (issue 20's instant start): the frame
+     * carries the rack spec and an API still connecting, so every Kubernetes LED reads "unknown".
+     * Ignored once a live session or a replay is shown.
+     */
+    public void showSkeleton(RackFrame skeleton) {
+        if (current() == null) {
+            deliver(skeleton);
+        }
+    }
+
     /** Shows a recording instead of the live session until {@link #endReplay}. */
     public void showReplay(FrameSource frames, Supplier<TimelineSnapshot> timeline) {
         Shown before = current();

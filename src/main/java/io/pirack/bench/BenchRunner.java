@@ -22,13 +22,13 @@ public final class BenchRunner {
 
     /** How much to run; {@link #quick()} finishes in about a minute, {@link #full()} in about ten. */
     public record Plan(int latencyChanges, int scaleNodes, int scalePods, int scaleRate, int scaleSeconds,
-                       int cycles, double cycleTimeScale, int startupRuns, int drills, int writeRateSamples) {
+                       int cycles, double cycleTimeScale, int startupRuns, int drills, int writeRateSamples, int soakSeconds) {
         public static Plan full() {
-            return new Plan(600, 100, 3000, 200, 60, 1000, 100, 5, 20, 1000);
+            return new Plan(600, 100, 3000, 200, 60, 1000, 100, 5, 20, 1000, 1800);
         }
 
         public static Plan quick() {
-            return new Plan(150, 100, 3000, 200, 10, 20, 100, 2, 3, 100);
+            return new Plan(150, 100, 3000, 200, 10, 20, 100, 2, 3, 100, 120);
         }
     }
 
@@ -60,7 +60,10 @@ public final class BenchRunner {
 
     /** The benchmarks by name, in the order they run. */
     public static final List<String> NAMES = List.of("latency", "latency-offscreen", "scale", "scale-pulsed", "startup", "cycles",
-            "writes", "failover");
+            "writes", "failover", "soak", "pixel");
+
+    /** Benchmarks that run only when named: the 30 min soak, and the pixel probe (needs a real X display). */
+    static final Set<String> ON_REQUEST = Set.of("soak", "pixel");
 
     /** Runs the named benchmarks (all when {@code only} is empty), rewriting the results after each. */
     public Map<String, Object> run(Path outputDir, Set<String> only) throws Exception {
@@ -69,7 +72,7 @@ public final class BenchRunner {
         results.put("started", Instant.now().toString());
         results.put("plan", plan);
         for (String name : NAMES) {
-            if (!only.isEmpty() && !only.contains(name)) {
+            if (only.isEmpty() ? ON_REQUEST.contains(name) : !only.contains(name)) {
                 continue;
             }
             progress.accept(name);
@@ -96,6 +99,8 @@ public final class BenchRunner {
             case "cycles" -> withView(view -> new CycleMemoryBench().run(plan.cycles(), plan.cycleTimeScale(), fx, view, progress));
             case "writes" -> new WriteRateBench().run(plan.writeRateSamples());
             case "failover" -> new FailoverObservationBench().run(plan.drills(), DRILL_TIME_SCALE, progress);
+            case "pixel" -> new PixelProbeBench().run(Integer.getInteger("bench.pixel.changes", 80), progress);
+            case "soak" -> new WatchSoakBench().run(Integer.getInteger("bench.soak.seconds", plan.soakSeconds()), progress);
             default -> throw new IllegalArgumentException("unknown benchmark '" + name + "' (" + String.join(", ", NAMES) + ")");
         };
     }

@@ -8,7 +8,6 @@ import io.pirack.kube.ClusterConnection;
 import io.pirack.kube.ClusterStore;
 import io.pirack.kube.ClusterWatcher;
 import io.pirack.probe.LinkMonitor;
-import io.pirack.probe.TcpProbe;
 import io.pirack.sim.SimTimings;
 import io.pirack.frames.FramePublisher;
 import java.lang.management.ManagementFactory;
@@ -54,7 +53,7 @@ public final class StartupProbe {
             KubernetesClient client = ClusterConnection.forUrl(args[0]);
             store = new ClusterStore(Clock.systemUTC(), args[0]);
             links = new LinkMonitor(Clock.systemUTC());
-            new ClusterWatcher(client, store, Clock.systemUTC(), TcpProbe.socket()).start();
+            new ClusterWatcher(client, store, Clock.systemUTC()).start();
         }
         long connecting = System.currentTimeMillis();
         fxUp.await();

@@ -31,7 +31,8 @@ public final class BenchCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
-            description = "Run only these: latency, latency-offscreen, scale, scale-pulsed, startup, cycles, writes, failover (default: all).")
+            description = "Run only these: latency, latency-offscreen, scale, scale-pulsed, startup, cycles, writes, failover,"
+                    + " soak (default: all but soak; soak runs 30 min, -Dbench.soak.seconds=N to change).")
     java.util.Set<String> only = java.util.Set.of();
 
     @Override

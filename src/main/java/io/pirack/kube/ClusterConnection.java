@@ -84,8 +84,10 @@ public final class ClusterConnection {
     }
 
     private static void tune(io.fabric8.kubernetes.client.Config config) {
-        // Reconnect watches quickly and forever: the booth must recover by itself.
-        config.setWatchReconnectInterval(500);
+        // Reconnect watches quickly and forever: the booth must recover by itself. fabric8 doubles the
+        // interval per failed attempt up to 32×, so 100 ms caps the wait at 3.2 s after an outage
+        // (500 ms made a 5 s outage last ~9 s on screen) and keeps a routine watch rotation's gap short.
+        config.setWatchReconnectInterval(100);
         config.setWatchReconnectLimit(-1);
         config.setConnectionTimeout(3_000);
         config.setRequestTimeout(10_000);

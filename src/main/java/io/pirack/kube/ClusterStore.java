@@ -25,6 +25,8 @@ import java.util.function.Predicate;
  */
 public final class ClusterStore {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterStore.class);
+
     /** Events are labels, not the source of truth: keep the most recent ones only. */
     static final int MAX_EVENTS = 500;
 
@@ -39,11 +41,19 @@ public final class ClusterStore {
     private final java.util.Set<String> eventKeys = new java.util.HashSet<>();
     private final CopyOnWriteArrayList<ClusterChangeListener> listeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Runnable> changeSignals = new CopyOnWriteArrayList<>();
+    /** The store version after each object's last write, keyed by kind and key: a re-list keeps what is newer. */
+    private final Map<Kind, Map<String, Long>> writtenAt = new java.util.EnumMap<>(Kind.class);
     private ApiStatus api;
     private long version;
     private ClusterSnapshot cached;
 
+    /** The kinds of object a re-list can reconcile. */
+    public enum Kind { NODE, POD, LEASE, REPLICA_SET }
+
     public ClusterStore(Clock clock, String source) {
+        for (Kind kind : Kind.values()) {
+            writtenAt.put(kind, new HashMap<>());
+        }
         this.clock = clock;
         this.source = source;
         this.api = new ApiStatus.Connecting(clock.instant());
@@ -77,15 +87,17 @@ public final class ClusterStore {
     public void putNode(NodeInfo node) {
         change(() -> {
             NodeInfo before = nodes.put(node.name(), node);
-            listeners.forEach(l -> l.nodeChanged(before, node));
+            written(Kind.NODE, node.name());
+            each(l -> l.nodeChanged(before, node));
         });
     }
 
     public void removeNode(String name) {
         change(() -> {
             NodeInfo before = nodes.remove(name);
+            writtenAt.get(Kind.NODE).remove(name);
             if (before != null) {
-                listeners.forEach(l -> l.nodeChanged(before, null));
+                each(l -> l.nodeChanged(before, null));
             }
         });
     }
@@ -93,15 +105,17 @@ public final class ClusterStore {
     public void putPod(PodInfo pod) {
         change(() -> {
             PodInfo before = pods.put(pod.key(), pod);
-            listeners.forEach(l -> l.podChanged(before, pod));
+            written(Kind.POD, pod.key());
+            each(l -> l.podChanged(before, pod));
         });
     }
 
     public void removePod(String key) {
         change(() -> {
             PodInfo before = pods.remove(key);
+            writtenAt.get(Kind.POD).remove(key);
             if (before != null) {
-                listeners.forEach(l -> l.podChanged(before, null));
+                each(l -> l.podChanged(before, null));
             }
         });
     }
@@ -109,25 +123,33 @@ public final class ClusterStore {
     public void putLease(LeaseInfo lease) {
         change(() -> {
             LeaseInfo before = leases.put(lease.nodeName(), lease);
-            listeners.forEach(l -> l.leaseChanged(before, lease));
+            written(Kind.LEASE, lease.nodeName());
+            each(l -> l.leaseChanged(before, lease));
         });
     }
 
     public void removeLease(String nodeName) {
         change(() -> {
             LeaseInfo before = leases.remove(nodeName);
+            writtenAt.get(Kind.LEASE).remove(nodeName);
             if (before != null) {
-                listeners.forEach(l -> l.leaseChanged(before, null));
+                each(l -> l.leaseChanged(before, null));
             }
         });
     }
 
     public void putReplicaSet(ReplicaSetInfo rs) {
-        change(() -> replicaSets.put(rs.key(), rs));
+        change(() -> {
+            replicaSets.put(rs.key(), rs);
+            written(Kind.REPLICA_SET, rs.key());
+        });
     }
 
     public void removeReplicaSet(String key) {
-        change(() -> replicaSets.remove(key));
+        change(() -> {
+            replicaSets.remove(key);
+            writtenAt.get(Kind.REPLICA_SET).remove(key);
+        });
     }
 
     public void addEvent(EventInfo event) {
@@ -142,8 +164,85 @@ public final class ClusterStore {
                 EventInfo dropped = events.removeFirst();
                 eventKeys.remove(dropped.uid() + "#" + dropped.count());
             }
-            listeners.forEach(l -> l.eventReceived(event));
+            each(l -> l.eventReceived(event));
         });
+    }
+
+    /**
+     * Calls every listener; one that throws is logged and skipped, so it can neither undo a change
+     * nor keep the other listeners (the timeline, the recorder) from seeing it.
+     */
+    private void each(java.util.function.Consumer<ClusterChangeListener> call) {
+        for (ClusterChangeListener listener : listeners) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.warn("cluster change listener {} failed: {}", listener.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+
+    private void signalChange() {
+        for (Runnable signal : changeSignals) {
+            try {
+                signal.run();
+            } catch (RuntimeException e) {
+                LOG.warn("a change signal failed: {}", e.toString());
+            }
+        }
+    }
+
+    private void written(Kind kind, String key) {
+        writtenAt.get(kind).put(key, version + 1);
+    }
+
+    /**
+     * Reconciles one kind with a fresh list from the API, as one change (one frame): removes every
+     * object that the list does not contain and that was last written at or before
+     * {@code listedFrom} (the {@link #version()} read before the list was requested), so an object
+     * added by a watch event after the list started is kept. This is how deletions missed while a
+     * watch was re-established disappear.
+     *
+     * @return how many objects were removed
+     */
+    public int reconcile(Kind kind, java.util.Set<String> listed, long listedFrom) {
+        int removed;
+        synchronized (lock) {
+            Map<String, Long> written = writtenAt.get(kind);
+            java.util.List<String> gone = new ArrayList<>();
+            for (Map.Entry<String, Long> e : written.entrySet()) {
+                if (!listed.contains(e.getKey()) && e.getValue() <= listedFrom) {
+                    gone.add(e.getKey());
+                }
+            }
+            removed = gone.size();
+            if (removed == 0) {
+                return 0;
+            }
+            for (String key : gone) {
+                written.remove(key);
+                switch (kind) {
+                    case NODE -> {
+                        NodeInfo before = nodes.remove(key);
+                        each(l -> l.nodeChanged(before, null));
+                    }
+                    case POD -> {
+                        PodInfo before = pods.remove(key);
+                        each(l -> l.podChanged(before, null));
+                    }
+                    case LEASE -> {
+                        LeaseInfo before = leases.remove(key);
+                        each(l -> l.leaseChanged(before, null));
+                    }
+                    case REPLICA_SET -> replicaSets.remove(key);
+                }
+            }
+            version++;
+            cached = null;
+            lock.notifyAll();
+        }
+        signalChange();
+        return removed;
     }
 
     public void setApiStatus(ApiStatus status) {
@@ -156,7 +255,7 @@ public final class ClusterStore {
         change(() -> {
             ApiStatus before = api;
             api = status;
-            listeners.forEach(l -> l.apiStatusChanged(before, status));
+            each(l -> l.apiStatusChanged(before, status));
         });
     }
 
@@ -173,7 +272,7 @@ public final class ClusterStore {
             cached = null;
             lock.notifyAll();
         }
-        changeSignals.forEach(Runnable::run);
+        signalChange();
     }
 
     public long version() {

@@ -1,91 +1,174 @@
 package io.pirack.kube;
 
-import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.pirack.concurrent.Background;
+import io.pirack.core.cluster.ApiHealth;
 import io.pirack.core.cluster.ApiStatus;
-import io.pirack.probe.TcpProbe;
-import java.net.URL;
+import io.pirack.core.cluster.TimeText;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Watches the cluster with fabric8 informers (Node, Pod, Lease in kube-node-lease, Event,
- * ReplicaSet) and feeds the {@link ClusterStore}. No polling of the API: informers list once and
- * then watch, relisting by themselves after a broken watch. A small health loop turns informer
- * state and a TCP check of the API endpoint into the connection state the UI shows, because a
- * silently dead control-plane Pi never closes the watch connection.
+ * ReplicaSet) and feeds the {@link ClusterStore}. No polling of the API's objects: informers list
+ * once and then watch.
+ *
+ * <p>Health: a small HTTP check ({@code GET /version}, any answer counts) every
+ * {@link #CHECK_EVERY} plus the informers' watch state go into {@link ApiHealth}. A watch being
+ * re-established is not an outage — fabric8 8's informers close every watch after a random 5–10
+ * minutes on purpose (so five informers rotate one watch every ~1.5 min on average), and real API
+ * servers close them after {@code --min-request-timeout}. An endpoint that stops answering is: a
+ * pulled control-plane Pi never closes the watch connection, so only the check notices it.
+ *
+ * <p>Re-list: when a watch comes back, the kind is listed once and the store reconciled, because
+ * an API server that does not replay a watch from its resourceVersion (the embedded mock replays
+ * only what exists) would otherwise leave objects deleted during the gap on screen for good.
  */
 public final class ClusterWatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterWatcher.class);
-    /** Consecutive failed TCP checks (1 s apart) before the API counts as unreachable. */
-    static final int FAILED_CHECKS_FOR_UNREACHABLE = 2;
+    /** How often the health state is evaluated (cheap: reads informer flags). */
+    static final Duration TICK = Duration.ofMillis(100);
+    /** How often the endpoint is checked; with {@link ApiHealth#DEFAULT_THRESHOLD} an outage shows within ~2 s. */
+    static final Duration CHECK_EVERY = Duration.ofMillis(250);
+    /** A check without an answer after this long counts as failed. */
+    static final Duration CHECK_TIMEOUT = Duration.ofMillis(1500);
+
+    /** A stalled endpoint does not pile up requests beyond this. */
+    static final int MAX_CHECKS_IN_FLIGHT = 6;
 
     private final KubernetesClient client;
     private final ClusterStore store;
     private final Clock clock;
-    private final TcpProbe probe;
-    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
-    private final ScheduledExecutorService health;
+    private final Clock healthClock;
+    private final ApiHealth health;
+    private final HttpClient checks;
+    private final List<Watched<?>> watched = new ArrayList<>();
+    private final ScheduledExecutorService ticker;
+    private final ExecutorService relister;
+    private final java.util.concurrent.atomic.AtomicInteger checksInFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final List<java.util.function.BiConsumer<String, Boolean>> watchListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String lastError;
-    private int failedChecks;
-    private boolean everConnected;
+    private volatile boolean closed;
+    private Instant lastCheckSent;
 
-    public ClusterWatcher(KubernetesClient client, ClusterStore store, Clock clock, TcpProbe probe) {
+    /**
+     * @param clock the store's clock (simulated time on the rehearsal rack), for objects and statuses
+     * @param healthClock real time for the endpoint checks and the threshold
+     */
+    public ClusterWatcher(KubernetesClient client, ClusterStore store, Clock clock, Clock healthClock, Duration threshold) {
         this.client = client;
         this.store = store;
         this.clock = clock;
-        this.probe = probe;
-        this.health = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cluster-health");
-            t.setDaemon(true);
-            return t;
-        });
+        this.healthClock = healthClock;
+        this.health = new ApiHealth(healthClock.instant(), threshold, ApiHealth.DEFAULT_WATCH_GRACE);
+        // The check must fail fast, not be retried with backoff like the client's ordinary requests.
+        this.checks = client.getHttpClient().newBuilder()
+                .tag(new RequestConfigBuilder().withRequestRetryBackoffLimit(0).withRequestRetryBackoffInterval(100).build())
+                .build();
+        this.ticker = Background.timer("cluster-health");
+        this.relister = Executors.newSingleThreadExecutor(Background.daemon("cluster-relist"));
+    }
+
+    public ClusterWatcher(KubernetesClient client, ClusterStore store, Clock clock) {
+        this(client, store, clock, Clock.systemUTC(), ApiHealth.DEFAULT_THRESHOLD);
     }
 
     /** Starts the informers without waiting for them; progress shows in the store's API status. */
     public void start() {
-        register(client.nodes().runnableInformer(0),
-                n -> store.putNode(KubeMapper.node(n, clock.instant())),
-                n -> store.removeNode(n.getMetadata().getName()));
-        register(client.pods().inAnyNamespace().runnableInformer(0),
-                p -> store.putPod(KubeMapper.pod(p, clock.instant())),
-                p -> store.removePod(p.getMetadata().getNamespace() + "/" + p.getMetadata().getName()));
-        register(client.leases().inNamespace("kube-node-lease").runnableInformer(0),
-                l -> store.putLease(KubeMapper.lease(l, clock.instant())),
-                l -> store.removeLease(l.getMetadata().getName()));
-        register(client.v1().events().inAnyNamespace().runnableInformer(0),
-                e -> store.addEvent(KubeMapper.event(e, clock.instant())),
-                e -> { });
-        register(client.apps().replicaSets().inAnyNamespace().runnableInformer(0),
-                rs -> store.putReplicaSet(KubeMapper.replicaSet(rs)),
-                rs -> store.removeReplicaSet(rs.getMetadata().getNamespace() + "/" + rs.getMetadata().getName()));
-        for (SharedIndexInformer<?> informer : informers) {
-            informer.start().whenComplete((ignored, error) -> {
+        register(client.nodes().runnableInformer(0), ClusterStore.Kind.NODE, () -> client.nodes().list().getItems(),
+                n -> n.getMetadata().getName(),
+                n -> store.putNode(KubeMapper.node(n, clock.instant())), store::removeNode);
+        register(client.pods().inAnyNamespace().runnableInformer(0), ClusterStore.Kind.POD,
+                () -> client.pods().inAnyNamespace().list().getItems(), ClusterWatcher::namespacedKey,
+                p -> store.putPod(KubeMapper.pod(p, clock.instant())), store::removePod);
+        register(client.leases().inNamespace("kube-node-lease").runnableInformer(0), ClusterStore.Kind.LEASE,
+                () -> client.leases().inNamespace("kube-node-lease").list().getItems(), l -> l.getMetadata().getName(),
+                l -> store.putLease(KubeMapper.lease(l, clock.instant())), store::removeLease);
+        register(client.v1().events().inAnyNamespace().runnableInformer(0), null, null, null,
+                e -> store.addEvent(KubeMapper.event(e, clock.instant())), key -> { });
+        register(client.apps().replicaSets().inAnyNamespace().runnableInformer(0), ClusterStore.Kind.REPLICA_SET,
+                () -> client.apps().replicaSets().inAnyNamespace().list().getItems(), ClusterWatcher::namespacedKey,
+                rs -> store.putReplicaSet(KubeMapper.replicaSet(rs)), store::removeReplicaSet);
+        for (Watched<?> w : watched) {
+            w.informer.start().whenComplete((ignored, error) -> {
                 if (error != null) {
                     lastError = describe(error);
                 }
             });
         }
-        health.scheduleWithFixedDelay(this::checkHealth, 100, 500, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(this::tick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private <T extends HasMetadata> void register(SharedIndexInformer<T> informer, Consumer<T> upsert, Consumer<T> delete) {
+    /**
+     * Told (on the health thread) when an informer's watch closes or opens again, with the kind's
+     * name: how the benchmark counts reconnects and a test finds the gap of one kind.
+     */
+    public void addWatchListener(java.util.function.BiConsumer<String, Boolean> listener) {
+        watchListeners.add(listener);
+    }
+
+    private static String namespacedKey(HasMetadata o) {
+        return o.getMetadata().getNamespace() + "/" + o.getMetadata().getName();
+    }
+
+    /** One informer, how to list its kind again, and whether its watch was open at the last tick. */
+    private final class Watched<T extends HasMetadata> {
+        final SharedIndexInformer<T> informer;
+        final ClusterStore.Kind kind;
+        final Supplier<List<T>> lister;
+        final Function<T, String> key;
+        boolean everWatched;
+        boolean wasWatching;
+
+        Watched(SharedIndexInformer<T> informer, ClusterStore.Kind kind, Supplier<List<T>> lister, Function<T, String> key) {
+            this.informer = informer;
+            this.kind = kind;
+            this.lister = lister;
+            this.key = key;
+        }
+
+        /** Lists the kind and drops from the store what the list no longer has. */
+        void relist() {
+            if (closed) {
+                return;
+            }
+            try {
+                long from = store.version();
+                Set<String> keys = lister.get().stream().map(key).collect(Collectors.toSet());
+                int removed = store.reconcile(kind, keys, from);
+                if (removed > 0) {
+                    LOG.info("re-list after a watch reconnect removed {} {} object(s) deleted during the gap", removed, kind);
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("re-list of {} failed (the next reconnect retries): {}", kind, describe(e));
+            }
+        }
+    }
+
+    private <T extends HasMetadata> void register(SharedIndexInformer<T> informer, ClusterStore.Kind kind,
+            Supplier<List<T>> lister, Function<T, String> key, Consumer<T> upsert, Consumer<String> delete) {
         informer.addEventHandler(new ResourceEventHandler<T>() {
             @Override
             public void onAdd(T obj) {
@@ -94,12 +177,18 @@ public final class ClusterWatcher implements AutoCloseable {
 
             @Override
             public void onUpdate(T oldObj, T newObj) {
-                upsert.accept(newObj);
+                // A re-established watch may deliver objects again unchanged (the mock replays every
+                // object as ADDED): same resourceVersion, nothing new — and a lease re-delivered is
+                // not a heartbeat.
+                if (!Objects.equals(oldObj.getMetadata().getResourceVersion(), newObj.getMetadata().getResourceVersion())) {
+                    upsert.accept(newObj);
+                }
             }
 
             @Override
             public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-                delete.accept(obj);
+                delete.accept(kind == ClusterStore.Kind.NODE || kind == ClusterStore.Kind.LEASE
+                        ? obj.getMetadata().getName() : namespacedKey(obj));
             }
         });
         informer.exceptionHandler((isStarted, t) -> {
@@ -107,53 +196,116 @@ public final class ClusterWatcher implements AutoCloseable {
             LOG.debug("informer error (retrying): {}", lastError);
             return true;
         });
-        informers.add(informer);
+        watched.add(new Watched<>(informer, kind, lister, key));
     }
 
-    private int ticks;
-
-    private void checkHealth() {
+    private void tick() {
         try {
-            boolean watching = !informers.isEmpty() && informers.stream().allMatch(i -> i.hasSynced() && i.isWatching());
-            // The TCP check runs every other tick (1 s); a refused or timed-out connect is decisive.
-            if (ticks++ % 2 == 0) {
-                failedChecks = apiAcceptsConnections() ? 0 : failedChecks + 1;
+            Instant now = healthClock.instant();
+            if (lastCheckSent == null || Duration.between(lastCheckSent, now).compareTo(CHECK_EVERY) >= 0) {
+                sendCheck(now);
             }
-            if (failedChecks >= FAILED_CHECKS_FOR_UNREACHABLE || (!everConnected && failedChecks > 0)) {
-                store.setApiStatus(new ApiStatus.Unreachable(clock.instant(),
-                        "no answer from " + client.getMasterUrl().getHost() + ":" + port(client.getMasterUrl())));
-            } else if (watching) {
-                everConnected = true;
-                store.setApiStatus(new ApiStatus.Connected(clock.instant()));
-            } else if (everConnected) {
-                store.setApiStatus(new ApiStatus.Reconnecting(clock.instant(), lastError == null ? "watch interrupted" : lastError));
+            boolean synced = true;
+            boolean watching = true;
+            for (Watched<?> w : watched) {
+                boolean on = w.informer.isWatching();
+                synced &= w.informer.hasSynced();
+                watching &= on;
+                if (on && !w.wasWatching && w.everWatched && w.kind != null) {
+                    relister.execute(w::relist);
+                }
+                if (on != w.wasWatching) {
+                    String name = w.kind == null ? "EVENT" : w.kind.name();
+                    watchListeners.forEach(l -> l.accept(name, on));
+                }
+                w.everWatched |= on;
+                w.wasWatching = on;
             }
+            ApiStatus status = health.evaluate(now, new ApiHealth.Watches(!watched.isEmpty() && synced, watching, lastError));
+            store.setApiStatus(onStoreClock(status, now));
         } catch (RuntimeException e) {
             LOG.warn("cluster health check failed: {}", e.toString());
         }
     }
 
-    private boolean apiAcceptsConnections() {
-        URL url = client.getMasterUrl();
-        return probe.reachable(url.getHost(), port(url), Duration.ofMillis(800));
+    /**
+     * A check every {@link #CHECK_EVERY} even while earlier ones wait (one stuck on a dropped
+     * connection must not hide the answers of the next), at most {@link #MAX_CHECKS_IN_FLIGHT}.
+     */
+    private void sendCheck(Instant now) {
+        if (closed || checksInFlight.incrementAndGet() > MAX_CHECKS_IN_FLIGHT) {
+            checksInFlight.decrementAndGet();
+            return;
+        }
+        lastCheckSent = now;
+        try {
+            HttpRequest request = checks.newHttpRequestBuilder().uri(client.getMasterUrl().toString().replaceAll("/$", "") + "/version")
+                    .timeout(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).build();
+            checks.sendAsync(request, byte[].class)
+                    .orTimeout(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((response, error) -> {
+                        if (error == null) {
+                            health.answered(now);
+                        } else {
+                            health.failed(now, checkFailure(error));
+                        }
+                        checksInFlight.decrementAndGet();
+                    });
+        } catch (RuntimeException e) {
+            health.failed(now, describe(e));
+            checksInFlight.decrementAndGet();
+        }
     }
 
-    private static int port(URL url) {
-        return url.getPort() > 0 ? url.getPort() : url.getDefaultPort();
+    /** The reason an outage banner shows, in words rather than an exception's class name. */
+    static String checkFailure(Throwable error) {
+        Throwable root = root(error);
+        if (root instanceof java.util.concurrent.TimeoutException || root instanceof java.net.http.HttpTimeoutException) {
+            return "no answer within " + TimeText.age(CHECK_TIMEOUT);
+        }
+        if (root instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        if (root instanceof java.nio.channels.ClosedChannelException || root instanceof java.io.EOFException) {
+            return "connection closed by the server";
+        }
+        return describe(error);
     }
 
-    static String describe(Throwable t) {
+    /** {@link ApiHealth} works in real time; the store's instants may be simulated: shift "since" across. */
+    private ApiStatus onStoreClock(ApiStatus status, Instant healthNow) {
+        Instant since = clock.instant().minus(Duration.between(status.since(), healthNow));
+        if (status instanceof ApiStatus.Connecting c) {
+            return new ApiStatus.Connecting(since, c.reason());
+        }
+        if (status instanceof ApiStatus.Connected) {
+            return new ApiStatus.Connected(since);
+        }
+        if (status instanceof ApiStatus.Reconnecting r) {
+            return new ApiStatus.Reconnecting(since, r.reason());
+        }
+        return new ApiStatus.Unreachable(since, ((ApiStatus.Unreachable) status).reason());
+    }
+
+    private static Throwable root(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        return root;
+    }
+
+    static String describe(Throwable t) {
+        Throwable root = root(t);
         String message = root.getMessage();
         return message == null ? root.getClass().getSimpleName() : message;
     }
 
     @Override
     public void close() {
-        health.shutdownNow();
-        informers.forEach(SharedIndexInformer::close);
+        closed = true;
+        ticker.shutdownNow();
+        relister.shutdownNow();
+        watched.forEach(w -> w.informer.close());
     }
 }

@@ -131,7 +131,7 @@ class VirtualPiLabTest {
 
         client = ClusterConnection.forUrl(api.url());
         store = new ClusterStore(Clock.systemUTC(), "lab");
-        watcher = new ClusterWatcher(client, store, Clock.systemUTC(), TcpProbe.socket());
+        watcher = new ClusterWatcher(client, store, Clock.systemUTC());
         watcher.start();
         links = new LinkMonitor(Clock.systemUTC());
         links.addListener(linkChanges::add);

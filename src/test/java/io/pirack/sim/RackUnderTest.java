@@ -7,7 +7,6 @@ import io.pirack.core.rack.RackSpec;
 import io.pirack.kube.ClusterConnection;
 import io.pirack.kube.ClusterStore;
 import io.pirack.kube.ClusterWatcher;
-import io.pirack.probe.TcpProbe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +32,7 @@ public final class RackUnderTest implements AutoCloseable {
         rack = RehearsalRack.start(spec, timings, SimClock.realTime(scale), options);
         client = ClusterConnection.forUrl(rack.apiUrl());
         store = new ClusterStore(rack.clock(), "rehearsal rack");
-        watcher = new ClusterWatcher(client, store, rack.clock(), TcpProbe.socket());
+        watcher = new ClusterWatcher(client, store, rack.clock());
         watcher.start();
     }
 

@@ -67,7 +67,7 @@ final class LiveSession {
         NodeInfo tainted = unreachableNode("pi2", 10, 10.6, noSchedule(), noExecute(10));
         listener.nodeChanged(down, tainted);
         at(12);
-        listener.apiStatusChanged(null, new ApiStatus.Reconnecting(ClusterFixtures.at(12), "watch closed"));
+        listener.apiStatusChanged(null, new ApiStatus.Unreachable(ClusterFixtures.at(12), "watch closed"));
         at(13);
         listener.apiStatusChanged(null, new ApiStatus.Connected(ClusterFixtures.at(13)));
         listener.nodeChanged(null, tainted); // the relist after the outage

@@ -161,9 +161,7 @@ public final class RackViewModel {
         List<Move> moves = api.isLive() ? linkMoves(appeared) : List.of();
         long ready = s.readyNodeCount();
         String counts = layers.size() + " Pis · " + (api.isLive() ? ready + " Ready" : "Ready unknown") + " · " + podCounts;
-        String banner = api.isLive() ? null
-                : (api instanceof ApiStatus.Connecting ? "Connecting to the Kubernetes API since " + TimeText.clock(api.since())
-                : "Kubernetes API " + api.describe() + " — cluster LEDs show “?” (unknown); link LEDs are still live");
+        String banner = io.pirack.core.cluster.ApiStatusText.banner(api, frame.now());
         String title = title(frame.spec().name(), s.source());
         return new RackModel(title, "API " + api.describe(), api.isLive(), counts, banner, layers, moves);
     }

@@ -95,8 +95,6 @@ public final class MainWindow {
         api.textProperty().bind(status.apiProperty());
         status.apiLookProperty().addListener((o, was, look) -> {
             api.pseudoClassStateChanged(Styles.READY, look == StatusViewModel.ApiLook.CONNECTED);
-            api.pseudoClassStateChanged(Styles.WARNING, look == StatusViewModel.ApiLook.RECONNECTING
-                    || look == StatusViewModel.ApiLook.CONNECTING);
             api.pseudoClassStateChanged(Styles.UNREACHABLE, look == StatusViewModel.ApiLook.UNREACHABLE);
         });
         Label counts = new Label();

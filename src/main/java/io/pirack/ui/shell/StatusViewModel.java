@@ -2,7 +2,7 @@ package io.pirack.ui.shell;
 
 import io.pirack.core.cluster.ApiStatus;
 import io.pirack.core.cluster.ClusterSnapshot;
-import io.pirack.core.cluster.TimeText;
+import io.pirack.core.cluster.ApiStatusText;
 import io.pirack.core.rack.RackFrame;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -11,10 +11,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** The status bar and the API banner: cluster source, connection state with its age, counts. */
+/**
+ * The status bar and the API banner: cluster source, connection state with its age, counts. The
+ * banner appears only for an outage or a start slower than {@link ApiStatusText#CONNECTING_ALARM_AFTER};
+ * a watch re-sync is a discreet "re-syncing" in the status bar.
+ */
 public final class StatusViewModel {
 
-    public enum ApiLook { CONNECTED, CONNECTING, RECONNECTING, UNREACHABLE }
+    /** CONNECTING and RESYNCING are calm (no alarm colour); only UNREACHABLE is an alarm. */
+    public enum ApiLook { CONNECTED, CONNECTING, RESYNCING, UNREACHABLE }
 
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("not connected");
     private final ReadOnlyStringWrapper api = new ReadOnlyStringWrapper("starting…");
@@ -28,27 +33,15 @@ public final class StatusViewModel {
         ClusterSnapshot s = frame.cluster();
         source.set(s.source());
         ApiStatus status = s.api();
-        String age = TimeText.age(java.time.Duration.between(status.since(), frame.now()));
-        if (status instanceof ApiStatus.Connected) {
-            apiLook.set(ApiLook.CONNECTED);
-            api.set("✔ API connected");
-            apiBanner.set("");
-        } else if (status instanceof ApiStatus.Connecting) {
-            apiLook.set(ApiLook.CONNECTING);
-            api.set("… connecting to the API (" + age + ")");
-            apiBanner.set("");
-        } else if (status instanceof ApiStatus.Reconnecting r) {
-            apiLook.set(ApiLook.RECONNECTING);
-            api.set("⟳ reconnecting since " + TimeText.clock(r.since()));
-            apiBanner.set("Lost the watch on the API server " + age + " ago (" + r.reason()
-                    + "). Reconnecting — LEDs show “unknown” until it is back.");
-        } else {
-            ApiStatus.Unreachable u = (ApiStatus.Unreachable) status;
-            apiLook.set(ApiLook.UNREACHABLE);
-            api.set("✖ API unreachable since " + TimeText.clock(u.since()));
-            apiBanner.set("API server unreachable since " + TimeText.clock(u.since()) + " (" + age + ", " + u.reason()
-                    + "). Kubernetes LEDs show “unknown”; link LEDs keep working.");
-        }
+        apiLook.set(switch (ApiStatusText.look(status, frame.now())) {
+            case CONNECTED -> ApiLook.CONNECTED;
+            case CONNECTING -> ApiLook.CONNECTING;
+            case RESYNCING -> ApiLook.RESYNCING;
+            case UNREACHABLE -> ApiLook.UNREACHABLE;
+        });
+        api.set(ApiStatusText.statusBar(status, frame.now()));
+        String banner = ApiStatusText.banner(status, frame.now());
+        apiBanner.set(banner == null ? "" : banner);
         long ready = s.readyNodeCount();
         long terminating = s.pods().values().stream().filter(p -> p.terminating()).count();
         counts.set(s.nodes().size() + " nodes (" + ready + " Ready) · " + s.pods().size() + " pods"

@@ -3,13 +3,16 @@ package io.pirack.core.rack;
 import static io.pirack.core.rack.ClusterFixtures.LIVE;
 import static io.pirack.core.rack.ClusterFixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pirack.core.cluster.ApiStatus;
 import io.pirack.core.cluster.ConditionStatus;
 import io.pirack.core.cluster.LeaseInfo;
+import io.pirack.core.cluster.NodeInfo;
 import io.pirack.core.cluster.NodeRole;
 import io.pirack.core.cluster.OwnerKind;
+import io.pirack.core.cluster.PodInfo;
 import io.pirack.core.cluster.PodPhase;
 import io.pirack.core.rack.LedStates.HeartbeatLed;
 import io.pirack.core.rack.LedStates.LinkLed;
@@ -27,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The truth table from cluster state to LED, every combination the rack can show. */
 class LedStatesTest {
 
-    private static final ApiStatus RECONNECTING = new ApiStatus.Reconnecting(NOW.minusSeconds(30), "watch closed");
+    /** Live: the endpoint answers while a watch is re-established. */
+    private static final ApiStatus RESYNCING = new ApiStatus.Reconnecting(NOW.minusSeconds(1), "watch closed");
     private static final ApiStatus UNREACHABLE = new ApiStatus.Unreachable(NOW.minusSeconds(30), "no route");
     private static final ApiStatus CONNECTING = new ApiStatus.Connecting(NOW.minusSeconds(30));
 
@@ -57,7 +61,7 @@ class LedStatesTest {
 
     static Stream<Arguments> everyNodeAndEveryDeadApi() {
         Stream.Builder<Arguments> all = Stream.builder();
-        for (ApiStatus api : List.of(RECONNECTING, UNREACHABLE, CONNECTING)) {
+        for (ApiStatus api : List.of(UNREACHABLE, CONNECTING)) {
             for (ConditionStatus ready : ConditionStatus.values()) {
                 for (boolean cordoned : new boolean[] {false, true}) {
                     for (String taint : List.of("", "node.kubernetes.io/unreachable:NoExecute", "dedicated:NoSchedule")) {
@@ -75,6 +79,37 @@ class LedStatesTest {
                                                                 String taint) {
         List<io.pirack.core.cluster.Taint> taints = taint.isEmpty() ? List.of() : ClusterFixtures.taints(taint);
         assertEquals(NodeLed.API_UNKNOWN, LedStates.node(ClusterFixtures.node("rpi2", NodeRole.WORKER, ready, cordoned, taints), api));
+    }
+
+    static Stream<Arguments> everyNode() {
+        Stream.Builder<Arguments> all = Stream.builder();
+        for (ConditionStatus ready : ConditionStatus.values()) {
+            for (boolean cordoned : new boolean[] {false, true}) {
+                for (String taint : List.of("", "node.kubernetes.io/unreachable:NoExecute", "dedicated:NoSchedule")) {
+                    all.add(Arguments.of(ready, cordoned, taint));
+                }
+            }
+        }
+        return all.build();
+    }
+
+    @ParameterizedTest(name = "re-syncing: Ready={0} cordoned={1} taints=[{2}]")
+    @MethodSource("everyNode")
+    void aWatchBeingReEstablishedKeepsEveryNodeLedAsItWas(ConditionStatus ready, boolean cordoned, String taint) {
+        List<io.pirack.core.cluster.Taint> taints = taint.isEmpty() ? List.of() : ClusterFixtures.taints(taint);
+        NodeInfo node = ClusterFixtures.node("rpi2", NodeRole.WORKER, ready, cordoned, taints);
+        assertEquals(LedStates.node(node, LIVE), LedStates.node(node, RESYNCING));
+        assertNotEquals(NodeLed.API_UNKNOWN, LedStates.node(node, RESYNCING));
+    }
+
+    @Test
+    void aWatchBeingReEstablishedKeepsPodAndHeartbeatLeds() {
+        for (PodPhase phase : PodPhase.values()) {
+            PodInfo pod = ClusterFixtures.pod("hello-1", "rpi2", phase, true, false, OwnerKind.REPLICA_SET, "hello");
+            assertEquals(LedStates.pod(pod, LIVE), LedStates.pod(pod, RESYNCING), phase.name());
+        }
+        LeaseInfo lease = ClusterFixtures.lease("rpi2", NOW.minusSeconds(2));
+        assertEquals(HeartbeatLed.BEATING, LedStates.heartbeat(lease, RESYNCING, NOW));
     }
 
     @Test
@@ -106,7 +141,7 @@ class LedStatesTest {
 
     static Stream<Arguments> everyPodAndEveryDeadApi() {
         Stream.Builder<Arguments> all = Stream.builder();
-        for (ApiStatus api : List.of(RECONNECTING, UNREACHABLE, CONNECTING)) {
+        for (ApiStatus api : List.of(UNREACHABLE, CONNECTING)) {
             for (PodPhase phase : PodPhase.values()) {
                 for (boolean ready : new boolean[] {false, true}) {
                     for (boolean deleting : new boolean[] {false, true}) {

@@ -192,13 +192,16 @@ class EventDeriverTest {
         assertTrue(out.isEmpty(), "not connected yet: start-up, not an outage");
 
         deriver.apiStatusChanged(null, new ApiStatus.Connected(at(2)));
-        deriver.apiStatusChanged(null, new ApiStatus.Reconnecting(at(10), "watch closed"));
+        deriver.apiStatusChanged(null, new ApiStatus.Reconnecting(at(5), "watch closed"));
+        deriver.apiStatusChanged(null, new ApiStatus.Connected(at(6)));
+        assertTrue(out.isEmpty(), "a watch re-established while the API answers is not an outage");
+        deriver.apiStatusChanged(null, new ApiStatus.Unreachable(at(10), "connection refused"));
         deriver.apiStatusChanged(null, new ApiStatus.Unreachable(at(20), "timeout"));
         deriver.apiStatusChanged(null, new ApiStatus.Connected(at(25)));
         deriver.apiStatusChanged(null, new ApiStatus.Connected(at(26)));
 
         assertEquals(List.of(TimelineEventKind.API_OUTAGE, TimelineEventKind.API_RESTORED), kinds());
-        assertEquals("API server unreachable (watch closed)", out.get(0).describe());
+        assertEquals("API server unreachable (connection refused)", out.get(0).describe());
         assertEquals(at(25), out.get(1).receivedAt());
     }
 

@@ -111,7 +111,7 @@ class RackViewModelTest {
 
     @Test
     void withoutALiveApiEveryClusterLedIsUnknownAndABannerSaysSinceWhenWhileLinksStillWork() {
-        ApiStatus lost = new ApiStatus.Reconnecting(NOW.minusSeconds(12), "watch closed");
+        ApiStatus lost = new ApiStatus.Unreachable(NOW.minusSeconds(12), "connection refused");
         ClusterSnapshot s = snapshot(lost, threeReadyNodes(), List.of(readyPod("hello-1", "rpi2", "hello")),
                 List.of(lease("rpi2", NOW.minusMillis(100))), List.of());
         RackModel model = new RackViewModel().map(frame(RACK, s, NOW, "rpi3"));

@@ -1,0 +1,255 @@
+package io.pirack.bench;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.pirack.core.rack.RackSpec;
+import io.pirack.kube.ClusterConnection;
+import io.pirack.sim.RehearsalRack;
+import io.pirack.sim.SimClock;
+import io.pirack.sim.SimTimings;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Issue 20's external probe: the real app ({@code io.pirack.Main --kubeconfig}) in its own JVM and a
+ * real window on the X display, watching this JVM's rehearsal rack. This JVM toggles a node's
+ * cordon on the API and reads the screen with {@link Robot#createScreenCapture} (an X11
+ * {@code XGetImage} of a few pixels per grab) in a tight loop, so each figure is API write → pixel
+ * changed, as a visitor sees it. The pixel is found by calibration: the spot that differs most
+ * between the two states and stays still within each (blinking LEDs are excluded). Also: the app
+ * process's CPU over 60 idle seconds (heartbeats only) and its resident memory, from /proc.
+ */
+final class PixelProbeBench {
+
+    private static final int PATCH = 4;
+
+    Map<String, Object> run(int changes, Consumer<String> progress) throws Exception {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("path", "API write (node cordon toggle) on a rehearsal rack in the bench JVM -> the app in its own JVM"
+                + " (--kubeconfig, real window) -> X server pixels read by AWT Robot (XGetImage) in the bench JVM");
+        Path home = Files.createTempDirectory("pirack-pixel");
+        RackSpec spec = RackSpec.rehearsal(4);
+        String node = spec.slots().get(spec.slots().size() - 1).hostname();
+        try (RehearsalRack rack = RehearsalRack.start(spec, SimTimings.demoTuned(), SimClock.realTime(1));
+             KubernetesClient writer = ClusterConnection.forUrl(rack.apiUrl())) {
+            Path kubeconfig = home.resolve("kubeconfig");
+            Files.writeString(kubeconfig, kubeconfig(rack.apiUrl()));
+            List<String> command = new ArrayList<>();
+            command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+            String jvmArgs = System.getProperty("bench.app.jvmArgs", "").trim();
+            if (!jvmArgs.isEmpty()) {
+                command.addAll(List.of(jvmArgs.split("\\s+")));
+            }
+            command.add("-Dpirack.home=" + home.resolve("state"));
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add("io.pirack.Main");
+            command.add("--kubeconfig");
+            command.add(kubeconfig.toString());
+            result.put("app_command_jvm_args", jvmArgs);
+            long spawned = System.nanoTime();
+            Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(home.resolve("app.log").toFile()).start();
+            try {
+                // Plain XGetImage: JDK 17's default GTK capture path returns black frames under Xvfb.
+                System.setProperty("awt.robot.gtk", "false");
+                Robot robot = new Robot();
+                Rectangle screen = new Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize());
+                progress.accept("pixel: waiting for the app's window and a pixel that follows the node's state");
+                boolean cordon = false;
+                java.awt.Point spot = null;
+                long deadline = System.nanoTime() + 180_000_000_000L;
+                while (spot == null && System.nanoTime() < deadline) {
+                    BufferedImage[] a = grabs(robot, screen, 3);
+                    toggle(writer, node, cordon = !cordon);
+                    Thread.sleep(1_500);
+                    BufferedImage[] b = grabs(robot, screen, 3);
+                    toggle(writer, node, cordon = !cordon);
+                    Thread.sleep(1_500);
+                    BufferedImage[] back = grabs(robot, screen, 3);
+                    // The spot must come back with the state, or it changed for another reason (start-up).
+                    BufferedImage[] sameState = {a[0], a[1], a[2], back[0], back[1], back[2]};
+                    spot = calibrate(sameState, b);
+                    if (spot == null) {
+                        javax.imageio.ImageIO.write(a[0], "png", home.resolve("state-a.png").toFile());
+                        javax.imageio.ImageIO.write(b[0], "png", home.resolve("state-b.png").toFile());
+                    }
+                }
+                if (spot == null) {
+                    result.put("error", "no stable pixel changed with the node's state within 3 min (is the window on DISPLAY?);"
+                            + " see " + home);
+                    return result;
+                }
+                result.put("calibrated_after_s", Samples.round((System.nanoTime() - spawned) / 1e9));
+                Rectangle patch = new Rectangle(spot.x, spot.y, PATCH, PATCH);
+                int[] stateA = pixels(robot.createScreenCapture(patch));
+                toggle(writer, node, cordon = !cordon);
+                Thread.sleep(1_500);
+                int[] stateB = pixels(robot.createScreenCapture(patch));
+                toggle(writer, node, cordon = !cordon);
+                Thread.sleep(1_500);
+                result.put("probe_pixel", spot.x + "," + spot.y);
+
+                Samples latency = new Samples();
+                Samples grabTime = new Samples();
+                long worstGap = 0;
+                int missed = 0;
+                for (int i = 0; i < changes; i++) {
+                    cordon = !cordon;
+                    int[] want = cordon ? stateB : stateA;
+                    long sent = System.nanoTime();
+                    toggle(writer, node, cordon);
+                    long seen = 0;
+                    long last = sent;
+                    while (System.nanoTime() - sent < 3_000_000_000L) {
+                        long before = System.nanoTime();
+                        int[] now = pixels(robot.createScreenCapture(patch));
+                        long after = System.nanoTime();
+                        grabTime.add(after - before);
+                        worstGap = Math.max(worstGap, after - last);
+                        last = after;
+                        if (closer(now, want, cordon ? stateA : stateB)) {
+                            seen = before;
+                            break;
+                        }
+                    }
+                    if (seen == 0) {
+                        missed++;
+                    } else {
+                        latency.add(seen - sent);
+                    }
+                    Thread.sleep(300 + (i * 37) % 200); // off the 60 Hz grid, so pulse phase is sampled evenly
+                    if ((i + 1) % 20 == 0) {
+                        progress.accept("pixel: " + (i + 1) + "/" + changes + " changes");
+                    }
+                }
+                result.put("changes", changes);
+                result.put("not_seen_within_3s", missed);
+                result.put("write_to_pixel", latency.summary());
+                result.put("grab", grabTime.summary());
+                result.put("sampler_worst_gap_ms", Samples.round(worstGap / 1e6));
+                result.put("target_p99_ms", 50);
+
+                progress.accept("pixel: 60 s idle for the app's CPU");
+                long cpuBefore = cpuTicks(app.pid());
+                long idleStart = System.nanoTime();
+                Thread.sleep(60_000);
+                long cpuAfter = cpuTicks(app.pid());
+                double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
+                result.put("idle_cpu_percent_of_one_core", Samples.round((cpuAfter - cpuBefore) / 100.0 / idleSeconds * 100));
+                result.put("idle_cpu_target_percent", 2);
+                result.put("rss_mb", Samples.round(rssKb(app.pid()) / 1024.0));
+                result.put("app_uptime_s", Samples.round((System.nanoTime() - spawned) / 1e9));
+            } finally {
+                app.destroy();
+                app.waitFor();
+            }
+        }
+        return result;
+    }
+
+    private static void toggle(KubernetesClient writer, String node, boolean cordon) {
+        writer.nodes().withName(node).patch(PatchContext.of(PatchType.JSON),
+                "[{\"op\":\"add\",\"path\":\"/spec/unschedulable\",\"value\":" + cordon + "}]");
+    }
+
+    private static BufferedImage[] grabs(Robot robot, Rectangle screen, int n) throws InterruptedException {
+        BufferedImage[] images = new BufferedImage[n];
+        for (int i = 0; i < n; i++) {
+            images[i] = robot.createScreenCapture(screen);
+            Thread.sleep(230);
+        }
+        return images;
+    }
+
+    /** The top-left of a PATCH×PATCH block that is constant within each state and differs most between them. */
+    static java.awt.Point calibrate(BufferedImage[] a, BufferedImage[] b) {
+        int w = a[0].getWidth();
+        int h = a[0].getHeight();
+        java.awt.Point best = null;
+        long bestScore = 0;
+        for (int y = 0; y + PATCH <= h; y += 2) {
+            for (int x = 0; x + PATCH <= w; x += 2) {
+                if (!steady(a, x, y) || !steady(b, x, y)) {
+                    continue;
+                }
+                long score = 0;
+                for (int dy = 0; dy < PATCH; dy++) {
+                    for (int dx = 0; dx < PATCH; dx++) {
+                        score += distance(a[0].getRGB(x + dx, y + dy), b[0].getRGB(x + dx, y + dy));
+                    }
+                }
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = new java.awt.Point(x, y);
+                }
+            }
+        }
+        return bestScore > PATCH * PATCH * 60 ? best : null;
+    }
+
+    private static boolean steady(BufferedImage[] images, int x, int y) {
+        for (int dy = 0; dy < PATCH; dy++) {
+            for (int dx = 0; dx < PATCH; dx++) {
+                int first = images[0].getRGB(x + dx, y + dy);
+                for (int i = 1; i < images.length; i++) {
+                    if (images[i].getRGB(x + dx, y + dy) != first) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static int distance(int p, int q) {
+        return Math.abs(((p >> 16) & 255) - ((q >> 16) & 255)) + Math.abs(((p >> 8) & 255) - ((q >> 8) & 255))
+                + Math.abs((p & 255) - (q & 255));
+    }
+
+    private static int[] pixels(BufferedImage image) {
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+
+    /** The grab is nearer the wanted state than the other one. */
+    private static boolean closer(int[] now, int[] want, int[] other) {
+        long toWant = 0;
+        long toOther = 0;
+        for (int i = 0; i < now.length; i++) {
+            toWant += distance(now[i], want[i]);
+            toOther += distance(now[i], other[i]);
+        }
+        return toWant < toOther;
+    }
+
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+    }
+
+    private static long rssKb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static String kubeconfig(String apiUrl) {
+        return "apiVersion: v1\nkind: Config\ncurrent-context: rehearsal\nclusters:\n- name: rehearsal\n  cluster:\n    server: "
+                + apiUrl + "\ncontexts:\n- name: rehearsal\n  context:\n    cluster: rehearsal\n    user: bench\nusers:\n- name: bench\n"
+                + "  user:\n    token: bench\n";
+    }
+}

@@ -1,0 +1,71 @@
+package io.pirack.core.cluster;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What the status bar and the banners say about the API, in one place so the window's status bar
+ * and the rack's banner agree. Only an outage (or a start that takes longer than
+ * {@link #CONNECTING_ALARM_AFTER}) is an alarm; a normal start and a watch re-sync are calm.
+ */
+public final class ApiStatusText {
+
+    /** A start that has not listed the cluster after this long is worth an alarm. */
+    public static final Duration CONNECTING_ALARM_AFTER = Duration.ofSeconds(10);
+
+    /** How the status shows: calm (no alarm colours) or an alarm. */
+    public enum Look { CONNECTED, CONNECTING, RESYNCING, UNREACHABLE }
+
+    private ApiStatusText() {
+    }
+
+    public static Look look(ApiStatus status, Instant now) {
+        if (status instanceof ApiStatus.Connected) {
+            return Look.CONNECTED;
+        }
+        if (status instanceof ApiStatus.Reconnecting) {
+            return Look.RESYNCING;
+        }
+        if (status instanceof ApiStatus.Connecting && !slowStart(status, now)) {
+            return Look.CONNECTING;
+        }
+        return Look.UNREACHABLE;
+    }
+
+    /** The short status-bar words, with a symbol so colour is never the only cue. */
+    public static String statusBar(ApiStatus status, Instant now) {
+        if (status instanceof ApiStatus.Connected) {
+            return "✔ API connected";
+        }
+        if (status instanceof ApiStatus.Reconnecting) {
+            return "✔ API connected · re-syncing";
+        }
+        if (status instanceof ApiStatus.Connecting) {
+            return (slowStart(status, now) ? "✖ still connecting to the API (" : "… connecting to the API (")
+                    + TimeText.age(Duration.between(status.since(), now)) + ")";
+        }
+        return "✖ API unreachable since " + TimeText.clock(status.since());
+    }
+
+    /** The alarm banner, or null when there is nothing to alarm about. */
+    public static String banner(ApiStatus status, Instant now) {
+        if (status instanceof ApiStatus.Unreachable u) {
+            return "Kubernetes API unreachable since " + TimeText.clock(u.since()) + " ("
+                    + TimeText.age(Duration.between(u.since(), now)) + reason(u.reason())
+                    + "). Cluster LEDs show “?” (unknown); link LEDs are still live.";
+        }
+        if (status instanceof ApiStatus.Connecting c && slowStart(status, now)) {
+            return "Still connecting to the Kubernetes API after " + TimeText.age(Duration.between(c.since(), now))
+                    + reason(c.reason()) + ". Cluster LEDs show “?” (unknown) until it answers.";
+        }
+        return null;
+    }
+
+    private static boolean slowStart(ApiStatus status, Instant now) {
+        return Duration.between(status.since(), now).compareTo(CONNECTING_ALARM_AFTER) >= 0;
+    }
+
+    private static String reason(String reason) {
+        return reason == null || reason.isBlank() ? "" : ", " + reason;
+    }
+}
