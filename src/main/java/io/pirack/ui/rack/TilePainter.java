@@ -138,7 +138,7 @@ final class TilePainter {
                 g.strokeRoundRect(left + half, top + half, side - borderWidth, side - borderWidth, arc, arc);
                 break;
         }
-        String glyph = LayerNode.glyph(led);
+        String glyph = TileNodes.glyph(led);
         if (!glyph.isEmpty()) {
             g.setFill(text);
             g.setFont(glyphFont(side * 0.7));
