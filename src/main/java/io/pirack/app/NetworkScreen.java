@@ -21,19 +21,19 @@ public final class NetworkScreen implements AutoCloseable {
     private final AppPaths paths;
     private final Supplier<RackSpec> realRack;
     private final Executor background;
-    private final Supplier<Window> owner;
+    private final FxPrompts prompts;
     private SshRemoteShell shell;
 
     public NetworkScreen(AppPaths paths, Supplier<RackSpec> realRack, Executor background, Supplier<Window> owner) {
         this.paths = paths;
         this.realRack = realRack;
         this.background = background;
-        this.owner = owner;
+        this.prompts = new FxPrompts(owner);
     }
 
     /** The screen; MainWindow calls it on the first visit. */
     public Node view() {
-        shell = SshRemoteShell.forHome(Path.of(System.getProperty("user.home")), FxPrompts.hostKeys(owner), FxPrompts.passphrases(owner));
+        shell = SshRemoteShell.forHome(Path.of(System.getProperty("user.home")), prompts::trustHostKey, prompts::passphrase);
         BoothNetwork network = BoothNetwork.forThisMachine(Optional.of(shell), Clock.systemUTC());
         JsonFileStore<RackSpec> rackStore = new JsonFileStore<>(paths.rackFile(), RackSpec.class, realRack, Clock.systemUTC());
         NetworkViewModel model = new NetworkViewModel(network, NetworkViewModel.Source.thisMachine(network), realRack,

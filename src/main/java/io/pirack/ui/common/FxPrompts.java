@@ -1,7 +1,6 @@
 package io.pirack.ui.common;
 
-import io.pirack.ssh.HostKeyPrompt;
-import io.pirack.ssh.PassphrasePrompt;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,14 +16,20 @@ import javafx.stage.Window;
 /**
  * SSH questions asked on the FX thread by an SSH worker that waits for the answer: trust an
  * unknown host key (showing its SHA256 fingerprint), and a key passphrase (kept in memory only).
+ * The method shapes match the SSH layer's prompts, so the app hands over {@code prompts::trustHostKey}
+ * and {@code prompts::passphrase} without this package knowing the SSH layer.
  */
 public final class FxPrompts {
 
-    private FxPrompts() {
+    private final Supplier<Window> owner;
+
+    public FxPrompts(Supplier<Window> owner) {
+        this.owner = owner;
     }
 
-    public static HostKeyPrompt hostKeys(Supplier<Window> owner) {
-        return (alias, host, keyType, fingerprint) -> ask(() -> {
+    /** Whether to trust a host key seen for the first time; blocks the calling (non-FX) thread until answered. */
+    public boolean trustHostKey(String alias, String host, String keyType, String fingerprint) {
+        return ask(() -> {
             Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
             alert.initOwner(owner.get());
             alert.setTitle("Unknown host key");
@@ -38,8 +43,9 @@ public final class FxPrompts {
         }, false);
     }
 
-    public static PassphrasePrompt passphrases(Supplier<Window> owner) {
-        return (keyFile, retry) -> ask(() -> {
+    /** The passphrase of an SSH key, or empty when cancelled; blocks the calling (non-FX) thread until answered. */
+    public Optional<char[]> passphrase(Path keyFile, boolean retry) {
+        return ask(() -> {
             Dialog<char[]> dialog = new Dialog<>();
             dialog.initOwner(owner.get());
             dialog.setTitle("SSH key passphrase");
