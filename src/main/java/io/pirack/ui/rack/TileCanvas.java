@@ -140,18 +140,19 @@ final class TileCanvas {
         // Clearing the whole canvas also drops its queued drawing commands, so they never pile up.
         g.clearRect(0, 0, width, height);
         double tile = grid.tile();
+        TilePalette palette = TilePalette.of(canvas.getScene());
         double blink = actions.blinkOpacity().get();
         double span = TileNodes.TILE_ANIMATION.toMillis() * 1e6;
         for (LeavingTile gone : leaving) {
             double t = gone.start == 0 ? 0 : Math.min(1, (pulseNanos - gone.start) / (2 * span));
-            TilePainter.paint(g, gone.pod, gone.at.getX(), gone.at.getY(), tile, 1 - t, 1 - 0.8 * t);
+            TilePainter.paint(g, palette, gone.pod, gone.at.getX(), gone.at.getY(), tile, 1 - t, 1 - 0.8 * t);
         }
         for (int i = 0; i < shown.size(); i++) {
             PodModel pod = shown.get(i);
             Long start = growing.get(pod.key());
             double scale = start == null ? 1 : start == 0 ? 0 : Math.min(1, (pulseNanos - start) / span);
             Point2D at = grid.slot(i);
-            TilePainter.paint(g, pod, at.getX(), at.getY(), tile, pod.led() == PodLed.PENDING ? blink : 1.0, scale);
+            TilePainter.paint(g, palette, pod, at.getX(), at.getY(), tile, pod.led() == PodLed.PENDING ? blink : 1.0, scale);
         }
     }
 
