@@ -1,5 +1,6 @@
 package io.pirack.ui.rack;
 
+import static io.pirack.testing.Fx.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -20,7 +21,6 @@ import io.pirack.ui.rack.RackViewModel.PodKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.geometry.Bounds;
@@ -57,10 +57,6 @@ class RackViewGridTest {
     @AfterEach
     void stop() throws Exception {
         FxToolkit.cleanupStages();
-    }
-
-    private <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
     /** {@code pis} Ready Pis with three web pods each; rpi2 also runs one Failed pod. */
