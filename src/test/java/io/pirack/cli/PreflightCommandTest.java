@@ -29,7 +29,7 @@ class PreflightCommandTest {
     @Test
     void readyExitsZeroAndPrintsTheChecklist() {
         assertEquals(0, run(cluster -> inputs(true)));
-        assertTrue(last.out().startsWith("Ready for the show (5 warnings)\n"), last.out());
+        assertTrue(last.out().startsWith("Ready for the show (6 warnings)\n"), last.out());
         assertTrue(last.out().contains("[PASS] All nodes Ready"), last.out());
     }
 

@@ -110,7 +110,7 @@ final class ReadinessSections {
             label.setWrapText(true);
             label.getStyleClass().add(TuningStyles.CHECK_ITEM);
             label.pseudoClassStateChanged(switch (item.status()) {
-                case PASS -> TuningStyles.PASS;
+                case PASS, SKIP -> TuningStyles.PASS;
                 case WARN -> TuningStyles.WARN;
                 case FAIL -> TuningStyles.FAIL;
             }, true);
@@ -121,6 +121,7 @@ final class ReadinessSections {
     private static String statusSymbol(CheckStatus status) {
         return switch (status) {
             case PASS -> "✔";
+            case SKIP -> "–";
             case WARN -> "⚠";
             case FAIL -> "✖";
         };
