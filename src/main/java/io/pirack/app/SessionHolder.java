@@ -44,7 +44,7 @@ public final class SessionHolder implements AutoCloseable {
     private final StatusViewModel status;
     private final ExecutorService background;
     private final ExecutorService recordingIo = Background.newPool("pirack-recording", 1);
-    private final FxPrompts prompts;
+    private final Supplier<Window> owner;
     private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>();
     /** Read by the frame builder thread too. */
     private volatile RackSpec rackSpec;
@@ -59,7 +59,7 @@ public final class SessionHolder implements AutoCloseable {
         this.window = window;
         this.status = status;
         this.background = background;
-        this.prompts = new FxPrompts(owner);
+        this.owner = owner;
     }
 
     /** The current session; null until the first connection is up. Changes on the FX thread. */
@@ -161,7 +161,7 @@ public final class SessionHolder implements AutoCloseable {
         }
         Session previous = session.get();
         rackSpec = opened.source() instanceof ClusterSession.Rehearsal r ? r.rack() : ((ClusterSession.Kubeconfig) opened.source()).rack();
-        PlugService plugs = new PlugService(opened, this::rackSpec, background, prompts::trustHostKey, prompts::passphrase);
+        PlugService plugs = new PlugService(opened, this::rackSpec, background, FxPrompts.hostKeys(owner)::trust, FxPrompts.passphrases(owner)::passphrase);
         FramePublisher publisher = new FramePublisher(opened.store(), opened.links(), this::rackSpec, plugs::stateWords, Platform::runLater);
         plugs.addListener(new PlugListener() {
             @Override

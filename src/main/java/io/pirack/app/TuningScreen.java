@@ -39,7 +39,7 @@ public final class TuningScreen implements AutoCloseable {
 
     private final ReadOnlyObjectProperty<Session> session;
     private final Executor background;
-    private final FxPrompts prompts;
+    private final Supplier<Window> owner;
     private final TuningViewModel viewModel;
     private ScheduledExecutorService poll;
     private ClusterSession shown;
@@ -48,7 +48,7 @@ public final class TuningScreen implements AutoCloseable {
     public TuningScreen(ReadOnlyObjectProperty<Session> session, ShownFrames frames, Executor background, Supplier<Window> owner) {
         this.session = session;
         this.background = background;
-        this.prompts = new FxPrompts(owner);
+        this.owner = owner;
         this.viewModel = new TuningViewModel(background, Platform::runLater, Clock.systemDefaultZone());
         frames.subscribe(frame -> showMeasured(frames.timeline()));
     }
@@ -91,7 +91,7 @@ public final class TuningScreen implements AutoCloseable {
 
     private synchronized RemoteShell shell() {
         if (shell == null) {
-            shell = SshRemoteShell.forHome(home(), prompts::trustHostKey, prompts::passphrase);
+            shell = SshRemoteShell.forHome(home(), FxPrompts.hostKeys(owner)::trust, FxPrompts.passphrases(owner)::passphrase);
         }
         return shell;
     }

@@ -43,6 +43,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void theNetworkScreenTalksThroughItsPort() {
+        NETWORK_SCREEN_TALKS_THROUGH_ITS_PORT.check(classes);
+    }
+
+    @Test
     void uiTalksToTheClusterThroughTheKubeLayer() {
         UI_TALKS_THROUGH_THE_KUBE_LAYER.check(classes);
     }
@@ -120,4 +125,9 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.pirack.ui..", "io.pirack.app..", "io.pirack.cli..",
                     "io.pirack.bench..")
             .because("adapters sit at the edge and serve the app, the CLI and the benchmarks alike");
+
+    static final ArchRule NETWORK_SCREEN_TALKS_THROUGH_ITS_PORT = noClasses().that()
+            .resideInAnyPackage("io.pirack.ui.network..", "io.pirack.ui.common..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.pirack.net..", "io.pirack.ssh..", "io.pirack.probe..", "io.pirack.app..")
+            .because("the Network screen reaches the booth-network adapters only through ui/network/NetworkBackend, implemented in app/");
 }

@@ -16,20 +16,29 @@ import javafx.stage.Window;
 /**
  * SSH questions asked on the FX thread by an SSH worker that waits for the answer: trust an
  * unknown host key (showing its SHA256 fingerprint), and a key passphrase (kept in memory only).
- * The method shapes match the SSH layer's prompts, so the app hands over {@code prompts::trustHostKey}
- * and {@code prompts::passphrase} without this package knowing the SSH layer.
  */
 public final class FxPrompts {
 
-    private final Supplier<Window> owner;
-
-    public FxPrompts(Supplier<Window> owner) {
-        this.owner = owner;
+    private FxPrompts() {
     }
 
-    /** Whether to trust a host key seen for the first time; blocks the calling (non-FX) thread until answered. */
-    public boolean trustHostKey(String alias, String host, String keyType, String fingerprint) {
-        return ask(() -> {
+    /**
+     * Whether to trust a host key seen for the first time. ui's own type, so the SSH adapter stays out
+     * of ui: {@code app/} hands {@code FxPrompts.hostKeys(owner)::trust} to the SSH client.
+     */
+    @FunctionalInterface
+    public interface HostKeyQuestion {
+        boolean trust(String alias, String host, String keyType, String sha256Fingerprint);
+    }
+
+    /** A private key's passphrase; empty when the presenter cancelled. Handed over as {@code ::passphrase}. */
+    @FunctionalInterface
+    public interface PassphraseQuestion {
+        Optional<char[]> passphrase(Path keyFile, boolean retry);
+    }
+
+    public static HostKeyQuestion hostKeys(Supplier<Window> owner) {
+        return (alias, host, keyType, fingerprint) -> ask(() -> {
             Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
             alert.initOwner(owner.get());
             alert.setTitle("Unknown host key");
@@ -43,9 +52,8 @@ public final class FxPrompts {
         }, false);
     }
 
-    /** The passphrase of an SSH key, or empty when cancelled; blocks the calling (non-FX) thread until answered. */
-    public Optional<char[]> passphrase(Path keyFile, boolean retry) {
-        return ask(() -> {
+    public static PassphraseQuestion passphrases(Supplier<Window> owner) {
+        return (keyFile, retry) -> ask(() -> {
             Dialog<char[]> dialog = new Dialog<>();
             dialog.initOwner(owner.get());
             dialog.setTitle("SSH key passphrase");
