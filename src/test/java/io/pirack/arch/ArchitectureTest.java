@@ -1,6 +1,10 @@
 package io.pirack.arch;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -67,6 +71,60 @@ class ArchitectureTest {
     static final ArchRule UI_TALKS_THROUGH_THE_KUBE_LAYER = noClasses().that().resideInAPackage("io.pirack.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("io.fabric8..", "net.schmizz..", "com.hierynomus..")
             .because("views must not know whether the cluster is real or the rehearsal rack, nor how SSH works");
+
+    @Test
+    void uiDependsOnlyOnCoreItsPortsAndJavaFx() {
+        UI_DEPENDS_ONLY_ON_CORE_AND_ITS_PORTS.check(classes);
+    }
+
+    @Test
+    void topLevelPackagesHaveNoCycles() {
+        NO_CYCLES_BETWEEN_TOP_LEVEL_PACKAGES.check(classes);
+    }
+
+    @Test
+    void coreDoesNoIo() {
+        CORE_DOES_NO_IO.check(classes);
+    }
+
+    @Test
+    void adaptersNeverImportTheLayersAboveThem() {
+        ADAPTERS_NEVER_IMPORT_UI_APP_CLI_BENCH.check(classes);
+    }
+
+    /** The adapters: each talks to one outside thing (cluster, SSH, OS, files, threads) for the layers above. */
+    static final String[] ADAPTERS = {"io.pirack.kube..", "io.pirack.sim..", "io.pirack.ssh..", "io.pirack.net..",
+            "io.pirack.plug..", "io.pirack.probe..", "io.pirack.pi..", "io.pirack.tuning..", "io.pirack.timeline..",
+            "io.pirack.frames..", "io.pirack.concurrent.."};
+
+    /**
+     * ui packages that already depend only on core, their own ports and JavaFX. Still to move behind
+     * ports: ui.booth and ui.plug (import app), ui.tuning (its port hands over the tuning adapter's
+     * AppliedEdit, PreparedEdit and TolerationPatchPlan).
+     */
+    static final String[] CLEAN_UI = {"io.pirack.ui", "io.pirack.ui.common", "io.pirack.ui.shell", "io.pirack.ui.rack",
+            "io.pirack.ui.timeline", "io.pirack.ui.network"};
+
+    static final ArchRule UI_DEPENDS_ONLY_ON_CORE_AND_ITS_PORTS = classes().that().resideInAnyPackage(CLEAN_UI)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.pirack.ui..", "io.pirack.core..", "java..",
+                    "javax.imageio..", "javafx..", "org.controlsfx..", "org.slf4j..")
+            .because("a screen talks to the rest of the app through a port interface it owns (TuningBackend is the model), "
+                    + "so it can be tested with a fake and never knows whether the cluster is real or the rehearsal rack");
+
+    /** Known until the booth and plug screens talk through their ports: ui.booth and ui.plug still import app. */
+    static final ArchRule NO_CYCLES_BETWEEN_TOP_LEVEL_PACKAGES = slices().matching("io.pirack.(*)..").should().beFreeOfCycles()
+            .ignoreDependency(resideInAnyPackage("io.pirack.ui.booth..", "io.pirack.ui.plug.."), resideInAPackage("io.pirack.app.."))
+            .because("the floors only depend downwards (app → ui → core, adapters → core); a cycle means no floor can change alone");
+
+    static final ArchRule CORE_DOES_NO_IO = noClasses().that().resideInAPackage("io.pirack.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.net..", "java.net.http..",
+                    "org.slf4j..", "io.pirack.concurrent..", "io.pirack.frames..")
+            .because("core holds the rules of the domain as plain functions of their inputs: testable, replayable, no files or sockets");
+
+    static final ArchRule ADAPTERS_NEVER_IMPORT_UI_APP_CLI_BENCH = noClasses().that().resideInAnyPackage(ADAPTERS)
+            .should().dependOnClassesThat().resideInAnyPackage("io.pirack.ui..", "io.pirack.app..", "io.pirack.cli..",
+                    "io.pirack.bench..")
+            .because("adapters sit at the edge and serve the app, the CLI and the benchmarks alike");
 
     static final ArchRule NETWORK_SCREEN_TALKS_THROUGH_ITS_PORT = noClasses().that()
             .resideInAnyPackage("io.pirack.ui.network..", "io.pirack.ui.common..")

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pirack.testing.OpenSshServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code pirack plug} end to end: the Pi is found through a presenter's ~/.ssh/config and
@@ -51,13 +48,9 @@ class PlugCommandOnAPiTest {
     }
 
     private String run(int expectedExit, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = PiRackCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        assertEquals(expectedExit, commandLine.execute(args), err.toString());
-        return out.toString().strip() + err.toString().strip();
+        CliRun run = CliRun.of(args);
+        assertEquals(expectedExit, run.exitCode(), run.err());
+        return run.printed();
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pirack.core.preflight.PreflightInputs;
 import io.pirack.core.preflight.PreflightInputs.NodeReadiness;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -16,14 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 class PreflightCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun last;
 
     private int run(PreflightSource source, String... args) {
-        CommandLine cli = new CommandLine(new PreflightCommand(source));
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        last = CliRun.of(new CommandLine(new PreflightCommand(source)), args);
+        return last.exitCode();
     }
 
     private static PreflightInputs inputs(boolean nodeReady) {
@@ -34,14 +29,14 @@ class PreflightCommandTest {
     @Test
     void readyExitsZeroAndPrintsTheChecklist() {
         assertEquals(0, run(cluster -> inputs(true)));
-        assertTrue(out.toString().startsWith("Ready for the show (6 warnings)\n"), out.toString());
-        assertTrue(out.toString().contains("[PASS] All nodes Ready"), out.toString());
+        assertTrue(last.out().startsWith("Ready for the show (6 warnings)\n"), last.out());
+        assertTrue(last.out().contains("[PASS] All nodes Ready"), last.out());
     }
 
     @Test
     void notReadyExitsOneWithJsonListingTheFix() {
         assertEquals(1, run(cluster -> inputs(false), "--json"));
-        JsonNode json = JsonMapper.builder().build().readTree(out.toString());
+        JsonNode json = JsonMapper.builder().build().readTree(last.out());
         assertEquals(false, json.get("ready").asBoolean());
         JsonNode nodes = json.get("items").get(1);
         assertEquals("nodes", nodes.get("id").asString());
@@ -63,9 +58,9 @@ class PreflightCommandTest {
     @Test
     void unavailableSourceExitsTwoWithAMessageAndNoStackTrace() {
         assertEquals(2, run(PreflightSource.unavailable()));
-        assertEquals("Cannot run the preflight: preflight is not connected to a cluster source in this build\n", err.toString());
+        assertEquals("Cannot run the preflight: preflight is not connected to a cluster source in this build\n", last.err());
         assertEquals(2, run(PreflightSource.unavailable(), "--json"));
-        assertTrue(out.toString().contains("\"ready\":false"), out.toString());
+        assertTrue(last.out().contains("\"ready\":false"), last.out());
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -14,21 +12,17 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code pirack snapshot} renders the rack headless to a PNG of the requested size. */
 class SnapshotCommandTest {
 
     @TempDir
     Path dir;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun last;
 
     private int run(String... args) {
-        CommandLine commandLine = PiRackCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        last = CliRun.of(args);
+        return last.exitCode();
     }
 
     /** Mean colour of one cell of a grid laid over the image, packed as RGB. */
@@ -54,7 +48,7 @@ class SnapshotCommandTest {
     void writesANonBlankPngOfTheRequestedSizeWithTheBoardsDrawn() throws Exception {
         Path png = dir.resolve("rack.png");
         int exit = run("snapshot", "--sim", "--out", png.toString(), "--width", "960", "--height", "600");
-        assertEquals(0, exit, err.toString());
+        assertEquals(0, exit, last.err());
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(960, image.getWidth());
         assertEquals(600, image.getHeight());
@@ -78,25 +72,25 @@ class SnapshotCommandTest {
             }
         }
         assertTrue(green > (image.getWidth() / 2) * (image.getHeight() / 2) / 5, "a fifth of the picture is green boards: " + green);
-        assertTrue(out.toString().contains("Wrote"), out.toString());
+        assertTrue(last.out().contains("Wrote"), last.out());
     }
 
     @Test
     void theTimelineViewIsRefusedWithAClearMessageAndNoFile() {
         Path png = dir.resolve("timeline.png");
         assertEquals(SnapshotCommand.USAGE, run("snapshot", "--sim", "--view", "timeline", "--out", png.toString()));
-        assertTrue(err.toString().contains("timeline view is not available yet"), err.toString());
+        assertTrue(last.err().contains("timeline view is not available yet"), last.err());
         assertFalse(Files.exists(png));
     }
 
     @Test
     void badArgumentsGetAPreciseMessage() {
         assertEquals(SnapshotCommand.USAGE, run("snapshot", "--sim", "--out", dir.resolve("rack.jpg").toString()));
-        assertTrue(err.toString().contains("--out must name a .png file"), err.toString());
+        assertTrue(last.err().contains("--out must name a .png file"), last.err());
         assertEquals(SnapshotCommand.USAGE, run("snapshot", "--sim", "--out", dir.resolve("r.png").toString(), "--width", "10"));
-        assertTrue(err.toString().contains("--width must be 320–7680"), err.toString());
+        assertTrue(last.err().contains("--width must be 320–7680"), last.err());
         assertEquals(SnapshotCommand.USAGE, run("snapshot", "--sim", "--out", dir.resolve("r.png").toString(), "--unplug", "rpi9"));
-        assertTrue(err.toString().contains("--unplug works on the rehearsal rack only"), err.toString());
-        assertFalse(err.toString().contains("Exception"), "no stack trace for the user");
+        assertTrue(last.err().contains("--unplug works on the rehearsal rack only"), last.err());
+        assertFalse(last.err().contains("Exception"), "no stack trace for the user");
     }
 }

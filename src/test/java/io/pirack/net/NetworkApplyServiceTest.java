@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
-import io.pirack.testing.TestClock;
+import io.pirack.timeline.SettableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +41,7 @@ class NetworkApplyServiceTest {
     Path tmp;
     Path root;
     Path log;
-    TestClock clock;
+    SettableClock clock;
     List<String> rebound;
     List<String> progress;
     Map<String, Integer> answersAfterProbes;
@@ -50,7 +50,7 @@ class NetworkApplyServiceTest {
     void setUp() throws Exception {
         root = Files.createDirectories(tmp.resolve("root/etc")).getParent();
         log = tmp.resolve("argv.log");
-        clock = new TestClock(Instant.parse("2026-11-26T07:15:00Z"), java.time.ZoneOffset.UTC);
+        clock = new SettableClock(Instant.parse("2026-11-26T07:15:00Z"), java.time.ZoneOffset.UTC);
         rebound = new ArrayList<>();
         progress = new ArrayList<>();
         answersAfterProbes = new HashMap<>();

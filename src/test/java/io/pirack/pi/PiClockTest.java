@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.pirack.ssh.RemoteCommandException;
 import io.pirack.testing.OpenSshServer;
-import io.pirack.testing.TestClock;
+import io.pirack.timeline.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,7 +27,7 @@ class PiClockTest {
     }
 
     private PiClock piClock() throws Exception {
-        return new PiClock(PI.trustingShell(), new TestClock(LAPTOP, ZoneOffset.UTC), Duration.ofSeconds(5));
+        return new PiClock(PI.trustingShell(), new SettableClock(LAPTOP, ZoneOffset.UTC), Duration.ofSeconds(5));
     }
 
     @Test

@@ -11,7 +11,7 @@ import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.PlugMethod;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.testing.OpenSshServer;
-import io.pirack.testing.TestClock;
+import io.pirack.timeline.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,7 +33,7 @@ class PlugControllerTest {
     private static final Instant T0 = Instant.parse("2026-11-26T09:14:03.271Z");
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    private final TestClock clock = new TestClock(T0, BERLIN);
+    private final SettableClock clock = new SettableClock(T0, BERLIN);
     private final List<String> heard = new ArrayList<>();
     private final List<PlugActionEvent> actions = new ArrayList<>();
     private final PlugListener listener = new PlugListener() {

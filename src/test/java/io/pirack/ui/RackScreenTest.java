@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import io.pirack.app.JsonFileStore;
 import io.pirack.app.LaunchOptions;
 import io.pirack.app.PiRackApp;
+import io.pirack.testing.Fx;
 import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.ui.rack.RackView;
@@ -48,7 +49,7 @@ class RackScreenTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.rackView() != null && app.rackView().layerOrder().size() == 4);
         RackView view = app.rackView();
         assertNotNull(view.lookup(".pi-layer"), "the drawn rack is on the Rack screen");
-        WaitForAsyncUtils.asyncFx(() -> view.moveLayer(3, 0)).get(10, TimeUnit.SECONDS);
+        Fx.runOnFx(() -> view.moveLayer(3, 0));
         Path file = home.resolve("rehearsal-rack.json");
         List<String> expected = List.of("rpi4", "rpi1", "rpi2", "rpi3");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(file) && order(file).equals(expected));

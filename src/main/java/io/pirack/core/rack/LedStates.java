@@ -154,6 +154,9 @@ public final class LedStates {
         return pod.ready() ? PodLed.READY : PodLed.STARTING;
     }
 
+    /** How many app colours there are: one {@code .app-colour-N} rule each in pirack.css. */
+    public static final int APP_COLOURS = 12;
+
     /** A stable colour slot (0–11) per app, so an app keeps its colour on every Pi and across runs. */
     public static int appColour(String app) {
         if (app == null) {
@@ -163,6 +166,6 @@ public final class LedStates {
         for (char c : app.toCharArray()) {
             h = 31 * h + c;
         }
-        return Math.floorMod(h, 12);
+        return Math.floorMod(h, APP_COLOURS);
     }
 }

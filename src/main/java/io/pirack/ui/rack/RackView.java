@@ -51,10 +51,6 @@ import org.controlsfx.control.PopOver;
  */
 public final class RackView extends Region {
 
-    /** Above this many Pis the stack becomes a grid of cards. */
-    public static final int MAX_STACKED = 16;
-    /** Below this layer pitch (px) the stack would be illegible: switch to the grid. */
-    static final double MIN_PITCH = 64;
     /** Travelling ghosts in flight at most. */
     static final int MAX_GHOSTS = 24;
     /** Grid cards animating their drawn tiles at once, at most. */
@@ -172,11 +168,11 @@ public final class RackView extends Region {
     }
 
     /** Cards of the grid whose drawn tiles are growing in or fading out; the timer runs only while there are some. */
-    private final java.util.Set<LayerNode> animatingCards = new java.util.LinkedHashSet<>();
+    private final java.util.Set<TileCanvas> animatingCards = new java.util.LinkedHashSet<>();
     private final AnimationTimer tileAnimator = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            animatingCards.removeIf(card -> !card.animateTiles(now));
+            animatingCards.removeIf(card -> !card.animate(now));
             if (animatingCards.isEmpty()) {
                 stop();
             }
@@ -190,7 +186,7 @@ public final class RackView extends Region {
      *
      * @return whether the card may animate
      */
-    boolean animateTiles(LayerNode card) {
+    private boolean animate(TileCanvas card) {
         if (!animatingCards.contains(card) && animatingCards.size() >= MAX_ANIMATING_CARDS) {
             return false;
         }
@@ -211,14 +207,6 @@ public final class RackView extends Region {
     public void setHideSystemPods(boolean hide) {
         hideSystem.setSelected(hide);
         model.setHideSystemPods(hide);
-    }
-
-    javafx.beans.value.ObservableDoubleValue blinkOpacity() {
-        return blinkOpacity;
-    }
-
-    RackViewModel model() {
-        return model;
     }
 
     /** The layer of one Pi, for tests and for the app's own lookups. */
@@ -319,7 +307,7 @@ public final class RackView extends Region {
         }
         for (String host : nextOrder) {
             layers.computeIfAbsent(host, h -> {
-                LayerNode node = new LayerNode(h, this);
+                LayerNode node = new LayerNode(h, layerActions);
                 enableReordering(node);
                 layersPane.getChildren().add(layersPane.getChildren().size() - 1, node);
                 return node;
@@ -390,7 +378,45 @@ public final class RackView extends Region {
         }
     }
 
-    void plugButtonPressed(String host, boolean pulled) {
+    /** What a layer may ask of this rack. */
+    private final LayerActions layerActions = new LayerActions() {
+        @Override
+        public void plugPressed(String host, boolean pulled) {
+            RackView.this.plugPressed(host, pulled);
+        }
+
+        @Override
+        public String heartbeatDetail(String host) {
+            return model.heartbeatDetail(host);
+        }
+
+        @Override
+        public String nodeDetail(String host) {
+            return model.nodeDetail(host);
+        }
+
+        @Override
+        public void showNodeDetail(String host, Node anchor) {
+            RackView.this.showNodeDetail(host, anchor);
+        }
+
+        @Override
+        public void showPodDetail(String podKey, Node anchor) {
+            RackView.this.showPodDetail(podKey, anchor);
+        }
+
+        @Override
+        public javafx.beans.value.ObservableDoubleValue blinkOpacity() {
+            return blinkOpacity;
+        }
+
+        @Override
+        public boolean animate(TileCanvas tiles) {
+            return RackView.this.animate(tiles);
+        }
+    };
+
+    private void plugPressed(String host, boolean pulled) {
         if (pulled) {
             plugs.restore(host);
         } else if (plugs.canPull(host)) {
@@ -398,11 +424,11 @@ public final class RackView extends Region {
         }
     }
 
-    void showNodeDetail(String host, Node anchor) {
+    private void showNodeDetail(String host, Node anchor) {
         showPopOver(model.nodeDetail(host), anchor);
     }
 
-    void showPodDetail(String podKey, Node anchor) {
+    private void showPodDetail(String podKey, Node anchor) {
         showPopOver(model.podDetail(podKey), anchor);
     }
 
@@ -447,61 +473,11 @@ public final class RackView extends Region {
 
     // ---- layout and chassis --------------------------------------------------------------
 
-    /** The geometry for the current size: unit, mode and each layer's board rectangle. */
-    record Geometry(double unit, boolean compact, List<Rectangle2D> boards, Rectangle2D caseBounds, double pitch) {
-    }
-
-    static Geometry geometry(int count, double width, double height) {
-        int n = Math.max(1, count);
-        double pad = Math.max(8, Math.min(width, height) * 0.015);
-        double w = width - 2 * pad;
-        double h = height - 2 * pad;
-        double pitch = h / (n + 0.4);
-        double unit = Math.min(Math.min(pitch / 10, w / 95), 40);
-        if (count <= MAX_STACKED && pitch >= MIN_PITCH && unit >= 6.4) {
-            // A narrow window keeps the unit small; taller layers then give pods a row of their own.
-            pitch = Math.min(pitch, unit * 14);
-            double caseW = Math.min(w, unit * 150);
-            double caseX = pad + (w - caseW) / 2;
-            double top = pad + Math.max(0, (h - (n * pitch + 0.7 * unit)) / 2);
-            List<Rectangle2D> boards = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                double y = top + i * pitch + 1.6 * unit;
-                boards.add(new Rectangle2D(caseX + 3.2 * unit, y, caseW - 7.2 * unit, pitch - 2.6 * unit));
-            }
-            return new Geometry(unit, false, boards, new Rectangle2D(caseX, top, caseW, n * pitch + 0.7 * unit), pitch);
-        }
-        // Grid of cards: pick the column count that gives the largest legible unit.
-        int bestCols = 1;
-        double bestUnit = 0;
-        for (int cols = 1; cols <= n; cols++) {
-            int rows = (n + cols - 1) / cols;
-            double cellW = w / cols;
-            double cellH = h / rows;
-            double u = Math.min(cellH / 7.5, cellW / 26);
-            if (u > bestUnit) {
-                bestUnit = u;
-                bestCols = cols;
-            }
-        }
-        int rows = (n + bestCols - 1) / bestCols;
-        double cellW = w / bestCols;
-        double cellH = h / rows;
-        double u = Math.min(bestUnit, 16);
-        List<Rectangle2D> boards = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            double x = pad + (i % bestCols) * cellW;
-            double y = pad + (i / bestCols) * cellH;
-            boards.add(new Rectangle2D(x + 0.25 * u, y + 0.25 * u, cellW - 0.5 * u, Math.min(cellH - 0.5 * u, 12 * u)));
-        }
-        return new Geometry(u, true, boards, new Rectangle2D(pad, pad, w, h), cellH);
-    }
-
     @Override
     protected void layoutChildren() {
         double width = getWidth();
         // From the whole height, not the area under the header, so header and unit never chase each other.
-        Geometry whole = geometry(order.size(), width, getHeight());
+        RackGeometry.Layout whole = RackGeometry.layout(order.size(), width, getHeight());
         String headerFont = "-fx-font-size: " + Math.round(Math.max(13, Math.min(40, whole.unit()))) + "px;";
         if (!headerFont.equals(header.getStyle())) {
             header.setStyle(headerFont);
@@ -521,7 +497,7 @@ public final class RackView extends Region {
         chassis.relocate(0, y);
         layersPane.resizeRelocate(0, y, width, areaH);
         overlay.resizeRelocate(0, 0, width, areaH);
-        Geometry g = geometry(order.size(), width, areaH);
+        RackGeometry.Layout g = RackGeometry.layout(order.size(), width, areaH);
         String key = width + "x" + areaH + "x" + order.size();
         if (!key.equals(drawnKey)) {
             drawnKey = key;
@@ -535,7 +511,7 @@ public final class RackView extends Region {
         }
     }
 
-    private void drawChassis(Geometry g, double width, double height) {
+    private void drawChassis(RackGeometry.Layout g, double width, double height) {
         chassis.setWidth(width);
         chassis.setHeight(height);
         GraphicsContext gc = chassis.getGraphicsContext2D();

@@ -3,10 +3,8 @@ package io.pirack.ui.rack;
 import io.pirack.core.rack.LedStates.PodLed;
 import io.pirack.ui.rack.RackViewModel.PodKind;
 import io.pirack.ui.rack.RackViewModel.PodModel;
-import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -14,22 +12,15 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Draws pod tiles on a canvas for the compact grid (more than 16 Pis, or a small window), where
- * thousands of styled nodes would cost CSS, layout and rendering on every change. It draws the
- * same language as the {@code .pod-tile} rules in pirack.css — colour per app, shape per kind
- * (square workload, round DaemonSet, diamond control plane) and fill, border, glyph and blink per
- * state — so a tile means the same thing in both modes. Keep the two in step.
+ * thousands of styled nodes would cost CSS, layout and rendering on every change. Colours, dashes,
+ * opacity and glyph colour come from the {@code .pod-tile} rules in pirack.css through
+ * {@link TilePalette}; this class adds the shape per kind (square workload, round DaemonSet,
+ * diamond control plane) and the glyph per state, so a tile means the same thing in both modes.
  */
 final class TilePainter {
 
-    /** The 12 app colours, in the order of {@code .app-colour-0} … {@code .app-colour-11} in pirack.css. */
-    static final List<Color> APP_COLOURS = List.of(
-            Color.web("#4fa3ff"), Color.web("#ff9f1c"), Color.web("#2ec4b6"), Color.web("#e56bff"),
-            Color.web("#ffe14d"), Color.web("#ff6b6b"), Color.web("#9be564"), Color.web("#a0a4ff"),
-            Color.web("#ffffff"), Color.web("#f4a5c0"), Color.web("#5ee1ff"), Color.web("#d7b98a"));
-    private static final Color LED_DOWN = Color.web("#ff4d4f");
-    private static final Color LED_UNKNOWN = Color.web("#8a8f98");
-    private static final Color DARK_FILL = Color.rgb(0, 0, 0, 0.5);
-    private static final Color EDGE = Color.rgb(0, 0, 0, 0.6);
+    /** The thicker outline of tiles whose state is their border (Pending, Terminating). */
+    private static final java.util.Set<PodLed> OUTLINED = java.util.EnumSet.of(PodLed.PENDING, PodLed.TERMINATING);
 
     private TilePainter() {
     }
@@ -44,18 +35,16 @@ final class TilePainter {
         return lastFont;
     }
 
-    static Color appColour(int slot) {
-        return APP_COLOURS.get(Math.floorMod(slot, APP_COLOURS.size()));
-    }
-
     /**
      * Paints one tile in the square at ({@code x}, {@code y}) of side {@code size}; system pods
      * are drawn smaller inside it, as in the stacked view.
      *
+     * @param palette the stylesheet's tile colours ({@link TilePalette#of})
      * @param opacity the Pending blink's or a fade-out's opacity (1.0 for neither)
      * @param scale   a grow-in's or fade-out's size, 0–1, around the square's centre
      */
-    static void paint(GraphicsContext g, PodModel pod, double x, double y, double size, double opacity, double scale) {
+    static void paint(GraphicsContext g, TilePalette palette, PodModel pod, double x, double y, double size,
+                      double opacity, double scale) {
         if (scale <= 0 || opacity <= 0) {
             return;
         }
@@ -63,60 +52,14 @@ final class TilePainter {
         double inset = (size - side) / 2;
         double left = x + inset;
         double top = y + inset;
-        Color colour = appColour(pod.colour());
         PodLed led = pod.led();
-        Color fill;
-        Color border;
-        double borderWidth = Math.max(1, side * 0.06);
-        boolean dashed = false;
-        double alpha = 1.0;
-        Color text = Color.BLACK;
-        switch (led) {
-            case STARTING:
-                fill = colour;
-                border = Color.WHITE;
-                dashed = true;
-                alpha = 0.75;
-                break;
-            case PENDING:
-                fill = DARK_FILL;
-                border = colour;
-                borderWidth = Math.max(1.5, side * 0.1);
-                dashed = true;
-                text = Color.WHITE;
-                break;
-            case TERMINATING:
-                fill = DARK_FILL;
-                border = colour;
-                borderWidth = Math.max(1.5, side * 0.1);
-                alpha = 0.7;
-                text = Color.WHITE;
-                break;
-            case FAILED:
-                fill = LED_DOWN;
-                border = Color.WHITE;
-                break;
-            case SUCCEEDED:
-                fill = colour;
-                border = EDGE;
-                alpha = 0.5;
-                break;
-            case UNKNOWN:
-                fill = LED_DOWN;
-                border = Color.WHITE;
-                dashed = true;
-                text = Color.WHITE;
-                break;
-            default:
-                fill = colour;
-                border = EDGE;
-                alpha = pod.kind() == PodKind.WORKLOAD ? 1.0 : 0.8;
-                break;
-        }
+        TilePalette.Look look = palette.look(pod.colour(), pod.kind(), led);
+        double borderWidth = OUTLINED.contains(led) ? Math.max(1.5, side * 0.1) : Math.max(1, side * 0.06);
+        boolean dashed = look.dashed();
         g.save();
-        g.setGlobalAlpha(alpha * opacity);
-        g.setFill(fill);
-        g.setStroke(border);
+        g.setGlobalAlpha(look.opacity() * opacity);
+        g.setFill(look.fill());
+        g.setStroke(look.border());
         g.setLineWidth(borderWidth);
         g.setLineCap(StrokeLineCap.BUTT);
         g.setLineDashes(dashed ? new double[] {side * 0.18, side * 0.12} : null);
@@ -138,9 +81,9 @@ final class TilePainter {
                 g.strokeRoundRect(left + half, top + half, side - borderWidth, side - borderWidth, arc, arc);
                 break;
         }
-        String glyph = LayerNode.glyph(led);
+        String glyph = TileNodes.glyph(led);
         if (!glyph.isEmpty()) {
-            g.setFill(text);
+            g.setFill(look.text());
             g.setFont(glyphFont(side * 0.7));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);

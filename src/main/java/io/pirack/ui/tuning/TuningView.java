@@ -1,9 +1,5 @@
 package io.pirack.ui.tuning;
 
-import io.pirack.core.preflight.CheckStatus;
-import io.pirack.core.preflight.PreflightItem;
-import io.pirack.core.preflight.PreflightReport;
-import io.pirack.core.tuning.ImagePresence;
 import io.pirack.core.tuning.TuningChange;
 import io.pirack.core.tuning.TuningOverview;
 import io.pirack.core.tuning.TuningWarning;
@@ -17,7 +13,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
@@ -37,14 +32,13 @@ public final class TuningView extends ScrollPane {
     private final GridPane settings = new GridPane();
     private final VBox warnings = new VBox(6);
     private final FlowPane deploymentChoice = new FlowPane(12, 6);
-    private final GridPane imageGrid = new GridPane();
-    private final VBox checklist = new VBox(4);
-    private final Label readyBanner = new Label("Not checked yet");
 
     public TuningView(TuningViewModel vm) {
         this.vm = vm;
         getStylesheets().add(TuningStyles.STYLESHEET);
-        VBox content = new VBox(header(), settingsSection(), failoverSection(), actionsSection(), imagesSection(), preflightSection());
+        ReadinessSections readiness = new ReadinessSections(vm);
+        VBox content = new VBox(header(), settingsSection(), failoverSection(), actionsSection(), readiness.images(),
+                readiness.preflight());
         content.getStyleClass().add(TuningStyles.SCREEN);
         setContent(content);
         setFitToWidth(true);
@@ -240,112 +234,7 @@ public final class TuningView extends ScrollPane {
         return pane;
     }
 
-    private Node imagesSection() {
-        imageGrid.setId(TuningStyles.ID_IMAGES);
-        imageGrid.setHgap(14);
-        imageGrid.setVgap(4);
-        ProgressBar progress = new ProgressBar(0);
-        progress.setPrefWidth(240);
-        Label progressText = new Label();
-        vm.prePull().presenceProperty().addListener((obs, old, p) -> {
-            showImages(p);
-            progress.setProgress(p == null ? 0 : p.fractionPresent());
-            progressText.setText(p == null ? "" : Math.round(p.fractionPresent() * 100) + " % of node × image present");
-        });
-        Button prePull = button(TuningStyles.ID_PREPULL, "Pre-pull now", vm.prePull()::start);
-        Button cleanUp = button(TuningStyles.ID_CLEANUP, "Clean up", vm.prePull()::cleanUp);
-        Button refresh = button("tuning-images-refresh", "Check again", vm.prePull()::refresh);
-        Button architectures = button("tuning-images-architectures", "Check architectures", vm.prePull()::checkArchitectures);
-        architectures.disableProperty().bind(vm.tasks().busyProperty());
-        prePull.disableProperty().bind(vm.tasks().busyProperty().or(Bindings.isEmpty(vm.prePull().images())));
-        cleanUp.disableProperty().bind(vm.tasks().busyProperty().or(vm.prePull().prePullingProperty().not()));
-        Label note = new Label("Pre-pull keeps one sleeping container per image on every node, so image garbage collection leaves them alone.");
-        note.getStyleClass().add(TuningStyles.MUTED);
-        note.setWrapText(true);
-        return section("Demo images on every node the demo pods can run on", imageGrid, new HBox(8, progress, progressText), new HBox(8, prePull, refresh, cleanUp, architectures), note,
-                new ImageArchitectureView(vm.prePull()));
-    }
-
-    private void showImages(ImagePresence presence) {
-        imageGrid.getChildren().clear();
-        if (presence == null) {
-            return;
-        }
-        imageGrid.add(new Label("Node"), 0, 0);
-        for (int i = 0; i < presence.images().size(); i++) {
-            imageGrid.add(new Label(presence.images().get(i)), i + 1, 0);
-        }
-        int row = 1;
-        for (String node : presence.cells().keySet()) {
-            imageGrid.add(new Label(node), 0, row);
-            for (int i = 0; i < presence.images().size(); i++) {
-                ImagePresence.Cell cell = presence.cell(node, presence.images().get(i));
-                Label label = new Label(cellText(cell));
-                label.getStyleClass().add(TuningStyles.CELL);
-                label.pseudoClassStateChanged(switch (cell.state()) {
-                    case PRESENT -> TuningStyles.PASS;
-                    case PULLING -> TuningStyles.WARN;
-                    case FAILED, MISSING -> TuningStyles.FAIL;
-                }, true);
-                imageGrid.add(label, i + 1, row);
-            }
-            row++;
-        }
-    }
-
-    static String cellText(ImagePresence.Cell cell) {
-        String detail = cell.detail().isEmpty() ? "" : " (" + cell.detail() + ")";
-        return switch (cell.state()) {
-            case PRESENT -> "✔ present";
-            case PULLING -> "⟳ pulling" + detail;
-            case FAILED -> "✖ failed" + detail;
-            case MISSING -> "– missing";
-        };
-    }
-
-    private Node preflightSection() {
-        readyBanner.setId(TuningStyles.ID_READY_BANNER);
-        readyBanner.getStyleClass().add(TuningStyles.READY_BANNER);
-        readyBanner.setMaxWidth(Double.MAX_VALUE);
-        Button check = button(TuningStyles.ID_PREFLIGHT_CHECK, "Check now", vm.preflight()::check);
-        check.disableProperty().bind(vm.tasks().busyProperty());
-        vm.preflight().preflightProperty().addListener((obs, old, report) -> showPreflight(report));
-        return section("Preflight", readyBanner, checklist, check);
-    }
-
-    private void showPreflight(PreflightReport report) {
-        checklist.getChildren().clear();
-        readyBanner.pseudoClassStateChanged(TuningStyles.READY, report != null && report.ready());
-        readyBanner.pseudoClassStateChanged(TuningStyles.FAIL, report != null && !report.ready());
-        if (report == null) {
-            readyBanner.setText("Not checked yet");
-            return;
-        }
-        readyBanner.setText(report.ready() ? "✔ " + report.headline() : "✖ " + report.headline());
-        for (PreflightItem item : report.items()) {
-            String fix = item.status() == CheckStatus.PASS || item.fix().isEmpty() ? "" : "\n      fix: " + item.fix();
-            Label label = new Label(statusSymbol(item.status()) + " " + item.status() + "  " + item.title() + " — " + item.detail() + fix);
-            label.setWrapText(true);
-            label.getStyleClass().add(TuningStyles.CHECK_ITEM);
-            label.pseudoClassStateChanged(switch (item.status()) {
-                case PASS, SKIP -> TuningStyles.PASS;
-                case WARN -> TuningStyles.WARN;
-                case FAIL -> TuningStyles.FAIL;
-            }, true);
-            checklist.getChildren().add(label);
-        }
-    }
-
-    private static String statusSymbol(CheckStatus status) {
-        return switch (status) {
-            case PASS -> "✔";
-            case SKIP -> "–";
-            case WARN -> "⚠";
-            case FAIL -> "✖";
-        };
-    }
-
-    private static Node section(String title, Node... children) {
+    static Node section(String title, Node... children) {
         Label heading = new Label(title);
         heading.getStyleClass().add(TuningStyles.SECTION_TITLE);
         VBox box = new VBox(heading);
@@ -360,7 +249,7 @@ public final class TuningView extends ScrollPane {
         return new VBox(4, label, row);
     }
 
-    private static Button button(String id, String text, Runnable action) {
+    static Button button(String id, String text, Runnable action) {
         Button button = new Button(text);
         button.setId(id);
         button.setOnAction(e -> action.run());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pirack.testing.TestClock;
+import io.pirack.timeline.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class KioskLockTest {
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-12-06T03:00:00Z"), java.time.ZoneOffset.UTC);
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-06T03:00:00Z"), java.time.ZoneOffset.UTC);
     private final String stored = KioskPin.hash("4711", new SplittableRandom(1), 1000);
 
     @Test

@@ -1,5 +1,6 @@
 package io.pirack.ui.rack;
 
+import static io.pirack.testing.Fx.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,13 +13,14 @@ import io.pirack.core.cluster.PodInfo;
 import io.pirack.core.cluster.PodPhase;
 import io.pirack.core.rack.ClusterFixtures;
 import io.pirack.core.rack.LedStates;
+import io.pirack.core.rack.LedStates.PodLed;
 import io.pirack.core.rack.RackFrame;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.ui.Styles;
+import io.pirack.ui.rack.RackViewModel.PodKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.geometry.Bounds;
@@ -55,10 +57,6 @@ class RackViewGridTest {
     @AfterEach
     void stop() throws Exception {
         FxToolkit.cleanupStages();
-    }
-
-    private <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
     /** {@code pis} Ready Pis with three web pods each; rpi2 also runs one Failed pod. */
@@ -120,7 +118,7 @@ class RackViewGridTest {
     @Test
     void drawnTilesShowTheAppColourAndTheirStateAndAnswerClicks() throws Exception {
         show(rack(40));
-        assertClose(TilePainter.appColour(LedStates.appColour("web")), tileFill("rpi3", "demo/web-rpi3-0"), "a Ready web pod");
+        assertClose(cssAppColour(LedStates.appColour("web")), tileFill("rpi3", "demo/web-rpi3-0"), "a Ready web pod");
         assertClose(Color.web("#ff4d4f"), tileFill("rpi2", "demo/batch-1"), "a Failed pod is red");
         String clicked = onFx(() -> {
             LayerNode layer = view.layerNode("rpi2");
@@ -193,17 +191,43 @@ class RackViewGridTest {
         assertEquals(List.of("rpi1", "rpi2", "rpi3", "rpi4"), onFx(animated::layerOrder), "showing the newest frame at once");
     }
 
+    /** The colour pirack.css gives {@code .app-colour-N}. */
+    private static Color cssAppColour(int slot) throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\.app-colour-" + slot + " \\{ -pod-colour: (#[0-9a-fA-F]{6}); }")
+                .matcher(stylesheet());
+        assertTrue(m.find(), "pirack.css has .app-colour-" + slot);
+        return Color.web(m.group(1));
+    }
+
+    private static String stylesheet() throws Exception {
+        return new String(RackView.class.getResourceAsStream(Styles.STYLESHEET).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
-    void drawnTilesUseTheStylesheetsAppColours() throws Exception {
-        String css = new String(RackView.class.getResourceAsStream(Styles.STYLESHEET).readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\.app-colour-(\\d+) \\{ -pod-colour: (#[0-9a-fA-F]{6}); }").matcher(css);
-        int found = 0;
-        while (m.find()) {
-            assertEquals(Color.web(m.group(2)), TilePainter.appColour(Integer.parseInt(m.group(1))), ".app-colour-" + m.group(1));
-            found++;
+    void drawnTilesTakeEveryColourFromTheStylesheet() throws Exception {
+        TilePalette palette = onFx(() -> TilePalette.of(view.getScene()));
+        for (int slot = 0; slot < LedStates.APP_COLOURS; slot++) {
+            assertEquals(cssAppColour(slot), palette.look(slot, PodKind.WORKLOAD, PodLed.READY).fill(), ".app-colour-" + slot);
+            assertEquals(cssAppColour(slot), palette.look(slot, PodKind.WORKLOAD, PodLed.PENDING).border(), "Pending is outlined in its app colour");
         }
-        assertEquals(TilePainter.APP_COLOURS.size(), found, "one CSS rule per drawn colour");
+        assertEquals(Color.web("#ff4d4f"), palette.look(0, PodKind.WORKLOAD, PodLed.FAILED).fill(), "Failed: -pirack-led-down");
+        assertEquals(Color.web("#8a8f98"), palette.look(0, PodKind.WORKLOAD, PodLed.UNKNOWN).fill(), "Unknown: -pirack-led-unknown");
+        assertTrue(palette.look(0, PodKind.WORKLOAD, PodLed.UNKNOWN).dashed(), "Unknown has a dashed border, not only a colour");
+        assertEquals(0.5, palette.look(3, PodKind.WORKLOAD, PodLed.SUCCEEDED).opacity(), 1e-9);
+        assertEquals(0.8, palette.look(3, PodKind.DAEMON_SET, PodLed.READY).opacity(), 1e-9, "system pods are quieter");
+    }
+
+    @Test
+    void aChangedStylesheetRecoloursTheDrawnTiles() throws Exception {
+        String override = "data:text/css;base64," + java.util.Base64.getEncoder().encodeToString(
+                ".root { -pirack-led-down: #123456; }".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        TilePalette palette = onFx(() -> {
+            Scene scene = new Scene(new javafx.scene.layout.Pane());
+            scene.getStylesheets().setAll(RackView.class.getResource(Styles.STYLESHEET).toExternalForm(), override);
+            return TilePalette.of(scene);
+        });
+        assertEquals(Color.web("#123456"), palette.look(0, PodKind.WORKLOAD, PodLed.FAILED).fill(),
+                "one looked-up colour in the CSS is the only place to change it");
     }
 
     @Test

@@ -13,6 +13,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import io.pirack.testing.AppUnderTest;
+import io.pirack.testing.Fx;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
@@ -65,7 +66,7 @@ class TuningScreenTest {
     }
 
     private static String texts(GridPane grid) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> textsOnFx(grid)).get(10, TimeUnit.SECONDS);
+        return Fx.onFx(() -> textsOnFx(grid));
     }
 
     private static String textsOnFx(GridPane grid) {
