@@ -29,7 +29,7 @@ public final class BoothScreen implements AutoCloseable {
                        MainWindow window) {
         this.settings = settings;
         model = new BoothViewModel(sessions::plugs, sessions::rackSpec, Clock.systemUTC(), new SplittableRandom(),
-                () -> settings.get().kioskPinHash(), who -> interaction());
+                () -> settings.get().booth().kioskPinHash(), who -> interaction());
         booth = new BoothController(model, rack::audienceRack, timeline::audienceView,
                 sessions::cluster, sessions::plugs, sessions::timeline, sessions::rackSpec, sessions::failoverSettings,
                 screenIndex -> settings.update(s -> s.withAudienceScreen(screenIndex)));
@@ -46,7 +46,7 @@ public final class BoothScreen implements AutoCloseable {
 
     /** The screen; MainWindow calls it on the first visit. */
     public Node view() {
-        return new BoothView(booth, settings.get().audienceScreen(), pin -> {
+        return new BoothView(booth, settings.get().booth().audienceScreen(), pin -> {
             settings.update(s -> s.withKioskPinHash(KioskPin.hash(pin, new SecureRandom())));
             return "PIN set.";
         });
@@ -56,8 +56,8 @@ public final class BoothScreen implements AutoCloseable {
     public void apply(LaunchOptions options) {
         if (options.kiosk()) {
             model.visitorModeProperty().set(options.visitor());
-            booth.openAudience(options.screen() >= 0 ? options.screen() : Math.max(0, settings.get().audienceScreen()));
-            if (settings.get().kioskPinHash() != null) {
+            booth.openAudience(options.screen() >= 0 ? options.screen() : Math.max(0, settings.get().booth().audienceScreen()));
+            if (settings.get().booth().kioskPinHash() != null) {
                 model.lock();
             }
         } else if (options.visitor()) {

@@ -52,12 +52,14 @@ public final class PiRackApp extends Application {
         sessions = new SessionHolder(paths, settings, frames, window, status, background, () -> stage);
         replay = new Replay(paths, frames, sessions, window, status, background);
         frames.subscribe(status::show);
-        PlugCommands plugCommands = new PlugCommands(sessions::plugs, () -> settings.get().confirmPulls(),
+        PlugCommands plugCommands = new PlugCommands(sessions::plugs, () -> settings.get().operator().confirmPulls(),
                 ask -> settings.update(s -> s.withConfirmPulls(ask)), () -> stage, status.noticeProperty()::set);
-        rack = new RackScreen(frames, plugCommands, replay::active, sessions::saveRackOrder, settings.get().hideSystemPods());
+        rack = new RackScreen(frames, plugCommands, replay::active, sessions::saveRackOrder, settings.get().operator().hideSystemPods());
         TimelineScreen timeline = new TimelineScreen(frames, sessions::timeline, background, status);
         tuning = new TuningScreen(sessions.sessionProperty(), frames, background, () -> stage);
-        network = new NetworkScreen(paths, sessions::realRack, background, () -> stage);
+        network = new NetworkScreen(() -> stage, () -> sessions.rackSpec() != null ? sessions.rackSpec() : sessions.realRack(), sessions::saveRackOrder,
+                sessions::cluster, background, paths);
+        sessions.sessionProperty().addListener((o, was, now) -> network.sessionChanged());
         booth = new BoothScreen(sessions, frames, settings, rack, timeline, window);
 
         window.addScreen(new MainWindow.Screen("rack", "Rack", rack::view));
@@ -78,7 +80,7 @@ public final class PiRackApp extends Application {
         menus.installSlotAccelerators(stage.getScene());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        window.select(settings.get().lastView());
+        window.select(settings.get().operator().lastView());
         stage.show();
         sessions.connect(sessions.initialSource(launchOptions));
         booth.apply(launchOptions);
