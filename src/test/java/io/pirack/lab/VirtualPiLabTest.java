@@ -102,7 +102,6 @@ class VirtualPiLabTest {
             return;
         }
         VirtualLab.downQuietly();
-        api = new LabApi(PIS, TIMINGS);
         List<PiSlot> slots = new ArrayList<>();
         for (int i = 1; i <= PIS; i++) {
             slots.add(new PiSlot("rpi" + i, i == 1 ? NodeRole.CONTROL_PLANE : NodeRole.WORKER,
@@ -114,7 +113,7 @@ class VirtualPiLabTest {
         // Strategies only to render the sudoers snippet first (no SSH needed for that).
         SshConfigResolver none = SshConfigResolver.parse("", sudoers, "root");
         StopAgentStrategy snippetStop = new StopAgentStrategy((t, c, d) -> null, none, () -> DEAD_MAN_SECONDS, Duration.ofSeconds(30));
-        ApiEndpoint endpoint = ApiEndpoint.fromServerUrl(api.url()).orThrow();
+        ApiEndpoint endpoint = ApiEndpoint.fromServerUrl(LabApi.url()).orThrow();
         ApiPartitionStrategy snippetPartition = new ApiPartitionStrategy((t, c, d) -> null, none, endpoint,
                 () -> DEAD_MAN_SECONDS, Duration.ofSeconds(30));
         for (PiSlot slot : slots) {
@@ -126,10 +125,10 @@ class VirtualPiLabTest {
                     Duration.ofSeconds(30)).sudoCommands(slot));
             Files.writeString(sudoers.resolve(slot.hostname()), SudoersSnippet.render("pi", commands));
         }
-        lab = VirtualLab.up(PIS, VirtualLab.pirackCommand(), List.of("--api", api.url(), "--sudoers", sudoers.toString()));
-        api.serveOnBridge();
+        lab = VirtualLab.up(PIS, VirtualLab.pirackCommand(), List.of("--api", LabApi.url(), "--sudoers", sudoers.toString()));
+        api = LabApi.start(PIS, VirtualLab.LOGS.resolve("rehearse-kubeconfig.yaml").toAbsolutePath());
 
-        client = ClusterConnection.forUrl(api.url());
+        client = ClusterConnection.forUrl(LabApi.url());
         store = new ClusterStore(Clock.systemUTC(), "lab");
         watcher = new ClusterWatcher(client, store, Clock.systemUTC(), TcpProbe.socket());
         watcher.start();
@@ -340,7 +339,7 @@ class VirtualPiLabTest {
             new JsonFileStore<>(home.resolve("rack.json"), RackSpec.class, () -> rack, Clock.systemUTC()).save(rack);
             Path kubeconfig = home.resolve("kubeconfig");
             Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\ncurrent-context: lab\n"
-                    + "clusters:\n- name: lab\n  cluster:\n    server: " + api.url() + "\n"
+                    + "clusters:\n- name: lab\n  cluster:\n    server: " + LabApi.url() + "\n"
                     + "contexts:\n- name: lab\n  context:\n    cluster: lab\n    user: lab\n"
                     + "users:\n- name: lab\n  user:\n    token: lab\n");
             JsonNode onLab = drillJson(List.of("-Dpirack.home=" + home), List.of("drill", "--kubeconfig", kubeconfig.toString(),
