@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
@@ -22,68 +21,58 @@ import javafx.scene.Node;
 import javafx.stage.Window;
 
 /**
- * Wires the Network screen: its own SSH client (host-key and passphrase questions on the FX thread),
- * the booth-network adapters for this machine with {@code ~/.ssh/config}, the session's rack, and the
- * doctor's memory in the settings folder. Built on the first visit; {@link #close()} on quit.
+ * The Network screen, built on first visit: its own SSH client (host-key and passphrase questions on
+ * the FX thread), the booth-network adapters for this machine with {@code ~/.ssh/config}, the
+ * session's rack, and the doctor's memory in the settings folder. A new session checks again.
  */
 public final class NetworkScreen implements AutoCloseable {
 
-    private final Supplier<Window> owner;
-    private final Supplier<RackSpec> rack;
-    private final Consumer<RackSpec> save;
-    private final Supplier<ClusterSession> session;
-    private final Executor background;
     private final AppPaths paths;
+    private final SessionHolder sessions;
+    private final Executor background;
+    private final Supplier<Window> owner;
     private SshRemoteShell shell;
-    private NetworkView view;
     private NetworkViewModel model;
+    private NetworkView view;
 
-    /**
-     * @param rack    the session's rack now (the rehearsal rack or the saved real one)
-     * @param save    persists a changed rack (assignments, planned and applied addresses)
-     * @param session the open session, or null before the first connect
-     */
-    public NetworkScreen(Supplier<Window> owner, Supplier<RackSpec> rack, Consumer<RackSpec> save, Supplier<ClusterSession> session,
-                  Executor background, AppPaths paths) {
-        this.owner = owner;
-        this.rack = rack;
-        this.save = save;
-        this.session = session;
-        this.background = background;
+    public NetworkScreen(AppPaths paths, SessionHolder sessions, Executor background, Supplier<Window> owner) {
         this.paths = paths;
+        this.sessions = sessions;
+        this.background = background;
+        this.owner = owner;
     }
 
-    private void build() {
-        shell = SshRemoteShell.forHome(Path.of(System.getProperty("user.home")), FxPrompts.hostKeys(owner), FxPrompts.passphrases(owner));
+    /** The screen; MainWindow calls it on the first visit. */
+    public Node view() {
+        if (view != null) {
+            return view;
+        }
+        shell = SshRemoteShell.forHome(Path.of(System.getProperty("user.home")), FxPrompts.hostKeys(owner)::trust, FxPrompts.passphrases(owner)::passphrase);
         BoothNetwork network = BoothNetwork.forThisMachine(Optional.of(shell), Clock.systemUTC(), BoothNetwork.homeSshConfig());
-        SessionNetworkBackend backend = new SessionNetworkBackend(network, SnapshotSource.thisMachine(network), rack, save,
-                () -> session.get() != null && session.get().source() instanceof ClusterSession.Rehearsal,
-                () -> roles(session.get()), Optional.of(new DoctorMemory(paths.dataDir())));
+        SessionNetworkBackend backend = new SessionNetworkBackend(network, SnapshotSource.thisMachine(network), this::rack,
+                sessions::saveRackOrder, () -> sessions.cluster() != null && sessions.cluster().source() instanceof ClusterSession.Rehearsal,
+                this::roles, Optional.of(new DoctorMemory(paths.dataDir())));
         model = new NetworkViewModel(backend, background, Platform::runLater);
         model.rerun();
+        // The rehearsal rack or a real cluster came up (or replaced the other): its rack and its checks.
+        sessions.sessionProperty().addListener((obs, was, now) -> model.rerun());
         view = new NetworkView(model);
+        return view;
     }
 
-    private static Map<String, NodeRole> roles(ClusterSession session) {
-        if (session == null) {
+    /** The session's rack (the rehearsal rack or the saved real one); the rack file before the first connection. */
+    private RackSpec rack() {
+        RackSpec shown = sessions.rackSpec();
+        return shown != null ? shown : sessions.realRack();
+    }
+
+    /** Node name → role as the cluster reports it, so the control plane the Rack screen shows is the one the checks use. */
+    private Map<String, NodeRole> roles() {
+        ClusterSession cluster = sessions.cluster();
+        if (cluster == null) {
             return Map.of();
         }
-        return session.store().snapshot().nodes().values().stream().collect(Collectors.toMap(NodeInfo::name, NodeInfo::role, (a, b) -> a));
-    }
-
-    /** A new session (rehearsal rack or real cluster) was opened: check again for it. Call on the FX thread. */
-    public void sessionChanged() {
-        if (model != null) {
-            model.rerun();
-        }
-    }
-
-    /** The screen; MainWindow calls it on the first visit, which builds it. */
-    public Node view() {
-        if (view == null) {
-            build();
-        }
-        return view;
+        return cluster.store().snapshot().nodes().values().stream().collect(Collectors.toMap(NodeInfo::name, NodeInfo::role, (a, b) -> a));
     }
 
     @Override

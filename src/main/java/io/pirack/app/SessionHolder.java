@@ -161,7 +161,7 @@ public final class SessionHolder implements AutoCloseable {
         }
         Session previous = session.get();
         rackSpec = opened.source() instanceof ClusterSession.Rehearsal r ? r.rack() : ((ClusterSession.Kubeconfig) opened.source()).rack();
-        PlugService plugs = new PlugService(opened, this::rackSpec, background, FxPrompts.hostKeys(owner), FxPrompts.passphrases(owner));
+        PlugService plugs = new PlugService(opened, this::rackSpec, background, FxPrompts.hostKeys(owner)::trust, FxPrompts.passphrases(owner)::passphrase);
         FramePublisher publisher = new FramePublisher(opened.store(), opened.links(), this::rackSpec, plugs::stateWords, Platform::runLater);
         plugs.addListener(new PlugListener() {
             @Override

@@ -8,7 +8,11 @@ import io.pirack.core.cluster.NodeInfo;
 import io.pirack.core.cluster.NodeRole;
 import io.pirack.core.cluster.Taint;
 import io.pirack.core.preflight.CheckStatus;
+import io.pirack.core.images.ImageVerdict;
 import io.pirack.core.preflight.PreflightInputs;
+import io.pirack.images.ImageArchitectureService;
+import io.pirack.images.PlatformCache;
+import io.pirack.images.RegistryClient;
 import io.pirack.core.preflight.PreflightInputs.ClockSample;
 import io.pirack.core.preflight.PreflightInputs.DeadManSwitch;
 import io.pirack.core.preflight.PreflightInputs.NetworkResult;
@@ -52,6 +56,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -268,6 +273,16 @@ public final class SessionTuningBackend implements TuningBackend {
     }
 
     @Override
+    public List<ImageVerdict> imageArchitectures(List<String> keys) {
+        Set<String> namespaces = new java.util.TreeSet<>();
+        keys.forEach(k -> namespaces.add(k.substring(0, Math.max(0, k.indexOf('/')))));
+        namespaces.remove("");
+        PlatformCache cache = new PlatformCache(AppPaths.detect().dataDir().resolve(PlatformCache.FILE_NAME));
+        return new ImageArchitectureService(session.client(), credentials -> RegistryClient.standard(credentials, Clock.systemUTC()), cache)
+                .check(namespaces, List.of()).verdicts();
+    }
+
+    @Override
     public PreflightInputs preflightInputs(List<String> chosen) throws Exception {
         List<String> keys = chosen.isEmpty() ? suggestedDeployments(deployments()) : chosen;
         ClusterSnapshot snapshot = session.store().snapshot();
@@ -303,7 +318,7 @@ public final class SessionTuningBackend implements TuningBackend {
             }
         }
         return new PreflightInputs(network, nodes, presence, workloads, Optional.of(settings()), deadMen, clocks,
-                PreflightInputs.DEFAULT_CLOCK_SKEW_LIMIT);
+                PreflightInputs.DEFAULT_CLOCK_SKEW_LIMIT).withImageArchitecture(imageArchitectures(keys));
     }
 
     /**

@@ -91,7 +91,7 @@ public final class TuningScreen implements AutoCloseable {
 
     private synchronized RemoteShell shell() {
         if (shell == null) {
-            shell = SshRemoteShell.forHome(home(), FxPrompts.hostKeys(owner), FxPrompts.passphrases(owner));
+            shell = SshRemoteShell.forHome(home(), FxPrompts.hostKeys(owner)::trust, FxPrompts.passphrases(owner)::passphrase);
         }
         return shell;
     }

@@ -86,7 +86,7 @@ public final class ImagesCommand implements Callable<Integer> {
                             cluster.context, RackSpec.empty());
             ImageArchitectureService.Report report;
             try (ClusterSession session = ClusterSession.open(source)) {
-                PlatformCache cache = new PlatformCache(AppPaths.detect().dataDir().resolve("image-platforms.json"));
+                PlatformCache cache = new PlatformCache(AppPaths.detect().dataDir().resolve(PlatformCache.FILE_NAME));
                 ImageArchitectureService service = new ImageArchitectureService(session.client(),
                         credentials -> new RegistryClient(http, RegistryClient.DEFAULT_DEADLINE, credentials, Clock.systemUTC()), cache);
                 report = service.check(namespaces, List.of());

@@ -29,6 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PlatformCache {
 
+    /** Beside settings.json in the app's data folder. */
+    public static final String FILE_NAME = "image-platforms.json";
     private static final Logger LOG = LoggerFactory.getLogger(PlatformCache.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

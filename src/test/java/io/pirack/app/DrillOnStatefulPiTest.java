@@ -72,8 +72,8 @@ class DrillOnStatefulPiTest {
     }
     /**
      * {@code --force-statefulset}: once the Pi is NotReady the drill writes the out-of-service taint (seen by the
-     * timeline as a real taint on the node) and removes it after the Pi is back. Whether the rehearsal rack then
-     * moves web-0 is the simulator's part; this checks the drill's own write.
+     * timeline as a real taint on the node), the rehearsal rack's pod GC force-deletes web-0 so its StatefulSet
+     * re-creates it on another Pi, and the drill removes the taint after the Pi is back.
      */
     @org.junit.jupiter.api.Test
     void forceStatefulSetWritesTheOutOfServiceTaintAfterNotReadyAndRemovesItAfterTheRestore() throws Exception {
@@ -105,6 +105,12 @@ class DrillOnStatefulPiTest {
                     .findFirst();
             assertTrue(taint.isPresent(), "the out-of-service taint reached the API server and the timeline");
             assertTrue(!taint.get().receivedAt().isBefore(run.notReady().receivedAt()), "written after NotReady");
+            // The rehearsal rack's pod garbage collector honours the taint: web-0 is re-created elsewhere.
+            assertTrue(result.recovered(), result.reason());
+            assertEquals(RunVerdict.Kind.RECOVERED, run.verdict().kind(), run.verdict().headline());
+            assertTrue(run.pods().stream().anyMatch(p -> p.evicted().name().equals("web-0") && p.movable()
+                    && p.replacementNode() != null && !p.replacementNode().equals(node)),
+                    "web-0 moved: " + run.pods());
             session.store().await(s -> s.node(node).orElseThrow().taints().stream()
                     .noneMatch(t -> t.key().equals(io.pirack.core.cluster.Taint.OUT_OF_SERVICE)), Duration.ofSeconds(10),
                     "the out-of-service taint removed after the restore");

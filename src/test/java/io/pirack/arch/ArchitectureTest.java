@@ -39,6 +39,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void theNetworkScreenTalksThroughItsPort() {
+        NETWORK_SCREEN_TALKS_THROUGH_ITS_PORT.check(classes);
+    }
+
+    @Test
     void uiTalksToTheClusterThroughTheKubeLayer() {
         UI_TALKS_THROUGH_THE_KUBE_LAYER.check(classes);
     }
@@ -62,4 +67,9 @@ class ArchitectureTest {
     static final ArchRule UI_TALKS_THROUGH_THE_KUBE_LAYER = noClasses().that().resideInAPackage("io.pirack.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("io.fabric8..", "net.schmizz..", "com.hierynomus..")
             .because("views must not know whether the cluster is real or the rehearsal rack, nor how SSH works");
+
+    static final ArchRule NETWORK_SCREEN_TALKS_THROUGH_ITS_PORT = noClasses().that()
+            .resideInAnyPackage("io.pirack.ui.network..", "io.pirack.ui.common..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.pirack.net..", "io.pirack.ssh..", "io.pirack.probe..", "io.pirack.app..")
+            .because("the Network screen reaches the booth-network adapters only through ui/network/NetworkBackend, implemented in app/");
 }

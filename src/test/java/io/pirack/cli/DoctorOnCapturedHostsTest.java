@@ -46,6 +46,16 @@ class DoctorOnCapturedHostsTest {
     }
 
     @Test
+    void linuxWithDnsmasqByHandIsRecognisedAndToldWhereFixedAddressesGo() throws IOException {
+        CliRun run = doctor(CapturedHosts.linuxDnsmasqByHand(dir));
+        assertTrue(run.out().startsWith("This computer: Linux · dnsmasq by hand · 10.77.0.0/24\n"), run.out());
+        assertTrue(run.out().contains("WARN internet-sharing a dnsmasq started by hand serves 10.77.0.0/24 on eth0: PiRack checks it, "
+                + "but writes fixed addresses only for NetworkManager\n     fix: Add one line per Pi to that dnsmasq's configuration and "
+                + "restart it, e.g. dhcp-host=b8:27:eb:xx:xx:xx,id:*,rpi1,10.77.0.101\n"), run.out());
+        assertTrue(run.out().contains("SKIP dhcp-hosts the dnsmasq started by hand keeps its fixed addresses in its own configuration"), run.out());
+    }
+
+    @Test
     void linuxNetworkManagerSharedIsCheckedAgainstItsOwnGatewayAndTheRackSubnetIsAFinding() throws IOException {
         CliRun run = doctor(CapturedHosts.linuxNetworkManagerShared(dir));
         assertTrue(run.out().startsWith("This computer: Linux · NetworkManager shared · 10.42.0.0/24\n"), run.out());

@@ -61,8 +61,14 @@ public final class ArchitectureCheck {
         String digest = platforms.map(ImagePlatforms::digest).orElse("");
         Optional<Instant> checkedAt = platforms.map(ImagePlatforms::checkedAt);
         String detail = detail(use.image(), verdict, fit, nodes, platforms, lookup, suggestion);
+        Set<Platform> runnable = new LinkedHashSet<>();
+        for (ImagePlatforms.Entry e : entries) {
+            if (nodes.stream().anyMatch(n -> n.platform().runs(e.platform()) != Platform.Fit.NONE)) {
+                runnable.add(e.platform());
+            }
+        }
         return new ImageVerdict(use.image(), use.usedBy(), verdict, fit, entries, digest, checkedAt, stale, detail,
-                verdict == ImageVerdict.Verdict.ALL ? Optional.empty() : suggestion);
+                verdict == ImageVerdict.Verdict.ALL ? Optional.empty() : suggestion, runnable);
     }
 
     /** A node that holds the image ran a pull of it: the registry's list may lack the exact variant, the runtime did not. */

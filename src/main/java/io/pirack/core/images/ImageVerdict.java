@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param stale      the registry could not be asked now; the verdict rests on the cache or on node.status.images
  * @param detail     one sentence for the checklist and the terminal
  * @param suggestion a tag of the same repository that covers every Pi, when one was found
+ * @param runnable   the image's platforms that at least one Pi would pull and run
  */
 public record ImageVerdict(
         ImageReference image,
@@ -25,7 +26,8 @@ public record ImageVerdict(
         Optional<Instant> checkedAt,
         boolean stale,
         String detail,
-        Optional<ImageReference> suggestion) {
+        Optional<ImageReference> suggestion,
+        java.util.Set<Platform> runnable) {
 
     public enum Verdict {
         /** Runs on every Pi. */
@@ -42,6 +44,7 @@ public record ImageVerdict(
         usedBy = List.copyOf(usedBy);
         fitByNode = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fitByNode));
         platforms = List.copyOf(platforms);
+        runnable = java.util.Set.copyOf(runnable);
     }
 
     public List<String> nodesWhereItRuns() {

@@ -1,10 +1,8 @@
 package io.pirack.core.net;
 
 import io.pirack.core.preflight.CheckStatus;
-import io.pirack.core.rack.RackSpec;
 import io.pirack.core.validate.Ipv4Address;
 import io.pirack.core.validate.Ipv4Subnet;
-import io.pirack.core.validate.Validation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +40,12 @@ final class LinuxDoctorChecks {
         results.add(sharing(snapshot, flavour, interfaces, connections, shared));
         results.add(sharingInterface(snapshot, interfaces, shared, subnet));
         List<DnsmasqHostsFile.HostLine> hosts = new ArrayList<>();
-        results.add(dhcpHosts(snapshot, subnet, hosts));
+        if (flavour.kind() == HostFlavour.Kind.LINUX_DNSMASQ) {
+            results.add(CheckResult.skip(DoctorChecks.DHCP_HOSTS, "the dnsmasq started by hand keeps its fixed addresses in its own "
+                    + "configuration, not in NetworkManager's dnsmasq-shared.d (see internet-sharing)"));
+        } else {
+            results.add(dhcpHosts(snapshot, subnet, hosts));
+        }
         List<DhcpLease> leases = snapshot.file(SnapshotFiles.DNSMASQ_LEASES).map(LeaseParsers::parseDnsmasqLeases).orElse(List.of());
         boolean haveLeases = snapshot.file(SnapshotFiles.DNSMASQ_LEASES).isPresent() || snapshot.absent(SnapshotFiles.DNSMASQ_LEASES);
         results.addAll(DoctorChecks.piAddresses(snapshot, leases, haveLeases, shared.map(NetInterface::name), SnapshotFiles.DNSMASQ_LEASES));

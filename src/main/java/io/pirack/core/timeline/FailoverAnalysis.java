@@ -203,7 +203,7 @@ final class FailoverAnalysis {
         List<PodTrack> victims = victims(node, start, victimCutoff, taintKey);
         Map<PodTrack, PodTrack> replacements = linkReplacements(victims, start, timeoutAt);
         boolean forced = outOfService != null;
-        List<PodTrack> movable = victims.stream().filter(v -> movable(v.ref.ownerKind(), forced)).toList();
+        List<PodTrack> movable = victims.stream().filter(v -> Movable.kind(v.ref.ownerKind(), forced)).toList();
 
         // End: recovery of what Kubernetes moves, the node coming back, a restore before NotReady, or the timeout.
         Instant recoveredAt = recoveredAt(movable, replacements, notReady, noExecute);
@@ -331,19 +331,6 @@ final class FailoverAnalysis {
         victims.sort(Comparator.comparing((PodTrack p) -> p.marked == null ? Instant.MAX : p.marked.receivedAt())
                 .thenComparing(p -> p.ref.key()));
         return victims;
-    }
-
-    /**
-     * Whether Kubernetes re-creates a pod of this owner elsewhere: a ReplicaSet's or a Job's yes; a StatefulSet's
-     * only once the node has the out-of-service taint (then the pod garbage collector force-deletes it and the
-     * StatefulSet re-creates the name); a pod without a controller never.
-     */
-    static boolean movable(OwnerKind kind, boolean outOfService) {
-        return switch (kind) {
-            case REPLICA_SET, JOB, OTHER -> true;
-            case STATEFUL_SET -> outOfService;
-            default -> false;
-        };
     }
 
     /** DaemonSet pods bound to the node: they stay by design, named in the outcome. */

@@ -1,7 +1,6 @@
 package io.pirack.ui.common;
 
-import io.pirack.ssh.HostKeyPrompt;
-import io.pirack.ssh.PassphrasePrompt;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,7 +22,22 @@ public final class FxPrompts {
     private FxPrompts() {
     }
 
-    public static HostKeyPrompt hostKeys(Supplier<Window> owner) {
+    /**
+     * Whether to trust a host key seen for the first time. ui's own type, so the SSH adapter stays out
+     * of ui: {@code app/} hands {@code FxPrompts.hostKeys(owner)::trust} to the SSH client.
+     */
+    @FunctionalInterface
+    public interface HostKeyQuestion {
+        boolean trust(String alias, String host, String keyType, String sha256Fingerprint);
+    }
+
+    /** A private key's passphrase; empty when the presenter cancelled. Handed over as {@code ::passphrase}. */
+    @FunctionalInterface
+    public interface PassphraseQuestion {
+        Optional<char[]> passphrase(Path keyFile, boolean retry);
+    }
+
+    public static HostKeyQuestion hostKeys(Supplier<Window> owner) {
         return (alias, host, keyType, fingerprint) -> ask(() -> {
             Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
             alert.initOwner(owner.get());
@@ -38,7 +52,7 @@ public final class FxPrompts {
         }, false);
     }
 
-    public static PassphrasePrompt passphrases(Supplier<Window> owner) {
+    public static PassphraseQuestion passphrases(Supplier<Window> owner) {
         return (keyFile, retry) -> ask(() -> {
             Dialog<char[]> dialog = new Dialog<>();
             dialog.initOwner(owner.get());

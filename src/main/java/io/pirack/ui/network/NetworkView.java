@@ -47,8 +47,8 @@ public final class NetworkView extends ScrollPane {
         model.rehearsalProperty().addListener((obs, was, now) -> showPis());
         model.hostProperty().addListener((obs, was, now) -> showPis());
         model.pis().addListener((ListChangeListener<NetworkViewModel.PiRow>) c -> showPis());
-        model.diff().addListener((ListChangeListener<String>) c -> showDiff());
-        model.applyRows().addListener((ListChangeListener<NetworkViewModel.ApplyRow>) c -> showApplyRows());
+        model.apply().diff().addListener((ListChangeListener<String>) c -> showDiff());
+        model.apply().rows().addListener((ListChangeListener<NetworkApplyModel.Row>) c -> showApplyRows());
         showChecks();
         showPis();
     }
@@ -248,9 +248,9 @@ public final class NetworkView extends ScrollPane {
     private Node applyPane() {
         Button apply = new Button("Apply\u2026");
         apply.setId(NetworkStyles.APPLY_ID);
-        apply.disableProperty().bind(Bindings.createBooleanBinding(() -> model.applyStateProperty().get()
-                == NetworkViewModel.ApplyState.APPLYING || model.busyProperty().get(), model.applyStateProperty(), model.busyProperty()));
-        apply.setOnAction(e -> model.prepareApply());
+        apply.disableProperty().bind(Bindings.createBooleanBinding(() -> model.apply().stateProperty().get()
+                == NetworkApplyModel.State.APPLYING || model.busyProperty().get(), model.apply().stateProperty(), model.busyProperty()));
+        apply.setOnAction(e -> model.apply().prepare());
         apply.setMinWidth(Region.USE_PREF_SIZE);
         Label explain = wrapping(new Label("Writes the fixed addresses (one administrator prompt), makes the DHCP server re-read them, "
                 + "then makes each Pi release and rebind, waits for it at its new address and saves the rack."));
@@ -259,22 +259,22 @@ public final class NetworkView extends ScrollPane {
         HBox.setHgrow(explain, Priority.ALWAYS);
 
         Label target = new Label();
-        target.textProperty().bind(Bindings.concat("Changes to ", model.diffTargetProperty(), ":"));
+        target.textProperty().bind(Bindings.concat("Changes to ", model.apply().diffTargetProperty(), ":"));
         diffLines.getStyleClass().add(NetworkStyles.DIFF);
         Button confirm = new Button("Write and apply\u2026");
         confirm.setId(NetworkStyles.CONFIRM_ID);
         confirm.setDefaultButton(true);
-        confirm.setOnAction(e -> model.confirmApply());
+        confirm.setOnAction(e -> model.apply().confirm());
         Button cancel = new Button("Cancel");
         cancel.setId(NetworkStyles.CANCEL_ID);
-        cancel.setOnAction(e -> model.cancelApply());
+        cancel.setOnAction(e -> model.apply().cancel());
         VBox preview = new VBox(6, target, diffLines, new HBox(8, confirm, cancel));
-        preview.visibleProperty().bind(model.applyStateProperty().isEqualTo(NetworkViewModel.ApplyState.PREVIEW));
+        preview.visibleProperty().bind(model.apply().stateProperty().isEqualTo(NetworkApplyModel.State.PREVIEW));
         preview.managedProperty().bind(preview.visibleProperty());
 
         Label result = wrapping(new Label());
         result.setId(NetworkStyles.APPLY_MESSAGE_ID);
-        result.textProperty().bind(model.applyMessageProperty());
+        result.textProperty().bind(model.apply().messageProperty());
         result.getStyleClass().add(NetworkStyles.NOTICE);
         Region spacer = new Region();
         spacer.setMinHeight(12);
@@ -283,7 +283,7 @@ public final class NetworkView extends ScrollPane {
 
     private void showDiff() {
         diffLines.getChildren().clear();
-        for (String line : model.diff()) {
+        for (String line : model.apply().diff()) {
             boolean header = line.startsWith("+++") || line.startsWith("---");
             Label label = new Label(line);
             label.getStyleClass().add(NetworkStyles.DIFF_LINE);
@@ -295,7 +295,7 @@ public final class NetworkView extends ScrollPane {
 
     private void showApplyRows() {
         applyList.getChildren().clear();
-        for (NetworkViewModel.ApplyRow row : model.applyRows()) {
+        for (NetworkApplyModel.Row row : model.apply().rows()) {
             Label stage = new Label(NetworkStyles.badge(row.stage()));
             stage.getStyleClass().add(NetworkStyles.CHECK_STATUS);
             Label text = wrapping(new Label(row.message()));

@@ -1,24 +1,16 @@
 package io.pirack.ui.network;
 
 import io.pirack.core.cluster.NodeRole;
-import io.pirack.core.net.ApplyStage;
-import io.pirack.core.net.BootptabFile;
 import io.pirack.core.net.CheckResult;
-import io.pirack.core.net.ConflictPolicy;
 import io.pirack.core.net.DiscoveredPi;
-import io.pirack.core.net.DnsmasqHostsFile;
 import io.pirack.core.net.DoctorReport;
 import io.pirack.core.net.HostFlavour;
 import io.pirack.core.net.HostSnapshot;
 import io.pirack.core.net.LedBlink;
 import io.pirack.core.net.PiDiscovery;
-import io.pirack.core.net.RenderedFile;
-import io.pirack.core.net.SnapshotFiles;
-import io.pirack.core.net.StaticLeasePlan;
 import io.pirack.core.preflight.CheckStatus;
 import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.RackSpec;
-import io.pirack.core.tuning.LineDiff;
 import io.pirack.core.validate.Ipv4Address;
 import io.pirack.core.validate.Ipv4Subnet;
 import io.pirack.core.validate.MacAddress;
@@ -65,13 +57,6 @@ public final class NetworkViewModel {
         }
     }
 
-    /** One rack Pi's line in the Apply progress. */
-    public record ApplyRow(String hostname, ApplyStage stage, String message) {}
-
-    public enum ApplyState { IDLE, PREVIEW, APPLYING, DONE, FAILED }
-
-    /** Hand-written lines that claim a rack Pi are commented out, visibly in the diff, rather than blocking. */
-    static final ConflictPolicy POLICY = ConflictPolicy.TAKE_OVER;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -81,23 +66,21 @@ public final class NetworkViewModel {
 
     private final ObservableList<CheckResult> checks = FXCollections.observableArrayList();
     private final ObservableList<PiRow> pis = FXCollections.observableArrayList();
-    private final ObservableList<String> diff = FXCollections.observableArrayList();
-    private final ObservableList<ApplyRow> applyRows = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty progressText = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<RackSpec> rack = new SimpleObjectProperty<>();
-    private final ObjectProperty<ApplyState> applyState = new SimpleObjectProperty<>(ApplyState.IDLE);
-    private final StringProperty applyMessage = new SimpleStringProperty("");
-    private final StringProperty diffTarget = new SimpleStringProperty("");
     private final StringProperty host = new SimpleStringProperty("");
     private final StringProperty lastRun = new SimpleStringProperty("");
     private final BooleanProperty rehearsal = new SimpleBooleanProperty(false);
 
     private HostSnapshot snapshot;
+    /** A rerun asked for while one ran (e.g. the session changed): run again when this one ends. */
+    private boolean rerunPending;
     private List<DiscoveredPi> discovered = List.of();
     private final Map<String, LedBlink> blinks = new HashMap<>();
+    private final NetworkApplyModel apply;
 
     /**
      * @param backend    the rest of PiRack (rack, checks, apply, identify)
@@ -110,10 +93,20 @@ public final class NetworkViewModel {
         this.fx = fx;
         this.rack.set(backend.rack());
         this.rehearsal.set(backend.rehearsal());
+        this.apply = new NetworkApplyModel(backend, background, fx, () -> snapshot, rack::get, () -> currentAddresses(rack.get()), pis::isEmpty,
+                applied -> {
+                    rack.set(applied);
+                    refreshPis();
+                });
         backend.remembered().filter(r -> !rehearsal.get()).ifPresent(r -> {
             host.set(r.host());
             lastRun.set("Last checked " + TIME.format(r.at()) + " (remembered; press \u201cRe-run checks\u201d to check again)");
         });
+    }
+
+    /** Apply: the diff first, then one administrator prompt, then each Pi's progress. */
+    public NetworkApplyModel apply() {
+        return apply;
     }
 
     /** How this computer shares its connection: "Linux · NetworkManager shared · 10.42.0.0/24". */
@@ -157,15 +150,6 @@ public final class NetworkViewModel {
         return pis;
     }
 
-    /** The unified diff of the DHCP file, one line per item ({@code +}, {@code -}, context, {@code @@}). */
-    public ObservableList<String> diff() {
-        return diff;
-    }
-
-    public ObservableList<ApplyRow> applyRows() {
-        return applyRows;
-    }
-
     public ReadOnlyBooleanProperty busyProperty() {
         return busy;
     }
@@ -188,19 +172,6 @@ public final class NetworkViewModel {
         return rack;
     }
 
-    public ReadOnlyObjectProperty<ApplyState> applyStateProperty() {
-        return applyState;
-    }
-
-    public ReadOnlyStringProperty applyMessageProperty() {
-        return applyMessage;
-    }
-
-    /** The file the diff is for. */
-    public ReadOnlyStringProperty diffTargetProperty() {
-        return diffTarget;
-    }
-
     public List<String> slotNames() {
         return rack.get().slots().stream().map(PiSlot::hostname).toList();
     }
@@ -210,6 +181,7 @@ public final class NetworkViewModel {
     /** Captures, checks and discovers again. */
     public void rerun() {
         if (busy.get()) {
+            rerunPending = true;
             return;
         }
         busy.set(true);
@@ -257,6 +229,10 @@ public final class NetworkViewModel {
                     : " from a captured folder."));
         }
         busy.set(false);
+        if (rerunPending) {
+            rerunPending = false;
+            rerun();
+        }
     }
 
     /** The button text for a check's action, or empty when PiRack cannot fix it at a click. */
@@ -297,10 +273,10 @@ public final class NetworkViewModel {
             useHostSubnet();
         } else if (action.equals(CheckResult.WRITE_BOOTPTAB) || action.equals(CheckResult.WRITE_DHCP_HOSTS)
                 || action.startsWith(CheckResult.RELEASE_REBIND)) {
-            prepareApply();
-            message.set(applyState.get() == ApplyState.PREVIEW
-                    ? "The changes to " + diffTarget.get() + " are shown under Apply below: check them, then press \u201cWrite and apply\u2026\u201d."
-                    : applyMessage.get());
+            apply.prepare();
+            message.set(apply.stateProperty().get() == NetworkApplyModel.State.PREVIEW
+                    ? "The changes to " + apply.diffTargetProperty().get() + " are shown under Apply below: check them, then press "
+                    + "\u201cWrite and apply\u2026\u201d." : apply.messageProperty().get());
         }
     }
 
@@ -453,95 +429,7 @@ public final class NetworkViewModel {
         });
     }
 
-    // ---- apply -------------------------------------------------------------------------------
-
-    /** Shows what the DHCP file will look like; nothing is written until {@link #confirmApply}. */
-    public void prepareApply() {
-        if (applyState.get() == ApplyState.APPLYING) {
-            return;
-        }
-        if (snapshot == null) {
-            failApply("Run the checks first: Apply needs the current DHCP file.");
-            return;
-        }
-        StaticLeasePlan.Result plan = StaticLeasePlan.fromRack(rack.get());
-        if (!plan.ok()) {
-            failApply("Nothing was applied: " + plan.problems().get(0).message());
-            return;
-        }
-        if (plan.leases().isEmpty()) {
-            failApply("Nothing was applied: assign the Pis to slots first (each slot needs a MAC and an address)."
-                    + (pis.isEmpty() ? " No Pi has been found yet: see \u201cRaspberry Pis on the booth network\u201d above." : ""));
-            return;
-        }
-        String before;
-        RenderedFile after;
-        if (snapshot.platform() == HostSnapshot.Platform.MACOS) {
-            before = snapshot.file(SnapshotFiles.BOOTPTAB).orElse("");
-            after = BootptabFile.of(before).render(plan.leases(), POLICY);
-            diffTarget.set("/etc/bootptab");
-        } else {
-            before = snapshot.file(SnapshotFiles.DNSMASQ_SHARED_DIR + "/" + DnsmasqHostsFile.FILE_NAME).orElse("");
-            after = new RenderedFile(DnsmasqHostsFile.render(plan.leases()), List.of());
-            diffTarget.set("/etc/NetworkManager/" + SnapshotFiles.DNSMASQ_SHARED_DIR + "/" + DnsmasqHostsFile.FILE_NAME);
-        }
-        if (!after.ok()) {
-            failApply("Nothing was applied: " + after.problems().get(0).format(diffTarget.get()));
-            return;
-        }
-        boolean changes = !before.equals(after.text());
-        diff.setAll(changes ? LineDiff.unified(diffTarget.get(), before, after.text()).lines().toList() : List.of());
-        applyRows.clear();
-        applyState.set(ApplyState.PREVIEW);
-        applyMessage.set(changes ? "Check the changes to " + diffTarget.get()
-                + ", then write them: your computer asks for an administrator password once."
-                : diffTarget.get() + " already holds these addresses; Apply only moves the Pis that are elsewhere.");
-    }
-
-    public void cancelApply() {
-        if (applyState.get() == ApplyState.PREVIEW) {
-            diff.clear();
-            applyState.set(ApplyState.IDLE);
-            applyMessage.set("Nothing was applied.");
-        }
-    }
-
-    /** Writes the file behind one administrator prompt, rebinds the Pis, waits for them, saves the rack. */
-    public void confirmApply() {
-        if (applyState.get() != ApplyState.PREVIEW) {
-            return;
-        }
-        RackSpec plan = rack.get();
-        HostSnapshot current = snapshot;
-        Map<String, Ipv4Address> currentAddresses = currentAddresses(plan);
-        applyState.set(ApplyState.APPLYING);
-        applyMessage.set("Waiting for the administrator password…");
-        applyRows.setAll(plan.slots().stream().filter(s -> s.mac() != null && s.ip() != null)
-                .map(s -> new ApplyRow(s.hostname(), ApplyStage.WAITING, s.hostname() + ": waiting")).toList());
-        NetworkBackend.ApplyProgress listener = new NetworkBackend.ApplyProgress() {
-            @Override
-            public void onPi(String hostname, ApplyStage stage, String text) {
-                fx.execute(() -> showPi(new ApplyRow(hostname, stage, text)));
-            }
-
-            @Override
-            public void onStep(String text) {
-                fx.execute(() -> applyMessage.set(text));
-            }
-        };
-        background.execute(() -> {
-            try {
-                NetworkBackend.Applied result = backend.apply(current, plan, currentAddresses, POLICY, listener);
-                fx.execute(() -> finishApply(result));
-            } catch (NetworkProblem e) {
-                fx.execute(() -> failApply(e.getMessage()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fx.execute(() -> failApply("Apply was interrupted while waiting for the Pis."));
-            }
-        });
-    }
-
+    /** Where each assigned Pi is now (by rack hostname), from discovery. */
     private Map<String, Ipv4Address> currentAddresses(RackSpec spec) {
         Map<String, Ipv4Address> addresses = new LinkedHashMap<>();
         for (DiscoveredPi pi : discovered) {
@@ -550,31 +438,5 @@ public final class NetworkViewModel {
             }
         }
         return addresses;
-    }
-
-    private void showPi(ApplyRow row) {
-        for (int i = 0; i < applyRows.size(); i++) {
-            if (applyRows.get(i).hostname().equals(row.hostname())) {
-                applyRows.set(i, row);
-                return;
-            }
-        }
-        applyRows.add(row);
-    }
-
-    private void finishApply(NetworkBackend.Applied result) {
-        rack.set(result.rack());
-        backend.saveRack(result.rack());
-        long failed = result.pis().stream().filter(p -> p.stage() == ApplyStage.FAILED).count();
-        applyState.set(failed == 0 ? ApplyState.DONE : ApplyState.FAILED);
-        applyMessage.set(result.fileOutcome() + "; " + (result.pis().size() - failed) + " of " + result.pis().size()
-                + " Pis at their fixed addresses" + (failed == 0 ? "." : ": see the Pis marked failed."));
-        diff.clear();
-        refreshPis();
-    }
-
-    private void failApply(String text) {
-        applyState.set(ApplyState.FAILED);
-        applyMessage.set(text);
     }
 }

@@ -1,5 +1,7 @@
 package io.pirack.ui.rack;
 
+import io.pirack.core.images.ImageFailureExplainer;
+import io.pirack.core.images.Platform;
 import io.pirack.core.cluster.ApiStatus;
 import io.pirack.core.cluster.ClusterSnapshot;
 import io.pirack.core.cluster.EventInfo;
@@ -425,7 +427,18 @@ public final class RackViewModel {
         }
         events.stream().limit(8).forEach(e -> text.append("\n  ").append(TimeText.clock(e.receivedAt())).append(' ')
                 .append(e.reason()).append(": ").append(e.message()));
+        architectureMismatch(pod, s, events).ifPresent(why -> text.append("\nWhy: ").append(why));
         return text.toString();
+    }
+
+    /** An image that cannot run on this Pi's CPU fails in words only a runtime speaks; say it plainly. */
+    private static java.util.Optional<String> architectureMismatch(PodInfo pod, ClusterSnapshot s, List<EventInfo> events) {
+        NodeInfo node = pod.nodeName() == null ? null : s.nodes().get(pod.nodeName());
+        java.util.Optional<Platform> platform = node == null || node.architecture() == null || node.architecture().isEmpty()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(Platform.ofNode(node.labels().getOrDefault("kubernetes.io/os", "linux"), node.architecture(), ""));
+        return events.stream().map(e -> ImageFailureExplainer.explain(e.message(), platform, java.util.Optional.empty()))
+                .flatMap(java.util.Optional::stream).findFirst();
     }
 
     /** The heartbeat LED's tooltip: what it shows and how long ago the last renewal arrived. */

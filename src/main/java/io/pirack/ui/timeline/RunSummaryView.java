@@ -217,6 +217,12 @@ public final class RunSummaryView extends VBox {
                 getChildren().add(segment);
                 previous = b.seconds();
             }
+            Label sample = new Label();
+            sample.getStyleClass().add(TICK_LABEL);
+            getChildren().add(sample);
+            sample.applyCss();
+            measure.setFont(sample.getFont());
+            getChildren().remove(sample);
             List<LaneLayout.Item> items = new ArrayList<>();
             for (RunSummary.Boundary b : run.boundaries()) {
                 if (b.seconds() == null) {
@@ -228,14 +234,10 @@ public final class RunSummaryView extends VBox {
                 tick.pseudoClassStateChanged(INSIDE, b.fit() == RunSummary.Fit.INSIDE);
                 tick.pseudoClassStateChanged(OUTSIDE, b.fit() == RunSummary.Fit.LATE || b.fit() == RunSummary.Fit.EARLY);
                 getChildren().add(tick);
-                items.add(new LaneLayout.Item("bar", at, String.format(Locale.ROOT, "%.1f", b.seconds()), null, null));
+                String text = String.format(Locale.ROOT, "%.1f", b.seconds());
+                // A label at the right end ends there instead of running off the bar.
+                items.add(new LaneLayout.Item("bar", Math.min(at, width - widthOf(text)), text, null, null));
             }
-            Label sample = new Label();
-            sample.getStyleClass().add(TICK_LABEL);
-            getChildren().add(sample);
-            sample.applyCss();
-            measure.setFont(sample.getFont());
-            getChildren().remove(sample);
             for (LaneLayout.Placed placed : LaneLayout.layout(items, new LaneLayout.Params(1, 1, 4, 0), this::widthOf)) {
                 if (!placed.labelled() || placed.labelTo() > width) {
                     continue; // the chips below carry every number

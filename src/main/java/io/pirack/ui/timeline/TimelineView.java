@@ -49,7 +49,7 @@ public final class TimelineView extends BorderPane {
 
     /** Lanes never get lower than this (more than 8 Pis scroll) nor higher than {@link #MAX_LANE_HEIGHT}. */
     static final double MIN_LANE_HEIGHT = 52;
-    static final double MAX_LANE_HEIGHT = 140;
+    static final double MAX_LANE_HEIGHT = 180;
     static final int LANES_WITHOUT_SCROLLING = 8;
     static final double LANE_NAME_WIDTH = 110;
     private static final double SYMBOL_ROW = 6;
@@ -284,6 +284,7 @@ public final class TimelineView extends BorderPane {
         gridLayer.getChildren().clear();
         axis.getChildren().clear();
         double right = LANE_NAME_WIDTH + plotWidth();
+        double previousEnd = Double.NEGATIVE_INFINITY;
         for (Instant tick : model.ticks()) {
             double x = xOf(tick);
             Line line = new Line(x, 0, x, height);
@@ -295,9 +296,10 @@ public final class TimelineView extends BorderPane {
             Tooltip.install(text, new Tooltip("wall clock " + TimeText.clock(tick)));
             double width = widthOf(text.getText(), 11);
             double left = Math.min(right - width, x - width / 2);
-            if (left < LANE_NAME_WIDTH - 4) {
-                continue; // would sit under the lane names
+            if (left < LANE_NAME_WIDTH - 4 || left < previousEnd + 6) {
+                continue; // would sit under the lane names or touch the label before it
             }
+            previousEnd = left + width;
             text.relocate(left, 3);
             axis.getChildren().add(text);
         }

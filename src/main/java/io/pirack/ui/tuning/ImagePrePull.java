@@ -1,5 +1,6 @@
 package io.pirack.ui.tuning;
 
+import io.pirack.core.images.ImageVerdict;
 import io.pirack.core.tuning.ImagePresence;
 import java.util.List;
 import java.util.function.Supplier;
@@ -20,6 +21,7 @@ public final class ImagePrePull {
     private final ObservableList<String> images = FXCollections.observableArrayList();
     private final ObjectProperty<ImagePresence> presence = new SimpleObjectProperty<>();
     private final BooleanProperty prePulling = new SimpleBooleanProperty();
+    private final ObservableList<ImageVerdict> architectures = FXCollections.observableArrayList();
 
     ImagePrePull(TuningTasks tasks, Supplier<List<String>> chosen) {
         this.tasks = tasks;
@@ -30,6 +32,7 @@ public final class ImagePrePull {
     void reset() {
         images.clear();
         presence.set(null);
+        architectures.clear();
     }
 
     /** What a fresh read of the cluster found. */
@@ -66,6 +69,25 @@ public final class ImagePrePull {
             return;
         }
         tasks.run(null, () -> b.imagePresence(keys, list), presence::set);
+    }
+
+    /** Asks each image's registry for its platforms and compares them with every node's (offline: the last answers). */
+    public void checkArchitectures() {
+        TuningBackend b = tasks.backend();
+        if (b == null) {
+            return;
+        }
+        List<String> keys = chosen.get();
+        tasks.run("Asking the registries which platforms each image has", () -> b.imageArchitectures(keys), verdicts -> {
+            architectures.setAll(verdicts);
+            long bad = verdicts.stream().filter(v -> v.verdict() == ImageVerdict.Verdict.NONE || v.verdict() == ImageVerdict.Verdict.SOME).count();
+            tasks.record(bad == 0 ? "Image architectures checked: " + verdicts.size() + " images" : bad + " image(s) cannot run on every Pi");
+        });
+    }
+
+    /** One verdict per demo image, worst first; empty until checked. */
+    public ObservableList<ImageVerdict> architectures() {
+        return architectures;
     }
 
     public void cleanUp() {

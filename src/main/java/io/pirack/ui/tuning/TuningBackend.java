@@ -1,5 +1,6 @@
 package io.pirack.ui.tuning;
 
+import io.pirack.core.images.ImageVerdict;
 import io.pirack.core.preflight.PreflightInputs;
 import io.pirack.core.tuning.DemoWorkload;
 import io.pirack.core.tuning.EffectiveSettings;
@@ -69,6 +70,12 @@ public interface TuningBackend {
 
     /** Everything the "Ready for the show" checklist judges. */
     PreflightInputs preflightInputs(List<String> deploymentKeys) throws Exception;
+
+    /**
+     * Whether each demo image has a build for every node's platform (asks the registries; offline
+     * the last answers stand in, marked stale). Blocking: call off the FX thread.
+     */
+    List<ImageVerdict> imageArchitectures(List<String> deploymentKeys) throws Exception;
 
     /** Edits prepared for a control-plane change, and what cannot be done, in words. */
     record ControlPlanePlan(List<PreparedEdit> edits, List<String> notes) {

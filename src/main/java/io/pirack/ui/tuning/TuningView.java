@@ -255,12 +255,15 @@ public final class TuningView extends ScrollPane {
         Button prePull = button(TuningStyles.ID_PREPULL, "Pre-pull now", vm.prePull()::start);
         Button cleanUp = button(TuningStyles.ID_CLEANUP, "Clean up", vm.prePull()::cleanUp);
         Button refresh = button("tuning-images-refresh", "Check again", vm.prePull()::refresh);
+        Button architectures = button("tuning-images-architectures", "Check architectures", vm.prePull()::checkArchitectures);
+        architectures.disableProperty().bind(vm.tasks().busyProperty());
         prePull.disableProperty().bind(vm.tasks().busyProperty().or(Bindings.isEmpty(vm.prePull().images())));
         cleanUp.disableProperty().bind(vm.tasks().busyProperty().or(vm.prePull().prePullingProperty().not()));
         Label note = new Label("Pre-pull keeps one sleeping container per image on every node, so image garbage collection leaves them alone.");
         note.getStyleClass().add(TuningStyles.MUTED);
         note.setWrapText(true);
-        return section("Demo images on every node the demo pods can run on", imageGrid, new HBox(8, progress, progressText), new HBox(8, prePull, refresh, cleanUp), note);
+        return section("Demo images on every node the demo pods can run on", imageGrid, new HBox(8, progress, progressText), new HBox(8, prePull, refresh, cleanUp, architectures), note,
+                new ImageArchitectureView(vm.prePull()));
     }
 
     private void showImages(ImagePresence presence) {

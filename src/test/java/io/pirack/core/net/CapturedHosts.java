@@ -37,6 +37,15 @@ public final class CapturedHosts {
         return dir;
     }
 
+    /** No NetworkManager; a dnsmasq started by hand serves eth0 at 10.77.0.1 (its pgrep line as on this project's lab host). */
+    public static Path linuxDnsmasqByHand(Path dir) throws IOException {
+        linuxWithoutNetworkManager(dir);
+        write(dir, SnapshotFiles.IP_ADDR, Fixtures.text("written/ip-addr.txt").replace("10.42.0.1/24 brd 10.42.0.255", "10.77.0.1/24 brd 10.77.0.255"));
+        write(dir, SnapshotFiles.DNSMASQ_PROCESSES, "4242 dnsmasq --conf-file=/dev/null --no-hosts --keep-in-foreground --bind-interfaces "
+                + "--interface=eth0 --listen-address=10.77.0.1 --dhcp-range=10.77.0.100,10.77.0.199,60m --dhcp-authoritative\n");
+        return dir;
+    }
+
     /** NetworkManager shares eth0 at 10.42.0.1 (its default), one Pi leased; the rack still plans the GUI's 192.168.2.0/24. */
     public static Path linuxNetworkManagerShared(Path dir) throws IOException {
         write(dir, SnapshotFiles.IP_ADDR, Fixtures.text("written/ip-addr.txt"));

@@ -46,7 +46,7 @@ class NetworkApplyOverSshTest {
         NetworkViewModel model = booth.model(booth.network(PI.trustingShell(), (slot, host) -> PI.target(slot.hostname())),
                 BoothSnapshots::rack, saved::add);
         model.rerun();
-        model.prepareApply();
+        model.apply().prepare();
         return model;
     }
 
@@ -54,9 +54,9 @@ class NetworkApplyOverSshTest {
     void applyWritesBootptabThenRebindsOnlyTheDynamicPiOverSsh() throws Exception {
         booth.acceptPrompt();
         NetworkViewModel model = model();
-        model.confirmApply();
+        model.apply().confirm();
 
-        assertEquals(NetworkViewModel.ApplyState.DONE, model.applyStateProperty().get(), model.applyRows().toString());
+        assertEquals(NetworkApplyModel.State.DONE, model.apply().stateProperty().get(), model.apply().rows().toString());
         assertEquals(List.of(List.of("systemd-run", "--collect", "--quiet", "--on-active=2", "/bin/sh", "-c",
                 DhcpClientKind.NETWORK_MANAGER.script(), "pirack-rebind", "eth0")), PI.calls("systemd-run"));
         assertEquals(1, PI.calls("sudo").size(), "only the rebind needs root on the Pi");
@@ -71,9 +71,9 @@ class NetworkApplyOverSshTest {
     void aCancelledPromptTouchesNeitherTheFileNorAnyPi() throws Exception {
         booth.cancelPrompt();
         NetworkViewModel model = model();
-        model.confirmApply();
+        model.apply().confirm();
 
-        assertEquals("The administrator prompt was cancelled: nothing was applied.", model.applyMessageProperty().get());
+        assertEquals("The administrator prompt was cancelled: nothing was applied.", model.apply().messageProperty().get());
         assertArrayEquals(NetworkBooth.BOOTPTAB.getBytes(StandardCharsets.ISO_8859_1), booth.bootptabBytes());
         assertEquals(List.of(), PI.calls(), "no command ran on any Pi");
         assertEquals(List.of(), saved);

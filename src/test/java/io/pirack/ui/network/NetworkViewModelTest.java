@@ -108,10 +108,10 @@ class NetworkViewModelTest {
     void applyShowsTheBootptabDiffBeforeAnyPrompt() throws Exception {
         booth.cancelPrompt();
         NetworkViewModel model = checked(BoothSnapshots.rack());
-        model.prepareApply();
-        assertEquals(NetworkViewModel.ApplyState.PREVIEW, model.applyStateProperty().get());
-        assertTrue(model.diff().stream().anyMatch(l -> l.startsWith("+") && l.contains("b8:27:eb:a1:5f:5a") && l.contains("192.168.2.102")),
-                String.join("\n", model.diff()));
+        model.apply().prepare();
+        assertEquals(NetworkApplyModel.State.PREVIEW, model.apply().stateProperty().get());
+        assertTrue(model.apply().diff().stream().anyMatch(l -> l.startsWith("+") && l.contains("b8:27:eb:a1:5f:5a") && l.contains("192.168.2.102")),
+                String.join("\n", model.apply().diff()));
         assertFalse(Files.exists(booth.osascriptLog), "no administrator prompt before the presenter confirms");
     }
 
@@ -119,10 +119,10 @@ class NetworkViewModelTest {
     void aCancelledPasswordPromptAppliesNothing() throws Exception {
         booth.cancelPrompt();
         NetworkViewModel model = checked(BoothSnapshots.rack());
-        model.prepareApply();
-        model.confirmApply();
-        assertEquals(NetworkViewModel.ApplyState.FAILED, model.applyStateProperty().get());
-        assertEquals("The administrator prompt was cancelled: nothing was applied.", model.applyMessageProperty().get());
+        model.apply().prepare();
+        model.apply().confirm();
+        assertEquals(NetworkApplyModel.State.FAILED, model.apply().stateProperty().get());
+        assertEquals("The administrator prompt was cancelled: nothing was applied.", model.apply().messageProperty().get());
         assertArrayEquals(NetworkBooth.BOOTPTAB.getBytes(StandardCharsets.ISO_8859_1), booth.bootptabBytes());
         assertTrue(Files.exists(booth.osascriptLog), "the prompt was shown");
         assertTrue(remote.isEmpty(), "no Pi was touched");
@@ -133,18 +133,18 @@ class NetworkViewModelTest {
     void applyWritesBootptabRebindsTheDynamicPiAndSavesTheRack() throws Exception {
         booth.acceptPrompt();
         NetworkViewModel model = checked(BoothSnapshots.rack());
-        model.prepareApply();
-        model.confirmApply();
-        assertEquals(NetworkViewModel.ApplyState.DONE, model.applyStateProperty().get(), model.applyMessageProperty().get());
+        model.apply().prepare();
+        model.apply().confirm();
+        assertEquals(NetworkApplyModel.State.DONE, model.apply().stateProperty().get(), model.apply().messageProperty().get());
         String written = new String(booth.bootptabBytes(), StandardCharsets.ISO_8859_1);
         assertTrue(written.contains("rpi2\t1\tb8:27:eb:a1:5f:5a\t192.168.2.102\n"), written);
         assertTrue(written.startsWith(NetworkBooth.BOOTPTAB.substring(0, NetworkBooth.BOOTPTAB.indexOf("rpi1"))), "comments kept");
         assertEquals(List.of("rpi1 ALREADY_THERE", "rpi2 AT_NEW_ADDRESS"),
-                model.applyRows().stream().map(r -> r.hostname() + " " + r.stage()).toList());
+                model.apply().rows().stream().map(r -> r.hostname() + " " + r.stage()).toList());
         assertTrue(remote.stream().anyMatch(argv -> argv.get(0).equals("systemd-run") && argv.contains("nmcli device down \"$1\"; nmcli device up \"$1\"")),
                 remote.toString());
         assertEquals("192.168.2.102", saved.get(saved.size() - 1).slot("rpi2").orElseThrow().ip());
-        assertTrue(model.applyMessageProperty().get().endsWith("2 of 2 Pis at their fixed addresses."), model.applyMessageProperty().get());
+        assertTrue(model.apply().messageProperty().get().endsWith("2 of 2 Pis at their fixed addresses."), model.apply().messageProperty().get());
     }
 
     @Test
@@ -164,10 +164,10 @@ class NetworkViewModelTest {
     @Test
     void applyWithoutAnyAssignedPiSaysWhatToDoFirst() {
         NetworkViewModel model = checked(unassignedRack());
-        model.prepareApply();
-        assertEquals(NetworkViewModel.ApplyState.FAILED, model.applyStateProperty().get());
+        model.apply().prepare();
+        assertEquals(NetworkApplyModel.State.FAILED, model.apply().stateProperty().get());
         assertEquals("Nothing was applied: assign the Pis to slots first (each slot needs a MAC and an address).",
-                model.applyMessageProperty().get());
+                model.apply().messageProperty().get());
     }
 
     @Test
@@ -190,10 +190,10 @@ class NetworkViewModelTest {
         booth.acceptPrompt();
         RackSpec clash = BoothSnapshots.rack().replaceSlot(BoothSnapshots.rack().slot("rpi2").orElseThrow().withIp("192.168.2.101"));
         NetworkViewModel model = checked(clash);
-        model.prepareApply();
-        assertEquals(NetworkViewModel.ApplyState.FAILED, model.applyStateProperty().get());
-        assertEquals("Nothing was applied: slot rpi2: IP address 192.168.2.101 is also used by slot rpi1", model.applyMessageProperty().get());
-        model.confirmApply();
+        model.apply().prepare();
+        assertEquals(NetworkApplyModel.State.FAILED, model.apply().stateProperty().get());
+        assertEquals("Nothing was applied: slot rpi2: IP address 192.168.2.101 is also used by slot rpi1", model.apply().messageProperty().get());
+        model.apply().confirm();
         assertFalse(Files.exists(booth.osascriptLog), "no prompt");
         assertArrayEquals(NetworkBooth.BOOTPTAB.getBytes(StandardCharsets.ISO_8859_1), booth.bootptabBytes());
     }
@@ -205,11 +205,11 @@ class NetworkViewModelTest {
         RackSpec rack = new RackSpec("Booth", List.of(PiSlot.of("rpi1", NodeRole.CONTROL_PLANE).withMac("3c:6d:66:61:da:f1")
                 .withIp("10.42.0.110")), "10.42.0.0/24", io.pirack.core.rack.PlugMethod.STOP_AGENT, null, RackSpec.DEFAULT_DEAD_MAN_SECONDS);
         NetworkViewModel model = checked(rack);
-        model.prepareApply();
-        assertEquals("/etc/NetworkManager/dnsmasq-shared.d/pirack.conf", model.diffTargetProperty().get());
-        assertTrue(model.diff().contains("+dhcp-host=3c:6d:66:61:da:f1,id:*,10.42.0.110,rpi1"), String.join("\n", model.diff()));
-        model.confirmApply();
-        assertEquals("The administrator prompt was cancelled: nothing was applied.", model.applyMessageProperty().get());
+        model.apply().prepare();
+        assertEquals("/etc/NetworkManager/dnsmasq-shared.d/pirack.conf", model.apply().diffTargetProperty().get());
+        assertTrue(model.apply().diff().contains("+dhcp-host=3c:6d:66:61:da:f1,id:*,10.42.0.110,rpi1"), String.join("\n", model.apply().diff()));
+        model.apply().confirm();
+        assertEquals("The administrator prompt was cancelled: nothing was applied.", model.apply().messageProperty().get());
         assertFalse(Files.exists(booth.root.resolve("etc/NetworkManager")), "nothing was written");
     }
 
@@ -241,7 +241,7 @@ class NetworkViewModelTest {
         model.runAction(CheckResult.fail("bootptab", "rpi2 has no entry", List.of(), "write it", CheckResult.WRITE_BOOTPTAB));
         assertEquals("The changes to /etc/bootptab are shown under Apply below: check them, then press \u201cWrite and apply\u2026\u201d.",
                 model.messageProperty().get());
-        assertFalse(model.diff().isEmpty());
+        assertFalse(model.apply().diff().isEmpty());
         assertFalse(Files.exists(booth.osascriptLog), "no administrator prompt yet");
     }
 

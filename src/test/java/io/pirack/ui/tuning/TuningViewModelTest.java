@@ -31,6 +31,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import io.pirack.core.images.ArchitectureCheck;
+import io.pirack.core.images.ImageLookup;
+import io.pirack.core.images.ImagePlatforms;
+import io.pirack.core.images.ImageReference;
+import io.pirack.core.images.ImageUse;
+import io.pirack.core.images.ImageVerdict;
+import io.pirack.core.images.NodePlatform;
+import io.pirack.core.images.Platform;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -166,6 +174,27 @@ class TuningViewModelTest {
             return new PreflightInputs(List.of(), List.of(new NodeReadiness("rpi2", true, "")), Optional.of(imagePresence(keys, images(keys))),
                     workloads(keys), Optional.of(settings), List.of(), List.of(), PreflightInputs.DEFAULT_CLOCK_SKEW_LIMIT);
         }
+
+        @Override
+        public List<ImageVerdict> imageArchitectures(List<String> keys) {
+            calls.add("architectures " + keys);
+            ImageReference legacy = ImageReference.parse("ghcr.io/acme/legacy:1.0");
+            return ArchitectureCheck.judge(List.of(new ImageUse(legacy, List.of("demo/legacy (Deployment)"))),
+                    List.of(new NodePlatform("rpi2", Platform.parse("linux/arm64"), java.util.Set.of())),
+                    java.util.Map.of(legacy, new ImageLookup.Found(new ImagePlatforms(legacy, "sha256:aa",
+                            List.of(new ImagePlatforms.Entry(Platform.parse("linux/amd64"), "sha256:bb")), TuningFixtures.T0))), java.util.Map.of());
+        }
+    }
+
+    @Test
+    void checkingArchitecturesListsTheImageThatRunsOnNoPiAndSaysSo() {
+        vm.connect(backend);
+        vm.prePull().checkArchitectures();
+        assertEquals(1, vm.prePull().architectures().size());
+        ImageVerdict legacy = vm.prePull().architectures().get(0);
+        assertEquals(ImageVerdict.Verdict.NONE, legacy.verdict());
+        assertEquals("✕ no Pi", ImageArchitectureView.verdictText(legacy));
+        assertTrue(backend.calls.stream().anyMatch(c -> c.startsWith("architectures ")), backend.calls.toString());
     }
 
     @Test
