@@ -120,8 +120,15 @@ up() {
   [ -n "$api" ] && [ -z "$pirack_cmd" ] && die "set PIRACK_CMD (how to run pirack) or build: ./mvnw -Plab -DskipTests verify"
   cat > "$LAB/kubelet" <<KUBELET
 #!/bin/sh
-# A lab Pi's kubelet: PiRack's simulated kubelet as a real process in the Pi's namespace.
-exec $pirack_cmd sim-kubelet --api "\$1" --node "\$2"
+# A lab Pi's kubelet.service: PiRack's simulated kubelet as a real process in the Pi's namespace, restarted
+# when it exits as systemd's Restart=always does (RestartSec=2 here, 10 on a Pi). "systemctl stop" ends the group.
+trap 'kill \$child 2>/dev/null; exit 0' TERM INT
+while :; do
+  $pirack_cmd sim-kubelet --api "\$1" --node "\$2" &
+  child=\$!
+  wait \$child
+  sleep 2
+done
 KUBELET
   chmod 755 "$LAB/kubelet"
 
@@ -246,14 +253,20 @@ case $cmd in
   power)
     check_route; check_pi "$1"
     case $2 in
-      off) ip netns pids "$(ns "$1")" | xargs -r kill -9; rm -f "$LAB/pis/$1"/units/*; ip link set "$VETH_PREFIX$1" down ;;
+      off)  # every process dies, and with them all the state a reboot forgets: units, address, firewall rules
+        ip netns pids "$(ns "$1")" | xargs -r kill -9; rm -f "$LAB/pis/$1"/units/*; ip link set "$VETH_PREFIX$1" down
+        ip -n "$(ns "$1")" addr flush dev eth0; ip -n "$(ns "$1")" link set eth0 down
+        ip netns exec "$(ns "$1")" iptables -F ;;
       on) ip link set "$VETH_PREFIX$1" up; boot "$1" ;;
       *) die "power rpiN off|on" ;;
     esac ;;
   silent)
     check_route; check_pi "$1"; d=$LAB/pis/$1
     case $2 in
-      on) kill "$(cat "$d/sshd.pid")"
+      on) # sshd and every session it holds go (a hung Pi answers no one), then a port that accepts and never speaks
+          for p in $(ip netns pids "$(ns "$1")"); do
+            if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = sshd ]; then kill "$p" 2>/dev/null || true; fi
+          done
           ip netns exec "$(ns "$1")" busybox nc -ll -p 22 -e busybox sh -c 'cat >/dev/null' >/dev/null 2>&1 &
           echo $! > "$d/silent.pid" ;;
       off) kill "$(cat "$d/silent.pid")" 2>/dev/null || true; rm -f "$d/silent.pid"

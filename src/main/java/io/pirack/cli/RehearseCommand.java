@@ -59,6 +59,10 @@ public final class RehearseCommand implements Callable<Integer> {
             description = "Timings: demo or defaults (default: ${DEFAULT-VALUE}).")
     String tuning;
 
+    @Option(names = "--external-kubelets",
+            description = "Simulate no kubelets: every Pi's kubelet runs elsewhere (pirack sim-kubelet, the virtual Pi lab).")
+    boolean externalKubelets;
+
     /** Counted down to stop the server (Ctrl-C does it through a shutdown hook). */
     final CountDownLatch stop = new CountDownLatch(1);
     /** Completed with the API URL once the rack serves; for tests and embedding. */
@@ -83,7 +87,7 @@ public final class RehearseCommand implements Callable<Integer> {
         RehearsalRack rack;
         try {
             rack = RehearsalRack.start(RackSpec.rehearsal(pis), timings, SimClock.realTime(rehearsal.timeScale()),
-                    RehearsalRack.Options.defaults().at(bind, port));
+                    rackOptions().at(bind, port));
         } catch (UncheckedIOException e) {
             String why = e.getCause() instanceof java.net.BindException
                     ? "port " + port + " on " + address + " is in use" : e.getMessage();
@@ -126,6 +130,16 @@ public final class RehearseCommand implements Callable<Integer> {
                 // the JVM is already shutting down (Ctrl-C): the hook has run
             }
         }
+    }
+
+    private RehearsalRack.Options rackOptions() {
+        RehearsalRack.Options defaults = RehearsalRack.Options.defaults();
+        if (!externalKubelets) {
+            return defaults;
+        }
+        java.util.Set<String> all = new java.util.HashSet<>();
+        RackSpec.rehearsal(pis).slots().forEach(slot -> all.add(slot.hostname()));
+        return new RehearsalRack.Options(defaults.demoReplicas(), defaults.imagesPrePulled(), all, defaults.seed(), defaults.port());
     }
 
     private Optional<String> validate() {

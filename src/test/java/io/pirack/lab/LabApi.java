@@ -1,97 +1,62 @@
 package io.pirack.lab;
 
-import io.pirack.core.rack.RackSpec;
-import io.pirack.sim.RehearsalRack;
-import io.pirack.sim.SimClock;
-import io.pirack.sim.SimTimings;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The rehearsal rack's API server for the lab, reachable from the Pis at the bridge address. Its
- * simulated control plane runs here; every node's kubelet is external (the lab Pis' sim-kubelets),
- * so a Pi that cannot reach this address really stops heartbeating. The rack serves on loopback;
- * a plain TCP relay on the bridge address forwards each connection to it.
+ * The lab's API server: {@code pirack rehearse --address 10.77.0.1 --port 6443 --external-kubelets} as its
+ * own process, the same command a person runs by hand. Its control plane is simulated; every node's
+ * kubelet is a lab Pi's {@code sim-kubelet}, so a Pi that cannot reach the bridge address really stops
+ * heartbeating.
  */
 final class LabApi implements AutoCloseable {
 
     /** The port a real API server listens on; the lab bridge address is new, so it is free there. */
     static final int PORT = 6443;
 
-    final RehearsalRack rack;
-    private final URI local;
-    private ServerSocket relay;
+    private final Process process;
+    private final Path output;
 
-    LabApi(int pis, SimTimings timings) throws IOException {
-        Set<String> nodes = IntStream.rangeClosed(1, pis).mapToObj(i -> "rpi" + i).collect(Collectors.toSet());
-        rack = RehearsalRack.start(RackSpec.rehearsal(pis), timings, SimClock.realTime(1),
-                new RehearsalRack.Options(6, true, nodes, 7L, 0));
-        local = URI.create(rack.apiUrl());
+    private LabApi(Process process, Path output) {
+        this.process = process;
+        this.output = output;
     }
 
-    /** Starts serving on the bridge address (once the lab's bridge exists). */
-    void serveOnBridge() throws IOException {
-        relay = new ServerSocket();
-        relay.bind(new InetSocketAddress(InetAddress.getByName(VirtualLab.GATEWAY), PORT));
-        daemon("lab-api-relay", this::accept);
+    /** Starts the API on the bridge (which must exist) and waits until it serves. */
+    static LabApi start(int pis, Path kubeconfig) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(VirtualLab.pirackCommand().split(" ")));
+        command.addAll(List.of("rehearse", "--address", VirtualLab.GATEWAY, "--port", Integer.toString(PORT),
+                "--pis", Integer.toString(pis), "--tuning", "demo", "--external-kubelets",
+                "--kubeconfig-out", kubeconfig.toString()));
+        Files.createDirectories(VirtualLab.LOGS);
+        Path output = VirtualLab.LOGS.resolve("rehearse.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        LabApi api = new LabApi(process, output);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.readString(output).contains("API: ")) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                api.close();
+                throw new IOException("pirack rehearse did not start serving: " + Files.readString(output).strip());
+            }
+            Thread.sleep(100);  // waiting for another process's output, nothing to sync with
+        }
+        return api;
     }
 
     /** The API URL the Pis and PiRack use: the bridge address, never loopback. */
-    String url() {
+    static String url() {
         return "http://" + VirtualLab.GATEWAY + ":" + PORT + "/";
     }
 
-    private void accept() {
-        while (!relay.isClosed()) {
-            try {
-                Socket in = relay.accept();
-                Socket out = new Socket(local.getHost(), local.getPort());
-                pump(in, out);
-                pump(out, in);
-            } catch (IOException e) {
-                // Closed, or one connection failed: the client sees it as a refused/closed connection.
-            }
-        }
-    }
-
-    private static void pump(Socket from, Socket to) {
-        daemon("lab-api-pump", () -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException e) {
-                // One side closed.
-            } finally {
-                try {
-                    from.close();
-                    to.close();
-                } catch (IOException ignored) {
-                    // Already closed.
-                }
-            }
-        });
-    }
-
-    private static Thread daemon(String name, Runnable body) {
-        Thread t = new Thread(body, name);
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
     @Override
-    public void close() throws IOException {
-        if (relay != null) {
-            relay.close();
+    public void close() throws InterruptedException {
+        process.destroy();  // SIGTERM: rehearse stops through its shutdown hook
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
         }
-        rack.close();
     }
 }

@@ -109,6 +109,11 @@ final class VirtualLab implements AutoCloseable {
         run(null, List.of("netem", pi, spec));
     }
 
+    /** The processes running in a Pi, one pid a line ("" when its power is off). */
+    String pids(String pi) throws IOException, InterruptedException {
+        return exec(List.of("ip", "netns", "pids", "pirack-" + pi), Duration.ofSeconds(20)).strip();
+    }
+
     /** Runs a command inside a Pi (its namespaces), as root: what the Pi itself would see. */
     String inPi(String pi, String... argv) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", "pirack-" + pi));

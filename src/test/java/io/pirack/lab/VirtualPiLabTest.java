@@ -76,7 +76,7 @@ class VirtualPiLabTest {
     static final int DEAD_MAN_SECONDS = 15;
     static final SimTimings TIMINGS = SimTimings.demoTuned();
     static final Duration STEP = Duration.ofSeconds(90);
-    /** Lab vs rehearsal rack: a lease renewal + a monitor period apart, plus SSH and process start-up. */
+    /** Lab vs rehearsal rack, from the last heartbeat: a lease renewal + a monitor period, plus process start-up. */
     static final double DRILL_TOLERANCE_SECONDS = 6;
     static final int DRILL_TIMEOUT_SECONDS = 150;
 
@@ -102,7 +102,6 @@ class VirtualPiLabTest {
             return;
         }
         VirtualLab.downQuietly();
-        api = new LabApi(PIS, TIMINGS);
         List<PiSlot> slots = new ArrayList<>();
         for (int i = 1; i <= PIS; i++) {
             slots.add(new PiSlot("rpi" + i, i == 1 ? NodeRole.CONTROL_PLANE : NodeRole.WORKER,
@@ -114,7 +113,7 @@ class VirtualPiLabTest {
         // Strategies only to render the sudoers snippet first (no SSH needed for that).
         SshConfigResolver none = SshConfigResolver.parse("", sudoers, "root");
         StopAgentStrategy snippetStop = new StopAgentStrategy((t, c, d) -> null, none, () -> DEAD_MAN_SECONDS, Duration.ofSeconds(30));
-        ApiEndpoint endpoint = ApiEndpoint.fromServerUrl(api.url()).orThrow();
+        ApiEndpoint endpoint = ApiEndpoint.fromServerUrl(LabApi.url()).orThrow();
         ApiPartitionStrategy snippetPartition = new ApiPartitionStrategy((t, c, d) -> null, none, endpoint,
                 () -> DEAD_MAN_SECONDS, Duration.ofSeconds(30));
         for (PiSlot slot : slots) {
@@ -126,10 +125,10 @@ class VirtualPiLabTest {
                     Duration.ofSeconds(30)).sudoCommands(slot));
             Files.writeString(sudoers.resolve(slot.hostname()), SudoersSnippet.render("pi", commands));
         }
-        lab = VirtualLab.up(PIS, VirtualLab.pirackCommand(), List.of("--api", api.url(), "--sudoers", sudoers.toString()));
-        api.serveOnBridge();
+        lab = VirtualLab.up(PIS, VirtualLab.pirackCommand(), List.of("--api", LabApi.url(), "--sudoers", sudoers.toString()));
+        api = LabApi.start(PIS, VirtualLab.LOGS.resolve("rehearse-kubeconfig.yaml").toAbsolutePath());
 
-        client = ClusterConnection.forUrl(api.url());
+        client = ClusterConnection.forUrl(LabApi.url());
         store = new ClusterStore(Clock.systemUTC(), "lab");
         watcher = new ClusterWatcher(client, store, Clock.systemUTC());
         watcher.start();
@@ -293,11 +292,13 @@ class VirtualPiLabTest {
     private String silentAndLossy(Instant start) throws Exception {
         ExecutorService pool = Executors.newCachedThreadPool();
         try {
+            Instant[] silentFailed = new Instant[1];
             Future<String> silent = pool.submit(() -> {
                 try {
                     stopAgent.pull(slot("rpi4"));
                     return null;
                 } catch (PlugException e) {
+                    silentFailed[0] = Instant.now();
                     return e.getMessage();
                 }
             });
@@ -313,8 +314,8 @@ class VirtualPiLabTest {
             await("rpi2 and rpi3 Ready after restore", s -> !notReady(s, "rpi2") && !notReady(s, "rpi3"));
             double restoredAt = seconds(start, Instant.now());
             String error = silent.get(PlugStrategies.COMMAND_TIMEOUT.toSeconds() * 3, TimeUnit.SECONDS);
-            double silentAt = seconds(start, Instant.now());
             assertTrue(error != null, "pulling the silent rpi4 did not fail");
+            double silentAt = seconds(start, silentFailed[0]);
             assertEquals(1, error.strip().lines().count(), "the silent Pi's error is one sentence: " + error);
             assertTrue(error.contains("rpi4") && !error.contains("Exception") && !error.contains("\tat "),
                     "the silent Pi's error names it, without a stack trace: " + error);
@@ -333,11 +334,12 @@ class VirtualPiLabTest {
     @Order(5)
     void drillOnTheLabRecoversWithTheRehearsalRacksMilestones() throws Exception {
         scenario("drill", () -> {
+            spreadDemoPodsOnto("rpi3");
             Path home = Files.createTempDirectory("lab-pirack-home");
             new JsonFileStore<>(home.resolve("rack.json"), RackSpec.class, () -> rack, Clock.systemUTC()).save(rack);
             Path kubeconfig = home.resolve("kubeconfig");
             Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\ncurrent-context: lab\n"
-                    + "clusters:\n- name: lab\n  cluster:\n    server: " + api.url() + "\n"
+                    + "clusters:\n- name: lab\n  cluster:\n    server: " + LabApi.url() + "\n"
                     + "contexts:\n- name: lab\n  context:\n    cluster: lab\n    user: lab\n"
                     + "users:\n- name: lab\n  user:\n    token: lab\n");
             JsonNode onLab = drillJson(List.of("-Dpirack.home=" + home), List.of("drill", "--kubeconfig", kubeconfig.toString(),
@@ -345,20 +347,59 @@ class VirtualPiLabTest {
             JsonNode onRack = drillJson(List.of("-Dpirack.home=" + home.resolve("sim")), List.of("drill", "--sim", "--node", "rpi3",
                     "--tuning", "demo", "--time-scale", "4", "--timeout", Integer.toString(DRILL_TIMEOUT_SECONDS), "--json"));
             assertTrue(onLab.path("recovered").asBoolean(), "the drill on the lab did not recover: " + onLab.path("failureReason"));
+            // Offsets from the last heartbeat: the lab's drill starts its clock before the SSH round trips of the
+            // pull, the rehearsal rack's at the simulated power cut. linkLost is the rehearsal rack's power strategy
+            // only: stop-agent keeps the link (and SSH) up.
+            double labBase = onLab.path("milestones").path("lastHeartbeat").path("offsetSeconds").asDouble();
+            double rackBase = onRack.path("milestones").path("lastHeartbeat").path("offsetSeconds").asDouble();
             List<String> compared = new ArrayList<>();
             for (Map.Entry<String, JsonNode> m : onRack.path("milestones").properties()) {
+                if (m.getKey().equals("linkLost") || m.getKey().equals("lastHeartbeat")) {
+                    continue;
+                }
                 JsonNode labMilestone = onLab.path("milestones").path(m.getKey());
                 boolean onRackSeen = m.getValue().has("offsetSeconds");
                 assertEquals(onRackSeen, labMilestone.has("offsetSeconds"), "milestone " + m.getKey() + " seen on one rack only");
                 if (onRackSeen) {
-                    double rackAt = m.getValue().path("offsetSeconds").asDouble();
-                    double labAt = labMilestone.path("offsetSeconds").asDouble();
+                    double rackAt = m.getValue().path("offsetSeconds").asDouble() - rackBase;
+                    double labAt = labMilestone.path("offsetSeconds").asDouble() - labBase;
                     assertTrue(Math.abs(labAt - rackAt) <= DRILL_TOLERANCE_SECONDS, String.format(
-                            "milestone %s at %.1f s on the lab, %.1f s on the rehearsal rack", m.getKey(), labAt, rackAt));
+                            "milestone %s %.1f s after the last heartbeat on the lab, %.1f s on the rehearsal rack", m.getKey(), labAt, rackAt));
                     compared.add(String.format("%s %.1f/%.1f", m.getKey(), labAt, rackAt));
                 }
             }
-            return "recovered; milestones lab/rehearsal s: " + String.join(", ", compared);
+            return "recovered; milestones after the last heartbeat, lab/rehearsal s: " + String.join(", ", compared);
+        });
+    }
+
+    @Test
+    @Order(6)
+    void powerPullKillsThePiAndPowerBackBootsItIntoTheRack() throws Exception {
+        scenario("power-pull", () -> {
+            String pi = "rpi4";
+            Instant off = Instant.now();
+            lab.power(pi, false);
+            try {
+                awaitLink(pi, false, off);
+                double darkAt = seconds(off, Instant.now());
+                await(pi + " NotReady with its power off", s -> notReady(s, pi));
+                double notReadyAt = seconds(off, Instant.now());
+                assertEquals("", lab.pids(pi), "processes left in the Pi after the power cut");
+                Instant on = Instant.now();
+                lab.power(pi, true);
+                awaitLink(pi, true, on);
+                double sshAt = seconds(on, Instant.now());
+                await(pi + " Ready after booting", s -> s.node(pi).orElseThrow().ready() == ConditionStatus.TRUE);
+                double readyAt = seconds(on, Instant.now());
+                assertTrue(lab.inPi(pi, "ip", "-4", "-o", "addr", "show", "eth0").contains(lab.ip(pi) + "/24"),
+                        pi + " did not get its address back from DHCP");
+                return String.format("link dark %.1f s and NotReady %.1f s after the cut; after power on: SSH up %.1f s, "
+                        + "DHCP address back, Ready %.1f s", darkAt, notReadyAt, sshAt, readyAt);
+            } finally {
+                if (lab.pids(pi).isEmpty()) {
+                    lab.power(pi, true);
+                }
+            }
         });
     }
 
@@ -491,6 +532,16 @@ class VirtualPiLabTest {
         command.add(1, "-Duser.home=" + lab.home());
         command.addAll(args);
         return VirtualLab.exec(command, Duration.ofSeconds(60));
+    }
+
+    /**
+     * Deletes the demo Deployment's pods so the scheduler spreads fresh ones over the Ready workers, and waits
+     * until {@code pi} runs some: earlier scenarios leave their Pi empty (Kubernetes never moves pods back).
+     */
+    private void spreadDemoPodsOnto(String pi) throws Exception {
+        client.pods().inNamespace(SimWorkload.DEMO_NAMESPACE).withLabel("app", SimWorkload.DEMO_DEPLOYMENT).delete();
+        await("demo pods on " + pi + " again", s -> demoReadyOff(s, null) && s.podsOn(pi).stream()
+                .anyMatch(p -> SimWorkload.DEMO_DEPLOYMENT.equals(p.app()) && p.ready() && !p.terminating()));
     }
 
     /** Runs a PiRack CLI process as the presenter (the lab's ~/.ssh) and reads the JSON it prints. */
