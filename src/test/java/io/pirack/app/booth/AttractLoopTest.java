@@ -59,6 +59,11 @@ class AttractLoopTest {
             assertEquals(2, loop.cyclesDone(), statuses.toString());
             assertTrue(statuses.stream().noneMatch(s -> s.phase() == AttractLoop.Phase.RESTING), statuses.toString());
             assertTrue(plugs.controller().unpluggedNodes().isEmpty(), "every pulled Pi was plugged back in");
+            var runs = timeline.snapshot().runs().stream().sorted(java.util.Comparator.comparing(r -> r.start())).toList();
+            assertTrue(runs.subList(runs.size() - 2, runs.size()).stream().allMatch(r -> r.replacedCount() > 0),
+                    "every pull moved pods: " + timeline.snapshot().runs().stream().map(r -> r.node() + " moved " + r.replacedCount()).toList());
+            assertTrue(io.pirack.core.booth.Spread.isEven(session.store().snapshot()), "rebalanced after the cycle: "
+                    + io.pirack.core.booth.Spread.describe(session.store().snapshot()));
             assertEquals(2, timeline.snapshot().runs().stream().filter(r -> r.recovered()).count(),
                     timeline.snapshot().runs().stream().map(r -> r.node() + " " + r.outcome() + " " + r.failureReason()).toList().toString());
         } finally {
