@@ -91,7 +91,7 @@ class LegibilityTest {
         String summary = String.format("legibility: %d cases, %d labeled texts, %d text nodes, %d controls checked; %d defects",
                 cases, labeled, texts, controls, failures.size());
         System.out.println(summary);
-        int expected = 2 * (OPERATOR_SIZES.length * (SCREENS.length + 5) + AUDIENCE_SIZES.length + 2);
+        int expected = 2 * (OPERATOR_SIZES.length * (SCREENS.length + 6) + AUDIENCE_SIZES.length + 2);
         assertEquals(expected, cases, "every screen, dialog and size was checked");
         assertTrue(labeled > 1000 && controls > 500, summary);
         assertTrue(failures.isEmpty(), summary + "\n" + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
@@ -112,6 +112,8 @@ class LegibilityTest {
             guardrailDialog("dialog/guardrail-worker/" + at + "/" + phase, operator, slotOf(worker), size);
             guardrailDialog("dialog/guardrail-control-plane/" + at + "/" + phase, operator, 1, size);
             tuningReview("dialog/tuning-review/" + at + "/" + phase, operator, size);
+            checkDialog("dialog/kiosk-set-pin/" + at + "/" + phase, () -> Platform.runLater(() ->
+                    io.pirack.ui.booth.KioskPinDialog.askForNewPin(operator, pin -> "A kiosk PIN is 4 to 8 digits.", () -> { })), size);
             notReachable("dialog/connect/" + at + "/" + phase, "File → Connect to Cluster… asks for a kubeconfig file first");
             notReachable("dialog/replay/" + at + "/" + phase, "File → Replay Recording… asks for a folder first");
         }
