@@ -22,8 +22,8 @@ public final class AppSettings {
 
     /** Loads the settings file; a problem reading it goes to {@code problem} and the defaults are used. */
     public static AppSettings load(AppPaths paths, Executor background, Consumer<String> problem) {
-        JsonFileStore<Settings> store = new JsonFileStore<>(paths.settingsFile(), Settings.class, Settings::defaults, Clock.systemUTC());
-        JsonFileStore.Loaded<Settings> loaded = store.load();
+        JsonFileStore<Settings> store = SettingsJson.store(paths.settingsFile(), Clock.systemUTC());
+        JsonFileStore.Loaded<Settings> loaded = store.loadForRewriting();
         if (loaded.problem() != null) {
             problem.accept(loaded.problem());
         }

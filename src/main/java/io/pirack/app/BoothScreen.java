@@ -38,7 +38,7 @@ public final class BoothScreen implements AutoCloseable {
         model = new BoothViewModel(plugs, sessions::rackSpec, Clock.systemUTC(), new SplittableRandom(), kiosk,
                 hash -> settings.update(s -> s.withKioskPinHash(hash)), who -> interaction(),
                 () -> controller[0].rebalance());
-        booth = new BoothController(model, rack::audienceRack, timeline::audienceView,
+        booth = new BoothController(model, rack::audienceRack, timeline::audienceRunSummary,
                 new BoothController.Sessions(sessions::cluster, sessions::plugs, sessions::timeline, sessions::rackSpec,
                         sessions::failoverSettings),
                 screenIndex -> settings.update(s -> s.withAudienceScreen(screenIndex)), background, () -> {
@@ -60,14 +60,14 @@ public final class BoothScreen implements AutoCloseable {
 
     /** The screen; MainWindow calls it on the first visit. */
     public Node view() {
-        return new BoothView(model, booth, settings.get().audienceScreen());
+        return new BoothView(model, booth, settings.get().booth().audienceScreen());
     }
 
     /** Kiosk, visitor and attract options from the command line. */
     public void apply(LaunchOptions options) {
         if (options.kiosk()) {
             model.startInVisitorMode(options.visitor());
-            booth.openAudienceForTheShow(options.screen() >= 0 ? options.screen() : Math.max(0, settings.get().audienceScreen()));
+            booth.openAudienceForTheShow(options.screen() >= 0 ? options.screen() : Math.max(0, settings.get().booth().audienceScreen()));
             if (model.hasPin()) {
                 model.lock();
             } else {

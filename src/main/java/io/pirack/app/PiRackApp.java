@@ -53,14 +53,16 @@ public final class PiRackApp extends Application {
         sessions = new SessionHolder(paths, settings, frames, window, status, background, () -> stage);
         replay = new Replay(paths, frames, sessions, window, status, background);
         frames.subscribe(status::show);
-        KioskLock kiosk = new KioskLock(() -> settings.get().kioskPinHash(), java.time.Clock.systemUTC());
+        KioskLock kiosk = new KioskLock(() -> settings.get().booth().kioskPinHash(), java.time.Clock.systemUTC());
         SessionPlugBackend plugs = new SessionPlugBackend(sessions::plugs);
-        PlugCommands plugCommands = new PlugCommands(plugs, kiosk::isLocked, () -> settings.get().confirmPulls(),
+        PlugCommands plugCommands = new PlugCommands(plugs, kiosk::isLocked, () -> settings.get().operator().confirmPulls(),
                 ask -> settings.update(s -> s.withConfirmPulls(ask)), () -> stage, status.noticeProperty()::set);
-        rack = new RackScreen(frames, plugCommands, replay::active, sessions::saveRackOrder, settings.get().hideSystemPods());
+        rack = new RackScreen(frames, plugCommands, replay::active, sessions::saveRackOrder, settings.get().operator().hideSystemPods());
         TimelineScreen timeline = new TimelineScreen(frames, sessions::timeline, background, status);
         tuning = new TuningScreen(sessions.sessionProperty(), frames, background, () -> stage);
-        network = new NetworkScreen(paths, sessions::realRack, background, () -> stage);
+        network = new NetworkScreen(() -> stage, () -> sessions.rackSpec() != null ? sessions.rackSpec() : sessions.realRack(), sessions::saveRackOrder,
+                sessions::cluster, background, paths);
+        sessions.sessionProperty().addListener((o, was, now) -> network.sessionChanged());
         booth = new BoothScreen(sessions, frames, settings, rack, timeline, window, kiosk, plugs, background, stage);
 
         window.addScreen(new MainWindow.Screen("rack", "Rack", rack::view));
@@ -89,7 +91,7 @@ public final class PiRackApp extends Application {
                 status.noticeProperty().set(AppMenus.LOCKED);
             }
         });
-        window.select(settings.get().lastView());
+        window.select(settings.get().operator().lastView());
         stage.show();
         sessions.connect(sessions.initialSource(launchOptions));
         booth.apply(launchOptions);

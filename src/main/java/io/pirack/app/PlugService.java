@@ -4,8 +4,8 @@ import io.pirack.core.plug.GuardrailReport;
 import io.pirack.core.plug.Guardrails;
 import io.pirack.core.plug.PlugState;
 import io.pirack.core.rack.RackSpec;
+import io.pirack.net.SystemProcessRunner;
 import io.pirack.plug.ApiEndpoint;
-import io.pirack.plug.LocalProcessRunner;
 import io.pirack.plug.PlugActionEvent;
 import io.pirack.plug.PlugController;
 import io.pirack.plug.PlugListener;
@@ -67,7 +67,7 @@ public final class PlugService implements AutoCloseable {
             }
             var api = ApiEndpoint.fromServerUrl(session.client().getMasterUrl().toString());
             strategies.addAll(PlugStrategies.forRack(rack, shell, targets, api.isValid() ? api.orThrow() : null,
-                    new LocalProcessRunner(), "uhubctl", HttpClient.newHttpClient(),
+                    new SystemProcessRunner(), "uhubctl", HttpClient.newHttpClient(),
                     () -> System.getenv("PIRACK_TURINGPI_TOKEN")));
         }
         this.controller = new PlugController(rack, strategies, executor, session.clock(), new PlugListener() {

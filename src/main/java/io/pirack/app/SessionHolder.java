@@ -107,17 +107,18 @@ public final class SessionHolder implements AutoCloseable {
             Path file = options.kubeconfig() != null ? options.kubeconfig() : ClusterConnection.defaultKubeconfig();
             return new ClusterSession.Kubeconfig(file, options.context(), realRack());
         }
-        if (Settings.SOURCE_KUBECONFIG.equals(remembered.source())) {
-            Path file = remembered.kubeconfig() != null ? Path.of(remembered.kubeconfig()) : ClusterConnection.defaultKubeconfig();
-            return new ClusterSession.Kubeconfig(file, remembered.context(), realRack());
+        Settings.Cluster saved = remembered.cluster();
+        if (saved.source() == Settings.Source.KUBECONFIG) {
+            Path file = saved.kubeconfig() != null ? Path.of(saved.kubeconfig()) : ClusterConnection.defaultKubeconfig();
+            return new ClusterSession.Kubeconfig(file, saved.context(), realRack());
         }
         return rehearsalSource();
     }
 
     public ClusterSession.Source rehearsalSource() {
         Settings remembered = settings.get();
-        SimTimings timings = SimTimings.byName(remembered.simPreset()).orElse(SimTimings.demoTuned());
-        return new ClusterSession.Rehearsal(rehearsalRackStore().load().value(), timings, remembered.simTimeScale());
+        SimTimings timings = SimTimings.byName(remembered.rehearsal().preset().id()).orElse(SimTimings.demoTuned());
+        return new ClusterSession.Rehearsal(rehearsalRackStore().load().value(), timings, remembered.rehearsal().timeScale());
     }
 
     /** The real rack from the rack file; a problem reading it becomes the notice. */
@@ -187,9 +188,9 @@ public final class SessionHolder implements AutoCloseable {
         opened.start();
         window.setBusy("");
         if (opened.source() instanceof ClusterSession.Kubeconfig k) {
-            settings.update(s -> s.withSource(Settings.SOURCE_KUBECONFIG, k.file().toString(), k.context()));
+            settings.update(s -> s.withCluster(Settings.Cluster.kubeconfig(k.file().toString(), k.context())));
         } else {
-            settings.update(s -> s.withSource(Settings.SOURCE_SIM, s.kubeconfig(), s.context()));
+            settings.update(s -> s.withCluster(s.cluster().onRehearsalRack()));
         }
         if (previous != null) {
             previous.publisher().close();
@@ -224,14 +225,12 @@ public final class SessionHolder implements AutoCloseable {
     }
 
     private JsonFileStore<RackSpec> rehearsalRackStore() {
-        return new JsonFileStore<>(paths.dataDir().resolve("rehearsal-rack.json"), RackSpec.class,
-                () -> RackSpec.rehearsal(settings.get().simPis()), Clock.systemUTC());
+        return RackFiles.store(paths.dataDir().resolve("rehearsal-rack.json"),
+                () -> RackSpec.rehearsal(settings.get().rehearsal().pis()), Clock.systemUTC());
     }
 
     private JsonFileStore<RackSpec> realRackStore() {
-        return new JsonFileStore<>(paths.rackFile(), RackSpec.class,
-                () -> new RackSpec("My rack", List.of(), "192.168.2.0/24", PlugMethod.STOP_AGENT, null,
-                        RackSpec.DEFAULT_DEAD_MAN_SECONDS), Clock.systemUTC());
+        return RackFiles.store(paths.rackFile(), RackSpec::empty, Clock.systemUTC());
     }
 
     static FailoverSettings failoverSettings(ClusterSession session) {

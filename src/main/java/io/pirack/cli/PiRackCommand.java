@@ -24,11 +24,13 @@ import picocli.CommandLine.Option;
             BootptabCommand.class,
             SimKubeletCommand.class,
             PreflightCommand.class,
+            ImagesCommand.class,
             SelfCheckCommand.class,
             RunsCommand.class,
             DrillCommand.class,
             RebalanceCommand.class,
             SnapshotCommand.class,
+            RehearseCommand.class,
             BenchCommand.class,
         })
 public final class PiRackCommand implements Callable<Integer> {
@@ -54,6 +56,14 @@ public final class PiRackCommand implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new PiRackCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            if (e instanceof SavedFiles.UnusableFileException unusable) {
+                cl.getErr().println(unusable.getMessage());
+                cl.getErr().flush();
+                return SavedFiles.UNUSABLE_FILE;
+            }
+            throw e;
+        });
         return commandLine;
     }
 

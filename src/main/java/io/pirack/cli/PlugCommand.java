@@ -5,8 +5,8 @@ import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.PlugMethod;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.core.validate.Validation;
+import io.pirack.net.SystemProcessRunner;
 import io.pirack.plug.ApiEndpoint;
-import io.pirack.plug.LocalProcessRunner;
 import io.pirack.plug.PlugException;
 import io.pirack.plug.PlugStrategies;
 import io.pirack.plug.PlugStrategy;
@@ -109,7 +109,7 @@ public final class PlugCommand {
                 SshConfigResolver targets = SshConfigResolver.load(home.resolve(".ssh/config"), home, System.getProperty("user.name"));
                 String token = System.getenv().getOrDefault("PIRACK_TURINGPI_TOKEN", "");
                 Optional<PlugStrategy> strategy = PlugStrategies.forRack(() -> rack, shell, targets, apiServer,
-                                new LocalProcessRunner(), "uhubctl", HttpClient.newHttpClient(), () -> token)
+                                new SystemProcessRunner(), "uhubctl", HttpClient.newHttpClient(), () -> token)
                         .stream().filter(s -> s.method() == method.get()).findFirst();
                 if (strategy.isEmpty()) {
                     err.println(method.get().label() + " needs " + (method.get() == PlugMethod.API_PARTITION

@@ -2,11 +2,13 @@ package io.pirack.cli;
 
 import io.pirack.app.AppPaths;
 import io.pirack.app.ClusterSession;
-import io.pirack.app.JsonFileStore;
 import io.pirack.app.SessionTuningBackend;
 import io.pirack.app.TuningScreen;
+import io.pirack.core.images.ImageVerdict;
 import io.pirack.core.preflight.PreflightInputs;
-import io.pirack.core.rack.PlugMethod;
+import io.pirack.images.ImageArchitectureService;
+import io.pirack.images.PlatformCache;
+import io.pirack.images.RegistryClient;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.kube.ClusterConnection;
 import io.pirack.sim.SimTimings;
@@ -53,7 +55,8 @@ public final class SessionPreflightSource implements PreflightSource {
                 }
                 return shell[0];
             }, TuningScreen.targets(), Clock.systemUTC());
-            return backend.preflightInputs(List.of());
+            PreflightInputs inputs = backend.preflightInputs(List.of());
+            return inputs.withImageArchitecture(imageArchitecture(session));
         } catch (TimeoutException e) {
             throw new PreflightUnavailableException(e.getMessage());
         } catch (InterruptedException e) {
@@ -68,9 +71,14 @@ public final class SessionPreflightSource implements PreflightSource {
         }
     }
 
+    /** The image-architecture item's input: the same check as {@code pirack images check}, offline falling back to the cache. */
+    static List<ImageVerdict> imageArchitecture(ClusterSession session) {
+        PlatformCache cache = new PlatformCache(AppPaths.detect().dataDir().resolve("image-platforms.json"));
+        return new ImageArchitectureService(session.client(), credentials -> RegistryClient.standard(credentials, Clock.systemUTC()), cache)
+                .check(List.of(), List.of()).verdicts();
+    }
+
     private static RackSpec savedRack() {
-        return new JsonFileStore<>(AppPaths.detect().rackFile(), RackSpec.class,
-                () -> new RackSpec("My rack", List.of(), "192.168.2.0/24", PlugMethod.STOP_AGENT, null, RackSpec.DEFAULT_DEAD_MAN_SECONDS),
-                Clock.systemUTC()).load().value();
+        return SavedFiles.rack();
     }
 }

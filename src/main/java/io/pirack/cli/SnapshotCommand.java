@@ -1,13 +1,10 @@
 package io.pirack.cli;
 
-import io.pirack.app.AppPaths;
 import io.pirack.app.ClusterSession;
-import io.pirack.app.JsonFileStore;
 import io.pirack.core.cluster.ClusterSnapshot;
 import io.pirack.core.cluster.NodeRole;
 import io.pirack.core.cluster.PodInfo;
 import io.pirack.core.plug.PlugState;
-import io.pirack.core.rack.PlugMethod;
 import io.pirack.core.rack.RackFrame;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.kube.ClusterConnection;
@@ -20,10 +17,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
@@ -70,9 +65,8 @@ public final class SnapshotCommand implements Callable<Integer> {
             description = "Cluster seconds to wait before rendering (after --unplug, if given).")
     int waitSeconds;
 
-    @Option(names = "--time-scale", defaultValue = "4", paramLabel = "X",
-            description = "Rehearsal rack speed-up, so waits take less real time (default ${DEFAULT-VALUE}).")
-    double timeScale;
+    @CommandLine.Mixin
+    RehearsalOptions rehearsal = new RehearsalOptions();
 
     @Option(names = "--hide-system-pods", description = "Leave DaemonSet and control-plane pods out.")
     boolean hideSystemPods;
@@ -90,7 +84,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
         ClusterSession.Source source;
         if (cluster.sim || (cluster.context == null && cluster.kubeconfig == null)) {
-            source = new ClusterSession.Rehearsal(RackSpec.rehearsal(pis), SimTimings.demoTuned(), timeScale);
+            source = new ClusterSession.Rehearsal(RackSpec.rehearsal(pis), rehearsal.apply(SimTimings.demoTuned()), rehearsal.timeScale());
         } else {
             Path file = cluster.kubeconfig != null ? cluster.kubeconfig : ClusterConnection.defaultKubeconfig();
             source = new ClusterSession.Kubeconfig(file, cluster.context, realRack());
@@ -146,16 +140,11 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (waitSeconds < 0 || waitSeconds > 3600) {
             return "--wait-seconds must be 0–3600, not " + waitSeconds;
         }
-        if (!(timeScale >= 1 && timeScale <= 50)) {
-            return "--time-scale must be 1–50, not " + timeScale;
-        }
-        return null;
+        return rehearsal.problem().orElse(null);
     }
 
     private RackSpec realRack() {
-        return new JsonFileStore<>(AppPaths.detect().rackFile(), RackSpec.class,
-                () -> new RackSpec("My rack", List.of(), "192.168.2.0/24", PlugMethod.STOP_AGENT, null,
-                        RackSpec.DEFAULT_DEAD_MAN_SECONDS), Clock.systemUTC()).load().value();
+        return SavedFiles.rack();
     }
 
     /** Waits for a steady cluster, pulls the plug if asked, waits on, and takes one frame. */

@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
-/** Runs a local program as an argument vector (never through a shell line), with a deadline. */
+/**
+ * Runs a local program as an argument vector (never through a shell line), with a deadline. The one
+ * process runner of PiRack: host networking and the USB-hub plug strategy use it alike. A program that
+ * overruns is killed and reported as {@link ProcessResult#timedOut()}, never thrown, so each caller
+ * words the timeout for its own context.
+ */
 public interface ProcessRunner {
 
     /**

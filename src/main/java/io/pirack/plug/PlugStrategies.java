@@ -1,6 +1,7 @@
 package io.pirack.plug;
 
 import io.pirack.core.rack.RackSpec;
+import io.pirack.net.ProcessRunner;
 import io.pirack.ssh.RemoteShell;
 import io.pirack.ssh.SshTargetResolver;
 import java.net.URI;

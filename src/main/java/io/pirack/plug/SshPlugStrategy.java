@@ -1,6 +1,7 @@
 package io.pirack.plug;
 
 import io.pirack.core.rack.PiSlot;
+import io.pirack.core.rack.RackSpec;
 import io.pirack.core.validate.Hostname;
 import io.pirack.core.validate.Validation;
 import io.pirack.ssh.CommandResult;
@@ -25,8 +26,6 @@ import java.util.function.IntSupplier;
 abstract class SshPlugStrategy implements PlugStrategy, SudoCommands {
 
     static final String DEAD_MAN_UNIT_PREFIX = "pirack-deadman-";
-    static final int MIN_DEAD_MAN_SECONDS = 10;
-    static final int MAX_DEAD_MAN_SECONDS = 3600;
 
     private final RemoteShell shell;
     private final SshTargetResolver targets;
@@ -107,8 +106,8 @@ abstract class SshPlugStrategy implements PlugStrategy, SudoCommands {
 
     int deadManSeconds() throws PlugException {
         int seconds = deadManSeconds.getAsInt();
-        if (seconds < MIN_DEAD_MAN_SECONDS || seconds > MAX_DEAD_MAN_SECONDS) {
-            throw new PlugException("The dead-man delay must be " + MIN_DEAD_MAN_SECONDS + " to " + MAX_DEAD_MAN_SECONDS
+        if (seconds < RackSpec.MIN_DEAD_MAN_SECONDS || seconds > RackSpec.MAX_DEAD_MAN_SECONDS) {
+            throw new PlugException("The dead-man delay must be " + RackSpec.MIN_DEAD_MAN_SECONDS + " to " + RackSpec.MAX_DEAD_MAN_SECONDS
                     + " seconds, not " + seconds + ".");
         }
         return seconds;

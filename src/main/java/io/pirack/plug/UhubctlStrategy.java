@@ -2,7 +2,8 @@ package io.pirack.plug;
 
 import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.PlugMethod;
-import io.pirack.ssh.CommandResult;
+import io.pirack.net.ProcessResult;
+import io.pirack.net.ProcessRunner;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,13 +72,17 @@ public final class UhubctlStrategy implements PlugStrategy {
         return argv;
     }
 
-    private CommandResult uhubctl(PiSlot slot, String action) throws PlugException {
+    private ProcessResult uhubctl(PiSlot slot, String action) throws PlugException {
         List<String> argv = argv(slot, action);
-        CommandResult result;
+        ProcessResult result;
         try {
             result = runner.run(argv, timeout);
         } catch (IOException e) {
             throw new PlugException("uhubctl failed for " + slot.hostname() + ": " + e.getMessage(), e);
+        }
+        if (result.timedOut()) {
+            throw new PlugException("uhubctl for " + slot.hostname() + " did not finish within "
+                    + Math.max(1, timeout.toSeconds()) + " s and was stopped; check the hub's USB connection.");
         }
         if (!result.ok()) {
             String why = result.stderr().isBlank() ? result.stdout().strip() : result.stderr().strip();
@@ -100,7 +105,7 @@ public final class UhubctlStrategy implements PlugStrategy {
 
     @Override
     public PlugStatus status(PiSlot slot) throws PlugException {
-        CommandResult result = uhubctl(slot, null);
+        ProcessResult result = uhubctl(slot, null);
         Matcher port = Pattern.compile("^\\s*Port " + slot.usbHubPort() + ": ([0-9a-f]{4})(.*)$", Pattern.MULTILINE)
                 .matcher(result.stdout());
         if (!port.find()) {

@@ -4,8 +4,6 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.VersionInfo;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -41,10 +39,29 @@ public final class RehearsalRack implements AutoCloseable {
     /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
     private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
-    /** Options beyond the rack spec and timings. */
-    public record Options(int demoReplicas, boolean imagesPrePulled, Set<String> externalKubelets, long seed, int port) {
+    /**
+     * Options beyond the rack spec and timings.
+     *
+     * @param port    the API's port on {@code address}; 0 picks a free one
+     * @param address where the API listens; loopback unless a caller asks for one of this machine's
+     *                own addresses (never the wildcard by default)
+     */
+    public record Options(int demoReplicas, boolean imagesPrePulled, Set<String> externalKubelets, long seed, int port,
+                          InetAddress address) {
+        public Options(int demoReplicas, boolean imagesPrePulled, Set<String> externalKubelets, long seed, int port) {
+            this(demoReplicas, imagesPrePulled, externalKubelets, seed, port, InetAddress.getLoopbackAddress());
+        }
+
+        public Options {
+            address = address == null ? InetAddress.getLoopbackAddress() : address;
+        }
+
         public static Options defaults() {
             return new Options(6, true, Set.of(), 42L, 0);
+        }
+
+        public Options at(InetAddress listenOn, int listenPort) {
+            return new Options(demoReplicas, imagesPrePulled, externalKubelets, seed, listenPort, listenOn);
         }
     }
 
@@ -52,6 +69,7 @@ public final class RehearsalRack implements AutoCloseable {
     private final SimTimings timings;
     private final SimClock clock;
     private final KubernetesMockServer server;
+    private final ApiFront front;
     private final KubernetesClient client;
     private final SimCache cache;
     private final SimControlPlane controlPlane;
@@ -61,19 +79,32 @@ public final class RehearsalRack implements AutoCloseable {
     private final ScheduledExecutorService loop;
     private final List<BiConsumer<String, Boolean>> powerListeners = new CopyOnWriteArrayList<>();
     private final Map<String, java.util.concurrent.ScheduledFuture<?>> deadMen = new HashMap<>();
+    private final String controlPlaneHost;
+    private java.util.concurrent.ScheduledFuture<?> apiReturn;
 
     private RehearsalRack(RackSpec spec, SimTimings timings, SimClock clock, Options options) {
         this.spec = spec;
+        this.controlPlaneHost = spec.slots().stream().filter(sl -> sl.role() == NodeRole.CONTROL_PLANE)
+                .map(PiSlot::hostname).findFirst().orElse(null);
         this.timings = timings;
         this.clock = clock;
         // The mock server logs every request at INFO through java.util.logging.
         MOCK_SERVER_LOG.setLevel(Level.WARNING);
         this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(List.of()), false);
-        server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("32").withGitVersion(SimWorkload.KUBELET_VERSION)
-                .withPlatform("linux/arm64").build());
-        server.init(InetAddress.getLoopbackAddress(), options.port());
+                new SimStore(clock), false);
+        // The store lives on its own loopback port; clients reach it only through the front.
+        server.init(InetAddress.getLoopbackAddress(), 0);
         this.client = server.createClient();
+        this.front = new ApiFront(options.address(), options.port(), server.getPort(),
+                new ApiServing(server.getPort(), clock, new ApiDiscovery(timings.version())));
+        try {
+            front.up();
+        } catch (java.io.IOException e) {
+            client.close();
+            server.destroy();
+            throw new java.io.UncheckedIOException("the rehearsal rack cannot listen on "
+                    + options.address().getHostAddress() + ":" + options.port() + ": " + e.getMessage(), e);
+        }
         this.writer = new SimWriter(client);
         this.events = new SimEvents(client, clock);
         seed(writer, options);
@@ -112,10 +143,15 @@ public final class RehearsalRack implements AutoCloseable {
 
     private void seed(SimWriter writer, Options options) {
         Instant now = clock.instant();
+        for (String namespace : List.of("default", "kube-system", "kube-public", "kube-node-lease", SimWorkload.DEMO_NAMESPACE)) {
+            client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                    .withName(namespace).withCreationTimestamp(SimObjects.time(now)).endMetadata()
+                    .withNewStatus().withPhase("Active").endStatus().build()).create();
+        }
         Node controlPlaneNode = null;
         PiSlot controlPlaneSlot = null;
         for (PiSlot slot : spec.slots()) {
-            Node node = client.nodes().resource(SimWorkload.node(slot, now, options.imagesPrePulled())).create();
+            Node node = client.nodes().resource(SimWorkload.node(slot, now, options.imagesPrePulled(), timings.version())).create();
             client.leases().inNamespace("kube-node-lease").resource(new LeaseBuilder()
                     .withNewMetadata().withName(slot.hostname()).withNamespace("kube-node-lease").endMetadata()
                     .withNewSpec().withHolderIdentity(slot.hostname()).withLeaseDurationSeconds(timings.leaseDurationSeconds())
@@ -135,12 +171,16 @@ public final class RehearsalRack implements AutoCloseable {
             client.apps().deployments().inNamespace(SimWorkload.DEMO_NAMESPACE)
                     .resource(SimWorkload.demoDeployment(options.demoReplicas(), timings.demoTolerationSeconds())).create();
             client.apps().statefulSets().inNamespace(SimWorkload.DEMO_NAMESPACE).resource(SimWorkload.demoStatefulSet()).create();
-            client.apps().daemonSets().inNamespace("kube-system").resource(SimWorkload.demoDaemonSet()).create();
+            client.apps().daemonSets().inNamespace("kube-system").resource(SimWorkload.demoDaemonSet(timings.version())).create();
         }
     }
 
     private void tick() {
         try {
+            if (!front.isUp()) {
+                // No API: kubelets cannot report and no controller runs.
+                return;
+            }
             Instant now = clock.instant();
             for (SimKubelet kubelet : kubelets.values()) {
                 kubelet.heartbeat(now);
@@ -173,7 +213,11 @@ public final class RehearsalRack implements AutoCloseable {
 
     /** The API endpoint PiRack connects to, e.g. {@code http://127.0.0.1:43121/}. */
     public String apiUrl() {
-        return client.getMasterUrl().toString();
+        String host = front.address().getHostAddress();
+        if (front.address() instanceof java.net.Inet6Address) {
+            host = "[" + host.replaceAll("%.*$", "") + "]";
+        }
+        return "http://" + host + ":" + front.port() + "/";
     }
 
     public RackSpec spec() {
@@ -207,7 +251,7 @@ public final class RehearsalRack implements AutoCloseable {
             deadMen.remove(node);
             if (!isPowered(node)) {
                 SimKubelet kubelet = kubelets.get(node);
-                kubelet.setPowered(true);
+                applyPower(node, true);
                 powerListeners.forEach(l -> l.accept(node, true));
             }
         }, clock.toReal(simulated).toNanos(), TimeUnit.NANOSECONDS));
@@ -233,6 +277,52 @@ public final class RehearsalRack implements AutoCloseable {
         return kubelets.containsKey(node);
     }
 
+    /**
+     * Runs on the simulation thread. The control-plane Pi takes the API server, etcd, the controllers
+     * and the scheduler with it: the API endpoint goes dark for every client and nothing reconciles.
+     * Powered back, the Pi boots ({@link SimTimings#bootDelay()}), then the API returns and the
+     * controllers start afresh.
+     */
+    private void applyPower(String node, boolean on) {
+        SimKubelet kubelet = kubelets.get(node);
+        boolean wasOn = kubelet.powered();
+        kubelet.setPowered(on, clock.instant());
+        if (!node.equals(controlPlaneHost)) {
+            return;
+        }
+        if (!on && wasOn) {
+            controlPlane.stop();
+            front.down();
+            if (apiReturn != null) {
+                apiReturn.cancel(false);
+                apiReturn = null;
+            }
+        } else if (on && !wasOn) {
+            apiReturn = loop.schedule(this::controlPlaneBooted, clock.toReal(timings.bootDelay()).toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void controlPlaneBooted() {
+        apiReturn = null;
+        try {
+            front.up();
+        } catch (java.io.IOException e) {
+            LOG.warn("the rehearsal rack's API could not listen again: {}", e.toString());
+            return;
+        }
+        controlPlane.restart();
+    }
+
+    /** False while the control-plane Pi is off or still booting: every client's connection is refused. */
+    public boolean apiServing() {
+        return front.isUp();
+    }
+
+    /** The Pi that runs the API server, or null for a rack without one. */
+    public String controlPlaneNode() {
+        return controlPlaneHost;
+    }
+
     private void setPower(String node, boolean on) {
         SimKubelet kubelet = kubelets.get(node);
         if (kubelet == null) {
@@ -240,7 +330,7 @@ public final class RehearsalRack implements AutoCloseable {
         }
         // Power changes take effect between two ticks, never in the middle of a kubelet's pass.
         try {
-            loop.submit(() -> kubelet.setPowered(on)).get(5, TimeUnit.SECONDS);
+            loop.submit(() -> applyPower(node, on)).get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -275,6 +365,7 @@ public final class RehearsalRack implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        front.close();
         cache.close();
         client.close();
         try {

@@ -22,7 +22,8 @@ final class SimAdmission {
     Pod admit(Pod pod) {
         List<Toleration> tolerations = new ArrayList<>(pod.getSpec().getTolerations());
         for (String key : List.of(Taint.NOT_READY, Taint.UNREACHABLE)) {
-            boolean hasOwn = tolerations.stream().anyMatch(t -> key.equals(t.getKey())
+            // As the DefaultTolerationSeconds plugin: a key-less toleration counts as one for this key.
+            boolean hasOwn = tolerations.stream().anyMatch(t -> (t.getKey() == null || t.getKey().isEmpty() || key.equals(t.getKey()))
                     && (t.getEffect() == null || t.getEffect().isEmpty() || "NoExecute".equals(t.getEffect())));
             if (!hasOwn) {
                 tolerations.add(SimObjects.noExecuteToleration(key, defaultTolerationSeconds));

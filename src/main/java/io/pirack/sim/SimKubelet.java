@@ -29,6 +29,11 @@ public final class SimKubelet {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimKubelet.class);
     private static final String COMPONENT = "kubelet";
+    /** The kubelet's own messages for the pressure conditions (pkg/kubelet/nodestatus). */
+    static final Map<String, String> KUBELET_MESSAGES = Map.of(
+            "MemoryPressure", "kubelet has sufficient memory available",
+            "DiskPressure", "kubelet has no disk pressure",
+            "PIDPressure", "kubelet has sufficient PID available");
 
     private final String nodeName;
     private final SimWriter writer;
@@ -39,6 +44,10 @@ public final class SimKubelet {
 
     private volatile boolean powered = true;
     private boolean postedReady;
+    /** Set after a power cycle: the Pi is booting until then, and reports NotReady first. */
+    private Instant bootedAt;
+    private Instant readyAt;
+    private Instant lastStatusPost;
     private Instant lastRenew;
     private final Map<String, Instant> containerStartDue = new HashMap<>();
     private final Map<String, Instant> readyDue = new HashMap<>();
@@ -61,20 +70,29 @@ public final class SimKubelet {
         return powered;
     }
 
-    /** Cuts or restores power: a cut kubelet stops all work; a restored one starts like after a boot. */
-    void setPowered(boolean on) {
+    /** Time from a kubelet's start to the node being Ready (runtime and network up, PLEG healthy). */
+    static final Duration READY_AFTER_START = Duration.ofSeconds(3);
+
+    /** Cuts or restores power: a cut kubelet stops all work; a restored one boots, then starts. */
+    void setPowered(boolean on, Instant now) {
         if (on && !powered) {
             postedReady = false;
             lastRenew = null;
             containerStartDue.clear();
             readyDue.clear();
+            bootedAt = now.plus(timings.bootDelay());
+            readyAt = bootedAt.plus(READY_AFTER_START);
         }
         powered = on;
     }
 
+    private boolean booting(Instant now) {
+        return bootedAt != null && now.isBefore(bootedAt);
+    }
+
     /** Heartbeat first, separately, so that heavy pod work can never delay it. */
     void heartbeat(Instant now) {
-        if (!powered) {
+        if (!powered || booting(now)) {
             return;
         }
         try {
@@ -86,12 +104,14 @@ public final class SimKubelet {
 
     /** One pass of the kubelet's pod sync loop; called on the rack's single simulation thread. */
     void sync(Instant now) {
-        if (!powered) {
+        if (!powered || booting(now)) {
             return;
         }
         try {
-            cache.node(nodeName).ifPresent(node -> {
-                if (!postedReady) {
+            cache.node(nodeName).map(writer::latest).ifPresent(node -> {
+                // Like a real kubelet's periodic status update: a node the controller marked Unknown while this
+                // kubelet kept running (cable pulled, API partitioned) is reported Ready again once it gets through.
+                if (!postedReady || (!readyInCache(node) && statusUpdateDue(now))) {
                     postReady(node, now);
                 }
                 for (Pod pod : cache.podsOn(nodeName)) {
@@ -122,13 +142,30 @@ public final class SimKubelet {
         writer.leaseRenewed(nodeName, now);
     }
 
+    private static boolean readyInCache(Node node) {
+        return node.getStatus() != null && node.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    private boolean statusUpdateDue(Instant now) {
+        return lastStatusPost == null || Duration.between(lastStatusPost, now).compareTo(timings.leaseRenewInterval()) >= 0;
+    }
+
     private void postReady(Node node, Instant now) {
+        lastStatusPost = now;
+        boolean firstSinceStart = !postedReady;
+        boolean starting = readyAt != null && now.isBefore(readyAt);
         boolean wasReady = node.getStatus().getConditions().stream()
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        boolean wasNotReady = node.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "False".equals(c.getStatus()));
+        if (starting && wasNotReady) {
+            return;
+        }
         List<Map<String, Object>> conditions = new ArrayList<>();
         for (String type : List.of("MemoryPressure", "DiskPressure", "PIDPressure", "Ready")) {
             boolean ready = "Ready".equals(type);
-            String status = ready ? "True" : "False";
+            String status = ready && !starting ? "True" : "False";
             String previous = node.getStatus().getConditions().stream().filter(c -> type.equals(c.getType()))
                     .map(NodeCondition::getStatus).findFirst().orElse(null);
             String transition = status.equals(previous)
@@ -138,16 +175,28 @@ public final class SimKubelet {
             Map<String, Object> condition = new LinkedHashMap<>();
             condition.put("type", type);
             condition.put("status", status);
-            condition.put("reason", ready ? "KubeletReady" : "KubeletHas" + (type.equals("PIDPressure") ? "SufficientPID"
-                    : type.equals("DiskPressure") ? "NoDiskPressure" : "SufficientMemory"));
-            condition.put("message", ready ? "kubelet is posting ready status" : "kubelet has no " + type);
+            condition.put("reason", ready ? (starting ? "KubeletNotReady" : "KubeletReady")
+                    : type.equals("PIDPressure") ? "KubeletHasSufficientPID"
+                    : type.equals("DiskPressure") ? "KubeletHasNoDiskPressure" : "KubeletHasSufficientMemory");
+            condition.put("message", ready ? (starting ? "container runtime status check may not have completed yet"
+                    : "kubelet is posting ready status") : KUBELET_MESSAGES.get(type));
             condition.put("lastHeartbeatTime", SimObjects.time(now));
             condition.put("lastTransitionTime", transition);
             conditions.add(condition);
         }
         if (writer.set(writer.client().nodes().withName(nodeName), Map.of("/status/conditions", conditions))) {
+            if (starting) {
+                if (!wasNotReady) {
+                    events.normal(node, COMPONENT, "Starting", "Starting kubelet.");
+                    events.normal(node, COMPONENT, "NodeNotReady", "Node " + nodeName + " status is now: NodeNotReady");
+                }
+                return;
+            }
             postedReady = true;
-            events.normal(node, COMPONENT, "Starting", "Starting kubelet.");
+            readyAt = null;
+            if (firstSinceStart && !wasNotReady) {
+                events.normal(node, COMPONENT, "Starting", "Starting kubelet.");
+            }
             if (!wasReady) {
                 events.normal(node, COMPONENT, "NodeReady", "Node " + nodeName + " status is now: NodeReady");
             }
@@ -171,7 +220,21 @@ public final class SimKubelet {
         } else if ("Running".equals(phase) && !SimObjects.podReady(pod)) {
             Instant due = readyDue.computeIfAbsent(uid, u -> now.plus(timings.readinessDelay()));
             if (!now.isBefore(due)) {
-                writer.set(resource, Map.of("/status/conditions", conditions(pod, now, true, true)));
+                // The kubelet reports readiness on the container too (kubectl's READY column reads it).
+                List<Map<String, Object>> statuses = new ArrayList<>();
+                for (var s : pod.getStatus().getContainerStatuses()) {
+                    Map<String, Object> status = new LinkedHashMap<>();
+                    status.put("name", s.getName());
+                    status.put("image", s.getImage());
+                    status.put("imageID", s.getImageID());
+                    status.put("ready", true);
+                    status.put("started", true);
+                    status.put("restartCount", s.getRestartCount() == null ? 0 : s.getRestartCount());
+                    status.put("state", s.getState());
+                    statuses.add(status);
+                }
+                writer.set(resource, Map.of("/status/conditions", conditions(pod, now, true, true),
+                        "/status/containerStatuses", statuses));
                 readyDue.remove(uid);
             }
         }

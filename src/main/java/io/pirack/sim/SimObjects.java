@@ -99,6 +99,52 @@ final class SimObjects {
         pod.getStatus().setConditions(conditions);
     }
 
+    static io.pirack.core.cluster.Taint coreTaint(io.fabric8.kubernetes.api.model.Taint t) {
+        return new io.pirack.core.cluster.Taint(t.getKey(), t.getValue(), t.getEffect(), parseTime(t.getTimeAdded()));
+    }
+
+    static List<io.pirack.core.cluster.Toleration> coreTolerations(Pod pod) {
+        List<io.pirack.core.cluster.Toleration> result = new ArrayList<>();
+        for (Toleration t : pod.getSpec().getTolerations()) {
+            result.add(new io.pirack.core.cluster.Toleration(t.getKey(), t.getOperator(), t.getValue(), t.getEffect(),
+                    t.getTolerationSeconds()));
+        }
+        return result;
+    }
+
+    static String readyStatus(io.fabric8.kubernetes.api.model.Node node) {
+        return node.getStatus() == null ? "Unknown" : node.getStatus().getConditions().stream()
+                .filter(c -> "Ready".equals(c.getType())).map(io.fabric8.kubernetes.api.model.NodeCondition::getStatus)
+                .findFirst().orElse("Unknown");
+    }
+
+    static boolean hasTaint(io.fabric8.kubernetes.api.model.Node node, String key, String effect) {
+        return node.getSpec().getTaints().stream().anyMatch(t -> key.equals(t.getKey()) && effect.equals(t.getEffect()));
+    }
+
+    /** The owning controller's uid, or the pod's own name for a bare pod. */
+    static String ownerUid(Pod pod) {
+        return controller(pod).map(OwnerReference::getUid).orElse(pod.getMetadata().getName());
+    }
+
+    /** Sets a node's taints (the whole list) by JSON patch. */
+    static boolean writeTaints(SimWriter writer, String node, List<io.fabric8.kubernetes.api.model.Taint> taints) {
+        List<java.util.Map<String, Object>> maps = new ArrayList<>();
+        for (var t : taints) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("key", t.getKey());
+            if (t.getValue() != null) {
+                m.put("value", t.getValue());
+            }
+            m.put("effect", t.getEffect());
+            if (t.getTimeAdded() != null) {
+                m.put("timeAdded", t.getTimeAdded());
+            }
+            maps.add(m);
+        }
+        return writer.set(writer.client().nodes().withName(node), java.util.Map.of("/spec/taints", maps));
+    }
+
     static Toleration noExecuteToleration(String key, Long seconds) {
         return new TolerationBuilder().withKey(key).withOperator("Exists").withEffect("NoExecute")
                 .withTolerationSeconds(seconds).build();

@@ -39,13 +39,18 @@ public final class SimWorkload {
     public static final String DEMO_DAEMONSET = "kube-proxy";
     public static final String DEMO_IMAGE = "ghcr.io/pirack/hello:1.0";
     public static final String STATEFUL_IMAGE = "docker.io/library/redis:7.4-alpine";
-    public static final String DAEMON_IMAGE = "registry.k8s.io/kube-proxy:v1.32.4";
-    public static final String KUBELET_VERSION = "v1.32.4";
+    /** The kubelet version of the newest release the rack simulates (the default). */
+    public static final String KUBELET_VERSION = KubernetesVersion.newest().gitVersion();
 
     private SimWorkload() {
     }
 
-    static Node node(PiSlot slot, Instant now, boolean imagesPrePulled) {
+    static String daemonImage(KubernetesVersion version) {
+        return "registry.k8s.io/kube-proxy:" + version.gitVersion();
+    }
+
+    static Node node(PiSlot slot, Instant now, boolean imagesPrePulled, KubernetesVersion version) {
+        String v = version.gitVersion();
         boolean controlPlane = slot.role() == NodeRole.CONTROL_PLANE;
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("kubernetes.io/hostname", slot.hostname());
@@ -55,10 +60,10 @@ public final class SimWorkload {
         if (controlPlane) {
             labels.put("node-role.kubernetes.io/control-plane", "");
         }
-        List<String> images = new ArrayList<>(List.of(DAEMON_IMAGE, "registry.k8s.io/pause:3.10"));
+        List<String> images = new ArrayList<>(List.of(daemonImage(version), "registry.k8s.io/pause:3.10"));
         if (controlPlane) {
-            images.addAll(List.of("registry.k8s.io/kube-apiserver:v1.32.4", "registry.k8s.io/kube-controller-manager:v1.32.4",
-                    "registry.k8s.io/kube-scheduler:v1.32.4", "registry.k8s.io/etcd:3.5.16-0"));
+            images.addAll(List.of("registry.k8s.io/kube-apiserver:" + v, "registry.k8s.io/kube-controller-manager:" + v,
+                    "registry.k8s.io/kube-scheduler:" + v, "registry.k8s.io/etcd:3.5.16-0"));
         } else if (imagesPrePulled) {
             images.addAll(List.of(DEMO_IMAGE, STATEFUL_IMAGE));
         }
@@ -78,14 +83,15 @@ public final class SimWorkload {
         for (String type : List.of("MemoryPressure", "DiskPressure", "PIDPressure", "Ready")) {
             boolean ready = type.equals("Ready");
             status.addNewCondition().withType(type).withStatus(ready ? "True" : "False")
-                    .withReason(ready ? "KubeletReady" : "KubeletHasNo" + type)
-                    .withMessage(ready ? "kubelet is posting ready status" : "kubelet has no " + type)
+                    .withReason(ready ? "KubeletReady" : type.equals("MemoryPressure") ? "KubeletHasSufficientMemory"
+                            : type.equals("DiskPressure") ? "KubeletHasNoDiskPressure" : "KubeletHasSufficientPID")
+                    .withMessage(ready ? "kubelet is posting ready status" : SimKubelet.KUBELET_MESSAGES.get(type))
                     .withLastHeartbeatTime(SimObjects.time(now)).withLastTransitionTime(SimObjects.time(now)).endCondition();
         }
         for (String image : images) {
             status.addNewImage().withNames(image).withSizeBytes(48_000_000L).endImage();
         }
-        status.withNewNodeInfo().withKubeletVersion(KUBELET_VERSION).withKubeProxyVersion(KUBELET_VERSION)
+        status.withNewNodeInfo().withKubeletVersion(v).withKubeProxyVersion(v)
                 .withOsImage("Debian GNU/Linux 12 (bookworm)").withArchitecture("arm64").withOperatingSystem("linux")
                 .withKernelVersion("6.6.51+rpt-rpi-v8").withContainerRuntimeVersion("containerd://1.7.24")
                 .withMachineID("").withSystemUUID("").withBootID("").endNodeInfo();
@@ -98,18 +104,19 @@ public final class SimWorkload {
     /** kubeadm's static pods on the control plane, with the flags that decide failover timing. */
     static List<Pod> controlPlanePods(PiSlot controlPlane, Node node, SimTimings timings) {
         String host = controlPlane.hostname();
+        String v = timings.version().gitVersion();
         List<Pod> pods = new ArrayList<>();
-        pods.add(staticPod("kube-apiserver", host, node, "registry.k8s.io/kube-apiserver:v1.32.4", List.of("kube-apiserver",
+        pods.add(staticPod("kube-apiserver", host, node, "registry.k8s.io/kube-apiserver:" + v, List.of("kube-apiserver",
                 "--advertise-address=" + (controlPlane.ip() == null ? "192.168.2.101" : controlPlane.ip()),
                 "--secure-port=6443",
                 "--default-not-ready-toleration-seconds=" + timings.defaultTolerationSeconds(),
                 "--default-unreachable-toleration-seconds=" + timings.defaultTolerationSeconds())));
-        pods.add(staticPod("kube-controller-manager", host, node, "registry.k8s.io/kube-controller-manager:v1.32.4", List.of(
+        pods.add(staticPod("kube-controller-manager", host, node, "registry.k8s.io/kube-controller-manager:" + v, List.of(
                 "kube-controller-manager",
                 "--node-monitor-period=" + timings.nodeMonitorPeriod().toSeconds() + "s",
                 "--node-monitor-grace-period=" + timings.nodeMonitorGracePeriod().toSeconds() + "s",
                 "--leader-elect=true")));
-        pods.add(staticPod("kube-scheduler", host, node, "registry.k8s.io/kube-scheduler:v1.32.4",
+        pods.add(staticPod("kube-scheduler", host, node, "registry.k8s.io/kube-scheduler:" + v,
                 List.of("kube-scheduler", "--leader-elect=true")));
         pods.add(staticPod("etcd", host, node, "registry.k8s.io/etcd:3.5.16-0", List.of("etcd", "--data-dir=/var/lib/etcd")));
         return pods;
@@ -154,13 +161,13 @@ public final class SimWorkload {
                 .endSpec().build();
     }
 
-    static DaemonSet demoDaemonSet() {
+    static DaemonSet demoDaemonSet(KubernetesVersion version) {
         return new DaemonSetBuilder()
                 .withNewMetadata().withName(DEMO_DAEMONSET).withNamespace("kube-system").withLabels(Map.of("k8s-app", DEMO_DAEMONSET)).endMetadata()
                 .withNewSpec()
                     .withNewSelector().withMatchLabels(Map.of("k8s-app", DEMO_DAEMONSET)).endSelector()
                     .withTemplate(new PodTemplateSpecBuilder().withNewMetadata().withLabels(Map.of("k8s-app", DEMO_DAEMONSET)).endMetadata()
-                        .withNewSpec().withContainers(container(DEMO_DAEMONSET, DAEMON_IMAGE))
+                        .withNewSpec().withContainers(container(DEMO_DAEMONSET, daemonImage(version)))
                             .withTolerations(new TolerationBuilder().withOperator("Exists").build())
                         .endSpec().build())
                 .endSpec().build();

@@ -22,6 +22,7 @@ final class SimWriter {
 
     private final KubernetesClient client;
     private final Map<String, Long> writtenVersions = new ConcurrentHashMap<>();
+    private final Map<String, HasMetadata> writtenObjects = new ConcurrentHashMap<>();
     private final Map<String, java.time.Instant> leaseRenewals = new ConcurrentHashMap<>();
     private final List<java.util.function.Consumer<HasMetadata>> writeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -59,6 +60,7 @@ final class SimWriter {
             T written = write.get();
             if (written != null) {
                 writtenVersions.put(key(written), SimObjects.resourceVersion(written));
+                writtenObjects.put(key(written), written);
                 writeListeners.forEach(l -> l.accept(written));
             }
             return true;
@@ -67,6 +69,17 @@ final class SimWriter {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /** Graceful deletion; the store stamps the simulated time plus the grace period. */
+    <T extends HasMetadata> void delete(Resource<T> resource) {
+        try {
+            resource.delete();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 404) {
+                throw e;
+            }
         }
     }
 
@@ -96,6 +109,23 @@ final class SimWriter {
             return true;
         }
         return false;
+    }
+
+    /**
+     * The newest version of an object this process knows: the cached one, or what our own last write
+     * returned when the cache has not caught up yet — so two writes in one pass never undo each other.
+     */
+    @SuppressWarnings("unchecked")
+    <T extends HasMetadata> T latest(T cached) {
+        HasMetadata written = writtenObjects.get(key(cached));
+        if (written != null && written.getClass() == cached.getClass()
+                && SimObjects.resourceVersion(written) > SimObjects.resourceVersion(cached)) {
+            return (T) written;
+        }
+        if (written != null) {
+            writtenObjects.remove(key(cached), written);
+        }
+        return cached;
     }
 
     private static String key(HasMetadata object) {

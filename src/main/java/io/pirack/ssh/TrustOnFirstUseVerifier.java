@@ -16,7 +16,7 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 /**
  * Host key check for one connection attempt against an OpenSSH {@code known_hosts} file: a known
  * key passes, an unknown host is put to the {@link HostKeyPrompt} and recorded when trusted, and a
- * key that differs from the recorded one is refused without asking (that is what a
+ * key that differs from the recorded one — or of another type than every recorded one — is refused without asking (that is what a
  * man-in-the-middle looks like; the presenter must fix known_hosts deliberately). It remembers
  * what happened so the shell can tell the presenter exactly why a connection was refused.
  */
@@ -50,6 +50,12 @@ final class TrustOnFirstUseVerifier extends OpenSSHKnownHosts {
 
     @Override
     protected boolean hostKeyUnverifiableAction(String hostname, PublicKey key) {
+        if (knowsAnotherKeyFor(hostname)) {
+            // OpenSSH: "REMOTE HOST IDENTIFICATION HAS CHANGED". The client prefers the known key types
+            // (findExistingAlgorithms), so a Pi that now shows only another type is not the Pi we knew.
+            outcome = Outcome.CHANGED;
+            return false;
+        }
         KeyType type = KeyType.fromKey(key);
         if (!prompt.trust(alias, hostname, type.toString(), sha256Fingerprint(key))) {
             outcome = Outcome.REFUSED_UNKNOWN;
@@ -71,6 +77,19 @@ final class TrustOnFirstUseVerifier extends OpenSSHKnownHosts {
         }
         outcome = Outcome.TRUSTED_NOW;
         return true;
+    }
+
+    private boolean knowsAnotherKeyFor(String hostname) {
+        for (KnownHostEntry entry : entries()) {
+            try {
+                if (entry.getType() != null && entry.getType() != KeyType.UNKNOWN && entry.appliesTo(hostname)) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // A hashed entry that cannot be checked says nothing about this host.
+            }
+        }
+        return false;
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pirack.core.cluster.NodeRole;
 import io.pirack.core.rack.PiSlot;
+import io.pirack.net.SystemProcessRunner;
 import io.pirack.testing.OpenSshServer;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,7 @@ class UhubctlStrategyTest {
     }
 
     private UhubctlStrategy strategy() {
-        return new UhubctlStrategy(new LocalProcessRunner(), STAND_INS.standIn("uhubctl").toString(), Duration.ofSeconds(10));
+        return new UhubctlStrategy(new SystemProcessRunner(), STAND_INS.standIn("uhubctl").toString(), Duration.ofSeconds(10));
     }
 
     @Test
@@ -56,16 +57,16 @@ class UhubctlStrategyTest {
     @Test
     void failingUhubctlIsReportedWithItsMessage() throws Exception {
         STAND_INS.addStandIn("uhubctl-broken", "echo 'No compatible devices detected!' >&2; exit 1");
-        UhubctlStrategy broken = new UhubctlStrategy(new LocalProcessRunner(),
+        UhubctlStrategy broken = new UhubctlStrategy(new SystemProcessRunner(),
                 STAND_INS.standIn("uhubctl-broken").toString(), Duration.ofSeconds(10));
         PlugException e = assertThrows(PlugException.class, () -> broken.pull(onHub("2", 1)));
         assertEquals("uhubctl failed for rpi4 (exit 1): No compatible devices detected!", e.getMessage());
     }
 
     @Test
-    void uhubctlThatHangsIsKilledAtTheTimeout() throws Exception {
+    void uhubctlThatHangsIsKilledAtTheTimeoutAndSaysSo() throws Exception {
         STAND_INS.addStandIn("uhubctl-hung", "exec sleep 30");
-        UhubctlStrategy hung = new UhubctlStrategy(new LocalProcessRunner(),
+        UhubctlStrategy hung = new UhubctlStrategy(new SystemProcessRunner(),
                 STAND_INS.standIn("uhubctl-hung").toString(), Duration.ofMillis(300));
         PlugException e = assertThrows(PlugException.class, () -> hung.pull(onHub("2", 1)));
         assertTrue(e.getMessage().contains("did not finish"), e.getMessage());

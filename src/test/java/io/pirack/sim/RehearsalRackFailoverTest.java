@@ -83,7 +83,8 @@ class RehearsalRackFailoverTest {
             ClusterSnapshot recovered = t.await(victim + " back", REAL_TIMEOUT, s -> s.node(victim)
                     .map(n -> n.ready() == ConditionStatus.TRUE && !n.hasTaint(Taint.UNREACHABLE)).orElse(false)
                     && victimsPods.stream().noneMatch(n -> s.pods().containsKey(SimWorkload.DEMO_NAMESPACE + "/" + n))
-                    && RackUnderTest.allReady(s, SimWorkload.DEMO_STATEFULSET, 1));
+                    && RackUnderTest.allReady(s, SimWorkload.DEMO_STATEFULSET, 1)
+                    && s.eventsFor("Node", victim).stream().anyMatch(e -> "NodeReady".equals(e.reason())));
             assertTrue(recovered.eventsFor("Node", victim).stream().anyMatch(e -> "NodeReady".equals(e.reason())));
         }
     }

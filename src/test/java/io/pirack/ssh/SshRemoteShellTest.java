@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SshRemoteShellTest {
 
@@ -114,16 +116,23 @@ class SshRemoteShellTest {
         assertFalse(Files.exists(knownHosts()));
     }
 
-    @Test
-    void changedHostKeyIsRefusedWithoutAsking() throws Exception {
+    /** Records a freshly generated host key of the given type as the server's in known_hosts. */
+    private String recordOtherHostKey(String type) throws Exception {
         Files.createDirectories(knownHosts().getParent());
-        Path otherKey = home.resolve("other_host_key");
-        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", otherKey.toString())
+        Path otherKey = home.resolve("other_host_key_" + type);
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", type, "-N", "", "-f", otherKey.toString())
                 .redirectErrorStream(true).start();
         assertTrue(keygen.waitFor(20, TimeUnit.SECONDS));
         String[] other = Files.readString(Path.of(otherKey + ".pub")).split(" ");
         String recorded = "[127.0.0.1]:" + PI.port() + " " + other[0] + " " + other[1] + "\n";
         Files.writeString(knownHosts(), recorded);
+        return recorded;
+    }
+
+    @ParameterizedTest(name = "recorded key: {0}")
+    @ValueSource(strings = {"ed25519", "ecdsa", "rsa"})
+    void changedHostKeyIsRefusedWithoutAskingEvenWhenItsTypeIsNew(String recordedType) throws Exception {
+        String recorded = recordOtherHostKey(recordedType);
         HostKeyPrompt mustNotAsk = (alias, host, type, fingerprint) -> fail("a changed key must not be offered for trust");
         try (SshRemoteShell shell = shell(mustNotAsk, PassphrasePrompt.NONE)) {
             RemoteCommandException e = assertThrows(RemoteCommandException.class,

@@ -52,13 +52,8 @@ class LegibilityTest {
     private static final List<Exclusion> EXCLUDED = List.of(
             new Exclusion("dialog/connect", "", "shell (issue 15): opens only behind a native file chooser"),
             new Exclusion("dialog/replay", "", "shell (issue 15): opens only behind a native file chooser"),
-            new Exclusion("operator/timeline/", "", "timeline (issue 24): marker labels overlap and run past the window"),
-            new Exclusion("audience", "timeline-", "timeline (issue 24): the audience embeds the timeline's view"),
             new Exclusion("operator/rack/", "plug-state", "shell: the drawn rack cuts \"unplugged since … (auto-restore at …)\""),
-            new Exclusion("audience", "plug-state", "shell: the drawn rack cuts \"unplugged since … (auto-restore at …)\""),
-            new Exclusion("operator/network/", "check-evidence", "doctor: a check's evidence label is cut short"),
-            new Exclusion("operator/tuning/", "outside", "shell: the tuning screen's history list runs past the window"),
-            new Exclusion("dialog/tuning-review/", "outside", "shell: the tuning review runs past the window"));
+            new Exclusion("audience", "plug-state", "shell: the drawn rack cuts \"unplugged since … (auto-restore at …)\""));
 
     private static final int[][] OPERATOR_SIZES = {{1280, 800}, {1440, 900}};
     private static final int[][] AUDIENCE_SIZES = {{1280, 720}, {1920, 1080}, {2560, 1440}, {3840, 2160}};

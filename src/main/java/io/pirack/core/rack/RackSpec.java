@@ -1,6 +1,7 @@
 package io.pirack.core.rack;
 
 import io.pirack.core.cluster.NodeRole;
+import io.pirack.core.validate.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,10 @@ public record RackSpec(String name, List<PiSlot> slots, String subnet, PlugMetho
                        String turingPiUrl, int deadManSeconds) {
 
     public static final int DEFAULT_DEAD_MAN_SECONDS = 180;
+    /** Shorter than this and a slow Pi restores itself before the demo has shown anything. */
+    public static final int MIN_DEAD_MAN_SECONDS = 10;
+    /** An hour: longer and a forgotten Pi stays down past the next talk. */
+    public static final int MAX_DEAD_MAN_SECONDS = 3600;
 
     public RackSpec {
         slots = List.copyOf(slots);
@@ -35,6 +40,16 @@ public record RackSpec(String name, List<PiSlot> slots, String subnet, PlugMetho
         }
         return new RackSpec("Rehearsal rack", slots, "192.168.2.0/24", PlugMethod.SIMULATED_POWER, null,
                 DEFAULT_DEAD_MAN_SECONDS);
+    }
+
+    /** A real rack with no Pis yet (what "Start with an empty rack" gives). */
+    public static RackSpec empty() {
+        return new RackSpec("My rack", List.of(), "192.168.2.0/24", PlugMethod.STOP_AGENT, null, DEFAULT_DEAD_MAN_SECONDS);
+    }
+
+    /** Everything wrong with this spec, by field; empty when it is usable. */
+    public List<FieldProblem> problems() {
+        return RackValidator.check(this);
     }
 
     public Optional<PiSlot> slot(String hostname) {

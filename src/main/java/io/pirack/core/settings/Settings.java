@@ -1,85 +1,209 @@
 package io.pirack.core.settings;
 
-/**
- * Everything PiRack remembers between runs (the rack layout lives in its own {@code rack.json}).
- * Unknown or missing fields in a file fall back to these defaults, so old files keep working.
- *
- * @param source            "sim" for the rehearsal rack or "kubeconfig"
- * @param kubeconfig        the kubeconfig file chosen by the presenter (null: the default lookup)
- * @param context           the kubeconfig context (null: the file's current context)
- * @param simPreset         rehearsal rack timings: "kubernetes-defaults" or "demo-tuned"
- * @param simPis            number of Pis on the rehearsal rack (1–16)
- * @param simTimeScale      rehearsal time compression (1 = real time)
- * @param confirmPulls      ask before pulling a plug in the operator window
- * @param lastView          the screen shown at the last exit
- * @param audienceScreen    screen index for the audience window (-1: ask / none)
- * @param kioskPinHash      salted SHA-256 of the kiosk PIN, or null for none set
- * @param hideSystemPods    hide DaemonSet and control-plane pods on the rack
- */
-public record Settings(
-        String source,
-        String kubeconfig,
-        String context,
-        String simPreset,
-        int simPis,
-        double simTimeScale,
-        boolean confirmPulls,
-        String lastView,
-        int audienceScreen,
-        String kioskPinHash,
-        boolean hideSystemPods) {
+import java.util.Optional;
 
-    public static final String SOURCE_SIM = "sim";
-    public static final String SOURCE_KUBECONFIG = "kubeconfig";
+/**
+ * Everything PiRack remembers between runs (the rack layout lives in its own {@code rack.json}),
+ * grouped by who cares about it so no two adjacent values of one type can be swapped silently.
+ * Add a field to the group it belongs to (and to that group's {@code defaults()}); unknown or missing
+ * fields in a file fall back to the defaults, so old files keep working.
+ *
+ * @param cluster   which cluster PiRack connects to at start
+ * @param rehearsal how the rehearsal rack is simulated
+ * @param operator  the operator window's choices
+ * @param booth     the audience screen and the kiosk lock
+ */
+public record Settings(Cluster cluster, Rehearsal rehearsal, Operator operator, Booth booth) {
+
+    /** Where the cluster comes from. {@link #toString()} is the word stored in the file. */
+    public enum Source {
+        SIM("sim"), KUBECONFIG("kubeconfig");
+
+        private final String id;
+
+        Source(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    /** The rehearsal rack's timings. {@link #toString()} is the word stored in the file and shown by the CLI. */
+    public enum SimPreset {
+        KUBERNETES_DEFAULTS("kubernetes-defaults"), DEMO_TUNED("demo-tuned");
+
+        private final String id;
+
+        SimPreset(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public static Optional<SimPreset> byId(String id) {
+            for (SimPreset p : values()) {
+                if (p.id.equals(id)) {
+                    return Optional.of(p);
+                }
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    /**
+     * @param source     the rehearsal rack or a kubeconfig
+     * @param kubeconfig the kubeconfig file chosen by the presenter (null: the default lookup); kept while on the rehearsal rack
+     * @param context    the kubeconfig context (null: the file's current context)
+     */
+    public record Cluster(Source source, String kubeconfig, String context) {
+        public static Cluster defaults() {
+            return new Cluster(Source.SIM, null, null);
+        }
+
+        public static Cluster kubeconfig(String file, String context) {
+            return new Cluster(Source.KUBECONFIG, file, context);
+        }
+
+        /** Back to the rehearsal rack, remembering the last kubeconfig for the next "Connect to Cluster…". */
+        public Cluster onRehearsalRack() {
+            return new Cluster(Source.SIM, kubeconfig, context);
+        }
+    }
+
+    /**
+     * @param preset    the rehearsal rack's timings
+     * @param pis       number of Pis on a new rehearsal rack (1–16)
+     * @param timeScale time compression (1 = real time, up to 100)
+     */
+    public record Rehearsal(SimPreset preset, int pis, double timeScale) {
+        public static final int MAX_PIS = 16;
+        public static final double MAX_TIME_SCALE = 100;
+
+        public static Rehearsal defaults() {
+            return new Rehearsal(SimPreset.DEMO_TUNED, 4, 1.0);
+        }
+
+        public Rehearsal withPreset(SimPreset newPreset) {
+            return new Rehearsal(newPreset, pis, timeScale);
+        }
+
+        Rehearsal normalised() {
+            Rehearsal d = defaults();
+            return new Rehearsal(preset == null ? d.preset : preset,
+                    pis >= 1 && pis <= MAX_PIS ? pis : d.pis,
+                    timeScale >= 1 && timeScale <= MAX_TIME_SCALE ? timeScale : d.timeScale);
+        }
+    }
+
+    /**
+     * @param confirmPulls   ask before pulling a plug in the operator window
+     * @param lastView       the screen shown at the last exit
+     * @param hideSystemPods hide DaemonSet and control-plane pods on the rack
+     */
+    public record Operator(boolean confirmPulls, String lastView, boolean hideSystemPods) {
+        public static Operator defaults() {
+            return new Operator(true, "rack", false);
+        }
+
+        public Operator withConfirmPulls(boolean confirm) {
+            return new Operator(confirm, lastView, hideSystemPods);
+        }
+
+        public Operator withLastView(String view) {
+            return new Operator(confirmPulls, view, hideSystemPods);
+        }
+
+        public Operator withHideSystemPods(boolean hide) {
+            return new Operator(confirmPulls, lastView, hide);
+        }
+    }
+
+    /**
+     * @param audienceScreen screen index for the audience window (-1: ask / none)
+     * @param kioskPinHash   the kiosk PIN's hash as {@code KioskPin} writes it, or null for none set
+     */
+    public record Booth(int audienceScreen, String kioskPinHash) {
+        public static Booth defaults() {
+            return new Booth(-1, null);
+        }
+
+        public Booth withAudienceScreen(int screen) {
+            return new Booth(screen, kioskPinHash);
+        }
+
+        public Booth withKioskPinHash(String hash) {
+            return new Booth(audienceScreen, hash);
+        }
+    }
 
     public static Settings defaults() {
-        return new Settings(SOURCE_SIM, null, null, "demo-tuned", 4, 1.0, true, "rack", -1, null, false);
+        return new Settings(Cluster.defaults(), Rehearsal.defaults(), Operator.defaults(), Booth.defaults());
     }
 
-    /** Repairs out-of-range values from a hand-edited file instead of refusing to start. */
+    /**
+     * Repairs what a hand-edited or older file left missing or out of range instead of refusing to
+     * start: a missing group or an unknown word falls back to that group's default.
+     */
     public Settings normalised() {
-        Settings d = defaults();
-        return new Settings(
-                SOURCE_KUBECONFIG.equals(source) ? SOURCE_KUBECONFIG : SOURCE_SIM,
-                kubeconfig, context,
-                "kubernetes-defaults".equals(simPreset) ? simPreset : d.simPreset,
-                simPis >= 1 && simPis <= 16 ? simPis : d.simPis,
-                simTimeScale >= 1 && simTimeScale <= 100 ? simTimeScale : d.simTimeScale,
-                confirmPulls, lastView == null ? d.lastView : lastView, audienceScreen, kioskPinHash, hideSystemPods);
+        Cluster c = cluster == null || cluster.source() == null
+                ? (cluster == null ? Cluster.defaults() : new Cluster(Source.SIM, cluster.kubeconfig(), cluster.context()))
+                : cluster;
+        Rehearsal r = rehearsal == null ? Rehearsal.defaults() : rehearsal.normalised();
+        Operator o = operator == null ? Operator.defaults()
+                : operator.lastView() == null ? operator.withLastView(Operator.defaults().lastView()) : operator;
+        Booth b = booth == null ? Booth.defaults() : booth;
+        return new Settings(c, r, o, b);
     }
 
-    public Settings withSource(String newSource, String newKubeconfig, String newContext) {
-        return new Settings(newSource, newKubeconfig, newContext, simPreset, simPis, simTimeScale, confirmPulls, lastView,
-                audienceScreen, kioskPinHash, hideSystemPods);
+    public Settings withCluster(Cluster newCluster) {
+        return new Settings(newCluster, rehearsal, operator, booth);
     }
+
+    public Settings withRehearsal(Rehearsal newRehearsal) {
+        return new Settings(cluster, newRehearsal, operator, booth);
+    }
+
+    public Settings withOperator(Operator newOperator) {
+        return new Settings(cluster, rehearsal, newOperator, booth);
+    }
+
+    public Settings withBooth(Booth newBooth) {
+        return new Settings(cluster, rehearsal, operator, newBooth);
+    }
+
+    // The app's most frequent single-value changes, so call sites stay one readable line.
 
     public Settings withLastView(String view) {
-        return new Settings(source, kubeconfig, context, simPreset, simPis, simTimeScale, confirmPulls, view,
-                audienceScreen, kioskPinHash, hideSystemPods);
+        return withOperator(operator.withLastView(view));
     }
 
     public Settings withConfirmPulls(boolean confirm) {
-        return new Settings(source, kubeconfig, context, simPreset, simPis, simTimeScale, confirm, lastView,
-                audienceScreen, kioskPinHash, hideSystemPods);
+        return withOperator(operator.withConfirmPulls(confirm));
     }
 
     public Settings withHideSystemPods(boolean hide) {
-        return new Settings(source, kubeconfig, context, simPreset, simPis, simTimeScale, confirmPulls, lastView,
-                audienceScreen, kioskPinHash, hide);
+        return withOperator(operator.withHideSystemPods(hide));
     }
 
     public Settings withAudienceScreen(int screen) {
-        return new Settings(source, kubeconfig, context, simPreset, simPis, simTimeScale, confirmPulls, lastView,
-                screen, kioskPinHash, hideSystemPods);
+        return withBooth(booth.withAudienceScreen(screen));
     }
 
     public Settings withKioskPinHash(String hash) {
-        return new Settings(source, kubeconfig, context, simPreset, simPis, simTimeScale, confirmPulls, lastView,
-                audienceScreen, hash, hideSystemPods);
-    }
-
-    public Settings withSimPreset(String preset) {
-        return new Settings(source, kubeconfig, context, preset, simPis, simTimeScale, confirmPulls, lastView,
-                audienceScreen, kioskPinHash, hideSystemPods);
+        return withBooth(booth.withKioskPinHash(hash));
     }
 }

@@ -232,26 +232,10 @@ public final class EventDeriver implements DomainListener {
 
     /**
      * How long a pod stays on a node with this NoExecute taint: null = forever; 0 = evicted at once.
-     * Like the taint manager, the shortest finite tolerationSeconds of the matching tolerations wins.
+     * Upstream's rule ({@link io.pirack.core.cluster.Tolerations#timeToEviction}).
      */
     static Long tolerance(List<Toleration> tolerations, String taintKey) {
-        boolean matched = false;
-        Long shortest = null;
-        for (Toleration toleration : tolerations) {
-            if (!toleration.tolerates(taintKey, Taint.NO_EXECUTE)) {
-                continue;
-            }
-            if (toleration.seconds() == null) {
-                matched = true;
-                continue;
-            }
-            long seconds = Math.max(0, toleration.seconds());
-            shortest = shortest == null ? seconds : Math.min(shortest, seconds);
-        }
-        if (shortest != null) {
-            return shortest;
-        }
-        return matched ? null : 0L;
+        return io.pirack.core.cluster.Tolerations.timeToEviction(taintKey, tolerations).map(java.time.Duration::toSeconds).orElse(null);
     }
 
     @Override

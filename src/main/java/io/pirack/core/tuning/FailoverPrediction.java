@@ -2,6 +2,7 @@ package io.pirack.core.tuning;
 
 import io.pirack.core.cluster.Taint;
 import io.pirack.core.cluster.Toleration;
+import io.pirack.core.cluster.Tolerations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -57,34 +58,36 @@ public record FailoverPrediction(
         Duration grace = settings.nodeMonitorGracePeriod().value();
         Duration monitor = settings.nodeMonitorPeriod().value();
         Duration renew = settings.leaseRenewInterval();
-        Duration earliest = grace.minus(renew).isNegative() ? Duration.ZERO : grace.minus(renew);
-        Duration latest = grace.plus(monitor);
+        // Up to 1.33 the NoExecute taint comes one monitor pass after NotReady (kubernetes#120815).
+        boolean taintOnePassLate = !settings.version().isUnknown() && !settings.version().atLeast(1, 34);
+        Duration taintLag = taintOnePassLate ? monitor : Duration.ZERO;
+        Duration earliest = (grace.minus(renew).isNegative() ? Duration.ZERO : grace.minus(renew)).plus(taintLag);
+        Duration latest = grace.plus(monitor).plus(taintLag);
 
-        List<Toleration> matching = podTolerations.stream()
-                .filter(t -> t.tolerates(Taint.UNREACHABLE, Taint.NO_EXECUTE))
-                .toList();
-        Optional<Duration> eviction;
+        long defaultSeconds = settings.defaultUnreachableTolerationSeconds().value();
+        boolean ownToleration = !Tolerations.admitted(podTolerations, defaultSeconds).contains(
+                new Toleration(Taint.UNREACHABLE, "Exists", null, Taint.NO_EXECUTE, defaultSeconds));
+        Optional<Duration> eviction = Tolerations.timeToEviction(Taint.UNREACHABLE, Tolerations.admitted(podTolerations, defaultSeconds));
         String tolerationSource;
-        if (matching.isEmpty()) {
-            long seconds = settings.defaultUnreachableTolerationSeconds().value();
-            eviction = Optional.of(Duration.ofSeconds(seconds));
+        if (!ownToleration) {
             tolerationSource = "API server default (" + settings.defaultUnreachableTolerationSeconds().source() + ")";
-        } else if (matching.stream().anyMatch(t -> t.seconds() == null)) {
-            eviction = Optional.empty();
+        } else if (eviction.isEmpty()) {
             tolerationSource = "pod toleration without tolerationSeconds";
         } else {
-            long seconds = matching.stream().mapToLong(Toleration::seconds).min().orElseThrow();
-            eviction = Optional.of(Duration.ofSeconds(Math.max(0, seconds)));
             tolerationSource = "pod toleration";
         }
-        List<String> explanation = List.of(
+        List<String> explanation = new java.util.ArrayList<>(List.of(
                 "Last heartbeat: up to " + GoDuration.format(renew) + " before the pull (lease renewed every "
                         + GoDuration.format(renew) + ", " + settings.nodeLeaseDuration().source() + ").",
                 "Node marked unreachable " + GoDuration.format(grace) + " after the last heartbeat (grace period, "
-                        + settings.nodeMonitorGracePeriod().source() + "), checked every " + GoDuration.format(monitor) + ".",
-                eviction.map(d -> "Pods marked for deletion " + GoDuration.format(d) + " later (" + tolerationSource
-                                + "); the ReplicaSet replaces them at once.")
-                        .orElse("Pods never move: a toleration for node.kubernetes.io/unreachable has no tolerationSeconds."));
+                        + settings.nodeMonitorGracePeriod().source() + "), checked every " + GoDuration.format(monitor) + "."));
+        if (taintOnePassLate) {
+            explanation.add("On " + settings.version().shortName() + " the NoExecute taint follows one check later ("
+                    + GoDuration.format(monitor) + "; fixed in v1.34).");
+        }
+        explanation.add(eviction.map(d -> "Pods marked for deletion " + GoDuration.format(d) + " later (" + tolerationSource
+                        + "); the ReplicaSet replaces them at once.")
+                .orElse("Pods never move: a toleration for node.kubernetes.io/unreachable has no tolerationSeconds."));
         return new FailoverPrediction(earliest, latest, eviction, tolerationSource, explanation);
     }
 

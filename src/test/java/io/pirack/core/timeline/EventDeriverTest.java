@@ -173,14 +173,15 @@ class EventDeriverTest {
     }
 
     @Test
-    void toleranceIsTheShortestMatchingTolerationNullForeverZeroWithoutOne() {
+    void toleranceIsTheFirstMatchingTolerationNullForeverZeroWithoutOne() {
         assertEquals(300L, EventDeriver.tolerance(ClusterFixtures.demoTolerations(300L), Taint.UNREACHABLE));
         assertNull(EventDeriver.tolerance(ClusterFixtures.demoTolerations(null), Taint.UNREACHABLE));
         assertEquals(0L, EventDeriver.tolerance(List.of(), Taint.UNREACHABLE));
         assertEquals(0L, EventDeriver.tolerance(ClusterFixtures.demoTolerations(-5L), Taint.NOT_READY));
         List<Toleration> mixed = List.of(new Toleration(null, "Exists", null, null, null),
                 new Toleration(Taint.UNREACHABLE, "Exists", null, Taint.NO_EXECUTE, 7L));
-        assertEquals(7L, EventDeriver.tolerance(mixed, Taint.UNREACHABLE));
+        // Upstream uses the first matching toleration: the key-less Exists tolerates forever.
+        assertNull(EventDeriver.tolerance(mixed, Taint.UNREACHABLE));
         assertNull(EventDeriver.tolerance(mixed, Taint.NOT_READY));
     }
 

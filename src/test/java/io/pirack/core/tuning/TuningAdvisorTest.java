@@ -58,12 +58,22 @@ class TuningAdvisorTest {
     }
 
     @Test
-    void defaultsOn132PredictAboutSixMinutes() {
+    void defaultsOn132PredictAboutSixMinutesWithTheTaintOneMonitorPassLate() {
         FailoverPrediction p = FailoverPrediction.predict(
                 EffectiveSettings.defaults(KubeVersion.parse("v1.32.1"), Distribution.KUBEADM), List.of());
+        // grace 50 s − renew 10 s (+ monitor 5 s: the NoExecute taint trails NotReady by one pass up to 1.33)
+        assertEquals(Duration.ofSeconds(45 + 300), p.earliest().orElseThrow());
+        assertEquals(Duration.ofSeconds(60 + 300), p.latest().orElseThrow());
+        assertEquals("5 min 45 s – 6 min 00 s", p.summary());
+        assertTrue(p.explanation().stream().anyMatch(l -> l.contains("one check later")), p.explanation().toString());
+    }
+
+    @Test
+    void defaultsOn134TaintInTheSamePass() {
+        FailoverPrediction p = FailoverPrediction.predict(
+                EffectiveSettings.defaults(KubeVersion.parse("v1.34.1"), Distribution.KUBEADM), List.of());
         assertEquals(Duration.ofSeconds(40 + 300), p.earliest().orElseThrow());
         assertEquals(Duration.ofSeconds(55 + 300), p.latest().orElseThrow());
-        assertEquals("5 min 40 s – 5 min 55 s", p.summary());
     }
 
     @Test
@@ -74,17 +84,22 @@ class TuningAdvisorTest {
                 new Toleration("dedicated", "Equal", "demo", "NoSchedule", null));
         EffectiveSettings s = withControllerFlags("v1.32.1", "node-monitor-grace-period=20s");
         FailoverPrediction p = FailoverPrediction.predict(s, tolerations);
-        assertEquals(Duration.ofSeconds(10 + 5), p.earliest().orElseThrow());
-        assertEquals(Duration.ofSeconds(25 + 5), p.latest().orElseThrow());
+        // + one 5 s monitor pass on 1.32 before the NoExecute taint
+        assertEquals(Duration.ofSeconds(10 + 5 + 5), p.earliest().orElseThrow());
+        assertEquals(Duration.ofSeconds(25 + 5 + 5), p.latest().orElseThrow());
         assertEquals("pod toleration", p.tolerationSource());
     }
 
     @Test
-    void smallestMatchingTolerationWinsAndNegativeMeansAtOnce() {
+    void theFirstMatchingTolerationCountsAndNegativeMeansAtOnce() {
+        // Upstream's GetMatchingTolerations uses the first toleration that matches a taint.
         List<Toleration> tolerations = List.of(
                 new Toleration("node.kubernetes.io/unreachable", "Exists", null, "NoExecute", 8L),
                 new Toleration("node.kubernetes.io/unreachable", "Exists", null, "NoExecute", -1L));
-        assertEquals(Duration.ZERO, FailoverPrediction.predict(withControllerFlags("v1.32.1"), tolerations).evictionDelay().orElseThrow());
+        assertEquals(Duration.ofSeconds(8), FailoverPrediction.predict(withControllerFlags("v1.32.1"), tolerations).evictionDelay().orElseThrow());
+        List<Toleration> negativeFirst = List.of(
+                new Toleration("node.kubernetes.io/unreachable", "Exists", null, "NoExecute", -1L));
+        assertEquals(Duration.ZERO, FailoverPrediction.predict(withControllerFlags("v1.32.1"), negativeFirst).evictionDelay().orElseThrow());
     }
 
     @Test

@@ -1,0 +1,357 @@
+package io.pirack.sim;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a real kube-apiserver answers that the CRUD mock server does not, so that kubectl and other
+ * tools work against the rehearsal rack: {@code /version} and discovery ({@link ApiDiscovery}),
+ * field selectors on lists and watches, server-side Tables with ages from the simulated clock
+ * ({@link ApiTables}), watches as a streamed HTTP response (kubectl does not use WebSockets), and
+ * strategic-merge patches for the simple maps kubectl sends (cordon). Everything else is forwarded
+ * to the mock server as it came.
+ */
+final class ApiServing {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final int backendPort;
+    private final Clock clock;
+    private final ApiDiscovery discovery;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** Hook for writes that must carry simulated time (graceful deletion); identity by default. */
+    private volatile UnaryOperator<ApiFront.Request> rewrite = UnaryOperator.identity();
+
+    ApiServing(int backendPort, Clock clock, ApiDiscovery discovery) {
+        this.backendPort = backendPort;
+        this.clock = clock;
+        this.discovery = discovery;
+    }
+
+    void setRewrite(UnaryOperator<ApiFront.Request> rewrite) {
+        this.rewrite = rewrite;
+    }
+
+    /** Answers one request on {@code out}; false when the connection must close afterwards. */
+    boolean answer(ApiFront.Request request, InputStream in, OutputStream out) throws IOException {
+        String path = request.path();
+        if ("GET".equals(request.method())) {
+            String served = discovery.answer(path);
+            if (served != null) {
+                respond(out, 200, served);
+                return true;
+            }
+            if (path.startsWith("/openapi") || path.equals("/healthz") || path.equals("/readyz") || path.equals("/livez")) {
+                if (path.startsWith("/openapi")) {
+                    respond(out, 404, status(404, "NotFound", "the rehearsal rack serves no OpenAPI document"));
+                } else {
+                    respondText(out, 200, "ok");
+                }
+                return true;
+            }
+            ApiDiscovery.Resource resource = discovery.resourceOf(path).orElse(null);
+            Map<String, String> query = request.query();
+            if (resource != null && "true".equals(query.get("watch"))) {
+                streamWatch(request, resource, in, out);
+                return false;
+            }
+            if (resource != null) {
+                return getWithSelectorsAndTables(request, resource, out);
+            }
+        }
+        ApiFront.Request forwarded = rewrite.apply(request);
+        String contentType = forwarded.header("content-type");
+        if ("PATCH".equals(forwarded.method()) && contentType.startsWith("application/strategic-merge-patch+json")) {
+            // For maps (what cordon and label edits send) a strategic merge patch is a JSON merge patch.
+            forwarded = withHeader(forwarded, "content-type", "application/merge-patch+json");
+        }
+        HttpResponse<byte[]> response = forward(forwarded);
+        respond(out, response.statusCode(), response.headers().firstValue("content-type").orElse("application/json"), response.body());
+        return true;
+    }
+
+    private boolean getWithSelectorsAndTables(ApiFront.Request request, ApiDiscovery.Resource resource, OutputStream out)
+            throws IOException {
+        Map<String, String> query = request.query();
+        FieldSelector selector = FieldSelector.parse(query.getOrDefault("fieldSelector", ""));
+        query.remove("fieldSelector");
+        HttpResponse<byte[]> response = forward(new ApiFront.Request("GET", request.path() + queryString(query),
+                request.headers(), new byte[0]));
+        if (response.statusCode() != 200) {
+            respond(out, response.statusCode(), "application/json", response.body());
+            return true;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = JSON.readValue(response.body(), Map.class);
+        if (body.get("items") instanceof List<?> items) {
+            List<Object> kept = new ArrayList<>();
+            for (Object item : items) {
+                if (item instanceof Map<?, ?> m && selector.matches(m)) {
+                    kept.add(item);
+                }
+            }
+            // etcd's order (namespace, then name), as a real API server lists.
+            kept.sort(java.util.Comparator.comparing((Object o) -> FieldSelector.field((Map<?, ?>) o, "metadata.namespace"))
+                    .thenComparing(o -> FieldSelector.field((Map<?, ?>) o, "metadata.name")));
+            body.put("items", kept);
+            // The mock calls every list "List"; typed clients (kubectl describe) decode only a PodList.
+            body.put("kind", resource.kind() + "List");
+            body.put("apiVersion", resource.groupVersion());
+        }
+        if (wantsTable(request)) {
+            respond(out, 200, JSON.writeValueAsString(ApiTables.table(resource, body, clock.instant(),
+                    query.getOrDefault("includeObject", "Metadata"), true)));
+        } else {
+            respond(out, 200, JSON.writeValueAsString(body));
+        }
+        return true;
+    }
+
+    /** A watch as a real API server streams it: one JSON event per line, chunked, until either side ends. */
+    private void streamWatch(ApiFront.Request request, ApiDiscovery.Resource resource, InputStream in, OutputStream out)
+            throws IOException {
+        Map<String, String> query = request.query();
+        FieldSelector selector = FieldSelector.parse(query.getOrDefault("fieldSelector", ""));
+        long since = parseLong(query.get("resourceVersion"));
+        boolean table = wantsTable(request);
+        String includeObject = query.getOrDefault("includeObject", "Metadata");
+        Map<String, String> backendQuery = new LinkedHashMap<>(query);
+        backendQuery.remove("fieldSelector");
+        backendQuery.remove("timeoutSeconds");
+        backendQuery.remove("allowWatchBookmarks");
+        backendQuery.remove("sendInitialEvents");
+        String head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                + "Cache-Control: no-cache, private\r\n\r\n";
+        Object lock = new Object();
+        synchronized (lock) {
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+        }
+        boolean[] firstTable = {true};
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        WebSocket.Listener listener = new WebSocket.Listener() {
+            private final StringBuilder message = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                message.append(data);
+                if (last) {
+                    String text = message.toString();
+                    message.setLength(0);
+                    try {
+                        String line = watchLine(text, resource, selector, since, table, includeObject, firstTable);
+                        if (line != null) {
+                            synchronized (lock) {
+                                writeChunk(out, line + "\n");
+                            }
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        ended.complete(null);
+                    }
+                }
+                webSocket.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                ended.complete(null);
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket webSocket, Throwable error) {
+                ended.complete(null);
+            }
+        };
+        WebSocket socket;
+        try {
+            socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .buildAsync(URI.create("ws://127.0.0.1:" + backendPort + request.path() + queryString(backendQuery)), listener)
+                    .get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            synchronized (lock) {
+                writeChunk(out, "");
+            }
+            return;
+        }
+        // The client never sends anything on a watch: a read returns only when it hangs up (or the front is cut).
+        Thread watcher = new Thread(() -> {
+            try {
+                while (in.read() >= 0) {
+                    // ignore
+                }
+            } catch (IOException e) {
+                // gone
+            }
+            ended.complete(null);
+        }, "rehearsal-api-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        long timeout = parseLong(query.get("timeoutSeconds"));
+        try {
+            if (timeout > 0) {
+                ended.get(timeout, TimeUnit.SECONDS);
+            } else {
+                ended.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // the watch's time is up: end it as the API server does
+        }
+        socket.abort();
+        synchronized (lock) {
+            try {
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+            } catch (IOException e) {
+                // client gone
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private String watchLine(String text, ApiDiscovery.Resource resource, FieldSelector selector, long since,
+                             boolean table, String includeObject, boolean[] firstTable) {
+        Map<String, Object> event = JSON.readValue(text, Map.class);
+        Object object = event.get("object");
+        if (!(object instanceof Map<?, ?> obj) || !selector.matches(obj)) {
+            return null;
+        }
+        String type = String.valueOf(event.get("type"));
+        Map<String, Object> metadata = (Map<String, Object>) ((Map<String, Object>) obj).get("metadata");
+        long version = metadata == null ? 0 : parseLong(String.valueOf(metadata.get("resourceVersion")));
+        if ("ADDED".equals(type) && since > 0 && version <= since) {
+            // The mock replays the whole store on every watch; a real watch starts after resourceVersion.
+            return null;
+        }
+        if (table) {
+            Map<String, Object> one = ApiTables.table(resource, Map.of("items", List.of(obj)), clock.instant(), includeObject,
+                    firstTable[0]);
+            firstTable[0] = false;
+            event = new LinkedHashMap<>(event);
+            event.put("object", one);
+        }
+        return JSON.writeValueAsString(event);
+    }
+
+    private static boolean wantsTable(ApiFront.Request request) {
+        return request.header("accept").contains("as=Table");
+    }
+
+    private HttpResponse<byte[]> forward(ApiFront.Request request) throws IOException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + backendPort + request.target()))
+                .timeout(Duration.ofSeconds(30))
+                .method(request.method(), request.body().length == 0 && !"POST".equals(request.method())
+                        && !"PUT".equals(request.method()) && !"PATCH".equals(request.method())
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        String contentType = request.header("content-type");
+        if (!contentType.isEmpty()) {
+            builder.header("Content-Type", contentType);
+        }
+        builder.header("Accept", "application/json");
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static ApiFront.Request withHeader(ApiFront.Request request, String name, String value) {
+        Map<String, String> headers = new LinkedHashMap<>(request.headers());
+        headers.put(name, value);
+        return new ApiFront.Request(request.method(), request.target(), headers, request.body());
+    }
+
+    private static String queryString(Map<String, String> query) {
+        if (query.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("?");
+        query.forEach((k, v) -> {
+            if (sb.length() > 1) {
+                sb.append('&');
+            }
+            sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+        });
+        return sb.toString();
+    }
+
+    static long parseLong(String text) {
+        try {
+            return text == null || text.isEmpty() ? 0 : Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    static String status(int code, String reason, String message) {
+        return JSON.writeValueAsString(Map.of("kind", "Status", "apiVersion", "v1", "metadata", Map.of(),
+                "status", "Failure", "message", message, "reason", reason, "code", code));
+    }
+
+    private static void respond(OutputStream out, int code, String json) throws IOException {
+        respond(out, code, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void respondText(OutputStream out, int code, String text) throws IOException {
+        respond(out, code, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void respond(OutputStream out, int code, String contentType, byte[] body) throws IOException {
+        String head = "HTTP/1.1 " + code + " " + reasonPhrase(code) + "\r\nContent-Type: " + contentType
+                + "\r\nContent-Length: " + body.length + "\r\nCache-Control: no-cache, private\r\n\r\n";
+        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        out.write(body);
+    }
+
+    private static void writeChunk(OutputStream out, String data) throws IOException {
+        byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length == 0) {
+            return;
+        }
+        out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(bytes);
+        out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
+    private static String reasonPhrase(int code) {
+        return switch (code) {
+            case 200 -> "OK";
+            case 201 -> "Created";
+            case 202 -> "Accepted";
+            case 400 -> "Bad Request";
+            case 404 -> "Not Found";
+            case 409 -> "Conflict";
+            case 415 -> "Unsupported Media Type";
+            case 422 -> "Unprocessable Entity";
+            default -> code >= 500 ? "Server Error" : "Status";
+        };
+    }
+}
