@@ -79,6 +79,8 @@ public final class BoothViewModel {
     private final ReadOnlyBooleanWrapper visitorMode = new ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<Duration> cooldown = new SimpleObjectProperty<>(DEFAULT_COOLDOWN);
     private final ObservableList<LegendEntry> legend = FXCollections.observableArrayList();
+    /** Kept: the read-only view listens to {@link #legend} weakly, so a throwaway one would stop updating. */
+    private final ObservableList<LegendEntry> legendReadOnly = FXCollections.unmodifiableObservableList(legend);
     private boolean exitWithoutPin;
     private Instant lastVisitorPull;
     private String visitorVictim;
@@ -338,7 +340,7 @@ public final class BoothViewModel {
     }
 
     public ObservableList<LegendEntry> legend() {
-        return FXCollections.unmodifiableObservableList(legend);
+        return legendReadOnly;
     }
 
     public ReadOnlyBooleanProperty lockedProperty() {
