@@ -33,6 +33,10 @@ public final class AppMenus {
     private final Replay replay;
     private final TimelineScreen timeline;
     private final PlugCommands plugCommands;
+    private java.util.function.BooleanSupplier locked = () -> false;
+
+    /** What a menu command says when the kiosk lock refuses it. */
+    public static final String LOCKED = "Locked: the kiosk PIN is needed first (Booth screen → Unlock).";
 
     public AppMenus(MainWindow window, Stage stage, StatusViewModel status, SessionHolder sessions, Replay replay,
                     TimelineScreen timeline, PlugCommands plugCommands) {
@@ -43,6 +47,11 @@ public final class AppMenus {
         this.replay = replay;
         this.timeline = timeline;
         this.plugCommands = plugCommands;
+    }
+
+    /** Every File command (and its accelerator) is refused while {@code locked} says so: the kiosk lock. */
+    public void refuseWhile(java.util.function.BooleanSupplier locked) {
+        this.locked = locked;
     }
 
     /** Adds the File menu's items, in menu order. */
@@ -66,7 +75,13 @@ public final class AppMenus {
         if (accelerator != null) {
             item.setAccelerator(accelerator);
         }
-        item.setOnAction(e -> action.run());
+        item.setOnAction(e -> {
+            if (locked.getAsBoolean()) {
+                status.noticeProperty().set(LOCKED);
+            } else {
+                action.run();
+            }
+        });
         window.addFileItem(item);
         return item;
     }

@@ -1,19 +1,23 @@
 package io.pirack.app;
 
-import io.pirack.core.booth.KioskPin;
-import io.pirack.ui.booth.BoothController;
+import io.pirack.app.booth.BoothController;
+import io.pirack.core.booth.KioskLock;
 import io.pirack.ui.booth.BoothView;
 import io.pirack.ui.booth.BoothViewModel;
+import io.pirack.ui.booth.KioskPinDialog;
+import io.pirack.ui.plug.PlugBackend;
 import io.pirack.ui.shell.MainWindow;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
 import javafx.scene.Node;
+import javafx.stage.Stage;
 
 /**
- * The Booth screen and the show it runs (audience window, attract loop, watchdog), wired to the
- * current session. Kiosk lock hides the operator-only screens behind the PIN.
+ * The Booth screen and the show it runs (audience window, attract loop, rebalance, watchdog),
+ * wired to the current session. The kiosk lock hides the operator-only screens and refuses every
+ * operator action (see {@link KioskLock}) until the PIN.
  */
 public final class BoothScreen implements AutoCloseable {
 
@@ -23,22 +27,32 @@ public final class BoothScreen implements AutoCloseable {
     private final AppSettings settings;
     private final BoothViewModel model;
     private final BoothController booth;
+    private final Stage stage;
     private int pendingAttractMinutes;
 
     public BoothScreen(SessionHolder sessions, ShownFrames frames, AppSettings settings, RackScreen rack, TimelineScreen timeline,
-                       MainWindow window) {
+                       MainWindow window, KioskLock kiosk, PlugBackend plugs, Executor background, Stage stage) {
         this.settings = settings;
-        model = new BoothViewModel(sessions::plugs, sessions::rackSpec, Clock.systemUTC(), new SplittableRandom(),
-                () -> settings.get().booth().kioskPinHash(), who -> interaction());
-        booth = new BoothController(model, rack::audienceRack, timeline::audienceView,
-                sessions::cluster, sessions::plugs, sessions::timeline, sessions::rackSpec, sessions::failoverSettings,
-                screenIndex -> settings.update(s -> s.withAudienceScreen(screenIndex)));
+        this.stage = stage;
+        BoothController[] controller = new BoothController[1];
+        model = new BoothViewModel(plugs, sessions::rackSpec, Clock.systemUTC(), new SplittableRandom(), kiosk,
+                hash -> settings.update(s -> s.withKioskPinHash(hash)), who -> interaction(),
+                () -> controller[0].rebalance());
+        booth = new BoothController(model, rack::audienceRack, timeline::audienceRunSummary,
+                new BoothController.Sessions(sessions::cluster, sessions::plugs, sessions::timeline, sessions::rackSpec,
+                        sessions::failoverSettings),
+                screenIndex -> settings.update(s -> s.withAudienceScreen(screenIndex)), background, () -> {
+                    stage.show();
+                    stage.toFront();
+                    stage.requestFocus();
+                });
+        controller[0] = booth;
         model.lockedProperty().addListener((o, was, locked) -> window.setLocked(locked, OPERATOR_ONLY));
         frames.subscribe(frame -> model.show(frame, frames.timeline()));
         // The attract loop needs a live session; it starts once the first one is attached.
         sessions.sessionProperty().addListener((o, was, now) -> {
             if (now != null && pendingAttractMinutes > 0) {
-                booth.startAttract(pendingAttractMinutes);
+                booth.startAttractForTheShow(pendingAttractMinutes);
                 pendingAttractMinutes = 0;
             }
         });
@@ -46,22 +60,28 @@ public final class BoothScreen implements AutoCloseable {
 
     /** The screen; MainWindow calls it on the first visit. */
     public Node view() {
-        return new BoothView(booth, settings.get().booth().audienceScreen(), pin -> {
-            settings.update(s -> s.withKioskPinHash(KioskPin.hash(pin, new SecureRandom())));
-            return "PIN set.";
-        });
+        return new BoothView(model, booth, settings.get().booth().audienceScreen());
     }
 
     /** Kiosk, visitor and attract options from the command line. */
     public void apply(LaunchOptions options) {
         if (options.kiosk()) {
-            model.visitorModeProperty().set(options.visitor());
-            booth.openAudience(options.screen() >= 0 ? options.screen() : Math.max(0, settings.get().booth().audienceScreen()));
-            if (settings.get().booth().kioskPinHash() != null) {
+            model.startInVisitorMode(options.visitor());
+            booth.openAudienceForTheShow(options.screen() >= 0 ? options.screen() : Math.max(0, settings.get().booth().audienceScreen()));
+            if (model.hasPin()) {
                 model.lock();
+            } else {
+                // Without a PIN nobody could ever close the show: ask for one, or for an explicit "no PIN".
+                KioskPinDialog.askForNewPin(stage, pin -> {
+                    String said = model.setPin("", pin);
+                    if ("PIN set.".equals(said)) {
+                        model.lock();
+                    }
+                    return said;
+                }, model::allowExitWithoutPin);
             }
         } else if (options.visitor()) {
-            model.visitorModeProperty().set(true);
+            model.startInVisitorMode(true);
         }
         if (options.attractMinutes() > 0) {
             pendingAttractMinutes = options.attractMinutes();

@@ -1,7 +1,8 @@
 package io.pirack.app;
 
 import io.pirack.concurrent.Background;
-import io.pirack.ui.booth.BoothController;
+import io.pirack.app.booth.BoothController;
+import io.pirack.core.booth.KioskLock;
 import io.pirack.ui.plug.PlugCommands;
 import io.pirack.ui.rack.RackView;
 import io.pirack.ui.shell.MainWindow;
@@ -52,13 +53,15 @@ public final class PiRackApp extends Application {
         sessions = new SessionHolder(paths, settings, frames, window, status, background, () -> stage);
         replay = new Replay(paths, frames, sessions, window, status, background);
         frames.subscribe(status::show);
-        PlugCommands plugCommands = new PlugCommands(sessions::plugs, () -> settings.get().operator().confirmPulls(),
+        KioskLock kiosk = new KioskLock(() -> settings.get().booth().kioskPinHash(), java.time.Clock.systemUTC());
+        SessionPlugBackend plugs = new SessionPlugBackend(sessions::plugs);
+        PlugCommands plugCommands = new PlugCommands(plugs, kiosk::isLocked, () -> settings.get().operator().confirmPulls(),
                 ask -> settings.update(s -> s.withConfirmPulls(ask)), () -> stage, status.noticeProperty()::set);
         rack = new RackScreen(frames, plugCommands, replay::active, sessions::saveRackOrder, settings.get().operator().hideSystemPods());
         TimelineScreen timeline = new TimelineScreen(frames, sessions::timeline, background, status);
         tuning = new TuningScreen(sessions.sessionProperty(), frames, background, () -> stage);
         network = new NetworkScreen(paths, sessions, background, () -> stage);
-        booth = new BoothScreen(sessions, frames, settings, rack, timeline, window);
+        booth = new BoothScreen(sessions, frames, settings, rack, timeline, window, kiosk, plugs, background, stage);
 
         window.addScreen(new MainWindow.Screen("rack", "Rack", rack::view));
         window.addScreen(new MainWindow.Screen("timeline", "Timeline", timeline::view));
@@ -67,6 +70,7 @@ public final class PiRackApp extends Application {
         window.addScreen(new MainWindow.Screen("booth", "Booth", booth::view));
         window.setOnScreenChanged(id -> settings.update(s -> s.withLastView(id)));
         AppMenus menus = new AppMenus(window, stage, status, sessions, replay, timeline, plugCommands);
+        menus.refuseWhile(kiosk::isLocked);
         menus.install();
         ticker.scheduleWithFixedDelay(() -> {
             sessions.tick();
@@ -78,6 +82,13 @@ public final class PiRackApp extends Application {
         menus.installSlotAccelerators(stage.getScene());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        // While the kiosk lock is on, the window cannot be closed either (⌘Q is refused in AppMenus).
+        stage.setOnCloseRequest(e -> {
+            if (kiosk.isLocked()) {
+                e.consume();
+                status.noticeProperty().set(AppMenus.LOCKED);
+            }
+        });
         window.select(settings.get().operator().lastView());
         stage.show();
         sessions.connect(sessions.initialSource(launchOptions));

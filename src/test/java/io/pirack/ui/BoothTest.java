@@ -5,13 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pirack.ui.booth.AudienceWindow;
+import io.pirack.ui.booth.KioskPinDialog;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.event.Event;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import io.pirack.testing.AppUnderTest;
@@ -35,7 +46,11 @@ class BoothTest {
 
     @AfterEach
     void stop() {
-        robot.interact(() -> running.app().booth().closeAudience());
+        robot.interact(() -> {
+            if (running.app().booth().audience() != null) {
+                running.app().booth().audience().close();
+            }
+        });
     }
 
     @Test
@@ -58,22 +73,93 @@ class BoothTest {
         assertTrue(stage.isFullScreen());
     }
 
+    private void setPin(String current, String fresh) {
+        robot.interact(() -> {
+            robot.lookup("#kiosk-current-pin").queryAs(PasswordField.class).setText(current);
+            robot.lookup("#kiosk-new-pin").queryAs(PasswordField.class).setText(fresh);
+            robot.lookup("#kiosk-set-pin").queryAs(Button.class).fire();
+        });
+    }
+
+    private String kioskMessage() {
+        return robot.lookup("#kiosk-message").queryAs(Label.class).getText();
+    }
+
+    private void unlock(String pin) {
+        robot.interact(() -> {
+            robot.lookup("#kiosk-pin").queryAs(PasswordField.class).setText(pin);
+            robot.lookup("#kiosk-unlock").queryAs(Button.class).fire();
+        });
+    }
+
     @Test
-    void kioskLockHidesOperatorScreensUntilTheRightPin() throws Exception {
-        robot.clickOn(".password-field").write("4711");
-        robot.clickOn("Set PIN");
-        robot.clickOn("#kiosk-lock");
+    void kioskLockRefusesEveryOperatorActionUntilTheRightPin() throws Exception {
+        setPin("", "4711");
+        assertEquals("PIN set.", kioskMessage());
+        setPin("1234", "9999");
+        assertEquals("Wrong current PIN.", kioskMessage(), "changing the PIN needs the current one");
+        robot.interact(() -> robot.lookup("#kiosk-lock").queryAs(Button.class).fire());
         ToggleButton network = robot.lookup("#nav-network").queryAs(ToggleButton.class);
         ToggleButton tuning = robot.lookup("#nav-tuning").queryAs(ToggleButton.class);
         assertTrue(network.isDisabled() && tuning.isDisabled(), "network and tuning are operator-only in kiosk mode");
 
-        robot.clickOn("#kiosk-pin").write("1234");
-        robot.clickOn("#kiosk-unlock");
-        assertTrue(network.isDisabled(), "a wrong PIN keeps the lock");
+        // Accelerators, not widgets: ⇧⌘1 (the control plane) and ⇧⌘3, ⌘Q, ⌘E, ⌘K, ⌘3 (Network).
+        Stage operator = (Stage) network.getScene().getWindow();
+        for (KeyCode slot : new KeyCode[] {KeyCode.DIGIT1, KeyCode.DIGIT3}) {
+            Runnable pull = operator.getScene().getAccelerators()
+                    .get(new KeyCodeCombination(slot, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+            robot.interact(pull);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Window.getWindows().stream().noneMatch(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane),
+                "no pull dialog opens while locked");
+        assertTrue(running.app().plugs().controller().unpluggedNodes().isEmpty(), "nothing was pulled");
+        Label notice = robot.lookup("#notice-banner").queryAs(Label.class);
+        assertTrue(notice.getText().startsWith("Locked:"), notice.getText());
+        for (KeyCode key : new KeyCode[] {KeyCode.Q, KeyCode.E, KeyCode.K, KeyCode.DIGIT3}) {
+            robot.press(KeyCode.CONTROL, key).release(key, KeyCode.CONTROL);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(operator.isShowing(), "⌘Q does not quit while locked");
+        assertFalse(network.isSelected(), "⌘3 does not open the Network screen while locked");
+        robot.interact(() -> Event.fireEvent(operator, new javafx.stage.WindowEvent(operator, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        assertTrue(operator.isShowing(), "closing the window is refused too");
 
-        robot.clickOn("#kiosk-pin").write("4711");
-        robot.clickOn("#kiosk-unlock");
+        unlock("1234");
+        assertEquals("Wrong PIN.", kioskMessage());
+        assertTrue(network.isDisabled(), "a wrong PIN keeps the lock");
+        unlock("4711");
+        assertEquals("Unlocked.", kioskMessage());
         assertFalse(network.isDisabled());
+    }
+
+    @Test
+    void theAudienceExitChordAsksForAMaskedPinSaysWhenItIsWrongAndClosesOnTheRightOne() throws Exception {
+        setPin("", "4711");
+        robot.clickOn("#open-audience");
+        Stage stage = running.app().booth().audience().stage();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stage::isShowing);
+        robot.interact(() -> robot.lookup("#kiosk-lock").queryAs(Button.class).fire());
+        Platform.runLater(() -> Event.fireEvent(stage.getScene().getRoot(),
+                new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.X, true, true, true, false)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#" + KioskPinDialog.PIN_FIELD_ID).tryQuery().isPresent());
+        PasswordField pin = robot.lookup("#" + KioskPinDialog.PIN_FIELD_ID).queryAs(PasswordField.class);
+        DialogPane pane = (DialogPane) pin.getScene().getRoot();
+        Button close = (Button) pane.getButtonTypes().stream().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
+                .map(pane::lookupButton).findFirst().orElseThrow();
+
+        robot.interact(() -> {
+            pin.setText("0000");
+            close.fire();
+        });
+        assertEquals("Wrong PIN.", robot.lookup("#" + KioskPinDialog.MESSAGE_ID).queryAs(Label.class).getText());
+        assertTrue(stage.isShowing());
+        robot.interact(() -> {
+            pin.setText("4711");
+            close.fire();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !stage.isShowing());
+        assertFalse(running.app().booth().model().isLocked(), "the right PIN also unlocks the operator window");
     }
 
     @Test

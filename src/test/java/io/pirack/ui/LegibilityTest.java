@@ -52,13 +52,8 @@ class LegibilityTest {
     private static final List<Exclusion> EXCLUDED = List.of(
             new Exclusion("dialog/connect", "", "shell (issue 15): opens only behind a native file chooser"),
             new Exclusion("dialog/replay", "", "shell (issue 15): opens only behind a native file chooser"),
-            new Exclusion("operator/timeline/", "", "timeline (issue 24): marker labels overlap and run past the window"),
-            new Exclusion("audience", "timeline-", "timeline (issue 24): the audience embeds the timeline's view"),
             new Exclusion("operator/rack/", "plug-state", "shell: the drawn rack cuts \"unplugged since … (auto-restore at …)\""),
-            new Exclusion("audience", "plug-state", "shell: the drawn rack cuts \"unplugged since … (auto-restore at …)\""),
-            new Exclusion("operator/network/", "check-evidence", "doctor: a check's evidence label is cut short"),
-            new Exclusion("operator/tuning/", "outside", "shell: the tuning screen's history list runs past the window"),
-            new Exclusion("dialog/tuning-review/", "outside", "shell: the tuning review runs past the window"));
+            new Exclusion("audience", "plug-state", "shell: the drawn rack cuts \"unplugged since … (auto-restore at …)\""));
 
     private static final int[][] OPERATOR_SIZES = {{1280, 800}, {1440, 900}};
     private static final int[][] AUDIENCE_SIZES = {{1280, 720}, {1920, 1080}, {2560, 1440}, {3840, 2160}};
@@ -91,7 +86,7 @@ class LegibilityTest {
         String summary = String.format("legibility: %d cases, %d labeled texts, %d text nodes, %d controls checked; %d defects",
                 cases, labeled, texts, controls, failures.size());
         System.out.println(summary);
-        int expected = 2 * (OPERATOR_SIZES.length * (SCREENS.length + 5) + AUDIENCE_SIZES.length + 2);
+        int expected = 2 * (OPERATOR_SIZES.length * (SCREENS.length + 6) + AUDIENCE_SIZES.length + 2);
         assertEquals(expected, cases, "every screen, dialog and size was checked");
         assertTrue(labeled > 1000 && controls > 500, summary);
         assertTrue(failures.isEmpty(), summary + "\n" + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
@@ -112,6 +107,8 @@ class LegibilityTest {
             guardrailDialog("dialog/guardrail-worker/" + at + "/" + phase, operator, slotOf(worker), size);
             guardrailDialog("dialog/guardrail-control-plane/" + at + "/" + phase, operator, 1, size);
             tuningReview("dialog/tuning-review/" + at + "/" + phase, operator, size);
+            checkDialog("dialog/kiosk-set-pin/" + at + "/" + phase, () -> Platform.runLater(() ->
+                    io.pirack.ui.booth.KioskPinDialog.askForNewPin(operator, pin -> "A kiosk PIN is 4 to 8 digits.", () -> { })), size);
             notReachable("dialog/connect/" + at + "/" + phase, "File → Connect to Cluster… asks for a kubeconfig file first");
             notReachable("dialog/replay/" + at + "/" + phase, "File → Replay Recording… asks for a folder first");
         }

@@ -3,14 +3,20 @@ package io.pirack.app.booth;
 import io.pirack.app.ClusterSession;
 import io.pirack.app.Drill;
 import io.pirack.app.PlugService;
+import io.pirack.core.booth.Spread;
 import io.pirack.core.booth.VisitorPolicy;
+import io.pirack.core.cluster.ClusterSnapshot;
+import io.pirack.core.cluster.ConditionStatus;
 import io.pirack.core.cluster.TimeText;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.core.timeline.FailoverSettings;
+import io.pirack.kube.RolloutRestart;
 import io.pirack.sim.SimClock;
 import io.pirack.timeline.TimelineService;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -18,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * For unattended hours: every {@code interval} pull a random eligible worker, wait for the failover
- * to recover, plug it back in. Someone touching the booth pushes the next cycle back; after
+ * For unattended hours: every {@code interval} pull the eligible worker with the most movable pods,
+ * wait for the failover to recover, plug it back in, and rebalance so the next pull moves something. Someone touching the booth pushes the next cycle back; after
  * {@code maxFailures} failed cycles in a row the loop rests and says why. Runs on its own thread;
  * waits on a monitor (woken by stop or interaction), never by sleeping.
  */
@@ -28,6 +34,8 @@ public final class AttractLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AttractLoop.class);
     /** After a skipped cycle (cluster not settled yet), look again this soon. */
     static final Duration RETRY = Duration.ofSeconds(15);
+    /** The longest a cycle waits for the returned Pi and then for an even spread. */
+    static final Duration REBALANCE_WAIT = Duration.ofMinutes(2);
 
     /** What the booth screen shows about the loop. */
     public record Status(Phase phase, int cyclesDone, int failuresInARow, String message) {
@@ -137,9 +145,34 @@ public final class AttractLoop implements AutoCloseable {
         cycles++;
         if (result.recovered()) {
             failures = 0;
+            spreadAgain(pull.node());
         } else {
             failures++;
             LOG.warn("attract loop cycle on {} failed: {}", pull.node(), result.reason());
+        }
+    }
+
+    /**
+     * Kubernetes never moves pods back to the Pi that returned: once it is Ready again, restart the
+     * unevenly spread demo Deployments and wait until the spread is even, so the next cycle moves
+     * something. A rebalance that does not even out in time is logged, not counted as a failure.
+     */
+    private void spreadAgain(String node) throws InterruptedException {
+        try {
+            ClusterSnapshot back = session.store().await(s -> s.node(node).map(n -> n.ready() == ConditionStatus.TRUE).orElse(false)
+                    && VisitorPolicy.recovered(s), real(REBALANCE_WAIT), node + " Ready again");
+            List<Spread.DeploymentRef> uneven = Spread.uneven(back);
+            if (uneven.isEmpty()) {
+                return;
+            }
+            listener.accept(new Status(Phase.RECOVERING, cycles, failures, "spreading the pods over the Pis again"));
+            RolloutRestart.Outcome outcome = new RolloutRestart(session.client(), java.time.Clock.systemDefaultZone()).restart(uneven);
+            if (!outcome.problems().isEmpty()) {
+                LOG.warn("attract loop: rebalance problems {}", outcome.problems());
+            }
+            session.store().await(Spread::isEven, real(REBALANCE_WAIT), "an even spread");
+        } catch (TimeoutException e) {
+            LOG.warn("attract loop: {}", e.getMessage());
         }
     }
 

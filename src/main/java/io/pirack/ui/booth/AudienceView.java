@@ -1,35 +1,67 @@
 package io.pirack.ui.booth;
 
 import io.pirack.ui.Styles;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
-import javafx.geometry.Insets;
+import javafx.animation.FadeTransition;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
-/** What the audience window shows: the rack, the stopwatch, the story so far, the visitor's button. */
+/**
+ * What the audience window shows, designed to be read from across an aisle: the seconds as the
+ * biggest thing, the phase on its own line beneath, the story so far — always complete, wrapped,
+ * never cut — a legend of pod colours, the rack, and the run on a strip below. All sizes follow the
+ * window (one base font from its size), so 1280×720 and 3840×2160 show the same picture. Nothing
+ * here can be clicked except the visitor's button: the rack and the strip are look-only.
+ */
 public final class AudienceView extends BorderPane {
+
+    /** The base font at 1920×1080; everything else is in em. */
+    static final double BASE_FONT = 22;
+
+    private final VBox story = new VBox();
 
     public AudienceView(BoothViewModel model, Supplier<Node> rack, Supplier<Node> timeline) {
         getStylesheets().add(AudienceView.class.getResource(Styles.STYLESHEET).toExternalForm());
+        getStyleClass().add("audience");
+
         Label stopwatch = new Label();
         stopwatch.setId("audience-stopwatch");
         stopwatch.getStyleClass().add("audience-stopwatch");
         stopwatch.textProperty().bind(model.stopwatchProperty());
+        hideWhenEmpty(stopwatch);
         Label phase = new Label();
+        phase.setId("audience-phase");
         phase.getStyleClass().add("audience-phase");
         phase.textProperty().bind(model.phaseProperty());
-        Label story = new Label();
+        hideWhenEmpty(phase);
+        phase.setWrapText(true);
+        phase.setMinHeight(Region.USE_PREF_SIZE);
+
         story.setId("audience-narrative");
-        story.getStyleClass().add("audience-narrative");
-        story.setWrapText(true);
-        story.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        story.textProperty().bind(model.narrativeProperty());
+        story.getStyleClass().add("audience-story");
+        story.setSpacing(6);
+        model.narrativeProperty().addListener((o, was, now) -> showStory(now));
+        showStory(model.narrativeProperty().get());
+
+        FlowPane legend = new FlowPane(14, 6);
+        legend.setId("audience-legend");
+        legend.getStyleClass().add("audience-legend");
+        model.legend().addListener((ListChangeListener<BoothViewModel.LegendEntry>) c -> showLegend(legend, model.legend()));
+        showLegend(legend, model.legend());
+
         Button visitor = new Button();
         visitor.setId("visitor-button");
         visitor.getStyleClass().add("visitor-button");
@@ -38,24 +70,89 @@ public final class AudienceView extends BorderPane {
         visitor.setOnAction(e -> model.visitorPull());
         visitor.visibleProperty().bind(model.visitorModeProperty());
         visitor.managedProperty().bind(visitor.visibleProperty());
+        visitor.setMaxWidth(Double.MAX_VALUE);
         Label hint = new Label();
         hint.getStyleClass().add("audience-hint");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.textProperty().bind(model.visitorHintProperty());
         hint.visibleProperty().bind(model.visitorModeProperty());
-        VBox side = new VBox(24, stopwatch, phase, story, visitor, hint);
-        side.setPadding(new Insets(32));
+        hint.managedProperty().bind(hint.visibleProperty());
+
+        Region push = new Region();
+        VBox.setVgrow(push, Priority.ALWAYS);
+        VBox side = new VBox(stopwatch, phase, story, push, legend, visitor, hint);
+        side.getStyleClass().add("audience-side");
         side.setAlignment(Pos.TOP_LEFT);
-        side.setPrefWidth(560);
-        Node rackNode = rack.get();
-        HBox top = new HBox(rackNode, side);
+        side.prefWidthProperty().bind(widthProperty().multiply(0.38));
+        side.setMinWidth(Region.USE_PREF_SIZE);
+
+        Node rackNode = lookOnly(rack.get());
         HBox.setHgrow(rackNode, Priority.ALWAYS);
+        HBox top = new HBox(rackNode, side);
         setCenter(top);
-        Node timelineNode = timeline.get();
-        setBottom(timelineNode);
-        if (timelineNode instanceof javafx.scene.layout.Region region) {
-            region.setPrefHeight(320);
-        }
-        getStyleClass().add("audience");
+        Node strip = lookOnly(timeline.get());
+        StackPane bottom = new StackPane(strip);
+        bottom.getStyleClass().add("audience-strip");
+        bottom.prefHeightProperty().bind(heightProperty().multiply(0.28));
+        bottom.setMinHeight(0);
+        setBottom(bottom);
+
+        // One base font from the window's size: the same picture on a 720p projector and a 4K booth screen.
+        Runnable scale = () -> {
+            double factor = Math.min(getWidth() / 1920.0, getHeight() / 1080.0);
+            if (factor > 0) {
+                setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * factor));
+            }
+        };
+        widthProperty().addListener((o, was, now) -> scale.run());
+        heightProperty().addListener((o, was, now) -> scale.run());
+
+        // Between runs the last result stays; then the window fades back to its invitation.
+        model.showProperty().addListener((o, was, now) -> {
+            if (now == BoothViewModel.Show.ATTRACT && was == BoothViewModel.Show.RESULT) {
+                FadeTransition fade = new FadeTransition(Duration.seconds(1.5), side);
+                fade.setFromValue(0.2);
+                fade.setToValue(1);
+                fade.play();
+            }
+            side.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("result"), now == BoothViewModel.Show.RESULT);
+        });
+    }
+
+    /** One wrapped label per sentence of the story, so none is ever cut. */
+    private void showStory(String text) {
+        List<Label> lines = text.isEmpty() ? List.of() : java.util.Arrays.stream(text.split("\n")).map(line -> {
+            Label label = new Label(line);
+            label.getStyleClass().add("audience-narrative");
+            label.setWrapText(true);
+            label.setMinHeight(Region.USE_PREF_SIZE);
+            return label;
+        }).toList();
+        story.getChildren().setAll(lines);
+    }
+
+    private static void showLegend(FlowPane legend, List<BoothViewModel.LegendEntry> entries) {
+        legend.getChildren().setAll(entries.stream().map(entry -> {
+            Region swatch = new Region();
+            swatch.getStyleClass().addAll("legend-swatch", "app-colour-" + entry.colour());
+            Label name = new Label(entry.app());
+            name.getStyleClass().add("legend-name");
+            HBox item = new HBox(6, swatch, name);
+            item.setAlignment(Pos.CENTER_LEFT);
+            return item;
+        }).toList());
+    }
+
+    private static void hideWhenEmpty(Label label) {
+        label.visibleProperty().bind(label.textProperty().isEmpty().not());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    /** The audience clicks nothing here: the node ignores the mouse, and its buttons are hidden by the stylesheet. */
+    private static Node lookOnly(Node node) {
+        node.setMouseTransparent(true);
+        node.setFocusTraversable(false);
+        return node;
     }
 }

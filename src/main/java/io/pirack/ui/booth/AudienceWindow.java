@@ -1,12 +1,10 @@
 package io.pirack.ui.booth;
 
 import java.util.List;
-import java.util.function.Predicate;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Cursor;
 import javafx.scene.Scene;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -18,7 +16,8 @@ import javafx.stage.StageStyle;
 /**
  * The window that faces the crowd: full screen on a chosen monitor, big rack, big stopwatch, the
  * story so far and the timeline, type legible from 3 m, no menus, no cursor, no exit hint. Esc
- * does nothing; the operator closes it from the Booth screen, or ⌃⌥⇧X plus the kiosk PIN here.
+ * does nothing; the operator closes it from the Booth screen, or ⌃⌥⇧X plus the kiosk PIN here (which
+ * also unlocks the operator window and brings it to the front: on one screen it was behind this one).
  * If its monitor is unplugged it moves to the main screen, windowed, and returns when the monitor does.
  */
 public final class AudienceWindow {
@@ -28,14 +27,14 @@ public final class AudienceWindow {
 
     private final Stage stage = new Stage(StageStyle.UNDECORATED);
     private final BoothViewModel model;
-    private final Predicate<String> pinAccepted;
+    private final Runnable onExit;
     private final ListChangeListener<Screen> screensChanged = change -> placeOnChosenScreen();
     private int screenIndex;
     private boolean closingOnPurpose;
 
-    public AudienceWindow(BoothViewModel model, AudienceView root, Predicate<String> pinAccepted) {
+    public AudienceWindow(BoothViewModel model, AudienceView root, Runnable onExit) {
         this.model = model;
-        this.pinAccepted = pinAccepted;
+        this.onExit = onExit;
         stage.setTitle("PiRack — audience");
         Scene scene = new Scene(root, 1280, 800);
         scene.setCursor(Cursor.NONE);
@@ -92,11 +91,13 @@ public final class AudienceWindow {
         }
     }
 
+    /** The exit chord: the masked PIN (or, when the operator allowed it, nothing) closes the window. */
     private void askPinAndClose() {
-        TextInputDialog dialog = new TextInputDialog();
-        dialog.initOwner(stage);
-        dialog.setHeaderText("Kiosk PIN to close the audience window");
-        dialog.showAndWait().filter(pinAccepted).ifPresent(pin -> close());
+        if (!model.exitNeedsPin()) {
+            onExit.run();
+            return;
+        }
+        KioskPinDialog.askToExit(stage, model::exit, onExit);
     }
 
     /** The operator closes the window (Booth screen). */

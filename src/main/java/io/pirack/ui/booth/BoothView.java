@@ -1,37 +1,42 @@
 package io.pirack.ui.booth;
 
-import io.pirack.core.booth.KioskPin;
+import io.pirack.core.booth.KioskLock;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TitledPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
+import javafx.util.StringConverter;
 
-/** The operator's Booth screen: audience window, visitor mode, attract loop, kiosk lock. */
-public final class BoothView extends VBox {
+/**
+ * The operator's Booth screen: audience window, visitor mode, attract loop, rebalance, kiosk lock.
+ * While locked, everything but "Unlock" is disabled — and refused by the model and the controls
+ * even if something reaches them another way.
+ */
+public final class BoothView extends ScrollPane {
 
-    public BoothView(BoothController booth, int rememberedScreen, Function<String, String> setPin) {
-        BoothViewModel model = booth.model();
-        setSpacing(12);
-        setPadding(new Insets(16));
-
+    public BoothView(BoothViewModel model, BoothControls booth, int rememberedScreen) {
+        setFitToWidth(true);
         ChoiceBox<Integer> screen = new ChoiceBox<>();
         screen.setId("audience-screen");
         List<Screen> screens = Screen.getScreens();
         for (int i = 0; i < screens.size(); i++) {
             screen.getItems().add(i);
         }
-        screen.setConverter(new javafx.util.StringConverter<>() {
+        screen.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer i) {
                 if (i == null || i >= Screen.getScreens().size()) {
@@ -54,23 +59,33 @@ public final class BoothView extends VBox {
         Button close = new Button("Close audience window");
         close.setId("close-audience");
         close.setOnAction(e -> booth.closeAudience());
-        Label awake = new Label();
+        Label awake = wrapped();
         awake.textProperty().bind(booth.awakeStatusProperty());
-        VBox audience = new VBox(8, new HBox(8, screen, open, close), awake);
+        VBox audience = new VBox(8, row(screen, open, close), awake);
 
+        Label visitorMessage = wrapped();
         CheckBox visitor = new CheckBox("Show the visitor's \u201cPull a plug!\u201d button");
         visitor.setId("visitor-mode");
-        visitor.selectedProperty().bindBidirectional(model.visitorModeProperty());
+        visitor.setSelected(model.visitorModeProperty().get());
+        model.visitorModeProperty().addListener((o, was, now) -> visitor.setSelected(now));
+        visitor.setOnAction(e -> {
+            visitorMessage.setText(model.setVisitorMode(visitor.isSelected()));
+            visitor.setSelected(model.visitorModeProperty().get());
+        });
         Spinner<Integer> cooldown = new Spinner<>(10, 600, (int) model.cooldownProperty().get().toSeconds(), 10);
-        cooldown.valueProperty().addListener((o, was, now) -> model.cooldownProperty().set(Duration.ofSeconds(now)));
-        Label hint = new Label();
+        cooldown.valueProperty().addListener((o, was, now) -> {
+            if (!model.isLocked()) {
+                model.cooldownProperty().set(Duration.ofSeconds(now));
+            }
+        });
+        Label hint = wrapped();
         hint.textProperty().bind(model.visitorHintProperty());
-        VBox visitors = new VBox(8, visitor, new HBox(8, new Label("Cooldown between pulls (s)"), cooldown), hint);
+        VBox visitors = new VBox(8, visitor, row(new Label("Cooldown between pulls (s)"), cooldown), hint, visitorMessage);
 
         Spinner<Integer> minutes = new Spinner<>(1, 120, 5);
         Button attract = new Button();
         attract.setId("attract-toggle");
-        attract.textProperty().bind(javafx.beans.binding.Bindings.when(booth.attractRunningProperty())
+        attract.textProperty().bind(Bindings.when(booth.attractRunningProperty())
                 .then("Stop attract loop").otherwise("Start attract loop"));
         attract.setOnAction(e -> {
             if (booth.attractRunningProperty().get()) {
@@ -79,46 +94,93 @@ public final class BoothView extends VBox {
                 booth.startAttract(minutes.getValue());
             }
         });
-        Label attractStatus = new Label();
+        Label attractStatus = wrapped();
         attractStatus.setId("attract-status");
         attractStatus.textProperty().bind(booth.attractStatusProperty());
-        VBox attractBox = new VBox(8, new HBox(8, new Label("Every (min)"), minutes, attract), attractStatus);
+        VBox attractBox = new VBox(8, row(new Label("Every (min)"), minutes, attract), attractStatus);
 
-        PasswordField newPin = new PasswordField();
-        newPin.setPromptText("new PIN (4–8 digits)");
-        Label pinMessage = new Label();
-        Button setPinButton = new Button("Set PIN");
-        setPinButton.setOnAction(e -> {
-            if (!KioskPin.isWellFormed(newPin.getText())) {
-                pinMessage.setText("A kiosk PIN is 4 to 8 digits.");
-                return;
-            }
-            pinMessage.setText(setPin.apply(newPin.getText()));
+        Button rebalance = new Button("Rebalance");
+        rebalance.setId("rebalance");
+        rebalance.setOnAction(e -> booth.rebalance());
+        Label rebalanceText = wrapped();
+        rebalanceText.setText("Kubernetes never moves pods back to a Pi that returned. Rebalance restarts the demo "
+                + "Deployments (kubectl rollout restart) so their pods spread over every Pi again.");
+        Label boothMessage = wrapped();
+        boothMessage.setId("booth-message");
+        boothMessage.textProperty().bind(booth.messageProperty());
+        VBox rebalanceBox = new VBox(8, rebalanceText, rebalance, boothMessage);
+
+        PasswordField currentPin = pinField("current PIN", "kiosk-current-pin");
+        PasswordField newPin = pinField("new PIN (4–8 digits)", "kiosk-new-pin");
+        Label pinMessage = wrapped();
+        pinMessage.setId("kiosk-message");
+        Button setPin = new Button("Set PIN");
+        setPin.setId("kiosk-set-pin");
+        setPin.setOnAction(e -> {
+            pinMessage.setText(model.setPin(currentPin.getText(), newPin.getText()));
+            currentPin.clear();
             newPin.clear();
+        });
+        Button clearPin = new Button("Clear PIN");
+        clearPin.setOnAction(e -> {
+            pinMessage.setText(model.clearPin(currentPin.getText()));
+            currentPin.clear();
         });
         Button lock = new Button("Lock operator actions");
         lock.setId("kiosk-lock");
-        lock.setOnAction(e -> pinMessage.setText(model.lock() ? "Locked: settings, network and tuning need the PIN."
-                : "Set a PIN first."));
-        PasswordField unlockPin = new PasswordField();
-        unlockPin.setId("kiosk-pin");
-        unlockPin.setPromptText("PIN");
+        lock.setOnAction(e -> pinMessage.setText(model.lock()));
+        PasswordField unlockPin = pinField("PIN", "kiosk-pin");
         Button unlock = new Button("Unlock");
         unlock.setId("kiosk-unlock");
-        Consumer<Void> tryUnlock = v -> {
-            pinMessage.setText(model.unlock(unlockPin.getText()) ? "Unlocked." : "Wrong PIN.");
+        Runnable tryUnlock = () -> {
+            KioskLock.Attempt attempt = model.unlock(unlockPin.getText());
+            pinMessage.setText(attempt.message());
             unlockPin.clear();
         };
-        unlock.setOnAction(e -> tryUnlock.accept(null));
-        unlockPin.setOnAction(e -> tryUnlock.accept(null));
-        pinMessage.setId("kiosk-message");
-        VBox kiosk = new VBox(8, new HBox(8, newPin, setPinButton), new HBox(8, lock, unlockPin, unlock), pinMessage);
+        unlock.setOnAction(e -> tryUnlock.run());
+        unlockPin.setOnAction(e -> tryUnlock.run());
+        Node settingsRow = row(currentPin, newPin, setPin, clearPin, lock);
+        Node unlockRow = row(unlockPin, unlock);
+        VBox kiosk = new VBox(8, settingsRow, unlockRow, pinMessage);
 
-        getChildren().addAll(titled("Audience window", audience), titled("Visitor mode", visitors),
-                titled("Attract loop (unattended hours)", attractBox), titled("Kiosk lock", kiosk));
+        List<Node> operatorOnly = List.of(audience, visitors, attractBox, rebalanceBox, settingsRow);
+        Runnable applyLock = () -> {
+            boolean locked = model.lockedProperty().get();
+            operatorOnly.forEach(n -> n.setDisable(locked));
+            unlockRow.setDisable(!locked);
+        };
+        model.lockedProperty().addListener((o, was, now) -> applyLock.run());
+        applyLock.run();
+
+        VBox content = new VBox(12, titled("Audience window", audience), titled("Visitor mode", visitors),
+                titled("Attract loop (unattended hours)", attractBox), titled("Rebalance the pods", rebalanceBox),
+                titled("Kiosk lock", kiosk));
+        content.setPadding(new Insets(16));
+        setContent(content);
     }
 
-    private static TitledPane titled(String title, javafx.scene.Node content) {
+    private static PasswordField pinField(String prompt, String id) {
+        PasswordField field = new PasswordField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(10);
+        return field;
+    }
+
+    private static FlowPane row(Node... nodes) {
+        FlowPane row = new FlowPane(8, 8, nodes);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private static Label wrapped() {
+        Label label = new Label();
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private static TitledPane titled(String title, Node content) {
         TitledPane pane = new TitledPane(title, content);
         pane.setCollapsible(false);
         return pane;

@@ -1,10 +1,7 @@
 package io.pirack.ui.plug;
 
-import io.pirack.app.PlugService;
 import io.pirack.core.plug.GuardrailFinding;
 import io.pirack.core.plug.GuardrailReport;
-import io.pirack.core.plug.PlugState;
-import io.pirack.plug.PlugException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,18 +23,24 @@ import javafx.stage.Window;
  * "Pull the plug" and "Plug back in" as the operator window offers them: explain what will happen
  * (guardrails), ask unless the presenter said not to — a control-plane pull is always asked — then
  * act in the background and report a failure in words, with the sudoers fix when that is the cause.
+ * While the kiosk lock is on, every pull and restore is refused here, whichever key or button asked.
  */
 public final class PlugCommands {
 
-    private final Supplier<PlugService> service;
+    /** What a refused action says while the kiosk lock is on. */
+    public static final String LOCKED = "Locked: pulling and restoring plugs needs the kiosk PIN (Booth screen → Unlock).";
+
+    private final PlugBackend plugs;
+    private final BooleanSupplier locked;
     private final BooleanSupplier askBeforePull;
     private final Consumer<Boolean> rememberAskBeforePull;
     private final Supplier<Window> owner;
     private final Consumer<String> notice;
 
-    public PlugCommands(Supplier<PlugService> service, BooleanSupplier askBeforePull, Consumer<Boolean> rememberAskBeforePull,
-                        Supplier<Window> owner, Consumer<String> notice) {
-        this.service = service;
+    public PlugCommands(PlugBackend plugs, BooleanSupplier locked, BooleanSupplier askBeforePull,
+                        Consumer<Boolean> rememberAskBeforePull, Supplier<Window> owner, Consumer<String> notice) {
+        this.plugs = plugs;
+        this.locked = locked;
         this.askBeforePull = askBeforePull;
         this.rememberAskBeforePull = rememberAskBeforePull;
         this.owner = owner;
@@ -45,17 +48,11 @@ public final class PlugCommands {
     }
 
     public boolean canPull(String node) {
-        PlugService plugs = service.get();
-        if (plugs == null) {
-            return false;
-        }
-        PlugState state = plugs.controller().state(node);
-        return !state.isBusy() && !state.isUnplugged() && plugs.controller().strategyFor(node).isPresent();
+        return !locked.getAsBoolean() && plugs.canPull(node);
     }
 
     public boolean isUnplugged(String node) {
-        PlugService plugs = service.get();
-        return plugs != null && plugs.controller().state(node).isUnplugged();
+        return plugs.isUnplugged(node);
     }
 
     /** Pulls or restores, whichever applies now (the per-slot keyboard shortcut). */
@@ -68,25 +65,34 @@ public final class PlugCommands {
     }
 
     public void pull(String node) {
-        PlugService plugs = service.get();
-        if (plugs == null || !canPull(node)) {
+        if (refusedWhileLocked() || !plugs.canPull(node)) {
             return;
         }
         GuardrailReport report = plugs.assess(node);
-        if ((askBeforePull.getAsBoolean() || report.needsExplicitConfirmation() || !report.isClear()) && !confirm(node, plugs, report)) {
+        if ((askBeforePull.getAsBoolean() || report.needsExplicitConfirmation() || !report.isClear()) && !confirm(node, report)) {
             return;
+        }
+        if (refusedWhileLocked()) {
+            return; // locked while the dialog was open
         }
         report(node, "pull the plug on", plugs.pull(node));
     }
 
     public void restore(String node) {
-        PlugService plugs = service.get();
-        if (plugs != null) {
+        if (!refusedWhileLocked() && plugs.connected()) {
             report(node, "plug back in", plugs.restore(node));
         }
     }
 
-    private boolean confirm(String node, PlugService plugs, GuardrailReport report) {
+    private boolean refusedWhileLocked() {
+        if (locked.getAsBoolean()) {
+            notice.accept(LOCKED);
+            return true;
+        }
+        return false;
+    }
+
+    private boolean confirm(String node, GuardrailReport report) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
         alert.initOwner(owner.get());
         alert.setTitle("Pull the plug");
@@ -135,14 +141,14 @@ public final class PlugCommands {
         return label;
     }
 
-    private void report(String node, String what, CompletableFuture<PlugState> action) {
+    private void report(String node, String what, CompletableFuture<Void> action) {
         action.whenComplete((state, error) -> {
             if (error == null) {
                 return;
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             String message = "Could not " + what + " " + node + ": " + cause.getMessage();
-            if (cause instanceof PlugException p && p.sudoersSnippet().isPresent()) {
+            if (cause instanceof PlugBackend.PlugFailure p && p.sudoersSnippet().isPresent()) {
                 message += "\nInstall this sudoers snippet on the Pi (sudo visudo -f /etc/sudoers.d/pirack):\n" + p.sudoersSnippet().get();
             }
             String shown = message;

@@ -177,6 +177,9 @@ public final class MainWindow {
         if (button == null) {
             button = buttons.values().iterator().next();
         }
+        if (button.isDisabled()) {
+            return; // a screen the kiosk lock hides stays hidden, whichever shortcut asked
+        }
         button.setSelected(true);
     }
 

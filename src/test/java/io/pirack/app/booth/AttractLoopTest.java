@@ -57,6 +57,11 @@ class AttractLoopTest {
             assertEquals(2, loop.cyclesDone(), statuses.toString());
             assertTrue(statuses.stream().noneMatch(s -> s.phase() == AttractLoop.Phase.RESTING), statuses.toString());
             assertTrue(plugs.controller().unpluggedNodes().isEmpty(), "every pulled Pi was plugged back in");
+            var runs = timeline.snapshot().runs().stream().sorted(java.util.Comparator.comparing(r -> r.start())).toList();
+            assertTrue(runs.subList(runs.size() - 2, runs.size()).stream().allMatch(r -> r.replacedCount() > 0),
+                    "every pull moved pods: " + timeline.snapshot().runs().stream().map(r -> r.node() + " moved " + r.replacedCount()).toList());
+            assertTrue(statuses.stream().anyMatch(s -> s.message().equals("spreading the pods over the Pis again")),
+                    "the first cycle's returned Pi got its pods back by a rebalance: " + statuses);
             assertEquals(2, timeline.snapshot().runs().stream()
                             .filter(r -> r.trigger().startsWith("plug pulled") && r.verdict().ok()).count(),
                     timeline.snapshot().runs().stream().map(r -> r.node() + " " + r.outcome() + " " + r.failureReason()).toList().toString());

@@ -1,0 +1,111 @@
+package io.pirack.ui.booth;
+
+import io.pirack.core.booth.KioskLock;
+import java.util.function.Function;
+import javafx.event.ActionEvent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Window;
+
+/**
+ * The kiosk PIN prompts: the masked PIN to end the show (a wrong PIN says so and the dialog stays;
+ * after three the back-off says how long to wait), and — when kiosk mode starts without a PIN —
+ * the choice to set one now or to allow closing the audience window without one.
+ */
+public final class KioskPinDialog {
+
+    public static final String PIN_FIELD_ID = "kiosk-exit-pin";
+    public static final String MESSAGE_ID = "kiosk-exit-message";
+
+    private KioskPinDialog() {
+    }
+
+    /** Asks for the PIN; {@code onAccepted} runs once the PIN is right. Does not block. */
+    public static Dialog<Void> askToExit(Window owner, Function<String, KioskLock.Attempt> check, Runnable onAccepted) {
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.initModality(Modality.WINDOW_MODAL);
+        dialog.setTitle("Close the audience window");
+        dialog.setHeaderText("Enter the kiosk PIN to close the audience window");
+        PasswordField pin = new PasswordField();
+        pin.setId(PIN_FIELD_ID);
+        pin.setPromptText("PIN");
+        Label message = wrapped("");
+        message.setId(MESSAGE_ID);
+        dialog.getDialogPane().setContent(new VBox(8, pin, message));
+        ButtonType close = new ButtonType("Close window", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, close);
+        Button ok = (Button) dialog.getDialogPane().lookupButton(close);
+        ok.addEventFilter(ActionEvent.ACTION, e -> {
+            KioskLock.Attempt attempt = check.apply(pin.getText());
+            pin.clear();
+            if (!(attempt instanceof KioskLock.Attempt.Accepted)) {
+                message.setText(attempt.message());
+                e.consume(); // the dialog stays open and says why
+            }
+        });
+        dialog.setResultConverter(button -> {
+            if (button == close) {
+                onAccepted.run();
+            }
+            return null;
+        });
+        dialog.show();
+        pin.requestFocus();
+        return dialog;
+    }
+
+    /**
+     * Kiosk mode is starting without a PIN: set one now ({@code setPin} answers "PIN set." or why
+     * not), or explicitly allow closing the audience window without one.
+     */
+    public static Dialog<Void> askForNewPin(Window owner, Function<String, String> setPin, Runnable allowWithoutPin) {
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Kiosk PIN");
+        dialog.setHeaderText("Kiosk mode has no PIN yet");
+        Label explain = wrapped("The PIN locks every operator action and is the only way to close the audience window. "
+                + "Choose 4 to 8 digits, or allow closing the window without a PIN (anyone at the keyboard can then end the show).");
+        PasswordField pin = new PasswordField();
+        pin.setId("kiosk-new-pin");
+        pin.setPromptText("new PIN (4–8 digits)");
+        Label message = wrapped("");
+        dialog.getDialogPane().setContent(new VBox(8, explain, pin, message));
+        dialog.getDialogPane().setPrefWidth(520);
+        ButtonType set = new ButtonType("Set PIN and lock", ButtonBar.ButtonData.OK_DONE);
+        ButtonType without = new ButtonType("Allow exit without PIN", ButtonBar.ButtonData.OTHER);
+        dialog.getDialogPane().getButtonTypes().setAll(without, set);
+        Button ok = (Button) dialog.getDialogPane().lookupButton(set);
+        ok.addEventFilter(ActionEvent.ACTION, e -> {
+            String said = setPin.apply(pin.getText());
+            pin.clear();
+            if (!"PIN set.".equals(said)) {
+                message.setText(said);
+                e.consume();
+            }
+        });
+        dialog.setResultConverter(button -> {
+            if (button == without) {
+                allowWithoutPin.run();
+            }
+            return null;
+        });
+        dialog.show();
+        return dialog;
+    }
+
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.setMaxWidth(480);
+        return label;
+    }
+}
