@@ -2,11 +2,13 @@ package io.pirack.app;
 
 import io.pirack.core.cluster.ClusterSnapshot;
 import io.pirack.core.cluster.ConditionStatus;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pirack.core.timeline.FailoverRun;
 import io.pirack.core.timeline.FailoverSettings;
 import io.pirack.core.rack.PlugMethod;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.core.rack.LinkState;
+import io.pirack.kube.OutOfServiceTaint;
 import io.pirack.sim.SimClock;
 import io.pirack.timeline.TimelineService;
 import java.time.Duration;
@@ -28,15 +30,20 @@ public final class Drill {
 
     /** How the drill ended, with the run when there was one. */
     public record Result(FailoverRun run, String problem) {
+        /**
+         * Kubernetes did what it promises: every pod it moves is Ready elsewhere (StatefulSet, DaemonSet and
+         * uncontrolled pods staying behind are expected), or the Pi held nothing it would move.
+         */
         public boolean recovered() {
-            return problem == null && run != null && run.recovered();
+            return problem == null && run != null && run.verdict().ok();
         }
 
+        /** The verdict's one line: "recovered; web-0 stays Terminating (StatefulSet)", or why it failed. */
         public String reason() {
             if (problem != null) {
                 return problem;
             }
-            return run == null ? "no failover run was observed" : run.failureReason();
+            return run == null ? "no failover run was observed" : run.verdict().headline();
         }
     }
 
@@ -90,6 +97,16 @@ public final class Drill {
      * Runs the drill on {@code node}. {@code timeout} is in cluster time (simulated on the rehearsal rack).
      */
     public Result run(String node, FailoverSettings settings, Duration timeout) throws InterruptedException {
+        return run(node, settings, timeout, false);
+    }
+
+    /**
+     * Runs the drill; with {@code forceStatefulSet}, once Kubernetes marks the node NotReady the drill gives it the
+     * {@code node.kubernetes.io/out-of-service} taint so its StatefulSet pods move too, and removes the taint after
+     * the node is back.
+     */
+    public Result run(String node, FailoverSettings settings, Duration timeout, boolean forceStatefulSet)
+            throws InterruptedException {
         timeline.listener().tuningApplied(settings.withTimeout(timeout), session.clock().instant());
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "drill-ticker");
@@ -112,22 +129,44 @@ public final class Drill {
                 return new Result(null, "could not pull the plug: " + rootMessage(e));
             }
             progress.accept("watching the failover…");
+            boolean[] tainted = {false};
             FailoverRun run;
             try {
+                if (forceStatefulSet) {
+                    tainted[0] = markOutOfService(node, pulledAt, timeout);
+                }
                 run = timeline.whenRunEnds(node, pulledAt).get(real(timeout.plusSeconds(30)).toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException e) {
                 run = timeline.runStartedSince(node, pulledAt).orElse(null);
-                restore(node);
+                restore(node, tainted[0]);
                 return new Result(run, "timed out after " + timeout.toSeconds() + " s without the failover finishing");
             }
-            restore(node);
+            restore(node, tainted[0]);
             return new Result(run, null);
         } finally {
             ticker.shutdownNow();
         }
     }
 
-    private void restore(String node) throws InterruptedException {
+    /** Waits for NotReady, then adds the out-of-service taint; false when the run ended first. */
+    private boolean markOutOfService(String node, Instant pulledAt, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        FailoverRun run = timeline.whenRun(node, pulledAt, r -> r.notReady() != null || !r.inProgress())
+                .get(real(timeout.plusSeconds(30)).toMillis(), TimeUnit.MILLISECONDS);
+        if (!run.inProgress()) {
+            return false;
+        }
+        progress.accept(node + " is NotReady: adding the out-of-service taint so its StatefulSet pods move too…");
+        try {
+            OutOfServiceTaint.add(session.client(), node, session.clock().instant());
+            return true;
+        } catch (KubernetesClientException e) {
+            progress.accept("warning: could not add the out-of-service taint to " + node + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void restore(String node, boolean removeOutOfService) throws InterruptedException {
         progress.accept("plugging " + node + " back in…");
         try {
             plugs.restore(node).get(real(Duration.ofMinutes(1)).toMillis(), TimeUnit.MILLISECONDS);
@@ -135,6 +174,16 @@ public final class Drill {
                     real(Duration.ofMinutes(2)), node + " Ready again");
         } catch (ExecutionException | TimeoutException e) {
             progress.accept("warning: " + node + " did not come back cleanly: " + rootMessage(e));
+        }
+        if (removeOutOfService) {
+            // Documented order: the node is back, then the taint goes, so pods may be scheduled there again.
+            try {
+                OutOfServiceTaint.remove(session.client(), node);
+                progress.accept("removed the out-of-service taint from " + node);
+            } catch (KubernetesClientException e) {
+                progress.accept("warning: remove the out-of-service taint by hand: kubectl taint nodes " + node + " "
+                        + OutOfServiceTaint.KEY + "-");
+            }
         }
     }
 

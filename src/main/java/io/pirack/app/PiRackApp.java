@@ -57,7 +57,9 @@ public final class PiRackApp extends Application {
         rack = new RackScreen(frames, plugCommands, replay::active, sessions::saveRackOrder, settings.get().operator().hideSystemPods());
         TimelineScreen timeline = new TimelineScreen(frames, sessions::timeline, background, status);
         tuning = new TuningScreen(sessions.sessionProperty(), frames, background, () -> stage);
-        network = new NetworkScreen(paths, sessions::realRack, background, () -> stage);
+        network = new NetworkScreen(() -> stage, () -> sessions.rackSpec() != null ? sessions.rackSpec() : sessions.realRack(), sessions::saveRackOrder,
+                sessions::cluster, background, paths);
+        sessions.sessionProperty().addListener((o, was, now) -> network.sessionChanged());
         booth = new BoothScreen(sessions, frames, settings, rack, timeline, window);
 
         window.addScreen(new MainWindow.Screen("rack", "Rack", rack::view));

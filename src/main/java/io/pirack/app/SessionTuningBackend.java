@@ -27,10 +27,8 @@ import io.pirack.core.tuning.RehearsalPreset;
 import io.pirack.core.tuning.TuningChange;
 import io.pirack.core.validate.Validation;
 import io.pirack.net.BoothNetwork;
-import io.pirack.net.HostSnapshotCollector;
-import io.pirack.net.NetworkApplyService;
-import io.pirack.net.SocketTcpProbe;
-import io.pirack.net.SystemProcessRunner;
+import io.pirack.core.net.DoctorReport;
+
 import io.pirack.sim.SimTimings;
 import io.pirack.sim.SimWorkload;
 import io.pirack.ssh.RemoteShell;
@@ -50,7 +48,6 @@ import io.pirack.tuning.SnakeYamlParser;
 import io.pirack.tuning.TolerationPatchPlan;
 import io.pirack.ui.tuning.TuningBackend;
 import java.time.Clock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,6 +62,8 @@ import java.util.function.Supplier;
  * image pre-pull and the preflight inputs. SSH is opened only when a real cluster needs it.
  */
 public final class SessionTuningBackend implements TuningBackend {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SessionTuningBackend.class);
 
     /** Where the pre-pull DaemonSet lives: a namespace every cluster has. */
     public static final String PREPULL_NAMESPACE = "default";
@@ -280,6 +279,7 @@ public final class SessionTuningBackend implements TuningBackend {
         List<DeadManSwitch> deadMen = new ArrayList<>();
         List<ClockSample> clocks = new ArrayList<>();
         if (session.rehearsal().isPresent()) {
+            network.add(new NetworkResult("booth-network", CheckStatus.SKIP, io.pirack.core.net.DoctorReport.NOT_NEEDED, ""));
             for (PiSlot slot : rack().slots()) {
                 deadMen.add(new DeadManSwitch(slot.hostname(), true, "simulated restore timer"));
                 // The simulated kubelets run in this process on the simulation's clock: there is no second clock to drift.
@@ -326,22 +326,27 @@ public final class SessionTuningBackend implements TuningBackend {
         return new ImagePresence(presence.images(), cells);
     }
 
-    /** The booth network doctor's checks (as {@code pirack doctor} runs them); skipped ones are left out. */
+    /**
+     * The booth network doctor's findings (skipped ones left out): the last run of the Network screen or
+     * {@code pirack doctor} while it is fresh (10 min, same network), else a new run, remembered in turn.
+     */
     private List<NetworkResult> networkDoctor() {
         try {
-            BoothNetwork doctor = new BoothNetwork(new SystemProcessRunner(), Path.of("/"), HostSnapshotCollector.currentPlatform(),
-                    Optional.of(shell.get()), new SocketTcpProbe(), clock, NetworkApplyService.Pause.sleeping(), BoothNetwork::defaultTarget);
-            return doctor.check(doctor.capture(Optional.of(rack())), true).stream()
-                    .filter(r -> r.status() != io.pirack.core.net.CheckStatus.SKIP)
-                    .map(r -> new NetworkResult(r.id(), switch (r.status()) {
-                        case PASS -> CheckStatus.PASS;
-                        case WARN -> CheckStatus.WARN;
-                        default -> CheckStatus.FAIL;
-                    }, r.message(), r.fix()))
-                    .toList();
+            BoothNetwork doctor = BoothNetwork.forThisMachine(Optional.of(shell.get()), clock, BoothNetwork.homeSshConfig());
+            DoctorMemory memory = new DoctorMemory(AppPaths.detect().dataDir());
+            Optional<DoctorReport> last = memory.last();
+            DoctorReport report = doctor.freshOrRun(last, rack());
+            if (last.isEmpty() || report != last.get()) {
+                try {
+                    memory.remember(report);
+                } catch (java.io.IOException e) {
+                    LOG.warn("could not remember the doctor result in {}: {}", memory.file(), e.getMessage());
+                }
+            }
+            return report.forPreflight();
         } catch (RuntimeException e) {
-            return List.of(new NetworkResult("doctor", CheckStatus.WARN, "the network doctor could not run: " + e.getMessage(),
-                    "Run pirack doctor in a terminal."));
+            return List.of(new NetworkResult("doctor", CheckStatus.WARN, "the network doctor could not run: "
+                    + io.pirack.core.net.ToolProblems.plain(e.getMessage()), "Run pirack doctor in a terminal."));
         }
     }
 

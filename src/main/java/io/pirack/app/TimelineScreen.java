@@ -3,6 +3,7 @@ package io.pirack.app;
 import io.pirack.timeline.TimelineExport;
 import io.pirack.timeline.TimelineService;
 import io.pirack.ui.shell.StatusViewModel;
+import io.pirack.ui.timeline.RunSummaryView;
 import io.pirack.ui.timeline.TimelinePng;
 import io.pirack.ui.timeline.TimelineView;
 import io.pirack.ui.timeline.TimelineViewModel;
@@ -22,6 +23,8 @@ import javafx.stage.Window;
 public final class TimelineScreen {
 
     private final TimelineViewModel model = new TimelineViewModel();
+    /** The audience window's own model: same frames, kube-system hidden, its own zoom and selection. */
+    private final TimelineViewModel audienceModel = new TimelineViewModel();
     private final Supplier<TimelineService> timeline;
     private final Executor background;
     private final StatusViewModel status;
@@ -31,7 +34,11 @@ public final class TimelineScreen {
         this.timeline = timeline;
         this.background = background;
         this.status = status;
-        frames.subscribe(frame -> model.show(frames.timeline()));
+        audienceModel.hideSystemProperty().set(true);
+        frames.subscribe(frame -> {
+            model.show(frames.timeline());
+            audienceModel.show(frames.timeline());
+        });
     }
 
     /** The screen; MainWindow calls it on the first visit. */
@@ -40,9 +47,17 @@ public final class TimelineScreen {
         return view;
     }
 
-    /** Another view of the same timeline (the audience window's). */
+    /** Another view of the same timeline (the audience window's): kube-system noise hidden. */
     public Node audienceView() {
-        return new TimelineView(model);
+        return new TimelineView(audienceModel);
+    }
+
+    /** The current run's summary in the large audience style (outcome, phases bar, milestone seconds). */
+    public Node audienceRunSummary() {
+        RunSummaryView summary = new RunSummaryView(true);
+        summary.bind(audienceModel.runSummariesProperty(), audienceModel.selectedRunProperty(), null);
+        summary.setMaxRuns(1);
+        return summary;
     }
 
     /** JSON, CSV or PNG by the chosen file's extension; written off the FX thread, all or nothing. */
@@ -70,6 +85,7 @@ public final class TimelineScreen {
                     TimelinePng.write(picture, target);
                 } else if (name.endsWith(".csv")) {
                     TimelineExport.write(target, TimelineExport.timelineCsv(snapshot.markers()));
+                    TimelineExport.write(TimelineExport.runsFileFor(target), TimelineExport.runsCsv(snapshot.runs()));
                 } else {
                     TimelineExport.write(target, TimelineExport.timelineJson(snapshot.markers(), snapshot.runs()));
                 }

@@ -1,13 +1,15 @@
 package io.pirack.cli;
 
-import io.pirack.core.net.CheckResult;
-import io.pirack.core.net.CheckStatus;
+import io.pirack.app.AppPaths;
+import io.pirack.core.net.DoctorReport;
+import io.pirack.app.DoctorMemory;
+import io.pirack.probe.TcpProbe;
 import io.pirack.core.net.HostSnapshot;
 import io.pirack.net.BoothNetwork;
 import io.pirack.net.HostSnapshotCollector;
 import io.pirack.net.NetworkApplyService;
 import io.pirack.net.RackJson;
-import io.pirack.net.SocketTcpProbe;
+
 import io.pirack.net.SystemProcessRunner;
 import io.pirack.ssh.RemoteShell;
 import java.io.IOException;
@@ -15,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -30,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = PiRackCommand.Version.class,
         description = "Checks the booth network: Internet Sharing, the sharing bridge, bootptab, the Pis' addresses, "
                 + "SSH and internet from the Pis, DHCP client identifiers.%n"
-                + "Prints one line per check: PASS|WARN|FAIL|SKIP <check-id> <message>. Exit 0 when nothing FAILs, else 1.")
+                + "Prints the host's sharing flavour, then one line per check: PASS|WARN|FAIL|SKIP <check-id> <message>, "
+                + "with the fix under each WARN and FAIL. The result is remembered for the preflight (10 min, or until the "
+                + "network changes). Exit 0 when nothing FAILs, else 1.")
 public final class DoctorCommand implements Callable<Integer> {
 
     @Option(names = "--collect", paramLabel = "DIR", description = "Also save what the checks read into DIR (for support or --from).")
@@ -48,6 +51,10 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--root", paramLabel = "DIR", hidden = true, defaultValue = "/",
             description = "Filesystem root the files are read under (tests).")
     Path root;
+
+    @Option(names = "--settings-dir", paramLabel = "DIR", hidden = true,
+            description = "Where the result is remembered (default: PiRack's settings folder; tests).")
+    Path settingsDir;
 
     @Spec
     CommandSpec spec;
@@ -73,7 +80,8 @@ public final class DoctorCommand implements Callable<Integer> {
             return 2;
         }
         BoothNetwork network = new BoothNetwork(new SystemProcessRunner(), root, HostSnapshotCollector.currentPlatform(),
-                remoteShell.get(), new SocketTcpProbe(), Clock.systemUTC(), NetworkApplyService.Pause.sleeping(), BoothNetwork::defaultTarget);
+                remoteShell.get(), TcpProbe.socket(), Clock.systemUTC(), NetworkApplyService.Pause.sleeping(),
+                BoothNetwork.configured(BoothNetwork.homeSshConfig()));
         HostSnapshot snapshot;
         try {
             if (from != null) {
@@ -89,24 +97,30 @@ public final class DoctorCommand implements Callable<Integer> {
             err.println("pirack doctor: " + e.getMessage());
             return 2;
         }
-        List<CheckResult> results = network.check(snapshot, from == null);
+        DoctorReport report = network.report(snapshot, from == null);
+        if (from == null) {
+            DoctorMemory memory = new DoctorMemory(settingsDir != null ? settingsDir : AppPaths.detect().dataDir());
+            try {
+                memory.remember(report);
+            } catch (IOException e) {
+                err.println("pirack doctor: could not remember the result in " + memory.file() + ": " + e.getMessage());
+            }
+        }
         if (json) {
-            out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(jsonReport(results)));
+            out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(jsonReport(report)));
         } else {
-            results.forEach(r -> out.println(r.line()));
+            out.print(report.text());
         }
         out.flush();
-        return failed(results) ? 1 : 0;
+        err.flush();
+        return report.failed() ? 1 : 0;
     }
 
-    private static Map<String, Object> jsonReport(List<CheckResult> results) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("checks", results);
-        report.put("failed", failed(results));
-        return report;
-    }
-
-    private static boolean failed(List<CheckResult> results) {
-        return results.stream().anyMatch(r -> r.status() == CheckStatus.FAIL);
+    private static Map<String, Object> jsonReport(DoctorReport report) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("host", report.host());
+        json.put("checks", report.checks());
+        json.put("failed", report.failed());
+        return json;
     }
 }

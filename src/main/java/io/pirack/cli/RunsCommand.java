@@ -92,14 +92,26 @@ public final class RunsCommand implements Callable<Integer> {
         for (FailoverRun run : runs) {
             out.println(RunReport.text(run));
         }
-        out.println("Medians per tuning (runs recovered / runs):");
+        out.println("Medians per tuning over the runs that moved pods (recovered / runs; all Ready = the movable pods):");
         for (Map.Entry<String, RunHistory.RunStats> entry : history.byTuning().entrySet()) {
             RunHistory.RunStats stats = entry.getValue();
-            out.printf(Locale.ROOT, "  %-20s %d/%d  NotReady %s  NoExecute %s  first eviction %s  all Ready %s%n",
+            out.printf(Locale.ROOT, "  %-20s %d/%d  NotReady %s  NoExecute %s  first eviction %s  all Ready %s%s%n",
                     entry.getKey(), stats.recovered(), stats.runs(), seconds(stats.medianToNotReady()),
                     seconds(stats.medianToNoExecuteTaint()), seconds(stats.medianToFirstEviction()),
-                    seconds(stats.medianToLastReplacementReady()));
+                    seconds(stats.medianToLastReplacementReady()), extras(stats));
         }
+    }
+
+    /** "  (2 with pods staying by design, 1 with nothing to move)". */
+    private static String extras(RunHistory.RunStats stats) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (stats.withStaying() > 0) {
+            parts.add(stats.withStaying() + " with pods staying by design");
+        }
+        if (stats.nothingToMove() > 0) {
+            parts.add(stats.nothingToMove() + " with nothing to move, not in the medians");
+        }
+        return parts.isEmpty() ? "" : "  (" + String.join(", ", parts) + ")";
     }
 
     private static String seconds(Duration duration) {

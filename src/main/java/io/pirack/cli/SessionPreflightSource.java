@@ -1,9 +1,14 @@
 package io.pirack.cli;
 
+import io.pirack.app.AppPaths;
 import io.pirack.app.ClusterSession;
 import io.pirack.app.SessionTuningBackend;
 import io.pirack.app.TuningScreen;
+import io.pirack.core.images.ImageVerdict;
 import io.pirack.core.preflight.PreflightInputs;
+import io.pirack.images.ImageArchitectureService;
+import io.pirack.images.PlatformCache;
+import io.pirack.images.RegistryClient;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.kube.ClusterConnection;
 import io.pirack.sim.SimTimings;
@@ -50,7 +55,8 @@ public final class SessionPreflightSource implements PreflightSource {
                 }
                 return shell[0];
             }, TuningScreen.targets(), Clock.systemUTC());
-            return backend.preflightInputs(List.of());
+            PreflightInputs inputs = backend.preflightInputs(List.of());
+            return inputs.withImageArchitecture(imageArchitecture(session));
         } catch (TimeoutException e) {
             throw new PreflightUnavailableException(e.getMessage());
         } catch (InterruptedException e) {
@@ -63,6 +69,13 @@ public final class SessionPreflightSource implements PreflightSource {
                 shell[0].close();
             }
         }
+    }
+
+    /** The image-architecture item's input: the same check as {@code pirack images check}, offline falling back to the cache. */
+    static List<ImageVerdict> imageArchitecture(ClusterSession session) {
+        PlatformCache cache = new PlatformCache(AppPaths.detect().dataDir().resolve("image-platforms.json"));
+        return new ImageArchitectureService(session.client(), credentials -> RegistryClient.standard(credentials, Clock.systemUTC()), cache)
+                .check(List.of(), List.of()).verdicts();
     }
 
     private static RackSpec savedRack() {

@@ -1,8 +1,11 @@
 package io.pirack.net;
 
+import io.pirack.probe.TcpProbe;
 import io.pirack.core.net.CheckResult;
 import io.pirack.core.net.DiscoveredPi;
 import io.pirack.core.net.DoctorChecks;
+import io.pirack.core.net.DoctorReport;
+import io.pirack.core.net.HostFlavour;
 import io.pirack.core.net.HostSnapshot;
 import io.pirack.core.net.PiDiscovery;
 import io.pirack.core.net.SnapshotFiles;
@@ -11,6 +14,9 @@ import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.ssh.RemoteShell;
 import io.pirack.ssh.SshTarget;
+import io.pirack.ssh.SshConfigResolver;
+import io.pirack.ssh.SshTargetResolver;
+import io.pirack.core.validate.Validation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -40,6 +47,8 @@ public final class BoothNetwork {
     private final Clock clock;
     private final NetworkApplyService.Pause pause;
     private final BiFunction<PiSlot, String, SshTarget> targets;
+    /** A hung or failed DHCP reload is owed to the next Apply, even when the file is already right. */
+    private final AtomicBoolean reloadOwed = new AtomicBoolean();
 
     /**
      * @param root    filesystem root ("/"; a temp folder in tests)
@@ -58,15 +67,50 @@ public final class BoothNetwork {
         this.targets = targets;
     }
 
-    /** This computer, real commands, real clock; SSH targets default to pi@address:22 unless the slot says otherwise. */
-    public static BoothNetwork forThisMachine(Optional<RemoteShell> shell, Clock clock) {
+    /**
+     * This computer, real commands, real clock; SSH targets as the plug methods resolve them (the rack
+     * merged with {@code ~/.ssh/config}: user, port, key, HostName).
+     */
+    public static BoothNetwork forThisMachine(Optional<RemoteShell> shell, Clock clock, SshTargetResolver sshConfig) {
         return new BoothNetwork(new SystemProcessRunner(), Path.of("/"), HostSnapshotCollector.currentPlatform(), shell,
-                new SocketTcpProbe(), clock, NetworkApplyService.Pause.sleeping(), BoothNetwork::defaultTarget);
+                TcpProbe.socket(), clock, NetworkApplyService.Pause.sleeping(), configured(sshConfig));
+    }
+
+    /** The user's {@code ~/.ssh/config} as the plug methods read it; unreadable counts as empty (the rack's settings only). */
+    public static SshTargetResolver homeSshConfig() {
+        Path home = Path.of(System.getProperty("user.home"));
+        try {
+            return SshConfigResolver.load(home.resolve(".ssh/config"), home, System.getProperty("user.name"));
+        } catch (IOException e) {
+            return SshConfigResolver.parse("", home, System.getProperty("user.name"));
+        }
+    }
+
+    /**
+     * SSH targets from {@code ~/.ssh/config} (via the plug methods' resolver): its user, port and key
+     * always; its HostName when PiRack asks for the Pi at its planned address, but the given address
+     * when PiRack must reach the Pi where it is now (before a rebind).
+     */
+    public static BiFunction<PiSlot, String, SshTarget> configured(SshTargetResolver resolver) {
+        return (slot, host) -> {
+            Validation<SshTarget> resolved = resolver.resolve(slot);
+            if (!resolved.isValid()) {
+                return defaultTarget(slot, host);
+            }
+            SshTarget t = resolved.orThrow();
+            boolean planned = host.equals(slot.ip()) || host.equals(slot.hostname());
+            return new SshTarget(t.alias(), planned ? t.host() : host, t.port(), t.user(), t.identityFile());
+        };
     }
 
     public static SshTarget defaultTarget(PiSlot slot, String host) {
         return new SshTarget(slot.hostname(), host, slot.sshPort() > 0 ? slot.sshPort() : 22, slot.sshUser() != null ? slot.sshUser() : "pi",
                 slot.identityFile() == null ? null : Path.of(slot.identityFile()));
+    }
+
+    /** Where PiRack reaches {@code slot} over SSH when it answers at {@code address}. */
+    public SshTarget target(PiSlot slot, String address) {
+        return targets.apply(slot, address);
     }
 
     private Function<PiSlot, SshTarget> plannedTargets() {
@@ -77,12 +121,40 @@ public final class BoothNetwork {
         return new HostSnapshotCollector(runner, root, COMMAND_TIMEOUT).collect(platform, rack);
     }
 
+    /** This host's addresses now, for "has the network changed since the doctor ran" (one command, no files). */
+    public String fingerprint() {
+        return HostFlavour.fingerprint(new HostSnapshotCollector(runner, root, COMMAND_TIMEOUT).interfaces(platform));
+    }
+
+    /**
+     * The preflight's view of the doctor: the last run while it is fresh for this network
+     * ({@link DoctorReport#staleBecause}), else a new live run (the caller remembers it).
+     */
+    public DoctorReport freshOrRun(Optional<DoctorReport> last, RackSpec rack) {
+        if (last.isPresent() && last.get().staleBecause(clock.instant(), fingerprint()).isEmpty()) {
+            return last.get();
+        }
+        return report(capture(Optional.of(rack)), true);
+    }
+
+    /** The doctor's one model: the host flavour detected once, every check, and when it ran. */
+    public DoctorReport report(HostSnapshot snapshot, boolean live) {
+        HostFlavour flavour = HostFlavour.detect(snapshot);
+        List<CheckResult> results = new ArrayList<>(DoctorChecks.run(snapshot, flavour));
+        results.addAll(remoteChecks(snapshot, live));
+        return new DoctorReport(flavour.label(), HostFlavour.fingerprint(snapshot), clock.instant(), live, results);
+    }
+
     /**
      * All checks. Check 5 runs only when {@code live} (the snapshot is this machine now), an SSH
      * client is wired and the snapshot has a rack; otherwise it SKIPs with the reason.
      */
     public List<CheckResult> check(HostSnapshot snapshot, boolean live) {
-        List<CheckResult> results = new ArrayList<>(DoctorChecks.run(snapshot));
+        return report(snapshot, live).checks();
+    }
+
+    private List<CheckResult> remoteChecks(HostSnapshot snapshot, boolean live) {
+        List<CheckResult> results = new ArrayList<>();
         if (!live) {
             results.addAll(RemoteChecks.skipped("offline (--from): the SSH checks need the live Pis"));
         } else if (snapshot.rack().isEmpty()) {
@@ -109,12 +181,13 @@ public final class BoothNetwork {
         StaticLeaseWriter writer;
         if (platform == HostSnapshot.Platform.MACOS) {
             writer = new StaticLeaseWriter(root, StaticLeaseWriter.Target.BOOTPTAB,
-                    PrivilegedRunner.osascript(runner, "/usr/bin/osascript", PROMPT_TIMEOUT), clock, StaticLeaseWriter.RELOAD_BOOTPD);
+                    PrivilegedRunner.osascript(runner, "/usr/bin/osascript", PROMPT_TIMEOUT), clock, StaticLeaseWriter.RELOAD_BOOTPD, reloadOwed);
         } else {
             SystemParsers.NmConnection shared = DoctorChecks.sharedConnection(snapshot).orElseThrow(() -> new ApplyException(
                     "no wired connection is shared to other computers; share it first (nmcli connection modify <name> ipv4.method shared)"));
             writer = new StaticLeaseWriter(root, StaticLeaseWriter.Target.DNSMASQ_HOSTS,
-                    PrivilegedRunner.pkexec(runner, "pkexec", PROMPT_TIMEOUT), clock, StaticLeaseWriter.reloadSharedConnection(shared.uuid()));
+                    PrivilegedRunner.pkexec(runner, "pkexec", PROMPT_TIMEOUT), clock, StaticLeaseWriter.reloadSharedConnection(shared.uuid()),
+                    reloadOwed);
         }
         PiDhcpRebinder rebinder = shell.<PiDhcpRebinder>map(s -> new SshPiDhcpRebinder(s, "eth0", SshPiDhcpRebinder.Detach.SYSTEMD_RUN,
                 COMMAND_TIMEOUT)).orElse(target -> {

@@ -70,6 +70,12 @@ public final class HostSnapshotCollector {
             capture.command(SnapshotFiles.IP_ADDR, List.of("ip", "addr"), false);
             capture.command(SnapshotFiles.NMCLI_CONNECTIONS,
                     List.of("nmcli", "-t", "-f", "NAME,UUID,TYPE,DEVICE", "connection", "show", "--active"), false);
+            if (capture.missing.containsKey(SnapshotFiles.NMCLI_CONNECTIONS)) {
+                // No nmcli, or "Error: NetworkManager is not running.": either way there is no NetworkManager to share with.
+                capture.absent.add(SnapshotFiles.NMCLI_CONNECTIONS);
+            }
+            // pgrep exits 1 when nothing matches; an empty listing is the answer then.
+            capture.command(SnapshotFiles.DNSMASQ_PROCESSES, List.of("pgrep", "-a", "dnsmasq"), true);
             capture.command(SnapshotFiles.ARP, List.of("arp", "-an"), false);
             capture.dnsmasqLeases(root.resolve(NM_LEASES_DIR));
             capture.sharedDir(root.resolve(DNSMASQ_SHARED_PATH));
@@ -78,6 +84,17 @@ public final class HostSnapshotCollector {
             capture.missing.put(SnapshotFiles.RACK, "no rack spec given (--rack FILE)");
         }
         return new HostSnapshot(platform, capture.files, capture.missing, capture.absent, rack);
+    }
+
+    /** Only the interface listing ({@code ifconfig -a} / {@code ip addr}): enough for the host's fingerprint. */
+    public HostSnapshot interfaces(Platform platform) {
+        Capture capture = new Capture();
+        if (platform == Platform.MACOS) {
+            capture.command(SnapshotFiles.IFCONFIG, List.of("ifconfig", "-a"), false);
+        } else {
+            capture.command(SnapshotFiles.IP_ADDR, List.of("ip", "addr"), false);
+        }
+        return new HostSnapshot(platform, capture.files, capture.missing, capture.absent, Optional.empty());
     }
 
     private final class Capture {
@@ -97,7 +114,7 @@ public final class HostSnapshotCollector {
                     files.put(name, result.stdout() + (result.exitCode() != 0 ? result.stderr() : ""));
                 }
             } catch (IOException e) {
-                missing.put(name, "'" + shown + "' could not run: " + e.getMessage());
+                missing.put(name, io.pirack.core.net.ToolProblems.cannotRun(argv.get(0), e.getMessage()));
             }
         }
 

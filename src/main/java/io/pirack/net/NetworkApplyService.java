@@ -1,5 +1,7 @@
 package io.pirack.net;
 
+import io.pirack.core.net.ApplyStage;
+import io.pirack.probe.TcpProbe;
 import io.pirack.core.net.ConflictPolicy;
 import io.pirack.core.net.StaticLease;
 import io.pirack.core.net.StaticLeasePlan;
@@ -25,12 +27,9 @@ import java.util.function.BiFunction;
  */
 public final class NetworkApplyService {
 
-    /** Where one Pi is in the flow. */
-    public enum Stage { ALREADY_THERE, REBINDING, WAITING, AT_NEW_ADDRESS, FAILED }
-
     /** Progress for the Network screen; called on the applying thread. */
     public interface Listener {
-        void onPi(String hostname, Stage stage, String message);
+        void onPi(String hostname, ApplyStage stage, String message);
 
         default void onStep(String message) {
         }
@@ -46,7 +45,7 @@ public final class NetworkApplyService {
         }
     }
 
-    public record PiOutcome(String hostname, Stage stage, String message) {}
+    public record PiOutcome(String hostname, ApplyStage stage, String message) {}
 
     public record Result(RackSpec rack, StaticLeaseWriter.Outcome written, List<PiOutcome> pis) {
         public Result {
@@ -94,8 +93,7 @@ public final class NetworkApplyService {
         }
         listener.onStep("Writing " + writer.targetPath());
         StaticLeaseWriter.Outcome written = writer.write(plan.leases(), policy);
-        listener.onStep(written.changed() ? "Wrote " + written.target() + written.backup().map(b -> " (old copy: " + b + ")").orElse("")
-                : written.target() + " already up to date");
+        listener.onStep(written.describe());
 
         Map<String, PiOutcome> outcomes = new LinkedHashMap<>();
         Map<String, StaticLease> waiting = new LinkedHashMap<>();
@@ -104,20 +102,20 @@ public final class NetworkApplyService {
             PiSlot slot = rack.slot(host).orElseThrow();
             Ipv4Address current = currentAddresses.get(host);
             if (lease.ip().equals(current)) {
-                record(outcomes, listener, host, Stage.ALREADY_THERE, host + " is already at " + lease.ip());
+                record(outcomes, listener, host, ApplyStage.ALREADY_THERE, host + " is already at " + lease.ip());
                 continue;
             }
             if (current != null) {
                 try {
-                    record(outcomes, listener, host, Stage.REBINDING, host + ": release and rebind at " + current);
+                    record(outcomes, listener, host, ApplyStage.REBINDING, host + ": release and rebind at " + current);
                     DhcpClientKind kind = rebinder.releaseAndRebind(targets.apply(slot, current.toString()));
-                    listener.onPi(host, Stage.REBINDING, host + ": " + kind.label() + " is rebinding");
+                    listener.onPi(host, ApplyStage.REBINDING, host + ": " + kind.label() + " is rebinding");
                 } catch (RemoteCommandException e) {
-                    record(outcomes, listener, host, Stage.FAILED, prefixed(host, e.getMessage()));
+                    record(outcomes, listener, host, ApplyStage.FAILED, prefixed(host, e.getMessage()));
                     continue;
                 }
             }
-            record(outcomes, listener, host, Stage.WAITING, host + ": waiting for it at " + lease.ip());
+            record(outcomes, listener, host, ApplyStage.WAITING, host + ": waiting for it at " + lease.ip());
             waiting.put(host, lease);
         }
         waitForAll(rack, waiting, outcomes, listener);
@@ -139,7 +137,7 @@ public final class NetworkApplyService {
                 PiSlot slot = rack.slot(pending.getKey()).orElseThrow();
                 int port = slot.sshPort() > 0 ? slot.sshPort() : 22;
                 if (probe.reachable(pending.getValue().ip().toString(), port, PROBE_TIMEOUT)) {
-                    record(outcomes, listener, pending.getKey(), Stage.AT_NEW_ADDRESS, pending.getKey() + " answers at "
+                    record(outcomes, listener, pending.getKey(), ApplyStage.AT_NEW_ADDRESS, pending.getKey() + " answers at "
                             + pending.getValue().ip());
                     it.remove();
                 }
@@ -149,7 +147,7 @@ public final class NetworkApplyService {
             }
             if (!clock.instant().isBefore(deadline)) {
                 for (var pending : waiting.entrySet()) {
-                    record(outcomes, listener, pending.getKey(), Stage.FAILED, pending.getKey() + " did not answer at "
+                    record(outcomes, listener, pending.getKey(), ApplyStage.FAILED, pending.getKey() + " did not answer at "
                             + pending.getValue().ip() + " within " + waitTimeout.toSeconds()
                             + " s; check its cable and power, or restart its networking");
                 }
@@ -159,7 +157,7 @@ public final class NetworkApplyService {
         }
     }
 
-    private static void record(Map<String, PiOutcome> outcomes, Listener listener, String host, Stage stage, String message) {
+    private static void record(Map<String, PiOutcome> outcomes, Listener listener, String host, ApplyStage stage, String message) {
         outcomes.put(host, new PiOutcome(host, stage, message));
         listener.onPi(host, stage, message);
     }

@@ -1,5 +1,6 @@
 package io.pirack.net;
 
+import io.pirack.core.net.LedBlink;
 import io.pirack.core.net.LedTriggers;
 import io.pirack.ssh.CommandResult;
 import io.pirack.ssh.RemoteCommand;
@@ -23,8 +24,6 @@ public final class PiLedIdentifier {
     static final String BLINK_TRIGGER = "timer";
 
     /** What {@link #blink} changed, for {@link #restore}. */
-    public record Blink(String ledDir, String savedTrigger) {}
-
     private final RemoteShell shell;
     private final Duration timeout;
 
@@ -37,13 +36,13 @@ public final class PiLedIdentifier {
         return RemoteCommand.sudo("/bin/sh", "-c", WRITE_SCRIPT, "pirack-led", value, file);
     }
 
-    static RemoteCommand scheduledRestore(Blink blink, Duration after) {
+    static RemoteCommand scheduledRestore(LedBlink blink, Duration after) {
         return RemoteCommand.sudo("systemd-run", "--collect", "--quiet", "--on-active=" + Math.max(1, after.toSeconds()),
                 "/bin/sh", "-c", WRITE_SCRIPT, "pirack-led", blink.savedTrigger(), blink.ledDir() + "/trigger");
     }
 
     /** Starts blinking for {@code duration}, after which the Pi restores the LED on its own. */
-    public Blink blink(SshTarget target, Duration duration) throws RemoteCommandException {
+    public LedBlink blink(SshTarget target, Duration duration) throws RemoteCommandException {
         for (String dir : LED_DIRS) {
             CommandResult read = shell.run(target, RemoteCommand.of("cat", dir + "/trigger"), timeout);
             if (!read.ok()) {
@@ -54,7 +53,7 @@ public final class PiLedIdentifier {
                 throw new RemoteCommandException(RemoteCommandException.Kind.OTHER, target.alias() + ": the LED at " + dir
                         + " has no timer trigger");
             }
-            Blink blink = new Blink(dir, triggers.active().orElse("none"));
+            LedBlink blink = new LedBlink(dir, triggers.active().orElse("none"));
             check(target, shell.run(target, scheduledRestore(blink, duration), timeout), "schedule the LED restore");
             check(target, shell.run(target, write(BLINK_TRIGGER, dir + "/trigger"), timeout), "start blinking");
             return blink;
@@ -62,7 +61,7 @@ public final class PiLedIdentifier {
         throw new RemoteCommandException(RemoteCommandException.Kind.OTHER, target.alias() + ": no ACT or led0 LED in /sys/class/leds");
     }
 
-    public void restore(SshTarget target, Blink blink) throws RemoteCommandException {
+    public void restore(SshTarget target, LedBlink blink) throws RemoteCommandException {
         check(target, shell.run(target, write(blink.savedTrigger(), blink.ledDir() + "/trigger"), timeout), "restore the LED");
     }
 

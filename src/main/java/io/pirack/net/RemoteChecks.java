@@ -1,5 +1,6 @@
 package io.pirack.net;
 
+import io.pirack.probe.TcpProbe;
 import io.pirack.core.cluster.NodeRole;
 import io.pirack.core.net.CheckResult;
 import io.pirack.core.rack.PiSlot;
@@ -71,8 +72,11 @@ public final class RemoteChecks {
 
     private CheckResult apiServer(RackSpec rack) {
         PiSlot control = rack.slots().stream().filter(s -> s.role() == NodeRole.CONTROL_PLANE).findFirst().orElse(null);
+        if (rack.slots().isEmpty()) {
+            return CheckResult.skip(API_SERVER, "the rack has no Pis yet: assign the Pis found on the booth network to slots");
+        }
         if (control == null) {
-            return CheckResult.skip(API_SERVER, "the rack has no control-plane Pi");
+            return CheckResult.skip(API_SERVER, "no Pi in the rack has the control-plane role, and the cluster names none of them");
         }
         String host = targets.apply(control).host();
         if (probe.reachable(host, API_SERVER_PORT, timeout)) {

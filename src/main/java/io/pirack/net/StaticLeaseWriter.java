@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes the laptop's static DHCP leases with one administrator prompt: render, stage in a private
@@ -72,17 +73,28 @@ public final class StaticLeaseWriter {
     private final PrivilegedRunner privileged;
     private final Clock clock;
     private final List<String> reloadCommand;
+    private final AtomicBoolean reloadOwed;
 
     /**
      * @param root          filesystem root ("/" in the app, a temp folder in tests)
      * @param reloadCommand argv that makes the DHCP server re-read the file (empty: none)
      */
     public StaticLeaseWriter(Path root, Target target, PrivilegedRunner privileged, Clock clock, List<String> reloadCommand) {
+        this(root, target, privileged, clock, reloadCommand, new AtomicBoolean());
+    }
+
+    /**
+     * @param reloadOwed set when the file was written but the reload did not finish; the next write
+     *                   then reloads even if the file is already up to date (share it between writers)
+     */
+    public StaticLeaseWriter(Path root, Target target, PrivilegedRunner privileged, Clock clock, List<String> reloadCommand,
+                             AtomicBoolean reloadOwed) {
         this.root = root;
         this.target = target;
         this.privileged = privileged;
         this.clock = clock;
         this.reloadCommand = List.copyOf(reloadCommand);
+        this.reloadOwed = reloadOwed;
     }
 
     public Path targetPath() {
@@ -99,8 +111,20 @@ public final class StaticLeaseWriter {
         return current.render(leases, policy);
     }
 
-    /** What happened: whether the file changed, and where the old one was saved. */
-    public record Outcome(boolean changed, Optional<Path> backup, Path target) {}
+    /**
+     * What happened: whether the file changed, where the old one was saved, and whether an
+     * unchanged file's owed reload was run again.
+     */
+    public record Outcome(boolean changed, Optional<Path> backup, Path target, boolean reloadRetried) {
+
+        /** One sentence for the presenter: what changed on disk. */
+        public String describe() {
+            if (changed) {
+                return "Wrote " + target + backup.map(b -> " (old copy: " + b.getFileName() + ")").orElse("");
+            }
+            return target + " was already up to date" + (reloadRetried ? "; the DHCP server was reloaded again" : "");
+        }
+    }
 
     public Outcome write(List<StaticLease> leases, ConflictPolicy policy) throws ApplyException, PrivilegeCancelledException {
         Path file = targetPath();
@@ -116,7 +140,11 @@ public final class StaticLeaseWriter {
             throw new ApplyException("nothing was written: " + rendered.problems().get(0).format(file.toString()), rendered.problems());
         }
         if (before != null && Arrays.equals(before, rendered.bytes())) {
-            return new Outcome(false, Optional.empty(), file);
+            if (reloadOwed.get() && !reloadCommand.isEmpty()) {
+                retryReload(file);
+                return new Outcome(false, Optional.empty(), file, true);
+            }
+            return new Outcome(false, Optional.empty(), file, false);
         }
         String fileName = file.getFileName().toString();
         String stamp = STAMP.format(clock.instant());
@@ -131,22 +159,51 @@ public final class StaticLeaseWriter {
             List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", INSTALL_SCRIPT, "pirack-install",
                     staged.toString(), file.toString(), backup.toString(), temp.toString()));
             command.addAll(reloadCommand);
-            ProcessResult result = privileged.run(command);
+            ProcessResult result;
+            try {
+                result = privileged.run(command);
+            } catch (IOException e) {
+                if (Files.exists(file) && Arrays.equals(Files.readAllBytes(file), rendered.bytes())) {
+                    // The install went through and the reload hung: say what is on disk, and owe the reload.
+                    reloadOwed.set(true);
+                    throw new ApplyException(file + " was written" + (before == null ? "" : " (old copy in " + backup.getFileName() + ")")
+                            + " but the DHCP server reload did not finish (" + e.getMessage() + "); Apply again to retry the reload");
+                }
+                throw e;
+            }
             boolean written = Files.exists(file) && Arrays.equals(Files.readAllBytes(file), rendered.bytes());
             if (result.exitCode() == 3 && written) {
+                reloadOwed.set(true);
                 throw new ApplyException(file + " was written (old copy in " + backup.getFileName()
-                        + ") but the DHCP server could not be reloaded: " + detail(result));
+                        + ") but the DHCP server could not be reloaded: " + detail(result) + "; Apply again to retry the reload");
             }
             if (result.exitCode() != 0 || !written) {
                 throw new ApplyException("writing " + file + " failed" + (result.exitCode() != 0 ? " (exit " + result.exitCode() + "): "
                         + detail(result) : ": the file does not hold the new content") + "; the old file is unchanged");
             }
-            return new Outcome(true, before == null ? Optional.empty() : Optional.of(backup), file);
+            reloadOwed.set(false);
+            return new Outcome(true, before == null ? Optional.empty() : Optional.of(backup), file, false);
         } catch (IOException e) {
             throw new ApplyException("could not run the administrator step: " + e.getMessage() + "; nothing was written");
         } finally {
             deleteQuietly(staged);
         }
+    }
+
+    /** The file is right but its reload is owed: run only the reload, behind the administrator prompt. */
+    private void retryReload(Path file) throws ApplyException, PrivilegeCancelledException {
+        ProcessResult result;
+        try {
+            result = privileged.run(reloadCommand);
+        } catch (IOException e) {
+            throw new ApplyException(file + " is up to date but the DHCP server reload did not finish again (" + e.getMessage()
+                    + "); Apply again to retry the reload");
+        }
+        if (result.exitCode() != 0) {
+            throw new ApplyException(file + " is up to date but the DHCP server could not be reloaded: " + detail(result)
+                    + "; Apply again to retry the reload");
+        }
+        reloadOwed.set(false);
     }
 
     private static String detail(ProcessResult result) {

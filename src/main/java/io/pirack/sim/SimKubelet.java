@@ -47,6 +47,7 @@ public final class SimKubelet {
     /** Set after a power cycle: the Pi is booting until then, and reports NotReady first. */
     private Instant bootedAt;
     private Instant readyAt;
+    private Instant lastStatusPost;
     private Instant lastRenew;
     private final Map<String, Instant> containerStartDue = new HashMap<>();
     private final Map<String, Instant> readyDue = new HashMap<>();
@@ -108,7 +109,9 @@ public final class SimKubelet {
         }
         try {
             cache.node(nodeName).map(writer::latest).ifPresent(node -> {
-                if (!postedReady) {
+                // Like a real kubelet's periodic status update: a node the controller marked Unknown while this
+                // kubelet kept running (cable pulled, API partitioned) is reported Ready again once it gets through.
+                if (!postedReady || (!readyInCache(node) && statusUpdateDue(now))) {
                     postReady(node, now);
                 }
                 for (Pod pod : cache.podsOn(nodeName)) {
@@ -139,7 +142,18 @@ public final class SimKubelet {
         writer.leaseRenewed(nodeName, now);
     }
 
+    private static boolean readyInCache(Node node) {
+        return node.getStatus() != null && node.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    private boolean statusUpdateDue(Instant now) {
+        return lastStatusPost == null || Duration.between(lastStatusPost, now).compareTo(timings.leaseRenewInterval()) >= 0;
+    }
+
     private void postReady(Node node, Instant now) {
+        lastStatusPost = now;
+        boolean firstSinceStart = !postedReady;
         boolean starting = readyAt != null && now.isBefore(readyAt);
         boolean wasReady = node.getStatus().getConditions().stream()
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
@@ -180,7 +194,7 @@ public final class SimKubelet {
             }
             postedReady = true;
             readyAt = null;
-            if (!wasNotReady) {
+            if (firstSinceStart && !wasNotReady) {
                 events.normal(node, COMPONENT, "Starting", "Starting kubelet.");
             }
             if (!wasReady) {

@@ -18,7 +18,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
@@ -53,6 +57,11 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
     private static final int TIMEOUT_EXIT = 124;
     private static final int PASSPHRASE_ATTEMPTS = 3;
     private static final long PROTOCOL_TIMEOUT_MILLIS = 10_000;
+    private static final ScheduledExecutorService SILENCE_GUARD = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ssh-silence-guard");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Path knownHosts;
     private final List<Path> defaultIdentityFiles;
@@ -275,8 +284,26 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
         client.getConnection().setTimeoutMs(protocolTimeout);
         client.addHostKeyVerifier(verifier);
         String where = target.alias() + " (" + target.host() + ":" + target.port() + ")";
+        // sshj reads the server's identification line with no timeout of its own: a port that accepts and never
+        // speaks (a hung sshd) would block here for ever. Close the socket if it stays silent that long.
+        AtomicBoolean silent = new AtomicBoolean();
+        ScheduledFuture<?> guard = SILENCE_GUARD.schedule(() -> {
+            silent.set(true);
+            closeQuietly(client);
+        }, protocolTimeout, TimeUnit.MILLISECONDS);
         try {
-            client.connect(target.host(), target.port());
+            try {
+                client.connect(target.host(), target.port());
+            } catch (IOException e) {
+                if (silent.get()) {
+                    closeQuietly(client);
+                    throw new RemoteCommandException(RemoteCommandException.Kind.UNREACHABLE, where + " accepted the connection"
+                            + " but did not answer as an SSH server within " + protocolTimeout / 1000 + " s.", e);
+                }
+                throw e;
+            } finally {
+                guard.cancel(false);
+            }
         } catch (TransportException e) {
             closeQuietly(client);
             throw hostKeyFailure(target, verifier, e);

@@ -6,6 +6,8 @@ import io.pirack.core.timeline.PodFailover;
 import io.pirack.core.timeline.Prediction;
 import io.pirack.core.timeline.RunHistory;
 import io.pirack.core.timeline.RunMilestone;
+import io.pirack.core.timeline.RunVerdict;
+import io.pirack.core.timeline.StayingPod;
 import io.pirack.core.timeline.TimelineEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +33,7 @@ public final class TimelineExport {
             "replacement_node", "created_s", "scheduled_s", "running_s", "ready_s");
     static final List<String> HISTORY_COLUMNS = List.of("node", "tuning", "start", "outcome", "failure_reason",
             "to_link_loss_s", "to_not_ready_s", "to_no_execute_taint_s", "to_first_eviction_s",
-            "to_first_replacement_ready_s", "to_last_replacement_ready_s", "total_s");
+            "to_first_replacement_ready_s", "to_last_replacement_ready_s", "total_s", "verdict", "staying");
 
     private TimelineExport() {
     }
@@ -42,8 +44,19 @@ public final class TimelineExport {
         return TimelineJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(runNode(run));
     }
 
+    /** Bumped when the JSON export's shape changes (2: verdict, staying pods, version fields). */
+    public static final int FORMAT_VERSION = 2;
+
+    /** The PiRack build that wrote an export: the jar's Implementation-Version, or "dev" from classes. */
+    public static String pirackVersion() {
+        String version = TimelineExport.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
     public static String timelineJson(List<TimelineEvent> events, List<FailoverRun> runs) {
         ObjectNode root = TimelineJson.MAPPER.createObjectNode();
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("pirackVersion", pirackVersion());
         Instant origin = events.isEmpty() ? null : events.get(0).receivedAt();
         ArrayNode eventArray = root.putArray("events");
         events.forEach(e -> eventArray.add(eventNode(e, origin)));
@@ -62,6 +75,8 @@ public final class TimelineExport {
             ObjectNode node = medians.putObject(label);
             node.put("runs", stats.runs());
             node.put("recovered", stats.recovered());
+            node.put("recoveredWithStayingPods", stats.withStaying());
+            node.put("nothingToMove", stats.nothingToMove());
             node.put("toLinkLossSeconds", secondsOrNull(stats.medianToLinkLoss()));
             node.put("toNotReadySeconds", secondsOrNull(stats.medianToNotReady()));
             node.put("toNoExecuteTaintSeconds", secondsOrNull(stats.medianToNoExecuteTaint()));
@@ -87,6 +102,20 @@ public final class TimelineExport {
         node.put("recovered", run.recovered());
         node.put("failureReason", run.failureReason());
         node.put("phase", run.phaseText());
+        RunVerdict verdict = run.verdict();
+        ObjectNode verdictNode = node.putObject("verdict");
+        verdictNode.put("kind", verdict.kind().name());
+        verdictNode.put("ok", verdict.ok());
+        verdictNode.put("headline", verdict.headline());
+        verdictNode.put("summary", verdict.summary());
+        ArrayNode stayingArray = node.putArray("staying");
+        for (StayingPod pod : run.staying()) {
+            ObjectNode p = stayingArray.addObject();
+            p.put("pod", pod.pod().key());
+            p.put("reason", pod.reason().name());
+            p.put("fate", pod.fate() == null ? null : pod.fate().name());
+            p.put("why", pod.explanation(run.node()));
+        }
         ArrayNode notes = node.putArray("notes");
         run.notes().forEach(notes::add);
         ObjectNode milestones = node.putObject("milestones");
@@ -156,6 +185,52 @@ public final class TimelineExport {
         return csv(EVENT_COLUMNS, rows);
     }
 
+    static final List<String> RUN_COLUMNS;
+
+    static {
+        List<String> columns = new ArrayList<>(List.of("node", "start", "trigger", "tuning", "verdict", "outcome"));
+        for (RunMilestone m : RunMilestone.values()) {
+            columns.add(m.key() + "_s");
+        }
+        columns.addAll(List.of("not_ready_predicted_from_s", "not_ready_predicted_to_s", "eviction_predicted_from_s",
+                "eviction_predicted_to_s", "staying"));
+        RUN_COLUMNS = List.copyOf(columns);
+    }
+
+    /**
+     * The CSV export's second file: one row per run with each milestone in seconds since the pull, the predicted
+     * windows and the pods that stayed by design.
+     */
+    public static String runsCsv(List<FailoverRun> runs) {
+        List<List<String>> rows = new ArrayList<>();
+        for (FailoverRun run : runs) {
+            List<String> row = new ArrayList<>(List.of(run.node(), run.start().toString(), run.trigger(),
+                    run.settings().tuningLabel(), run.verdict().kind().name(), run.verdict().summary()));
+            for (RunMilestone m : RunMilestone.values()) {
+                row.add(cell(run.timeTo(m.of(run))));
+            }
+            Prediction p = run.prediction();
+            row.add(offsetCell(run, p == null ? null : p.notReadyEarliest()));
+            row.add(offsetCell(run, p == null ? null : p.notReadyLatest()));
+            row.add(offsetCell(run, p == null ? null : p.evictionEarliest()));
+            row.add(offsetCell(run, p == null ? null : p.evictionLatest()));
+            row.add(String.join("; ", run.staying().stream().map(StayingPod::shortText).toList()));
+            rows.add(row);
+        }
+        return csv(RUN_COLUMNS, rows);
+    }
+
+    /** "pirack-timeline.csv" → "pirack-timeline.runs.csv": where {@link #runsCsv} goes next to the events. */
+    public static Path runsFileFor(Path eventsCsv) {
+        String name = eventsCsv.getFileName().toString();
+        String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        return eventsCsv.resolveSibling(base + ".runs.csv");
+    }
+
+    private static String offsetCell(FailoverRun run, Instant at) {
+        return at == null ? "" : cell(Duration.between(run.start(), at));
+    }
+
     /** The per-pod breakdown of a run. */
     public static String runPodsCsv(FailoverRun run) {
         return csv(POD_COLUMNS, run.pods().stream().map(p -> podRow(run, p)).toList());
@@ -169,7 +244,8 @@ public final class TimelineExport {
             rows.add(List.of(run.node(), m.tuningLabel(), run.start().toString(), m.outcome().name(),
                     m.failureReason() == null ? "" : m.failureReason(), cell(m.toLinkLoss()), cell(m.toNotReady()),
                     cell(m.toNoExecuteTaint()), cell(m.toFirstEviction()), cell(m.toFirstReplacementReady()),
-                    cell(m.toLastReplacementReady()), cell(m.total())));
+                    cell(m.toLastReplacementReady()), cell(m.total()), run.verdict().kind().name(),
+                    String.join("; ", run.staying().stream().map(StayingPod::shortText).toList())));
         }
         return csv(HISTORY_COLUMNS, rows);
     }

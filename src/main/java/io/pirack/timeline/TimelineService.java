@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 
 /**
  * The timeline, wired: every domain call is recorded (when a folder is given) and then turned into
@@ -102,9 +103,17 @@ public final class TimelineService implements AutoCloseable {
      * how {@code pirack drill} waits for its own pull.
      */
     public CompletableFuture<FailoverRun> whenRunEnds(String node, Instant since) {
+        return whenRun(node, since, run -> !run.inProgress());
+    }
+
+    /**
+     * Completes with the first run of {@code node} that started at or after {@code since} once it satisfies
+     * {@code condition} (checked on every event and tick), e.g. "NotReady seen" for the drill's out-of-service taint.
+     */
+    public CompletableFuture<FailoverRun> whenRun(String node, Instant since, Predicate<FailoverRun> condition) {
         CompletableFuture<FailoverRun> future = new CompletableFuture<>();
         synchronized (waiting) {
-            waiting.add(new Waiting(node, since, future));
+            waiting.add(new Waiting(node, since, condition, future));
         }
         completeFinishedRuns();
         return future;
@@ -121,7 +130,7 @@ public final class TimelineService implements AutoCloseable {
                 Optional<FailoverRun> run = correlator.runStartedSince(w.node, w.since, now);
                 if (w.future.isDone()) {
                     waiting.remove(w);
-                } else if (run.isPresent() && !run.get().inProgress()) {
+                } else if (run.isPresent() && w.condition.test(run.get())) {
                     waiting.remove(w);
                     w.result = run.get();
                     due.add(w);
@@ -144,12 +153,14 @@ public final class TimelineService implements AutoCloseable {
     private static final class Waiting {
         final String node;
         final Instant since;
+        final Predicate<FailoverRun> condition;
         final CompletableFuture<FailoverRun> future;
         FailoverRun result;
 
-        Waiting(String node, Instant since, CompletableFuture<FailoverRun> future) {
+        Waiting(String node, Instant since, Predicate<FailoverRun> condition, CompletableFuture<FailoverRun> future) {
             this.node = node;
             this.since = since;
+            this.condition = condition;
             this.future = future;
         }
     }

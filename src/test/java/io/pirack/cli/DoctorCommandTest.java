@@ -34,15 +34,20 @@ class DoctorCommandTest {
         captureBooth();
         CliRun run = CliRun.of("doctor", "--from", dir.toString());
         assertEquals(String.join("\n",
+                "This computer: macOS · Internet Sharing · 192.168.2.0/24",
                 "PASS internet-sharing Internet Sharing is on for en12 and its service is running",
                 "PASS sharing-bridge bridge100 has 192.168.2.1/24 with member en12",
+                "PASS rack-subnet the rack plans 192.168.2.0/24, the subnet this computer shares",
+                "PASS vm-network no virtual machine network on this computer",
                 "PASS bootptab 2 entries load, one per rack Pi",
                 "PASS pi-address:rpi1 rpi1 is at its planned address 192.168.2.101",
                 "FAIL pi-address:rpi2 rpi2 is at 192.168.2.7, not at its planned 192.168.2.102",
+                "     fix: Release and rebind its DHCP lease (a renew keeps the old address)",
                 "PASS client-id no lease uses a non-MAC client identifier",
                 "SKIP pi-ssh offline (--from): the SSH checks need the live Pis",
                 "SKIP api-server offline (--from): the SSH checks need the live Pis",
-                "SKIP pi-internet offline (--from): the SSH checks need the live Pis") + "\n", run.out());
+                "SKIP pi-internet offline (--from): the SSH checks need the live Pis",
+                "1 failure, 0 warnings: work down the fixes above, then run pirack doctor again.") + "\n", run.out());
         assertEquals(1, run.exitCode());
     }
 
@@ -71,7 +76,8 @@ class DoctorCommandTest {
         CliRun run = CliRun.of("doctor", "--from", dir.toString(), "--json");
         JsonNode root = JsonMapper.builder().build().readTree(run.out());
         assertTrue(root.get("failed").asBoolean());
-        JsonNode rpi2 = root.get("checks").get(4);
+        assertEquals("macOS · Internet Sharing · 192.168.2.0/24", root.get("host").asString());
+        JsonNode rpi2 = root.get("checks").get(6);
         assertEquals("pi-address:rpi2", rpi2.get("id").asString());
         assertEquals("FAIL", rpi2.get("status").asString());
         assertEquals("release-rebind:rpi2", rpi2.get("actionId").asString());
@@ -90,13 +96,15 @@ class DoctorCommandTest {
     void collectedFolderGivesTheSameOfflineVerdicts() throws IOException {
         Path capture = dir.resolve("capture");
         Path emptyRoot = Files.createDirectories(dir.resolve("root"));
-        CliRun live = CliRun.of("doctor", "--root", emptyRoot.toString(), "--collect", capture.toString());
+        CliRun live = CliRun.of("doctor", "--root", emptyRoot.toString(), "--collect", capture.toString(),
+                "--settings-dir", dir.resolve("settings").toString());
         CliRun offline = CliRun.of("doctor", "--from", capture.toString());
         List<String> liveLines = live.out().lines().filter(l -> !l.matches("\\S+ (pi-ssh|api-server|pi-internet|pi-address).*")).toList();
         List<String> offlineLines = offline.out().lines().filter(l -> !l.matches("\\S+ (pi-ssh|api-server|pi-internet|pi-address).*")).toList();
         assertEquals(liveLines, offlineLines);
         assertTrue(live.err().startsWith("Captured into " + capture), live.err());
-        assertTrue(live.out().lines().allMatch(l -> l.matches("(PASS|WARN|FAIL|SKIP) \\S+ .+")), live.out());
+        assertTrue(live.out().lines().allMatch(l -> l.matches("(PASS|WARN|FAIL|SKIP) \\S+ .+|This computer: .+|     fix: .+|\\d+ failures?, .+")),
+                live.out());
     }
 
     @Test

@@ -34,7 +34,7 @@ class PreflightCommandTest {
     @Test
     void readyExitsZeroAndPrintsTheChecklist() {
         assertEquals(0, run(cluster -> inputs(true)));
-        assertTrue(out.toString().startsWith("Ready for the show (5 warnings)\n"), out.toString());
+        assertTrue(out.toString().startsWith("Ready for the show (6 warnings)\n"), out.toString());
         assertTrue(out.toString().contains("[PASS] All nodes Ready"), out.toString());
     }
 

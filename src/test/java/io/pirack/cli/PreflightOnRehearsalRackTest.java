@@ -25,7 +25,7 @@ class PreflightOnRehearsalRackTest {
             ids.add(item.get("id").asString());
             assertTrue(item.has("title") && item.has("status") && item.has("detail") && item.has("fix"), item.toString());
         }
-        assertEquals(List.of("network", "nodes", "images", "tolerations", "control-plane", "dead-man", "clocks"), ids);
+        assertEquals(List.of("network", "nodes", "images", "image-architecture", "tolerations", "control-plane", "dead-man", "clocks"), ids);
         assertEquals("PASS", status(json, "nodes"));
         assertTrue(detail(json, "nodes").startsWith("4/4 Ready"), detail(json, "nodes"));
         assertEquals("PASS", status(json, "tolerations"));

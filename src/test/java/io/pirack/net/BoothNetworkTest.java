@@ -73,4 +73,17 @@ class BoothNetworkTest {
         assertEquals("no wired connection is shared to other computers; share it first (nmcli connection modify <name> ipv4.method shared)",
                 e.getMessage());
     }
+
+    @Test
+    void sshConfigGivesTheChecksTheUserPortKeyAndHostNameThePlugMethodsUse() {
+        io.pirack.ssh.SshConfigResolver config = io.pirack.ssh.SshConfigResolver.parse(
+                "Host rpi1\n  HostName 127.0.0.1\n  User alice\n  Port 2222\n  IdentityFile ~/.ssh/booth\n", java.nio.file.Path.of("/home/me"), "me");
+        io.pirack.core.rack.PiSlot slot = io.pirack.core.rack.PiSlot.of("rpi1", io.pirack.core.cluster.NodeRole.CONTROL_PLANE)
+                .withIp("192.168.2.101");
+        io.pirack.ssh.SshTarget planned = BoothNetwork.configured(config).apply(slot, "192.168.2.101");
+        assertEquals(new io.pirack.ssh.SshTarget("rpi1", "127.0.0.1", 2222, "alice", java.nio.file.Path.of("/home/me/.ssh/booth")), planned);
+        io.pirack.ssh.SshTarget whereItIsNow = BoothNetwork.configured(config).apply(slot, "192.168.2.7");
+        assertEquals("192.168.2.7", whereItIsNow.host(), "before a rebind PiRack reaches the Pi where it is");
+        assertEquals("alice", whereItIsNow.user());
+    }
 }

@@ -1,5 +1,7 @@
 package io.pirack.net;
 
+import io.pirack.core.net.ApplyStage;
+import io.pirack.probe.TcpProbe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,8 +100,8 @@ class NetworkApplyServiceTest {
                 "REBINDING rpi3: release and rebind at 192.168.2.8",
                 "FAILED rpi3: cannot connect to 192.168.2.8:22",
                 "AT_NEW_ADDRESS rpi2 answers at 192.168.2.102"), progress);
-        assertEquals(List.of(NetworkApplyService.Stage.ALREADY_THERE, NetworkApplyService.Stage.AT_NEW_ADDRESS,
-                NetworkApplyService.Stage.FAILED), result.pis().stream().map(NetworkApplyService.PiOutcome::stage).toList());
+        assertEquals(List.of(ApplyStage.ALREADY_THERE, ApplyStage.AT_NEW_ADDRESS,
+                ApplyStage.FAILED), result.pis().stream().map(NetworkApplyService.PiOutcome::stage).toList());
         assertEquals("dc:a6:32:00:00:01", result.rack().slots().get(0).mac());
         assertEquals(Instant.parse("2026-11-26T07:15:04Z"), clock.instant());
     }
@@ -110,7 +112,7 @@ class NetworkApplyServiceTest {
                 "rpi1", Ipv4Address.of("192.168.2.101"), "rpi2", Ipv4Address.of("192.168.2.7")), ConflictPolicy.REFUSE, listener());
         assertEquals("rpi2 did not answer at 192.168.2.102 within 60 s; check its cable and power, or restart its networking",
                 result.pis().get(1).message());
-        assertEquals(NetworkApplyService.Stage.FAILED, result.pis().get(2).stage());
+        assertEquals(ApplyStage.FAILED, result.pis().get(2).stage());
         assertEquals(Instant.parse("2026-11-26T07:16:00Z"), clock.instant());
     }
 

@@ -1,5 +1,6 @@
 package io.pirack.net;
 
+import io.pirack.core.net.LedBlink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pirack.core.net.Fixtures;
@@ -29,10 +30,10 @@ class PiLedIdentifierTest {
             return new CommandResult(0, "", "");
         }, Duration.ofSeconds(5));
 
-        PiLedIdentifier.Blink blink = identifier.blink(RPI1, Duration.ofSeconds(30));
+        LedBlink blink = identifier.blink(RPI1, Duration.ofSeconds(30));
         identifier.restore(RPI1, blink);
 
-        assertEquals(new PiLedIdentifier.Blink("/sys/class/leds/led0", "mmc0"), blink);
+        assertEquals(new LedBlink("/sys/class/leds/led0", "mmc0"), blink);
         String write = PiLedIdentifier.WRITE_SCRIPT;
         assertEquals(List.of(
                 RemoteCommand.of("cat", "/sys/class/leds/ACT/trigger"),

@@ -1,5 +1,6 @@
 package io.pirack.net;
 
+import io.pirack.core.net.LedBlink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -147,9 +148,9 @@ class PiSideOverSshTest {
     void identifyBlinksTheActLedAndRestoresTheSavedTrigger() throws Exception {
         Path trigger = led("ACT", "leds-ACT-trigger.cm3.txt");
         PiLedIdentifier identifier = new PiLedIdentifier(shell, TIMEOUT);
-        PiLedIdentifier.Blink blink = identifier.blink(PI.target("rpi1"), Duration.ofSeconds(30));
+        LedBlink blink = identifier.blink(PI.target("rpi1"), Duration.ofSeconds(30));
 
-        assertEquals(new PiLedIdentifier.Blink("/sys/class/leds/ACT", "heartbeat"), blink);
+        assertEquals(new LedBlink("/sys/class/leds/ACT", "heartbeat"), blink);
         assertEquals("timer\n", Files.readString(trigger));
         assertEquals("--on-active=30", PI.calls("systemd-run").get(0).get(3));
         identifier.restore(PI.target("rpi1"), blink);
@@ -170,7 +171,7 @@ class PiSideOverSshTest {
         Path trigger = led("led0", "leds-led0-trigger.pi4.txt");
         String before = Files.readString(trigger);
         PiLedIdentifier identifier = new PiLedIdentifier(shell, TIMEOUT);
-        PiLedIdentifier.Blink blink = identifier.blink(PI.target("rpi1"), Duration.ofSeconds(30));
+        LedBlink blink = identifier.blink(PI.target("rpi1"), Duration.ofSeconds(30));
         assertEquals("/sys/class/leds/led0", blink.ledDir());
         assertEquals("timer\n", Files.readString(trigger));
         identifier.restore(PI.target("rpi1"), blink);
@@ -229,7 +230,7 @@ class PiSideOverSshTest {
         RemoteChecks checks = new RemoteChecks(shell, (host, port, timeout) -> false,
                 slot -> new SshTarget(slot.hostname(), "127.0.0.1", freePort(), "root", PI.userKey()), TIMEOUT);
         CheckResult ssh = checks.run(rack()).get(0);
-        assertEquals(io.pirack.core.net.CheckStatus.FAIL, ssh.status());
+        assertEquals(io.pirack.core.preflight.CheckStatus.FAIL, ssh.status());
         assertTrue(ssh.id().equals("pi-ssh:rpi1") && ssh.fix().startsWith("Check the Pi's power and cable"), ssh.toString());
     }
 

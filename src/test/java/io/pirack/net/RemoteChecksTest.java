@@ -45,7 +45,7 @@ class RemoteChecksTest {
                 "FAIL pi-internet:rpi1 rpi1 cannot resolve registry-1.docker.io",
                 "FAIL pi-ssh:rpi2 rpi2: the key was refused",
                 "FAIL api-server nothing answers at 192.168.2.101:6443 on rpi1"),
-                results.stream().filter(r -> r.status() != io.pirack.core.net.CheckStatus.PASS).map(CheckResult::line).toList());
+                results.stream().filter(r -> r.status() != io.pirack.core.preflight.CheckStatus.PASS).map(CheckResult::line).toList());
         assertEquals("Install your key: ssh-copy-id pi@192.168.2.102", results.get(2).fix());
     }
 

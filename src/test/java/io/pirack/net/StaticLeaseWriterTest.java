@@ -51,8 +51,12 @@ class StaticLeaseWriterTest {
     }
 
     private StaticLeaseWriter macWriter(Path osascript, List<String> reload) {
+        return macWriter(osascript, reload, new java.util.concurrent.atomic.AtomicBoolean());
+    }
+
+    private StaticLeaseWriter macWriter(Path osascript, List<String> reload, java.util.concurrent.atomic.AtomicBoolean reloadOwed) {
         return new StaticLeaseWriter(root, StaticLeaseWriter.Target.BOOTPTAB,
-                PrivilegedRunner.osascript(new SystemProcessRunner(), osascript.toString(), StandIns.TIMEOUT), CLOCK, reload);
+                PrivilegedRunner.osascript(new SystemProcessRunner(), osascript.toString(), StandIns.TIMEOUT), CLOCK, reload, reloadOwed);
     }
 
     private List<String> etcListing() throws IOException {
@@ -133,6 +137,30 @@ class StaticLeaseWriterTest {
         ApplyException e = assertThrows(ApplyException.class, () -> writer.write(LEASES, ConflictPolicy.REFUSE));
         assertTrue(e.getMessage().contains("was written (old copy in .bootptab.pirack-backup-20261126-071500) but the DHCP server could not "
                 + "be reloaded: Could not kickstart service"), e.getMessage());
+    }
+
+    @Test
+    void aHungReloadSaysWhatWasWrittenAndTheNextApplyRetriesTheReload() throws Exception {
+        Path hangs = StandIns.script(bin, "launchctl-hangs", "exec sleep 600\n");
+        Path reloaded = tmp.resolve("reloaded");
+        Path works = StandIns.script(bin, "launchctl-works", "echo again > '" + reloaded + "'\n");
+        java.util.concurrent.atomic.AtomicBoolean owed = new java.util.concurrent.atomic.AtomicBoolean();
+        StaticLeaseWriter first = new StaticLeaseWriter(root, StaticLeaseWriter.Target.BOOTPTAB,
+                PrivilegedRunner.osascript(new SystemProcessRunner(), StandIns.osascript(bin, log).toString(), java.time.Duration.ofSeconds(3)),
+                CLOCK, List.of(hangs.toString()), owed);
+        ApplyException e = assertThrows(ApplyException.class, () -> first.write(LEASES, ConflictPolicy.REFUSE));
+        assertTrue(e.getMessage().startsWith(bootptab + " was written (old copy in .bootptab.pirack-backup-20261126-071500) but the DHCP "
+                + "server reload did not finish"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Apply again to retry the reload"), e.getMessage());
+        assertTrue(Files.readString(bootptab).contains("dc:a6:32:00:00:02"), "the file was written");
+
+        StaticLeaseWriter.Outcome again = macWriter(StandIns.osascript(bin, log), List.of(works.toString()), owed)
+                .write(LEASES, ConflictPolicy.REFUSE);
+        assertFalse(again.changed());
+        assertTrue(again.reloadRetried());
+        assertEquals(bootptab + " was already up to date; the DHCP server was reloaded again", again.describe());
+        assertEquals(List.of("again"), Files.readAllLines(reloaded));
+        assertFalse(owed.get(), "nothing is owed any more");
     }
 
     @Test

@@ -101,6 +101,36 @@ class TimelineExportTest {
     }
 
     @Test
+    void jsonCarriesItsVersionAndEachRunsVerdict() {
+        liveRun();
+        JsonNode json = TimelineJson.MAPPER.readTree(TimelineExport.timelineJson(correlator.events(),
+                correlator.runs(at(100))));
+
+        assertEquals(TimelineExport.FORMAT_VERSION, json.get("formatVersion").asInt());
+        assertTrue(!json.get("pirackVersion").asString().isEmpty());
+        assertEquals("RECOVERED", json.get("runs").get(0).get("verdict").get("kind").asString());
+    }
+
+    @Test
+    void runsCsvHasOneRowPerRunWithEveryMilestoneAndThePredictedWindows() {
+        FailoverRun run = liveRun();
+
+        List<String> lines = TimelineExport.runsCsv(List.of(run)).lines().toList();
+
+        assertEquals(2, lines.size());
+        List<String> header = List.of(lines.get(0).split(","));
+        List<String> row = List.of(lines.get(1).split(",", -1));
+        assertEquals(header.size(), row.size());
+        assertEquals(run.node(), row.get(0));
+        assertEquals(TimelineExport.RUN_COLUMNS, header);
+        int notReady = header.indexOf("notReady_s");
+        assertEquals(String.format(java.util.Locale.ROOT, "%.3f", run.timeTo(run.notReady()).toMillis() / 1000.0),
+                row.get(notReady));
+        assertTrue(!row.get(header.indexOf("not_ready_predicted_from_s")).isEmpty());
+        assertEquals(Path.of("out/pirack-timeline.runs.csv"), TimelineExport.runsFileFor(Path.of("out/pirack-timeline.csv")));
+    }
+
+    @Test
     void exportWritesTheWholeFileOrNothing(@TempDir Path folder) throws IOException {
         Path target = folder.resolve("exports/run.csv");
         TimelineExport.write(target, "a,b\r\n");

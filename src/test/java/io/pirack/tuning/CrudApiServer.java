@@ -16,17 +16,27 @@ import java.util.Queue;
  * on plain HTTP over loopback. The single-argument {@code KubernetesMockServer(boolean)} means
  * "use HTTPS", not CRUD.
  */
-final class CrudApiServer implements AutoCloseable {
+public final class CrudApiServer implements AutoCloseable {
 
     private final KubernetesMockServer server;
-    final KubernetesClient client;
+    public final KubernetesClient client;
 
-    CrudApiServer() {
+    public CrudApiServer() {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
                 new KubernetesMixedDispatcher(responses), false);
         server.init();
         client = server.createClient();
+    }
+
+    /** A kubeconfig file pointing at this server, for code that only takes kubeconfigs (the CLI). */
+    public java.nio.file.Path writeKubeconfig(java.nio.file.Path dir) throws java.io.IOException {
+        String url = client.getMasterUrl().toString();
+        return java.nio.file.Files.writeString(dir.resolve("kubeconfig"), String.join("\n",
+                "apiVersion: v1", "kind: Config", "current-context: crud",
+                "clusters:", "- name: crud", "  cluster:", "    server: " + url,
+                "contexts:", "- name: crud", "  context:", "    cluster: crud", "    user: crud",
+                "users:", "- name: crud", "  user:", "    token: test", ""));
     }
 
     @Override

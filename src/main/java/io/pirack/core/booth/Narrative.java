@@ -1,6 +1,8 @@
 package io.pirack.core.booth;
 
 import io.pirack.core.timeline.FailoverRun;
+import io.pirack.core.timeline.RunVerdict;
+import io.pirack.core.timeline.StayingPod;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,8 +43,14 @@ public final class Narrative {
                     + (run.lastReplacementReady() != null ? " — all Ready after " + seconds(run.timeTo(run.lastReplacementReady())) : "")
                     + ".");
         }
-        if (!run.inProgress() && run.failureReason() != null) {
-            lines.add(run.failureReason() + ".");
+        if (!run.inProgress()) {
+            RunVerdict verdict = run.verdict();
+            if (verdict.ok()) {
+                run.staying().stream().filter(p -> p.reason() != StayingPod.Reason.DAEMON_SET)
+                        .forEach(p -> lines.add(p.shortText() + ", as Kubernetes intends."));
+            } else {
+                lines.add(verdict.headline() + ".");
+            }
         }
         return lines;
     }

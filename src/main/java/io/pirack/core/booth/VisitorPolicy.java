@@ -4,20 +4,22 @@ import io.pirack.core.cluster.ClusterSnapshot;
 import io.pirack.core.cluster.ConditionStatus;
 import io.pirack.core.cluster.NodeInfo;
 import io.pirack.core.cluster.NodeRole;
+import io.pirack.core.cluster.OwnerKind;
 import io.pirack.core.plug.GuardrailFinding;
 import io.pirack.core.plug.GuardrailReport;
 import io.pirack.core.plug.Guardrails;
 import io.pirack.core.rack.RackSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * Who a visitor's "Pull a plug!" (or the attract loop) may unplug: a healthy worker — never the
- * control plane, never a Pi whose loss would halt eviction — and only when the last failover has
- * recovered and the cooldown has passed.
+ * Who a visitor's "Pull a plug!" (or the attract loop) may unplug: the healthy worker with the most
+ * movable pods — never the control plane, never a Pi whose loss would halt eviction, a Pi with only
+ * StatefulSet pods last — and only when the last failover has recovered and the cooldown has passed.
  */
 public final class VisitorPolicy {
 
@@ -29,6 +31,9 @@ public final class VisitorPolicy {
 
         record Refuse(String reason) implements Choice {}
     }
+
+    /** Why no pull is offered when every worker is empty (earlier pulls moved the pods away). */
+    public static final String NOTHING_TO_MOVE = "No worker runs pods that would move: the pods are being spread again.";
 
     private VisitorPolicy() {
     }
@@ -51,18 +56,27 @@ public final class VisitorPolicy {
                 .filter(n -> eligible(n, rack))
                 .map(NodeInfo::name)
                 .filter(n -> guardrailsAllow(Guardrails.assess(snapshot, n, unplugged)))
-                .sorted()
                 .toList();
         if (eligible.isEmpty()) {
             return new Choice.Refuse("No worker can be unplugged safely right now.");
         }
-        // Prefer Pis whose pods can all move: a StatefulSet pod stuck Terminating is a story for
-        // the presenter to tell, not one for an unattended booth.
-        List<String> clean = eligible.stream()
-                .filter(n -> Guardrails.assess(snapshot, n, unplugged).finding(GuardrailFinding.Rule.STATEFUL_PODS_STAY).isEmpty())
-                .toList();
-        List<String> pool = clean.isEmpty() ? eligible : clean;
+        // A pull must move something the audience can see: the Pi with the most movable pods. A Pi
+        // whose only pods are StatefulSet pods (stuck Terminating: a story for the presenter, not
+        // for an unattended booth) comes last; ties are broken at random so every Pi gets its turn.
+        Comparator<String> best = Comparator.<String>comparingInt(n -> statefulOnly(snapshot, n) ? 0 : 1)
+                .thenComparingInt(n -> Guardrails.movablePods(snapshot, n).size());
+        String top = eligible.stream().max(best).orElseThrow();
+        if (Guardrails.movablePods(snapshot, top).isEmpty()) {
+            return new Choice.Refuse(NOTHING_TO_MOVE);
+        }
+        List<String> pool = eligible.stream().filter(n -> best.compare(n, top) == 0).sorted().toList();
         return new Choice.Pull(pool.get(random.nextInt(pool.size())));
+    }
+
+    /** The Pi runs StatefulSet pods and nothing else that would move. */
+    private static boolean statefulOnly(ClusterSnapshot snapshot, String node) {
+        return Guardrails.movablePods(snapshot, node).isEmpty()
+                && snapshot.podsOn(node).stream().anyMatch(p -> p.ownerKind() == OwnerKind.STATEFUL_SET && !p.terminating());
     }
 
     /** Every node Ready and every workload pod Ready, none Terminating or Pending. */

@@ -75,6 +75,12 @@ public final class BootptabParser {
             int nul = chunk.indexOf('\0');
             String effective = nul >= 0 ? chunk.substring(0, nul) : chunk;
             String line = effective.isEmpty() ? "" : effective.substring(0, effective.length() - 1);
+            if (nul >= 0) {
+                // bootpd reads the line as a C string: it ends at the NUL, and the character before it is cut as if it were the newline.
+                problems.add(new BootptabProblem(lineNumber, Severity.WARNING, "line has a NUL byte at column " + (nul + 1)
+                        + ": bootpd stops reading there and drops the character before it, so it reads '" + printable(line)
+                        + "' and ignores '" + printable(chunk.substring(nul + 1).strip()) + "'; remove the NUL byte"));
+            }
             boolean lostLastCharacter = chunkEnd == length && !endsLine && !effective.isEmpty();
 
             pos = chunkEnd;

@@ -1,5 +1,6 @@
 package io.pirack.core.net;
 
+import io.pirack.core.preflight.CheckStatus;
 import java.util.List;
 
 /**
@@ -18,6 +19,7 @@ public record CheckResult(String id, CheckStatus status, String message, List<St
     public static final String WRITE_DHCP_HOSTS = "write-dhcp-hosts";
     public static final String RELEASE_REBIND = "release-rebind:";
     public static final String ASSIGN_ADDRESSES = "assign-addresses";
+    public static final String USE_HOST_SUBNET = "use-host-subnet";
 
     public CheckResult {
         evidence = List.copyOf(evidence);

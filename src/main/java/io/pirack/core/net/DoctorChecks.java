@@ -1,5 +1,6 @@
 package io.pirack.core.net;
 
+import io.pirack.core.preflight.CheckStatus;
 import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.core.validate.Ipv4Address;
@@ -35,10 +36,20 @@ public final class DoctorChecks {
     }
 
     public static List<CheckResult> run(HostSnapshot snapshot) {
-        return snapshot.platform() == HostSnapshot.Platform.LINUX ? LinuxDoctorChecks.run(snapshot) : runMacOs(snapshot);
+        return run(snapshot, HostFlavour.detect(snapshot));
     }
 
-    static List<CheckResult> runMacOs(HostSnapshot snapshot) {
+    /** The offline checks against the host flavour detected once for this snapshot (its subnet is the one every check uses). */
+    public static List<CheckResult> run(HostSnapshot snapshot, HostFlavour flavour) {
+        List<CheckResult> results = new ArrayList<>(snapshot.platform() == HostSnapshot.Platform.LINUX
+                ? LinuxDoctorChecks.run(snapshot, flavour) : runMacOs(snapshot, flavour));
+        int after = Math.min(2, results.size());
+        HostChecks.vmNetworks(snapshot, flavour).ifPresent(r -> results.add(after, r));
+        HostChecks.rackSubnet(snapshot, flavour).ifPresent(r -> results.add(after, r));
+        return results;
+    }
+
+    static List<CheckResult> runMacOs(HostSnapshot snapshot, HostFlavour flavour) {
         List<CheckResult> results = new ArrayList<>();
         Optional<NatConfig> nat = Optional.empty();
         String natError = "";
@@ -50,7 +61,7 @@ public final class DoctorChecks {
             }
         }
         Optional<List<NetInterface>> interfaces = snapshot.file(SnapshotFiles.IFCONFIG).map(InterfaceParsers::parseIfconfig);
-        Ipv4Subnet subnet = subnet(snapshot);
+        Ipv4Subnet subnet = flavour.subnet();
         Optional<NetInterface> bridge = interfaces.flatMap(list -> sharingBridge(list, subnet));
         results.add(internetSharing(snapshot, nat, natError, bridge));
         results.add(sharingBridge(snapshot, interfaces, subnet, nat));
@@ -68,7 +79,7 @@ public final class DoctorChecks {
             return sharedConnection(snapshot).map(SystemParsers.NmConnection::device);
         }
         return snapshot.file(SnapshotFiles.IFCONFIG).map(InterfaceParsers::parseIfconfig)
-                .flatMap(list -> sharingBridge(list, subnet(snapshot))).map(NetInterface::name);
+                .flatMap(list -> sharingBridge(list, HostFlavour.detect(snapshot).subnet())).map(NetInterface::name);
     }
 
     /** Linux: the active NetworkManager connection that shares the wired interface. */
@@ -87,16 +98,10 @@ public final class DoctorChecks {
                 : snapshot.file(SnapshotFiles.DHCPD_LEASES).map(LeaseParsers::parseDhcpdLeases).orElse(List.of());
     }
 
-    /** The rack's subnet, else macOS Internet Sharing's default. */
-    static Ipv4Subnet subnet(HostSnapshot snapshot) {
-        return snapshot.rack().map(RackSpec::subnet).map(Ipv4Subnet::parse).filter(Validation::isValid).map(Validation::orThrow)
-                .orElse(Ipv4Subnet.MACOS_INTERNET_SHARING);
-    }
-
     /** The bridge holding the gateway address with a member that is not a virtualisation interface. */
     static Optional<NetInterface> sharingBridge(List<NetInterface> interfaces, Ipv4Subnet subnet) {
         return interfaces.stream().filter(NetInterface::isBridge).filter(i -> i.hasAddress(subnet.gateway()))
-                .filter(i -> i.members().stream().anyMatch(m -> !m.startsWith("vmenet")))
+                .filter(i -> i.virtualNetworkOwner().isEmpty() && !i.members().isEmpty())
                 .findFirst();
     }
 
@@ -159,10 +164,16 @@ public final class DoctorChecks {
         List<String> evidence = new ArrayList<>();
         virtual.forEach(v -> evidence.add(v.name() + " " + v.addressOn(subnet).get() + " members " + v.members()));
         if (bridge.isEmpty()) {
-            String fix = virtual.isEmpty() ? SHARING_FIX
-                    : "A virtual machine app (Multipass, Lima, UTM, tart) holds " + subnet + ": stop it, then turn Internet Sharing off and on";
+            if (!virtual.isEmpty()) {
+                NetInterface vm = virtual.get(0);
+                return CheckResult.fail(SHARING_BRIDGE, vm.name() + " holds " + subnet.gateway() + " but its member "
+                        + String.join(", ", vm.members()) + " is a virtual machine's network, not Internet Sharing's USB adapter "
+                        + "(see " + HostChecks.VM_NETWORK + ")", evidence,
+                        "Stop the virtual machines (multipass stop --all, limactl stop --all, or quit UTM/tart), then turn Internet Sharing "
+                                + "off and on", CheckResult.OPEN_SHARING_PANE);
+            }
             return CheckResult.fail(SHARING_BRIDGE, "no sharing bridge has the gateway address " + subnet.gateway()
-                    + " with the USB adapter as member", evidence, fix, CheckResult.OPEN_SHARING_PANE);
+                    + " with the USB adapter as member", evidence, SHARING_FIX, CheckResult.OPEN_SHARING_PANE);
         }
         NetInterface found = bridge.get();
         evidence.add(0, found.name() + " " + found.addressOn(subnet).get() + " members " + found.members());
@@ -170,13 +181,6 @@ public final class DoctorChecks {
         if (nat.isPresent() && found.members().stream().noneMatch(nat.get().sharingDevices()::contains)) {
             return CheckResult.warn(SHARING_BRIDGE, found.name() + " has " + subnet.gateway() + " but its member " + members
                     + " is not a shared device in com.apple.nat.plist", evidence, SHARING_FIX, CheckResult.OPEN_SHARING_PANE);
-        }
-        List<NetInterface> others = virtual.stream().filter(v -> !v.name().equals(found.name())).toList();
-        if (!others.isEmpty()) {
-            return CheckResult.warn(SHARING_BRIDGE, found.name() + " shares " + subnet + " to " + members + ", but virtualisation bridge "
-                    + others.stream().map(NetInterface::name).collect(Collectors.joining(", ")) + " holds the same subnet",
-                    evidence, "Stop the virtual machines (Multipass, Lima, UTM, tart) or move them to another subnet, "
-                            + "so the Pis do not get answers from their DHCP server", "");
         }
         return CheckResult.pass(SHARING_BRIDGE, found.name() + " has " + found.addressOn(subnet).get() + " with member " + members, evidence);
     }

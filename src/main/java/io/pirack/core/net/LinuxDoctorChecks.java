@@ -1,5 +1,6 @@
 package io.pirack.core.net;
 
+import io.pirack.core.preflight.CheckStatus;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.core.validate.Ipv4Address;
 import io.pirack.core.validate.Ipv4Subnet;
@@ -19,7 +20,10 @@ import java.util.stream.Collectors;
 final class LinuxDoctorChecks {
 
     static final String SHARING_INTERFACE = "sharing-interface";
-    private static final Ipv4Subnet NM_SHARED_DEFAULT = Ipv4Subnet.parse("10.42.0.0/24").orThrow();
+    private static final String NO_NM_FIX = "Install and start NetworkManager (sudo apt install network-manager; "
+            + "sudo systemctl enable --now NetworkManager), then share the wired connection: nmcli connection modify <connection> "
+            + "ipv4.method shared; nmcli connection up <connection>. Already serving the Pis with your own dnsmasq? Keep it running "
+            + "and run the doctor again";
     private static final String SHARING_FIX = "Share the wired connection: nmcli connection modify <connection> ipv4.method shared; "
             + "nmcli connection up <connection>";
     private static final String CLIENT_ID_FIX = "Let PiRack write its dhcp-host lines with id:* so dnsmasq ignores client ids";
@@ -27,17 +31,15 @@ final class LinuxDoctorChecks {
     private LinuxDoctorChecks() {
     }
 
-    static List<CheckResult> run(HostSnapshot snapshot) {
+    static List<CheckResult> run(HostSnapshot snapshot, HostFlavour flavour) {
         List<CheckResult> results = new ArrayList<>();
         Optional<List<NetInterface>> interfaces = snapshot.file(SnapshotFiles.IP_ADDR).map(InterfaceParsers::parseIpAddr);
         Optional<List<SystemParsers.NmConnection>> connections =
                 snapshot.file(SnapshotFiles.NMCLI_CONNECTIONS).map(SystemParsers::parseNmcliConnections);
-        Optional<NetInterface> shared = interfaces.flatMap(list -> sharedInterface(list, connections.orElse(List.of())));
-        Ipv4Subnet subnet = snapshot.rack().map(RackSpec::subnet).map(Ipv4Subnet::parse).filter(Validation::isValid)
-                .map(Validation::orThrow)
-                .orElseGet(() -> shared.flatMap(i -> i.addresses().stream().findFirst()).map(NetInterface.InetAddress::subnet)
-                        .orElse(NM_SHARED_DEFAULT));
-        results.add(sharing(snapshot, interfaces, connections, shared));
+        Optional<NetInterface> shared = flavour.device().flatMap(d -> interfaces.orElse(List.of()).stream()
+                .filter(i -> i.name().equals(d)).findFirst());
+        Ipv4Subnet subnet = flavour.subnet();
+        results.add(sharing(snapshot, flavour, interfaces, connections, shared));
         results.add(sharingInterface(snapshot, interfaces, shared, subnet));
         List<DnsmasqHostsFile.HostLine> hosts = new ArrayList<>();
         results.add(dhcpHosts(snapshot, subnet, hosts));
@@ -60,9 +62,20 @@ final class LinuxDoctorChecks {
                 .findFirst();
     }
 
-    private static CheckResult sharing(HostSnapshot snapshot, Optional<List<NetInterface>> interfaces,
+    private static CheckResult sharing(HostSnapshot snapshot, HostFlavour flavour, Optional<List<NetInterface>> interfaces,
                                        Optional<List<SystemParsers.NmConnection>> connections, Optional<NetInterface> shared) {
+        if (flavour.kind() == HostFlavour.Kind.LINUX_DNSMASQ) {
+            return CheckResult.warn(DoctorChecks.INTERNET_SHARING, "a dnsmasq started by hand serves " + flavour.subnet() + " on "
+                    + flavour.device().orElse("?") + ": PiRack checks it, but writes fixed addresses only for NetworkManager",
+                    flavour.evidence(), "Add one line per Pi to that dnsmasq's configuration and restart it, e.g. "
+                            + "dhcp-host=b8:27:eb:xx:xx:xx,id:*,rpi1," + flavour.subnet().network().plus(101), "");
+        }
         if (connections.isEmpty()) {
+            if (snapshot.absent(SnapshotFiles.NMCLI_CONNECTIONS)) {
+                return CheckResult.fail(DoctorChecks.INTERNET_SHARING, "NetworkManager is not installed or not running ("
+                        + snapshot.missingReason(SnapshotFiles.NMCLI_CONNECTIONS) + "); PiRack checks a NetworkManager 'shared' "
+                        + "connection on Linux", List.of(snapshot.missingReason(SnapshotFiles.NMCLI_CONNECTIONS)), NO_NM_FIX, "");
+            }
             return CheckResult.skip(DoctorChecks.INTERNET_SHARING, snapshot.missingReason(SnapshotFiles.NMCLI_CONNECTIONS));
         }
         List<String> evidence = connections.get().stream().map(c -> c.name() + " " + c.type() + " " + c.device()).toList();

@@ -46,4 +46,33 @@ public record NetInterface(String name, List<InetAddress> addresses, List<String
     public boolean hasVirtualisationMembers() {
         return members.stream().anyMatch(m -> m.startsWith("vmenet"));
     }
+
+    /**
+     * Which virtual-machine or container software owns this interface, by the names those products
+     * give their networks: Apple's vmnet bridges ({@code vmenet*} members: UTM, Multipass, Lima, tart,
+     * recent Parallels), VMware ({@code vmnet1}, {@code vmnet8}), Parallels ({@code vnic*}),
+     * VirtualBox ({@code vboxnet*}), libvirt ({@code virbr*}), Docker ({@code docker0}, {@code br-*}).
+     * Empty for a real adapter or a bridge of real adapters (Internet Sharing's).
+     */
+    public Optional<String> virtualNetworkOwner() {
+        if (hasVirtualisationMembers()) {
+            return Optional.of("a virtual machine app on Apple's vmnet (UTM, Multipass, Lima, tart or Parallels)");
+        }
+        if (name.startsWith("vmnet")) {
+            return Optional.of("VMware");
+        }
+        if (name.startsWith("vnic") || name.startsWith("prl")) {
+            return Optional.of("Parallels");
+        }
+        if (name.startsWith("vboxnet")) {
+            return Optional.of("VirtualBox");
+        }
+        if (name.startsWith("virbr")) {
+            return Optional.of("libvirt (virt-manager, GNOME Boxes)");
+        }
+        if (name.startsWith("docker") || name.startsWith("br-")) {
+            return Optional.of("Docker");
+        }
+        return Optional.empty();
+    }
 }

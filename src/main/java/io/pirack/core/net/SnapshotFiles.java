@@ -16,6 +16,8 @@ public final class SnapshotFiles {
     public static final String IP_ADDR = "ip-addr.txt";
     public static final String NMCLI_CONNECTIONS = "nmcli-connections.txt";
     public static final String DNSMASQ_LEASES = "dnsmasq.leases";
+    /** {@code pgrep -a dnsmasq}: tells NetworkManager's dnsmasq from one started by hand. */
+    public static final String DNSMASQ_PROCESSES = "pgrep-dnsmasq.txt";
     /** A folder: each file in it is stored in the snapshot as {@code dnsmasq-shared.d/<name>}. */
     public static final String DNSMASQ_SHARED_DIR = "dnsmasq-shared.d";
     /** Lists, one per line, the files that do not exist on the captured host. */
@@ -24,7 +26,7 @@ public final class SnapshotFiles {
     public static final String MISSING = "missing.txt";
 
     public static final List<String> MACOS = List.of(IFCONFIG, ARP, NAT_PLIST, BOOTPTAB, DHCPD_LEASES, LAUNCHCTL_SHARING, SW_VERS);
-    public static final List<String> LINUX = List.of(IP_ADDR, NMCLI_CONNECTIONS, DNSMASQ_LEASES, ARP);
+    public static final List<String> LINUX = List.of(IP_ADDR, NMCLI_CONNECTIONS, DNSMASQ_LEASES, ARP, DNSMASQ_PROCESSES);
 
     private SnapshotFiles() {
     }

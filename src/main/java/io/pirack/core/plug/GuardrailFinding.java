@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record GuardrailFinding(Rule rule, Severity severity, String title, String explanation, List<Remedy> remedies) {
 
-    public enum Rule { CONTROL_PLANE_API_DOWN, EVICTION_HALTED, STATEFUL_PODS_STAY, NODE_NOT_SEEN }
+    public enum Rule { CONTROL_PLANE_API_DOWN, EVICTION_HALTED, STATEFUL_PODS_STAY, NOTHING_TO_MOVE, NODE_NOT_SEEN }
 
     public enum Severity { INFO, WARNING, CONFIRM }
 

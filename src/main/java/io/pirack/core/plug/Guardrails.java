@@ -45,6 +45,9 @@ public final class Guardrails {
         controlPlane(snapshot, node, info).ifPresent(findings::add);
         evictionHalt(snapshot, node, unpluggedNodes).ifPresent(findings::add);
         statefulPods(snapshot, node).ifPresent(findings::add);
+        if (info.isPresent() && findings.stream().noneMatch(f -> f.rule() == GuardrailFinding.Rule.CONTROL_PLANE_API_DOWN)) {
+            nothingToMove(snapshot, node).ifPresent(findings::add);
+        }
         return new GuardrailReport(node, findings);
     }
 
@@ -87,6 +90,29 @@ public final class Guardrails {
         return Optional.of(new GuardrailFinding(GuardrailFinding.Rule.EVICTION_HALTED, GuardrailFinding.Severity.WARNING,
                 "After this pull " + down.size() + " of " + total + " nodes are down " + down + ": no failover will be seen",
                 why + " Plug a Pi back in first to keep the demo moving.", List.of()));
+    }
+
+    /**
+     * The pods Kubernetes re-creates elsewhere when {@code node} dies: those of a ReplicaSet (a
+     * Deployment) or a Job, not Terminating. DaemonSet and static pods belong to the node;
+     * StatefulSet pods wait for it; bare pods are simply gone.
+     */
+    public static List<PodInfo> movablePods(ClusterSnapshot snapshot, String node) {
+        return snapshot.podsOn(node).stream()
+                .filter(p -> !p.terminating() && !p.controlPlane()
+                        && (p.ownerKind() == OwnerKind.REPLICA_SET || p.ownerKind() == OwnerKind.JOB))
+                .toList();
+    }
+
+    private static Optional<GuardrailFinding> nothingToMove(ClusterSnapshot snapshot, String node) {
+        if (!movablePods(snapshot, node).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new GuardrailFinding(GuardrailFinding.Rule.NOTHING_TO_MOVE, GuardrailFinding.Severity.WARNING,
+                node + " runs no movable pods: nothing will move",
+                "Kubernetes never moves pods back to a Pi that returned, so after earlier pulls " + node
+                        + " may be empty. Rebalance first (a rollout restart spreads the demo's pods again), "
+                        + "or pull a Pi that runs some.", List.of()));
     }
 
     private static Optional<GuardrailFinding> statefulPods(ClusterSnapshot snapshot, String node) {

@@ -1,5 +1,6 @@
 package io.pirack.core.preflight;
 
+import io.pirack.core.images.ImageArchitectureItem;
 import io.pirack.core.preflight.PreflightInputs.ClockSample;
 import io.pirack.core.preflight.PreflightInputs.DeadManSwitch;
 import io.pirack.core.preflight.PreflightInputs.NetworkResult;
@@ -29,6 +30,7 @@ public final class Preflight {
         items.add(network(in.network()));
         items.add(nodes(in.nodes()));
         items.add(images(in));
+        items.add(ImageArchitectureItem.of(in.imageArchitecture()));
         items.add(tolerations(in));
         in.settings().ifPresent(s -> items.add(controlPlane(s)));
         items.add(deadMan(in.deadManSwitches()));
@@ -42,7 +44,10 @@ public final class Preflight {
             return new PreflightItem("network", title, CheckStatus.WARN, "the network doctor has not run", "Run the network doctor (pirack doctor).");
         }
         CheckStatus worst = results.stream().map(NetworkResult::status).reduce(CheckStatus.PASS, CheckStatus::worst);
-        List<NetworkResult> bad = results.stream().filter(r -> r.status() != CheckStatus.PASS).toList();
+        List<NetworkResult> bad = results.stream().filter(r -> r.status() == CheckStatus.WARN || r.status() == CheckStatus.FAIL).toList();
+        if (results.stream().allMatch(r -> r.status() == CheckStatus.SKIP)) {
+            return new PreflightItem("network", title, CheckStatus.PASS, results.get(0).message(), "");
+        }
         if (bad.isEmpty()) {
             return new PreflightItem("network", title, CheckStatus.PASS, results.size() + " checks passed", "");
         }

@@ -1,5 +1,6 @@
 package io.pirack.core.preflight;
 
+import io.pirack.core.images.ImageVerdict;
 import io.pirack.core.tuning.DemoWorkload;
 import io.pirack.core.tuning.EffectiveSettings;
 import io.pirack.core.tuning.ImagePresence;
@@ -19,7 +20,8 @@ public record PreflightInputs(
         Optional<EffectiveSettings> settings,
         List<DeadManSwitch> deadManSwitches,
         List<ClockSample> clocks,
-        Duration clockSkewLimit) {
+        Duration clockSkewLimit,
+        Optional<List<ImageVerdict>> imageArchitecture) {
 
     /** Timeline events are shown to a tenth of a second; half a second of skew already reorders close events. */
     public static final Duration DEFAULT_CLOCK_SKEW_LIMIT = Duration.ofMillis(500);
@@ -30,6 +32,18 @@ public record PreflightInputs(
         workloads = List.copyOf(workloads);
         deadManSwitches = List.copyOf(deadManSwitches);
         clocks = List.copyOf(clocks);
+        imageArchitecture = imageArchitecture.map(List::copyOf);
+    }
+
+    /** Inputs without an image-architecture check (shown as "not checked"). */
+    public PreflightInputs(List<NetworkResult> network, List<NodeReadiness> nodes, Optional<ImagePresence> images,
+            List<DemoWorkload> workloads, Optional<EffectiveSettings> settings, List<DeadManSwitch> deadManSwitches,
+            List<ClockSample> clocks, Duration clockSkewLimit) {
+        this(network, nodes, images, workloads, settings, deadManSwitches, clocks, clockSkewLimit, Optional.empty());
+    }
+
+    public PreflightInputs withImageArchitecture(List<ImageVerdict> verdicts) {
+        return new PreflightInputs(network, nodes, images, workloads, settings, deadManSwitches, clocks, clockSkewLimit, Optional.of(verdicts));
     }
 
     /** One network doctor finding, as the doctor reported it. */

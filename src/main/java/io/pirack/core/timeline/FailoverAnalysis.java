@@ -158,6 +158,7 @@ final class FailoverAnalysis {
         TimelineEvent nodeBack = null;
         TimelineEvent restored = null;
         TimelineEvent lastHeartbeat = null;
+        TimelineEvent outOfService = null;
         Instant lookback = pulled ? start
                 : start.minus(settings.nodeMonitorGracePeriod()).minus(settings.nodeMonitorPeriod())
                         .minus(LINK_LOSS_LOOKBACK_MARGIN);
@@ -188,6 +189,9 @@ final class FailoverAnalysis {
                 }
             } else if (event instanceof TaintAdded t && noExecute == null && isNodeDownTaint(t)) {
                 noExecute = event;
+            } else if (event instanceof TaintAdded t && outOfService == null && Taint.OUT_OF_SERVICE.equals(t.key())
+                    && Taint.NO_EXECUTE.equals(t.effect())) {
+                outOfService = event;
             } else if (event instanceof PlugRestored && restored == null) {
                 restored = event;
             }
@@ -198,9 +202,11 @@ final class FailoverAnalysis {
                 ? Taint.NOT_READY : Taint.UNREACHABLE;
         List<PodTrack> victims = victims(node, start, victimCutoff, taintKey);
         Map<PodTrack, PodTrack> replacements = linkReplacements(victims, start, timeoutAt);
+        boolean forced = outOfService != null;
+        List<PodTrack> movable = victims.stream().filter(v -> movable(v.ref.ownerKind(), forced)).toList();
 
-        // End: recovery, the node coming back, a restore before NotReady, or the timeout.
-        Instant recoveredAt = recoveredAt(victims, replacements, notReady, noExecute);
+        // End: recovery of what Kubernetes moves, the node coming back, a restore before NotReady, or the timeout.
+        Instant recoveredAt = recoveredAt(movable, replacements, notReady, noExecute);
         if (recoveredAt != null && recoveredAt.isAfter(timeoutAt)) {
             recoveredAt = null; // too late: the run had already timed out
         }
@@ -208,7 +214,7 @@ final class FailoverAnalysis {
         RunOutcome outcome = RunOutcome.IN_PROGRESS;
         if (recoveredAt != null) {
             end = recoveredAt;
-            outcome = RunOutcome.RECOVERED;
+            outcome = movable.isEmpty() ? RunOutcome.NOTHING_TO_MOVE : RunOutcome.RECOVERED;
         }
         Instant backAt = nodeBack != null ? nodeBack.receivedAt()
                 : restored != null && (notReady == null || restored.receivedAt().isBefore(notReady.receivedAt()))
@@ -226,12 +232,23 @@ final class FailoverAnalysis {
         List<PodFailover> podFailovers = new ArrayList<>();
         Instant taintBase = noExecute != null ? noExecute.receivedAt() : notReady != null ? notReady.receivedAt() : null;
         for (PodTrack victim : victims) {
-            podFailovers.add(podFailover(victim, replacements.get(victim), taintKey, taintBase, until));
+            podFailovers.add(podFailover(victim, replacements.get(victim), taintKey, taintBase, until,
+                    movable.contains(victim)));
+        }
+        List<StayingPod> staying = new ArrayList<>();
+        for (PodFailover pod : podFailovers) {
+            if (!pod.movable()) {
+                staying.add(new StayingPod(pod.evicted(), StayingPod.Reason.of(pod.evicted().ownerKind()), pod.fate()));
+            }
+        }
+        for (PodTrack daemon : daemonPods(node, start, victimCutoff)) {
+            staying.add(new StayingPod(daemon.ref, StayingPod.Reason.DAEMON_SET, null));
         }
         Milestone firstEviction = earliest(podFailovers.stream().map(PodFailover::marked).toList());
-        List<Milestone> readies = podFailovers.stream().map(PodFailover::replacementReady).toList();
+        List<PodFailover> moved = podFailovers.stream().filter(PodFailover::movable).toList();
+        List<Milestone> readies = moved.stream().map(PodFailover::replacementReady).toList();
         Milestone firstReady = earliest(readies);
-        Milestone lastReady = podFailovers.stream().allMatch(p -> p.fate() == PodFate.REPLACED) && !readies.isEmpty()
+        Milestone lastReady = moved.stream().allMatch(p -> p.fate() == PodFate.REPLACED) && !readies.isEmpty()
                 ? latest(readies) : null;
 
         String haltReason = haltReason(notReady != null ? notReady.receivedAt() : start, until);
@@ -249,13 +266,14 @@ final class FailoverAnalysis {
         if (haltReason != null) {
             notes.add(haltReason);
         }
-        Prediction prediction = predict(settings, start, lastHeartbeat, notReady, noExecute, podFailovers);
+        Prediction prediction = predict(settings, start, lastHeartbeat, notReady, noExecute,
+                moved.isEmpty() ? podFailovers : moved);
         String failure = failureReason(outcome, openAtEnd, haltReason, podFailovers, notReady, noExecute, firstEviction,
                 settings, prediction);
         return new FailoverRun(node, trigger, settings, start, end, outcome, failure, haltReason, notes,
                 Milestone.of(lastHeartbeat), within(linkLost, until), within(notReady, until),
                 within(noExecute, until), firstEviction, firstReady, lastReady, within(nodeBack, until),
-                podFailovers, prediction, runEvents(node, start, until, victims, replacements));
+                podFailovers, prediction, runEvents(node, start, until, victims, replacements), staying);
     }
 
     /** "plug pulled (sim)". */
@@ -284,7 +302,7 @@ final class FailoverAnalysis {
         return new FailoverRun(node, pullTrigger(pull), settings, at, at,
                 RunOutcome.ALREADY_DOWN, "node " + node + " was already NotReady when the plug was pulled", null,
                 List.of(), null, null, null, null, null, null, null, null, List.of(),
-                new Prediction(at, at, at, null, null, null), List.of(pull));
+                new Prediction(at, at, at, null, null, null), List.of(pull), List.of());
     }
 
     private static boolean isNodeDownTaint(TaintAdded taint) {
@@ -313,6 +331,33 @@ final class FailoverAnalysis {
         victims.sort(Comparator.comparing((PodTrack p) -> p.marked == null ? Instant.MAX : p.marked.receivedAt())
                 .thenComparing(p -> p.ref.key()));
         return victims;
+    }
+
+    /**
+     * Whether Kubernetes re-creates a pod of this owner elsewhere: a ReplicaSet's or a Job's yes; a StatefulSet's
+     * only once the node has the out-of-service taint (then the pod garbage collector force-deletes it and the
+     * StatefulSet re-creates the name); a pod without a controller never.
+     */
+    static boolean movable(OwnerKind kind, boolean outOfService) {
+        return switch (kind) {
+            case REPLICA_SET, JOB, OTHER -> true;
+            case STATEFUL_SET -> outOfService;
+            default -> false;
+        };
+    }
+
+    /** DaemonSet pods bound to the node: they stay by design, named in the outcome. */
+    private List<PodTrack> daemonPods(String node, Instant start, Instant cutoff) {
+        List<PodTrack> daemons = new ArrayList<>();
+        for (PodTrack pod : pods.values()) {
+            if (pod.ref.ownerKind() == OwnerKind.DAEMON_SET && pod.scheduled != null && node.equals(pod.scheduled.node())
+                    && !pod.scheduled.receivedAt().isAfter(cutoff)
+                    && (pod.deleted == null || !pod.deleted.receivedAt().isBefore(start))) {
+                daemons.add(pod);
+            }
+        }
+        daemons.sort(Comparator.comparing(p -> p.ref.key()));
+        return daemons;
     }
 
     /**
@@ -360,7 +405,7 @@ final class FailoverAnalysis {
             return null;
         }
         if (victims.isEmpty()) {
-            return notReady.receivedAt(); // nothing to move
+            return notReady.receivedAt(); // nothing Kubernetes would move
         }
         Instant latest = noExecute == null ? notReady.receivedAt() : noExecute.receivedAt();
         for (PodTrack victim : victims) {
@@ -374,7 +419,7 @@ final class FailoverAnalysis {
     }
 
     private static PodFailover podFailover(PodTrack victim, PodTrack replacement, String taintKey, Instant taintBase,
-                                           Instant until) {
+                                           Instant until, boolean movable) {
         Long tolerance = victim.tolerance(taintKey);
         Instant predicted = taintBase == null || tolerance == null ? null : taintBase.plusSeconds(tolerance);
         Milestone marked = within(victim.marked, until);
@@ -395,13 +440,13 @@ final class FailoverAnalysis {
         boolean disruption = victim.marked != null && victim.marked.disruptionTarget();
         if (replacement == null) {
             return new PodFailover(victim.ref, tolerance, predicted, marked, disruption, within(victim.deleted, until),
-                    null, null, null, null, null, null, fate);
+                    null, null, null, null, null, null, fate, movable);
         }
         return new PodFailover(victim.ref, tolerance, predicted, marked, disruption, within(victim.deleted, until),
                 replacement.ref, within(replacement.created, until),
                 replacement.scheduled == null ? null : replacement.scheduled.node(),
                 within(replacement.scheduled, until), within(replacement.running, until),
-                within(replacement.ready, until), fate);
+                within(replacement.ready, until), fate, movable);
     }
 
     /**
@@ -456,7 +501,8 @@ final class FailoverAnalysis {
     private static String failureReason(RunOutcome outcome, Outage openOutage, String haltReason,
                                         List<PodFailover> pods, TimelineEvent notReady, TimelineEvent noExecute,
                                         Milestone firstEviction, FailoverSettings settings, Prediction prediction) {
-        if (outcome == RunOutcome.RECOVERED || outcome == RunOutcome.IN_PROGRESS && openOutage == null) {
+        if (outcome == RunOutcome.RECOVERED || outcome == RunOutcome.NOTHING_TO_MOVE
+                || outcome == RunOutcome.IN_PROGRESS && openOutage == null) {
             return null;
         }
         if (openOutage != null) {
@@ -465,11 +511,6 @@ final class FailoverAnalysis {
         if (haltReason != null && firstEviction == null) {
             return haltReason;
         }
-        List<String> stuck = pods.stream().filter(p -> p.fate() == PodFate.STUCK_TERMINATING)
-                .map(p -> "StatefulSet pod " + p.evicted().name() + " stuck Terminating").toList();
-        if (!stuck.isEmpty()) {
-            return String.join("; ", stuck);
-        }
         if (outcome == RunOutcome.RESTORED) {
             if (notReady == null) {
                 return "node restored before Kubernetes marked it NotReady";
@@ -477,8 +518,9 @@ final class FailoverAnalysis {
             if (firstEviction == null) {
                 return "node restored before any pod was evicted";
             }
-            long replaced = pods.stream().filter(p -> p.fate() == PodFate.REPLACED).count();
-            return "node restored before every pod was rescheduled (" + replaced + "/" + pods.size() + ")";
+            List<PodFailover> movable = pods.stream().filter(PodFailover::movable).toList();
+            long replaced = movable.stream().filter(p -> p.fate() == PodFate.REPLACED).count();
+            return "node restored before every pod was rescheduled (" + replaced + "/" + movable.size() + ")";
         }
         String timedOut = "timed out after " + TimeText.age(settings.runTimeout());
         if (notReady == null) {
@@ -490,7 +532,7 @@ final class FailoverAnalysis {
         if (firstEviction == null) {
             return timedOut + " waiting for eviction (tolerationSeconds " + prediction.toleranceSeconds() + ")";
         }
-        return pods.stream().filter(p -> p.fate() != PodFate.REPLACED)
+        return pods.stream().filter(p -> p.movable() && p.fate() != PodFate.REPLACED)
                 .map(p -> timedOut + ": " + p.evicted().key() + " " + p.fate().label())
                 .findFirst().orElse(timedOut);
     }

@@ -18,13 +18,14 @@ import java.util.Objects;
  * @param haltReason     set when the eviction halt ("3 of 4 nodes down") was in force during the run
  * @param notes          things worth knowing that did not decide the outcome (an API outage, a halt)
  * @param events         the run's events in time order (node lane, its pods and their replacements)
+ * @param staying        pods of the node that Kubernetes does not move by design (StatefulSet, DaemonSet, no controller)
  */
 public record FailoverRun(String node, String trigger, FailoverSettings settings, Instant start, Instant end,
                           RunOutcome outcome, String failureReason, String haltReason, List<String> notes,
                           Milestone lastHeartbeat, Milestone linkLost, Milestone notReady,
                           Milestone noExecuteTaint, Milestone firstEviction, Milestone firstReplacementReady,
                           Milestone lastReplacementReady, Milestone nodeBack, List<PodFailover> pods,
-                          Prediction prediction, List<TimelineEvent> events) {
+                          Prediction prediction, List<TimelineEvent> events, List<StayingPod> staying) {
 
     public FailoverRun {
         Objects.requireNonNull(node, "node");
@@ -32,6 +33,17 @@ public record FailoverRun(String node, String trigger, FailoverSettings settings
         notes = List.copyOf(notes);
         pods = List.copyOf(pods);
         events = List.copyOf(events);
+        staying = List.copyOf(staying);
+    }
+
+    /** What the run means: the one answer for drill, runs, the run summary, the audience and the attract loop. */
+    public RunVerdict verdict() {
+        return RunVerdict.of(this);
+    }
+
+    /** The pods Kubernetes moves; the run's recovery is measured over these. */
+    public List<PodFailover> movablePods() {
+        return pods.stream().filter(PodFailover::movable).toList();
     }
 
     public boolean recovered() {
@@ -67,6 +79,8 @@ public record FailoverRun(String node, String trigger, FailoverSettings settings
                 return haltReason != null ? RunPhase.HALTED : RunPhase.TIMED_OUT;
             case ALREADY_DOWN:
                 return RunPhase.ALREADY_DOWN;
+            case NOTHING_TO_MOVE:
+                return RunPhase.NOTHING_TO_MOVE;
             default:
                 break;
         }
@@ -86,7 +100,8 @@ public record FailoverRun(String node, String trigger, FailoverSettings settings
     public String phaseText() {
         RunPhase phase = phase();
         if (phase == RunPhase.RESCHEDULING || phase == RunPhase.RECOVERED) {
-            return phase.label() + " " + replacedCount() + "/" + pods.size();
+            return phase.label() + " " + movablePods().stream().filter(p -> p.fate() == PodFate.REPLACED).count()
+                    + "/" + movablePods().size();
         }
         return phase.label();
     }

@@ -30,15 +30,28 @@ public record RunHistory(List<FailoverRun> runs) {
         return RunStats.of("all", runs);
     }
 
-    /** Median durations of one group; a median is null when no run reached that milestone. */
-    public record RunStats(String tuningLabel, int runs, int recovered, Duration medianToLinkLoss,
+    /**
+     * Median durations of one group; a median is null when no run reached that milestone. Medians are over the
+     * runs that moved pods (recovered, with or without pods that stay by design): a run with nothing to move
+     * ends at NotReady and would only pull the medians towards it.
+     *
+     * @param recovered      runs whose movable pods were all replaced and Ready
+     * @param withStaying    of those, runs where StatefulSet or uncontrolled pods stayed behind by design
+     * @param nothingToMove  runs on a node that held no pod Kubernetes would move (left out of the medians)
+     */
+    public record RunStats(String tuningLabel, int runs, int recovered, int withStaying, int nothingToMove,
+                           Duration medianToLinkLoss,
                            Duration medianToNotReady, Duration medianToNoExecuteTaint,
                            Duration medianToFirstEviction, Duration medianToFirstReplacementReady,
                            Duration medianToLastReplacementReady) {
 
         static RunStats of(String label, List<FailoverRun> group) {
-            List<RunMetrics> metrics = group.stream().map(FailoverRun::metrics).toList();
+            List<RunVerdict> verdicts = group.stream().map(FailoverRun::verdict).toList();
+            List<RunMetrics> metrics = group.stream().filter(r -> r.verdict().countsForMedians())
+                    .map(FailoverRun::metrics).toList();
             return new RunStats(label, group.size(), (int) group.stream().filter(FailoverRun::recovered).count(),
+                    (int) verdicts.stream().filter(v -> v.kind() == RunVerdict.Kind.RECOVERED_WITH_STAYING).count(),
+                    (int) verdicts.stream().filter(v -> v.kind() == RunVerdict.Kind.NOTHING_TO_MOVE).count(),
                     median(metrics, RunMetrics::toLinkLoss), median(metrics, RunMetrics::toNotReady),
                     median(metrics, RunMetrics::toNoExecuteTaint), median(metrics, RunMetrics::toFirstEviction),
                     median(metrics, RunMetrics::toFirstReplacementReady),

@@ -1,9 +1,14 @@
 package io.pirack.core.timeline;
 
-/** How a failover run ended. Only {@link #RECOVERED} means the workload moved. */
+/**
+ * How a failover run ended. {@link #RECOVERED} means every pod Kubernetes moves was replaced and Ready
+ * (pods that stay by design are listed in {@link FailoverRun#staying()}); see {@link RunVerdict} for the meaning.
+ */
 public enum RunOutcome {
     IN_PROGRESS("in progress"),
     RECOVERED("recovered"),
+    /** The node held no pod Kubernetes would move; the run ends when the node is NotReady. */
+    NOTHING_TO_MOVE("nothing to move"),
     RESTORED("node restored first"),
     TIMED_OUT("timed out"),
     /** The plug was pulled on a node Kubernetes already considered down: nothing left to measure. */

@@ -7,6 +7,7 @@ public enum RunPhase {
     RESCHEDULING("Rescheduled"),
     RECOVERED("Rescheduled"),
     HALTED("Eviction halted"),
+    NOTHING_TO_MOVE("Nothing to move"),
     /** PiRack cannot see the cluster right now: the run goes on, but nothing new is known. */
     API_UNREACHABLE("API unreachable"),
     RESTORED("Node restored"),

@@ -21,6 +21,11 @@ public final class RunReport {
                     Duration.between(run.start(), run.end()).toMillis() / 1000.0));
         }
         out.append('\n');
+        RunVerdict verdict = run.verdict();
+        out.append("Verdict: ").append(verdict.headline()).append('\n');
+        for (StayingPod staying : run.staying()) {
+            out.append("Expected: ").append(staying.explanation(run.node())).append('\n');
+        }
         if (run.failureReason() != null) {
             out.append("Reason: ").append(run.failureReason()).append('\n');
         }
@@ -62,6 +67,9 @@ public final class RunReport {
                     }
                 }
                 out.append(": ").append(pod.fate().label());
+                if (!pod.movable()) {
+                    out.append(" (stays by design)");
+                }
                 if (pod.marked() != null) {
                     out.append(", evicted ").append(offset(pod.marked().receivedAt(), run).trim());
                 }

@@ -1,27 +1,16 @@
 package io.pirack.ui.booth;
 
-import io.pirack.ui.Styles;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Cursor;
-import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
@@ -44,51 +33,11 @@ public final class AudienceWindow {
     private int screenIndex;
     private boolean closingOnPurpose;
 
-    public AudienceWindow(BoothViewModel model, Supplier<Node> rack, Supplier<Node> timeline, Predicate<String> pinAccepted) {
+    public AudienceWindow(BoothViewModel model, AudienceView root, Predicate<String> pinAccepted) {
         this.model = model;
         this.pinAccepted = pinAccepted;
         stage.setTitle("PiRack — audience");
-        Label stopwatch = new Label();
-        stopwatch.setId("audience-stopwatch");
-        stopwatch.getStyleClass().add("audience-stopwatch");
-        stopwatch.textProperty().bind(model.stopwatchProperty());
-        Label phase = new Label();
-        phase.getStyleClass().add("audience-phase");
-        phase.textProperty().bind(model.phaseProperty());
-        Label story = new Label();
-        story.setId("audience-narrative");
-        story.getStyleClass().add("audience-narrative");
-        story.setWrapText(true);
-        story.textProperty().bind(model.narrativeProperty());
-        Button visitor = new Button();
-        visitor.setId("visitor-button");
-        visitor.getStyleClass().add("visitor-button");
-        visitor.textProperty().bind(model.visitorLabelProperty());
-        visitor.disableProperty().bind(model.visitorEnabledProperty().not());
-        visitor.setOnAction(e -> model.visitorPull());
-        visitor.visibleProperty().bind(model.visitorModeProperty());
-        visitor.managedProperty().bind(visitor.visibleProperty());
-        Label hint = new Label();
-        hint.getStyleClass().add("audience-hint");
-        hint.setWrapText(true);
-        hint.textProperty().bind(model.visitorHintProperty());
-        hint.visibleProperty().bind(model.visitorModeProperty());
-        VBox side = new VBox(24, stopwatch, phase, story, visitor, hint);
-        side.setPadding(new Insets(32));
-        side.setAlignment(Pos.TOP_LEFT);
-        side.setPrefWidth(560);
-        Node rackNode = rack.get();
-        HBox top = new HBox(rackNode, side);
-        HBox.setHgrow(rackNode, Priority.ALWAYS);
-        BorderPane root = new BorderPane(top);
-        Node timelineNode = timeline.get();
-        root.setBottom(timelineNode);
-        if (timelineNode instanceof javafx.scene.layout.Region region) {
-            region.setPrefHeight(320);
-        }
-        root.getStyleClass().add("audience");
         Scene scene = new Scene(root, 1280, 800);
-        scene.getStylesheets().add(AudienceWindow.class.getResource(Styles.STYLESHEET).toExternalForm());
         scene.setCursor(Cursor.NONE);
         // Esc must never end the show; the exit chord asks for the PIN.
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {

@@ -67,11 +67,16 @@ public final class BoothController implements AutoCloseable {
 
     public void openAudience(int screen) {
         if (audience == null) {
-            audience = new AudienceWindow(model, rackFactory, timelineFactory, model::unlock);
+            audience = new AudienceWindow(model, newAudienceView(), model::unlock);
         }
         audience.show(screen);
         rememberScreen.accept(screen);
         updateKeepAwake();
+    }
+
+    /** A fresh audience view on the same model (the window's content; tests lay it out at any screen size). */
+    public AudienceView newAudienceView() {
+        return new AudienceView(model, rackFactory, timelineFactory);
     }
 
     public void closeAudience() {

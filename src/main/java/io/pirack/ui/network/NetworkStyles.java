@@ -1,7 +1,7 @@
 package io.pirack.ui.network;
 
-import io.pirack.core.net.CheckStatus;
-import io.pirack.net.NetworkApplyService;
+import io.pirack.core.net.ApplyStage;
+import io.pirack.core.preflight.CheckStatus;
 import javafx.css.PseudoClass;
 
 /** Style classes, ids and pseudo-classes of the Network screen, shared by code, network.css and TestFX lookups. */
@@ -23,6 +23,7 @@ public final class NetworkStyles {
     public static final String DIFF_LINE = "diff-line";
     public static final String APPLY_ROW = "apply-row";
     public static final String NOTICE = "notice";
+    public static final String HOST = "network-host";
 
     public static final String RERUN_ID = "network-rerun";
     public static final String APPLY_ID = "network-apply";
@@ -30,6 +31,12 @@ public final class NetworkStyles {
     public static final String CANCEL_ID = "network-cancel";
     public static final String APPLY_MESSAGE_ID = "network-apply-message";
     public static final String PROGRESS_TEXT_ID = "network-progress-text";
+    public static final String HOST_ID = "network-host";
+    public static final String LAST_RUN_ID = "network-last-run";
+    public static final String REHEARSAL_ID = "network-rehearsal";
+    public static final String MESSAGE_ID = "network-message";
+    public static final String NO_PIS_ID = "network-no-pis";
+    public static final String SCAN_ID = "network-scan";
 
     public static final PseudoClass PASS = PseudoClass.getPseudoClass("pass");
     public static final PseudoClass WARN = PseudoClass.getPseudoClass("warn");
@@ -70,7 +77,7 @@ public final class NetworkStyles {
     }
 
     /** Icon and word per stage, as for the checks. */
-    public static String badge(NetworkApplyService.Stage stage) {
+    public static String badge(ApplyStage stage) {
         switch (stage) {
             case ALREADY_THERE:
             case AT_NEW_ADDRESS:

@@ -44,6 +44,8 @@ public final class NetworkView extends ScrollPane {
         piGrid.setHgap(12);
         piGrid.setVgap(6);
         model.checks().addListener((ListChangeListener<CheckResult>) c -> showChecks());
+        model.rehearsalProperty().addListener((obs, was, now) -> showPis());
+        model.hostProperty().addListener((obs, was, now) -> showPis());
         model.pis().addListener((ListChangeListener<NetworkViewModel.PiRow>) c -> showPis());
         model.diff().addListener((ListChangeListener<String>) c -> showDiff());
         model.applyRows().addListener((ListChangeListener<NetworkViewModel.ApplyRow>) c -> showApplyRows());
@@ -54,6 +56,7 @@ public final class NetworkView extends ScrollPane {
     private Node header() {
         Label title = new Label("Booth network");
         title.getStyleClass().add("title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Button rerun = new Button("Re-run checks");
         rerun.setId(NetworkStyles.RERUN_ID);
         rerun.disableProperty().bind(model.busyProperty());
@@ -67,10 +70,29 @@ public final class NetworkView extends ScrollPane {
         progressText.textProperty().bind(model.progressTextProperty());
         HBox row = new HBox(12, title, rerun, bar, progressText);
         row.setAlignment(Pos.CENTER_LEFT);
+        Label host = new Label();
+        host.setId(NetworkStyles.HOST_ID);
+        host.getStyleClass().add(NetworkStyles.HOST);
+        host.textProperty().bind(Bindings.when(model.hostProperty().isEmpty()).then("This computer: not checked yet")
+                .otherwise(Bindings.concat("This computer: ", model.hostProperty())));
+        Label lastRun = wrapping(new Label());
+        lastRun.setId(NetworkStyles.LAST_RUN_ID);
+        lastRun.getStyleClass().add(NetworkStyles.CHECK_EVIDENCE);
+        lastRun.textProperty().bind(model.lastRunProperty());
+        Label rehearsal = wrapping(new Label("\u2139 You are on the rehearsal rack. It runs inside PiRack, so it needs no booth network: "
+                + "the checks below are shown as \u201cnot needed\u201d. Open your real cluster (File \u25B8 Open kubeconfig\u2026) "
+                + "to set up Internet Sharing and the Pis' fixed addresses."));
+        rehearsal.setId(NetworkStyles.REHEARSAL_ID);
+        rehearsal.getStyleClass().add(NetworkStyles.NOTICE);
+        rehearsal.visibleProperty().bind(model.rehearsalProperty());
+        rehearsal.managedProperty().bind(rehearsal.visibleProperty());
         Label notice = wrapping(new Label());
+        notice.setId(NetworkStyles.MESSAGE_ID);
         notice.getStyleClass().add(NetworkStyles.NOTICE);
         notice.textProperty().bind(model.messageProperty());
-        return new VBox(6, row, notice);
+        notice.visibleProperty().bind(model.messageProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        return new VBox(6, row, host, lastRun, rehearsal, notice);
     }
 
     private static Label section(String text) {
@@ -90,7 +112,8 @@ public final class NetworkView extends ScrollPane {
     private void showChecks() {
         checkList.getChildren().clear();
         if (model.checks().isEmpty()) {
-            checkList.getChildren().add(new Label("Press \u201cRe-run checks\u201d to check Internet Sharing, bootptab and the Pis."));
+            checkList.getChildren().add(wrapping(new Label("The checks of Internet Sharing (or NetworkManager's shared connection), "
+                    + "the fixed addresses and the Pis appear here: they run on the first visit and on \u201cRe-run checks\u201d.")));
         }
         for (CheckResult check : model.checks()) {
             checkList.getChildren().add(checkRow(check));
@@ -106,6 +129,7 @@ public final class NetworkView extends ScrollPane {
         HBox.setHgrow(message, Priority.ALWAYS);
         Label id = new Label(check.id());
         id.getStyleClass().add(NetworkStyles.CHECK_EVIDENCE);
+        id.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(10, status, message, id);
         top.setAlignment(Pos.TOP_LEFT);
         VBox row = new VBox(top);
@@ -143,8 +167,18 @@ public final class NetworkView extends ScrollPane {
     private void showPis() {
         piGrid.getChildren().clear();
         if (model.pis().isEmpty()) {
-            piGrid.add(new Label("No Raspberry Pi seen yet (leases and ARP on the sharing bridge). Check cables and power, then re-run."),
-                    0, 0, 6, 1);
+            Label hint = wrapping(new Label(model.noPisHint()));
+            hint.setId(NetworkStyles.NO_PIS_ID);
+            Button scan = new Button("Scan again");
+            scan.setId(NetworkStyles.SCAN_ID);
+            scan.setMinWidth(Region.USE_PREF_SIZE);
+            scan.disableProperty().bind(model.busyProperty().or(model.rehearsalProperty()));
+            scan.setOnAction(e -> model.rerun());
+            HBox empty = new HBox(12, hint, scan);
+            empty.setAlignment(Pos.CENTER_LEFT);
+            HBox.setHgrow(hint, Priority.ALWAYS);
+            piGrid.add(empty, 0, 0, 6, 1);
+            GridPane.setHgrow(empty, Priority.ALWAYS);
             return;
         }
         String[] headings = {"MAC", "Current IP", "Sends hostname", "Rack slot", "Fixed IP", ""};

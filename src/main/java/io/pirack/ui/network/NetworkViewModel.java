@@ -1,17 +1,21 @@
 package io.pirack.ui.network;
 
 import io.pirack.core.cluster.NodeRole;
+import io.pirack.core.net.ApplyStage;
 import io.pirack.core.net.BootptabFile;
 import io.pirack.core.net.CheckResult;
-import io.pirack.core.net.CheckStatus;
 import io.pirack.core.net.ConflictPolicy;
 import io.pirack.core.net.DiscoveredPi;
 import io.pirack.core.net.DnsmasqHostsFile;
+import io.pirack.core.net.DoctorReport;
+import io.pirack.core.net.HostFlavour;
 import io.pirack.core.net.HostSnapshot;
+import io.pirack.core.net.LedBlink;
 import io.pirack.core.net.PiDiscovery;
 import io.pirack.core.net.RenderedFile;
 import io.pirack.core.net.SnapshotFiles;
 import io.pirack.core.net.StaticLeasePlan;
+import io.pirack.core.preflight.CheckStatus;
 import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.core.tuning.LineDiff;
@@ -19,18 +23,9 @@ import io.pirack.core.validate.Ipv4Address;
 import io.pirack.core.validate.Ipv4Subnet;
 import io.pirack.core.validate.MacAddress;
 import io.pirack.core.validate.Validation;
-import io.pirack.net.ApplyException;
-import io.pirack.net.BoothNetwork;
-import io.pirack.net.HostSnapshotCollector;
-import io.pirack.net.NetworkApplyService;
-import io.pirack.net.PiLedIdentifier;
-import io.pirack.net.PrivilegeCancelledException;
-import io.pirack.net.ProcessResult;
-import io.pirack.ssh.RemoteCommandException;
-import io.pirack.ssh.SshTarget;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
+import io.pirack.ui.network.NetworkBackend.NetworkProblem;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,8 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -64,45 +57,6 @@ import javafx.collections.ObservableList;
  */
 public final class NetworkViewModel {
 
-    /** Where the checks read from: this machine now, or a captured folder (support, tests). */
-    public interface Source {
-        HostSnapshot capture(Optional<RackSpec> rack) throws IOException;
-
-        /** True when the snapshot is this machine now, so the SSH checks make sense. */
-        boolean live();
-
-        static Source thisMachine(BoothNetwork network) {
-            return new Source() {
-                @Override
-                public HostSnapshot capture(Optional<RackSpec> rack) {
-                    return network.capture(rack);
-                }
-
-                @Override
-                public boolean live() {
-                    return true;
-                }
-            };
-        }
-
-        /** A folder written by {@code pirack doctor --collect}; the app's rack replaces the captured one. */
-        static Source folder(Path dir) {
-            return new Source() {
-                @Override
-                public HostSnapshot capture(Optional<RackSpec> rack) throws IOException {
-                    HostSnapshot read = HostSnapshotCollector.readFolder(dir);
-                    return new HostSnapshot(read.platform(), read.files(), read.missingReasons(), read.absentOnHost(),
-                            rack.isPresent() ? rack : read.rack());
-                }
-
-                @Override
-                public boolean live() {
-                    return false;
-                }
-            };
-        }
-    }
-
     /** One discovered Pi as the table shows it; {@code slot} and {@code plannedIp} are "" when unassigned. */
     public record PiRow(String mac, String currentIp, String sentHostname, String slot, String plannedIp, boolean blinking,
                         String note) {
@@ -112,18 +66,16 @@ public final class NetworkViewModel {
     }
 
     /** One rack Pi's line in the Apply progress. */
-    public record ApplyRow(String hostname, NetworkApplyService.Stage stage, String message) {}
+    public record ApplyRow(String hostname, ApplyStage stage, String message) {}
 
     public enum ApplyState { IDLE, PREVIEW, APPLYING, DONE, FAILED }
 
-    /** How long Identify blinks before the Pi restores its LED by itself. */
-    static final Duration BLINK_TIME = Duration.ofSeconds(30);
     /** Hand-written lines that claim a rack Pi are commented out, visibly in the diff, rather than blocking. */
     static final ConflictPolicy POLICY = ConflictPolicy.TAKE_OVER;
 
-    private final BoothNetwork network;
-    private final Source source;
-    private final Consumer<RackSpec> saveRack;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final NetworkBackend backend;
     private final Executor background;
     private final Executor fx;
 
@@ -139,25 +91,62 @@ public final class NetworkViewModel {
     private final ObjectProperty<ApplyState> applyState = new SimpleObjectProperty<>(ApplyState.IDLE);
     private final StringProperty applyMessage = new SimpleStringProperty("");
     private final StringProperty diffTarget = new SimpleStringProperty("");
+    private final StringProperty host = new SimpleStringProperty("");
+    private final StringProperty lastRun = new SimpleStringProperty("");
+    private final BooleanProperty rehearsal = new SimpleBooleanProperty(false);
 
     private HostSnapshot snapshot;
     private List<DiscoveredPi> discovered = List.of();
-    private final Map<String, PiLedIdentifier.Blink> blinks = new HashMap<>();
+    private final Map<String, LedBlink> blinks = new HashMap<>();
 
     /**
-     * @param rack       the rack spec as the app has it now
-     * @param saveRack   receives every changed rack spec (assignments, applied addresses); the app persists it
+     * @param backend    the rest of PiRack (rack, checks, apply, identify)
      * @param background runs blocking work (capture, SSH, the administrator prompt)
      * @param fx         runs results on the FX thread ({@code Platform::runLater}; tests pass a direct executor)
      */
-    public NetworkViewModel(BoothNetwork network, Source source, Supplier<RackSpec> rack, Consumer<RackSpec> saveRack,
-                            Executor background, Executor fx) {
-        this.network = network;
-        this.source = source;
-        this.saveRack = saveRack;
+    public NetworkViewModel(NetworkBackend backend, Executor background, Executor fx) {
+        this.backend = backend;
         this.background = background;
         this.fx = fx;
-        this.rack.set(rack.get());
+        this.rack.set(backend.rack());
+        this.rehearsal.set(backend.rehearsal());
+        backend.remembered().filter(r -> !rehearsal.get()).ifPresent(r -> {
+            host.set(r.host());
+            lastRun.set("Last checked " + TIME.format(r.at()) + " (remembered; press \u201cRe-run checks\u201d to check again)");
+        });
+    }
+
+    /** How this computer shares its connection: "Linux · NetworkManager shared · 10.42.0.0/24". */
+    public ReadOnlyStringProperty hostProperty() {
+        return host;
+    }
+
+    /** When the shown result was taken and what the preflight does with it. */
+    public ReadOnlyStringProperty lastRunProperty() {
+        return lastRun;
+    }
+
+    /** True on the rehearsal rack: the booth network is not needed, and the screen says so. */
+    public ReadOnlyBooleanProperty rehearsalProperty() {
+        return rehearsal;
+    }
+
+    /** What the Pis section says while no Pi was found: the next step, not just "none". */
+    public String noPisHint() {
+        if (rehearsal.get()) {
+            return "The rehearsal rack's Pis live inside PiRack: there is nothing to find on a cable. Open your real cluster "
+                    + "(File \u25B8 Open kubeconfig\u2026) to set up the booth network.";
+        }
+        // The host's own DHCP range: bootpd hands out .2 up, NetworkManager's dnsmasq .10 up (--dhcp-range=x.x.x.10,x.x.x.254).
+        Optional<HostFlavour> flavour = Optional.ofNullable(snapshot).map(HostFlavour::detect);
+        Ipv4Subnet subnet = flavour.map(HostFlavour::subnet).orElseGet(() -> Ipv4Subnet.parse(rack.get().subnet()).isValid()
+                ? Ipv4Subnet.parse(rack.get().subnet()).orThrow() : Ipv4Subnet.MACOS_INTERNET_SHARING);
+        int first = flavour.map(f -> f.kind() == HostFlavour.Kind.LINUX_NM_SHARED || f.kind() == HostFlavour.Kind.NONE
+                && f.platform() == HostSnapshot.Platform.LINUX ? 10 : 2).orElse(2);
+        String range = " They should get an address between " + subnet.network().plus(first) + " and " + subnet.broadcast().plus(-1)
+                + " from " + subnet.gateway() + ".";
+        return "No Raspberry Pi seen yet on the booth network. Plug each Pi's Ethernet cable into the switch or USB adapter, "
+                + "power it and wait about a minute for it to boot, then press \u201cScan again\u201d." + range;
     }
 
     public ObservableList<CheckResult> checks() {
@@ -224,38 +213,50 @@ public final class NetworkViewModel {
             return;
         }
         busy.set(true);
-        progress.set(0);
-        progressText.set("Reading this computer's network settings…");
+        rehearsal.set(backend.rehearsal());
+        if (!backend.rack().equals(rack.get())) {
+            rack.set(backend.rack());
+        }
+        progress.set(-1);
+        progressText.set("Reading this computer's network settings and checking the Pis\u2026");
         RackSpec current = rack.get();
         background.execute(() -> {
             try {
-                HostSnapshot captured = source.capture(Optional.of(current));
-                fx.execute(() -> {
-                    progress.set(0.4);
-                    progressText.set(source.live() ? "Checking the Pis over SSH…" : "Checking the captured files…");
-                });
-                List<CheckResult> results = network.check(captured, source.live());
-                List<DiscoveredPi> found = network.discover(captured);
-                fx.execute(() -> {
-                    snapshot = captured;
-                    discovered = found;
-                    checks.setAll(results);
-                    refreshPis();
-                    long failing = results.stream().filter(r -> r.status() == CheckStatus.FAIL).count();
-                    progress.set(1);
-                    progressText.set(results.size() + " checks, " + failing + (failing == 1 ? " failure" : " failures")
-                            + ", " + found.size() + (found.size() == 1 ? " Pi" : " Pis") + " found");
-                    busy.set(false);
-                });
-            } catch (IOException | RuntimeException e) {
+                NetworkBackend.Checked checked = backend.check(current);
+                fx.execute(() -> showChecked(checked));
+            } catch (NetworkProblem | RuntimeException e) {
+                String text = e instanceof NetworkProblem ? e.getMessage() : "Could not check the network: " + e.getMessage();
                 fx.execute(() -> {
                     progress.set(0);
                     progressText.set("");
-                    message.set("Could not read the network settings: " + e.getMessage());
+                    message.set(text);
                     busy.set(false);
                 });
             }
         });
+    }
+
+    private void showChecked(NetworkBackend.Checked checked) {
+        DoctorReport report = checked.report();
+        snapshot = checked.snapshot();
+        discovered = checked.pis();
+        checks.setAll(report.checks());
+        host.set(report.host());
+        refreshPis();
+        long failing = report.count(CheckStatus.FAIL);
+        long warnings = report.count(CheckStatus.WARN);
+        progress.set(1);
+        if (rehearsal.get()) {
+            progressText.set(report.checks().size() + " checks, all " + DoctorReport.NOT_NEEDED);
+            lastRun.set("The rehearsal rack runs inside PiRack and needs no booth network.");
+        } else {
+            progressText.set(report.checks().size() + " checks: " + failing + (failing == 1 ? " failure, " : " failures, ") + warnings
+                    + (warnings == 1 ? " warning; " : " warnings; ") + discovered.size() + (discovered.size() == 1 ? " Pi" : " Pis") + " found");
+            lastRun.set("Checked " + TIME.format(report.at()) + (report.live()
+                    ? "; the preflight uses this result for " + DoctorReport.FRESH_FOR.toMinutes() + " min or until the network changes."
+                    : " from a captured folder."));
+        }
+        busy.set(false);
     }
 
     /** The button text for a check's action, or empty when PiRack cannot fix it at a click. */
@@ -273,6 +274,9 @@ public final class NetworkViewModel {
         if (action.equals(CheckResult.ASSIGN_ADDRESSES)) {
             return Optional.of("Suggest addresses");
         }
+        if (action.equals(CheckResult.USE_HOST_SUBNET)) {
+            return Optional.of("Use this computer's subnet");
+        }
         if (action.startsWith(CheckResult.RELEASE_REBIND)) {
             return Optional.of("Release and rebind " + action.substring(CheckResult.RELEASE_REBIND.length()) + "…");
         }
@@ -289,10 +293,33 @@ public final class NetworkViewModel {
             openSharingPane();
         } else if (action.equals(CheckResult.ASSIGN_ADDRESSES)) {
             suggestAddresses();
+        } else if (action.equals(CheckResult.USE_HOST_SUBNET)) {
+            useHostSubnet();
         } else if (action.equals(CheckResult.WRITE_BOOTPTAB) || action.equals(CheckResult.WRITE_DHCP_HOSTS)
                 || action.startsWith(CheckResult.RELEASE_REBIND)) {
             prepareApply();
+            message.set(applyState.get() == ApplyState.PREVIEW
+                    ? "The changes to " + diffTarget.get() + " are shown under Apply below: check them, then press \u201cWrite and apply\u2026\u201d."
+                    : applyMessage.get());
         }
+    }
+
+    /** Moves the rack to the subnet this computer shares; each planned address keeps its last number. */
+    private void useHostSubnet() {
+        Optional<Ipv4Subnet> shared = Optional.ofNullable(snapshot).map(HostFlavour::detect).map(HostFlavour::subnet);
+        if (shared.isEmpty()) {
+            message.set("Run the checks first.");
+            return;
+        }
+        Ipv4Subnet target = shared.get();
+        List<PiSlot> slots = new ArrayList<>();
+        for (PiSlot slot : rack.get().slots()) {
+            Validation<Ipv4Address> ip = slot.ip() == null ? Validation.invalid("") : Ipv4Address.parse(slot.ip());
+            slots.add(ip.isValid() ? slot.withIp(target.network().plus(ip.orThrow().octet(3)).toString()) : slot);
+        }
+        RackSpec spec = rack.get();
+        updateRack(new RackSpec(spec.name(), slots, target.toString(), spec.defaultPlugMethod(), spec.turingPiUrl(), spec.deadManSeconds()));
+        message.set("The rack now plans " + target + "; press \u201cApply\u2026\u201d to write the fixed addresses, then re-run the checks.");
     }
 
     private void openSharingPane() {
@@ -301,14 +328,13 @@ public final class NetworkViewModel {
             message.set("Run the checks first.");
             return;
         }
+        message.set("Opening the Sharing settings\u2026");
         background.execute(() -> {
             String outcome;
             try {
-                ProcessResult result = network.openSharingPane(current);
-                outcome = result.ok() ? "Opened the Sharing settings: turn on Internet Sharing to the USB adapter."
-                        : "Could not open the Sharing settings (exit " + result.exitCode() + "): " + result.stderr().strip();
-            } catch (IOException | RuntimeException e) {
-                outcome = "Could not open the Sharing settings: " + e.getMessage();
+                outcome = backend.openSharingPane(current);
+            } catch (NetworkProblem e) {
+                outcome = e.getMessage();
             }
             String text = outcome;
             fx.execute(() -> message.set(text));
@@ -388,7 +414,7 @@ public final class NetworkViewModel {
 
     private void updateRack(RackSpec updated) {
         rack.set(updated);
-        saveRack.accept(updated);
+        backend.saveRack(updated);
         refreshPis();
     }
 
@@ -400,27 +426,24 @@ public final class NetworkViewModel {
             message.set(row.mac() + " has no current address, so PiRack cannot reach it.");
             return;
         }
-        SshTarget target = targetFor(row);
-        PiLedIdentifier.Blink blink = blinks.get(row.mac());
+        PiSlot slot = rack.get().slot(row.slot()).orElse(PiSlot.of(row.sentHostname().isEmpty() ? row.currentIp() : row.sentHostname(),
+                NodeRole.WORKER));
+        LedBlink blink = blinks.get(row.mac());
+        message.set(blink == null ? "Asking " + slot.hostname() + " to blink its LED\u2026" : "Restoring " + slot.hostname() + "'s LED\u2026");
         background.execute(() -> {
             String outcome;
             try {
-                PiLedIdentifier identifier = network.identifier();
                 if (blink == null) {
-                    PiLedIdentifier.Blink started = identifier.blink(target, BLINK_TIME);
+                    LedBlink started = backend.blink(slot, row.currentIp());
                     fx.execute(() -> blinks.put(row.mac(), started));
-                    outcome = target.alias() + " is blinking its green LED for " + BLINK_TIME.toSeconds() + " s.";
+                    outcome = slot.hostname() + " is blinking its green LED for 30 s.";
                 } else {
-                    identifier.restore(target, blink);
-                    outcome = target.alias() + "'s LED is back to " + blink.savedTrigger() + ".";
+                    backend.restoreLed(slot, row.currentIp(), blink);
+                    fx.execute(() -> blinks.remove(row.mac()));
+                    outcome = slot.hostname() + "'s LED is back to " + blink.savedTrigger() + ".";
                 }
-                fx.execute(() -> {
-                    if (blink != null) {
-                        blinks.remove(row.mac());
-                    }
-                });
-            } catch (RemoteCommandException | IllegalStateException e) {
-                outcome = "Identify failed: " + e.getMessage();
+            } catch (NetworkProblem e) {
+                outcome = e.getMessage();
             }
             String text = outcome;
             fx.execute(() -> {
@@ -428,12 +451,6 @@ public final class NetworkViewModel {
                 refreshPis();
             });
         });
-    }
-
-    private SshTarget targetFor(PiRow row) {
-        PiSlot slot = rack.get().slot(row.slot()).orElse(PiSlot.of(row.sentHostname().isEmpty() ? row.currentIp() : row.sentHostname(),
-                NodeRole.WORKER));
-        return BoothNetwork.defaultTarget(slot, row.currentIp());
     }
 
     // ---- apply -------------------------------------------------------------------------------
@@ -453,7 +470,8 @@ public final class NetworkViewModel {
             return;
         }
         if (plan.leases().isEmpty()) {
-            failApply("Nothing was applied: assign the Pis to slots first (each slot needs a MAC and an address).");
+            failApply("Nothing was applied: assign the Pis to slots first (each slot needs a MAC and an address)."
+                    + (pis.isEmpty() ? " No Pi has been found yet: see \u201cRaspberry Pis on the booth network\u201d above." : ""));
             return;
         }
         String before;
@@ -499,10 +517,10 @@ public final class NetworkViewModel {
         applyState.set(ApplyState.APPLYING);
         applyMessage.set("Waiting for the administrator password…");
         applyRows.setAll(plan.slots().stream().filter(s -> s.mac() != null && s.ip() != null)
-                .map(s -> new ApplyRow(s.hostname(), NetworkApplyService.Stage.WAITING, s.hostname() + ": waiting")).toList());
-        NetworkApplyService.Listener listener = new NetworkApplyService.Listener() {
+                .map(s -> new ApplyRow(s.hostname(), ApplyStage.WAITING, s.hostname() + ": waiting")).toList());
+        NetworkBackend.ApplyProgress listener = new NetworkBackend.ApplyProgress() {
             @Override
-            public void onPi(String hostname, NetworkApplyService.Stage stage, String text) {
+            public void onPi(String hostname, ApplyStage stage, String text) {
                 fx.execute(() -> showPi(new ApplyRow(hostname, stage, text)));
             }
 
@@ -513,17 +531,13 @@ public final class NetworkViewModel {
         };
         background.execute(() -> {
             try {
-                NetworkApplyService.Result result = network.applier(current).apply(plan, currentAddresses, POLICY, listener);
+                NetworkBackend.Applied result = backend.apply(current, plan, currentAddresses, POLICY, listener);
                 fx.execute(() -> finishApply(result));
-            } catch (PrivilegeCancelledException e) {
-                fx.execute(() -> failApply("The administrator prompt was cancelled: nothing was applied."));
-            } catch (ApplyException e) {
-                fx.execute(() -> failApply(sentence(e.getMessage())));
+            } catch (NetworkProblem e) {
+                fx.execute(() -> failApply(e.getMessage()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 fx.execute(() -> failApply("Apply was interrupted while waiting for the Pis."));
-            } catch (RuntimeException e) {
-                fx.execute(() -> failApply("Apply failed: " + e.getMessage()));
             }
         });
     }
@@ -548,15 +562,12 @@ public final class NetworkViewModel {
         applyRows.add(row);
     }
 
-    private void finishApply(NetworkApplyService.Result result) {
+    private void finishApply(NetworkBackend.Applied result) {
         rack.set(result.rack());
-        saveRack.accept(result.rack());
-        long failed = result.pis().stream().filter(p -> p.stage() == NetworkApplyService.Stage.FAILED).count();
-        String file = result.written().changed() ? "Wrote " + result.written().target()
-                + result.written().backup().map(b -> " (old copy: " + b.getFileName() + ")").orElse("")
-                : result.written().target() + " was already up to date";
+        backend.saveRack(result.rack());
+        long failed = result.pis().stream().filter(p -> p.stage() == ApplyStage.FAILED).count();
         applyState.set(failed == 0 ? ApplyState.DONE : ApplyState.FAILED);
-        applyMessage.set(file + "; " + (result.pis().size() - failed) + " of " + result.pis().size()
+        applyMessage.set(result.fileOutcome() + "; " + (result.pis().size() - failed) + " of " + result.pis().size()
                 + " Pis at their fixed addresses" + (failed == 0 ? "." : ": see the Pis marked failed."));
         diff.clear();
         refreshPis();
@@ -565,11 +576,5 @@ public final class NetworkViewModel {
     private void failApply(String text) {
         applyState.set(ApplyState.FAILED);
         applyMessage.set(text);
-    }
-
-    private static String sentence(String text) {
-        String trimmed = text == null || text.isBlank() ? "something went wrong" : text.strip();
-        String capital = Character.toUpperCase(trimmed.charAt(0)) + trimmed.substring(1);
-        return capital.endsWith(".") ? capital : capital + ".";
     }
 }

@@ -18,6 +18,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -93,15 +94,13 @@ public final class PlugCommands {
         String how = plugs.describe(node).orElse("");
         VBox body = new VBox(8);
         if (!how.isEmpty()) {
-            body.getChildren().add(new Label("PiRack will " + how + ". A dead-man restore brings it back by itself if PiRack "
+            body.getChildren().add(wrapped("PiRack will " + how + ". A dead-man restore brings it back by itself if PiRack "
                     + "or the network fails."));
         }
         for (GuardrailFinding finding : report.findings()) {
-            Label title = new Label((finding.severity() == GuardrailFinding.Severity.INFO ? "ℹ " : "⚠ ") + finding.title());
+            Label title = wrapped((finding.severity() == GuardrailFinding.Severity.INFO ? "ℹ " : "⚠ ") + finding.title());
             title.setStyle("-fx-font-weight: bold");
-            Label explanation = new Label(finding.explanation());
-            explanation.setWrapText(true);
-            body.getChildren().addAll(title, explanation);
+            body.getChildren().addAll(title, wrapped(finding.explanation()));
             finding.remedies().forEach(remedy -> {
                 TextArea commands = new TextArea(remedy.title() + ": " + remedy.explanation() + "\n" + String.join("\n", remedy.commands()));
                 commands.setEditable(false);
@@ -126,6 +125,14 @@ public final class PlugCommands {
             rememberAskBeforePull.accept(false);
         }
         return true;
+    }
+
+    /** A label that wraps and is never squeezed below the height of its wrapped lines. */
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private void report(String node, String what, CompletableFuture<PlugState> action) {

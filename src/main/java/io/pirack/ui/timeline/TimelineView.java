@@ -1,88 +1,129 @@
 package io.pirack.ui.timeline;
 
 import io.pirack.core.cluster.TimeText;
+import io.pirack.core.timeline.LaneLayout;
+import io.pirack.core.timeline.TimelineEventKind;
+import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+import javafx.scene.transform.Transform;
 
 /**
- * The failover timeline: a big stopwatch with the current phase on top; below, one lane per node plus
- * a cluster lane, markers with their labels, predicted milestones (dashed), time ticks and a live
- * "now" cursor. Scroll to zoom, drag to pan, "Now" to follow the present again.
+ * The failover timeline: stopwatch and controls on top, the run view (one summary row per run, newest first;
+ * click one to focus the lanes on it), then one lane per Pi plus a cluster lane, and a time axis that stays
+ * visible below the lanes in seconds since the selected run's pull (wall clock on hover).
  *
- * <p>Marker nodes are kept per marker and only moved when the window slides, so following "now"
- * every frame costs a relayout, not a rebuild.
+ * <p>Lanes never overlap: markers and labels are placed by the pure {@link LaneLayout} (simultaneous events
+ * collapse into one marker with a count, labels that do not fit are dropped and stay in the tooltip);
+ * heartbeats are a thin strip (beating) with gaps (silent); an API outage is one band across every lane.
+ * Lanes share the height for up to 8 Pis; more scroll with the axis fixed.
  */
 public final class TimelineView extends BorderPane {
 
-    private static final int ROWS = 4;
-    private static final double ROW_HEIGHT = 30;
-    static final double LANE_HEIGHT = 20 + ROWS * ROW_HEIGHT;
-    private static final double MARKER_SPACING = 140;
+    /** Lanes never get lower than this (more than 8 Pis scroll) nor higher than {@link #MAX_LANE_HEIGHT}. */
+    static final double MIN_LANE_HEIGHT = 52;
+    static final double MAX_LANE_HEIGHT = 140;
+    static final int LANES_WITHOUT_SCROLLING = 8;
     static final double LANE_NAME_WIDTH = 110;
+    private static final double SYMBOL_ROW = 6;
+    private static final double LABEL_ROW_HEIGHT = 15;
+    private static final double FIRST_LABEL_Y = 26;
+    private static final double SYMBOL_WIDTH = 16;
     private static final double ZOOM_STEP = 0.8;
+    static final double AXIS_HEIGHT = 24;
 
     private final TimelineViewModel model;
     private final Pane plot = new Pane();
     private final Pane laneLayer = new Pane();
-    private final Pane tickLayer = new Pane();
+    private final Pane bandLayer = new Pane();
+    private final Pane gridLayer = new Pane();
     private final Pane markerLayer = new Pane();
+    private final Pane axis = new Pane();
     private final Line nowCursor = new Line();
-    private final Map<TimelineMarker, Node> markerNodes = new HashMap<>();
+    private final ScrollPane laneScroll = new ScrollPane();
+    private final VBox exportArea = new VBox();
     private final Label stopwatch = new Label();
     private final Label phase = new Label();
+    private final RunSummaryView runView = new RunSummaryView(false);
+    private final Text measure = new Text();
+    private double laneHeight = MAX_LANE_HEIGHT;
     private double dragStartX = Double.NaN;
-    private List<Instant> shownTicks = List.of();
 
     public TimelineView(TimelineViewModel model) {
         this.model = model;
         getStyleClass().add(TimelineStyles.VIEW);
         getStylesheets().add(TimelineView.class.getResource("timeline.css").toExternalForm());
-        setTop(header());
-        setCenter(plotArea());
+        runView.bind(model.runSummariesProperty(), model.selectedRunProperty(), model::select);
+        ScrollPane runs = new ScrollPane(runView);
+        runs.setFitToWidth(true);
+        runs.getStyleClass().add(TimelineStyles.RUNS);
+        runs.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        runs.maxHeightProperty().bind(heightProperty().multiply(0.36));
+        runs.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> runView.prefHeight(Math.max(1, getWidth() - 24)) + 4, runView.heightProperty(), widthProperty(),
+                model.runSummariesProperty()));
+        runs.setMinHeight(0);
+        setTop(new VBox(header(), runs));
+        setCenter(lanesArea());
 
-        model.markersProperty().addListener((o, was, is) -> syncMarkers(is));
-        model.lanesProperty().addListener((o, was, is) -> rebuildLanes());
+        model.markersProperty().addListener((o, was, is) -> relayout());
+        model.lanesProperty().addListener((o, was, is) -> relayout());
         model.windowStartProperty().addListener((o, was, is) -> relayout());
         model.spanProperty().addListener((o, was, is) -> relayout());
+        model.outagesProperty().addListener((o, was, is) -> relayout());
+        model.heartbeatStripsProperty().addListener((o, was, is) -> relayout());
+        model.selectedRunProperty().addListener((o, was, is) -> relayout());
         model.nowProperty().addListener((o, was, is) -> placeNowCursor());
-        plot.widthProperty().addListener((o, was, is) -> relayout());
-        plot.heightProperty().addListener((o, was, is) -> relayout());
-        rebuildLanes();
-        syncMarkers(model.markersProperty().get());
+        laneScroll.viewportBoundsProperty().addListener((o, was, is) -> relayout());
+        relayout();
     }
 
     private Node header() {
         stopwatch.getStyleClass().add(TimelineStyles.STOPWATCH);
         stopwatch.textProperty().bind(model.stopwatchProperty());
+        stopwatch.setMinWidth(Region.USE_PREF_SIZE);
         phase.getStyleClass().add(TimelineStyles.PHASE);
         phase.textProperty().bind(model.phaseProperty());
+        phase.setMinWidth(Region.USE_PREF_SIZE);
         VBox clock = new VBox(phase, stopwatch);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
+        CheckBox system = new CheckBox("Hide kube-system");
+        system.setId("timeline-hide-system");
+        system.setTooltip(new Tooltip("Leave out kube-system pods and their Events"));
+        system.selectedProperty().bindBidirectional(model.hideSystemProperty());
+        system.setMinWidth(Region.USE_PREF_SIZE);
         Button zoomIn = new Button("+");
         zoomIn.setId("timeline-zoom-in");
-        zoomIn.setTooltip(new Tooltip("Zoom in"));
+        zoomIn.setTooltip(new Tooltip("Zoom in (scroll up on the lanes)"));
         zoomIn.setOnAction(e -> model.zoom(ZOOM_STEP, TimelineViewModel.NOW_POSITION));
         Button zoomOut = new Button("−");
         zoomOut.setId("timeline-zoom-out");
@@ -97,23 +138,27 @@ public final class TimelineView extends BorderPane {
                 model.followNow();
             }
         });
-        HBox bar = new HBox(12, clock, spacer, zoomOut, zoomIn, follow);
+        HBox bar = new HBox(12, clock, spacer, system, zoomOut, zoomIn, follow);
+        bar.getStyleClass().add(TimelineStyles.TOOLBAR);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(8, 12, 8, 12));
+        bar.setPadding(new Insets(6, 12, 6, 12));
         return bar;
     }
 
-    private Node plotArea() {
+    private Node lanesArea() {
         nowCursor.getStyleClass().add(TimelineStyles.NOW_CURSOR);
         nowCursor.setManaged(false);
-        plot.getChildren().addAll(laneLayer, tickLayer, markerLayer, nowCursor);
-        Rectangle clip = new Rectangle();
-        clip.widthProperty().bind(plot.widthProperty());
-        clip.heightProperty().bind(plot.heightProperty());
-        plot.setClip(clip);
-        plot.setMinHeight(LANE_HEIGHT * 2);
-        plot.addEventHandler(ScrollEvent.SCROLL, e -> {
-            if (e.getDeltaY() != 0) {
+        plot.getChildren().addAll(laneLayer, bandLayer, gridLayer, markerLayer, nowCursor);
+        plot.getStyleClass().add(TimelineStyles.PLOT);
+        laneScroll.setContent(plot);
+        laneScroll.setFitToWidth(true);
+        laneScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        laneScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        laneScroll.getStyleClass().add(TimelineStyles.LANES);
+        laneScroll.setMinHeight(MIN_LANE_HEIGHT * 2);
+        VBox.setVgrow(laneScroll, Priority.ALWAYS);
+        plot.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() != 0 && !e.isShiftDown()) {
                 model.zoom(e.getDeltaY() > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, fractionAt(e.getX()));
                 e.consume();
             }
@@ -126,11 +171,56 @@ public final class TimelineView extends BorderPane {
             }
         });
         plot.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> dragStartX = Double.NaN);
-        return plot;
+
+        axis.getStyleClass().add(TimelineStyles.AXIS);
+        axis.setMinHeight(AXIS_HEIGHT);
+        axis.setPrefHeight(AXIS_HEIGHT);
+        Rectangle axisClip = new Rectangle();
+        axisClip.widthProperty().bind(axis.widthProperty());
+        axisClip.heightProperty().bind(axis.heightProperty());
+        axis.setClip(axisClip);
+        axis.widthProperty().addListener((o, was, is) -> relayout());
+
+        exportArea.getChildren().addAll(laneScroll, axis, legend());
+        exportArea.getStyleClass().add(TimelineStyles.EXPORT_AREA);
+        return exportArea;
+    }
+
+    /** What each symbol means, in words (never colour alone). */
+    private Node legend() {
+        FlowPane legend = new FlowPane(14, 2);
+        legend.getStyleClass().add(TimelineStyles.LEGEND);
+        legend.setPadding(new Insets(2, 12, 4, LANE_NAME_WIDTH));
+        Object[][] entries = {
+                {TimelineEventKind.PLUG_PULLED, "plug pulled"}, {TimelineEventKind.LINK_LOST, "link lost"},
+                {TimelineEventKind.HEARTBEATS_STOPPED, "heartbeats stop"},
+                {TimelineEventKind.NODE_READY_CHANGED, "Ready changed"}, {TimelineEventKind.TAINT_ADDED, "taint"},
+                {TimelineEventKind.POD_MARKED_FOR_DELETION, "evicted"}, {TimelineEventKind.POD_CREATED, "created"},
+                {TimelineEventKind.POD_READY, "Ready"}};
+        for (Object[] entry : entries) {
+            TimelineEventKind kind = (TimelineEventKind) entry[0];
+            Label label = new Label(TimelineViewModel.symbol(kind) + " " + entry[1]);
+            label.getStyleClass().addAll(TimelineStyles.LEGEND_ENTRY, TimelineStyles.markerClass(kind) + "-legend");
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            legend.getChildren().add(label);
+        }
+        Label beats = new Label("▬ heartbeats (gap = silent)");
+        beats.getStyleClass().add(TimelineStyles.LEGEND_ENTRY);
+        beats.setMinWidth(Region.USE_PREF_SIZE);
+        Label predicted = new Label("┆ ┆ predicted window");
+        predicted.getStyleClass().add(TimelineStyles.LEGEND_ENTRY);
+        predicted.setMinWidth(Region.USE_PREF_SIZE);
+        Label outage = new Label("⚠ API server unreachable");
+        outage.getStyleClass().add(TimelineStyles.LEGEND_ENTRY);
+        outage.setMinWidth(Region.USE_PREF_SIZE);
+        legend.getChildren().addAll(beats, predicted, outage);
+        return legend;
     }
 
     private double plotWidth() {
-        return Math.max(1, plot.getWidth() - LANE_NAME_WIDTH);
+        double width = laneScroll.getViewportBounds().getWidth() > 0 ? laneScroll.getViewportBounds().getWidth()
+                : plot.getWidth();
+        return Math.max(1, width - LANE_NAME_WIDTH - 8);
     }
 
     private double fractionAt(double x) {
@@ -141,145 +231,260 @@ public final class TimelineView extends BorderPane {
         return LANE_NAME_WIDTH + model.positionOf(at) * plotWidth();
     }
 
+    /** The lanes share the visible height (up to 8 lanes), within [MIN, MAX]. */
+    private void sizeLanes(int lanes) {
+        // Up to 8 lanes always fit, so the scroll bar never flickers in and changes the plot's width.
+        laneScroll.setVbarPolicy(lanes > LANES_WITHOUT_SCROLLING ? ScrollPane.ScrollBarPolicy.AS_NEEDED
+                : ScrollPane.ScrollBarPolicy.NEVER);
+        double viewport = laneScroll.getViewportBounds().getHeight();
+        if (viewport <= 0) {
+            viewport = MAX_LANE_HEIGHT * 2;
+        }
+        double share = viewport / Math.max(1, Math.min(lanes, LANES_WITHOUT_SCROLLING));
+        laneHeight = Math.max(MIN_LANE_HEIGHT, Math.min(MAX_LANE_HEIGHT, Math.floor(share)));
+        double total = lanes * laneHeight;
+        plot.setMinHeight(total);
+        plot.setPrefHeight(total);
+        plot.setMaxHeight(total);
+    }
+
     private double laneY(String lane) {
         int index = model.lanesProperty().get().indexOf(lane);
-        return Math.max(0, index) * LANE_HEIGHT;
-    }
-
-    private void rebuildLanes() {
-        laneLayer.getChildren().clear();
-        List<String> lanes = model.lanesProperty().get();
-        for (int i = 0; i < lanes.size(); i++) {
-            Region band = new Region();
-            band.getStyleClass().add(TimelineStyles.LANE);
-            band.setLayoutY(i * LANE_HEIGHT);
-            band.setPrefHeight(LANE_HEIGHT);
-            band.prefWidthProperty().bind(plot.widthProperty());
-            Label name = new Label(lanes.get(i));
-            name.getStyleClass().add(TimelineStyles.LANE_NAME);
-            name.setLayoutX(8);
-            name.setLayoutY(i * LANE_HEIGHT + 6);
-            laneLayer.getChildren().addAll(band, name);
-        }
-        plot.setPrefHeight(Math.max(2, lanes.size()) * LANE_HEIGHT);
-        relayout();
-    }
-
-    private void syncMarkers(List<TimelineMarker> markers) {
-        Map<TimelineMarker, Node> kept = new HashMap<>();
-        List<Node> ordered = new ArrayList<>();
-        for (TimelineMarker marker : markers) {
-            Node node = markerNodes.get(marker);
-            if (node == null) {
-                node = markerNode(marker);
-            }
-            kept.put(marker, node);
-            ordered.add(node);
-        }
-        markerNodes.clear();
-        markerNodes.putAll(kept);
-        markerLayer.getChildren().setAll(ordered);
-        relayout();
-    }
-
-    private Node markerNode(TimelineMarker marker) {
-        Label symbol = new Label(marker.symbol());
-        symbol.getStyleClass().addAll(TimelineStyles.MARKER, marker.styleClass());
-        if (marker.heartbeat()) {
-            symbol.setUserData(marker);
-            return symbol;
-        }
-        VBox box = new VBox(1, symbol);
-        Label text = new Label(marker.text());
-        text.getStyleClass().add(TimelineStyles.MARKER_LABEL);
-        box.getChildren().add(text);
-        for (String label : marker.labels()) {
-            Label extra = new Label(label);
-            extra.getStyleClass().addAll(TimelineStyles.MARKER_LABEL, "timeline-kube-event");
-            box.getChildren().add(extra);
-        }
-        if (marker.predicted()) {
-            box.getStyleClass().add(TimelineStyles.PREDICTED);
-        }
-        String server = marker.serverTime() == null ? "" : "\nserver time " + TimeText.clock(marker.serverTime());
-        Tooltip.install(box, new Tooltip(marker.text() + "\nPiRack time " + TimeText.clock(marker.at()) + server
-                + (marker.labels().isEmpty() ? "" : "\n" + String.join("\n", marker.labels()))));
-        box.setUserData(marker);
-        return box;
+        return Math.max(0, index) * laneHeight;
     }
 
     private void relayout() {
-        layoutTicks();
-        // Markers close together on a lane take turns between rows so their labels stay readable.
-        Map<String, double[]> lastXByLaneRow = new HashMap<>();
-        for (Node node : markerLayer.getChildren()) {
-            TimelineMarker marker = (TimelineMarker) node.getUserData();
-            double x = xOf(marker.at());
-            node.setLayoutX(x - 6);
-            if (marker.heartbeat()) {
-                node.setLayoutY(laneY(marker.lane()) + 2);
-                continue;
-            }
-            double[] lastX = lastXByLaneRow.computeIfAbsent(marker.lane(), l -> emptyRows());
-            int row = 0;
-            for (int r = 0; r < lastX.length; r++) {
-                if (x - lastX[r] >= MARKER_SPACING) {
-                    row = r;
-                    break;
-                }
-                if (lastX[r] < lastX[row]) {
-                    row = r; // every row is busy: overlap where the previous label is furthest back
-                }
-            }
-            lastX[row] = x;
-            node.setLayoutY(laneY(marker.lane()) + 16 + row * ROW_HEIGHT);
-        }
+        List<String> lanes = model.lanesProperty().get();
+        sizeLanes(lanes.size());
+        layoutLanes(lanes);
+        layoutGridAndAxis(lanes.size() * laneHeight);
+        layoutBands(lanes.size() * laneHeight);
+        layoutMarkers();
         placeNowCursor();
     }
 
-    /** A picture of the whole view for the PNG export; call on the FX thread. */
-    public java.awt.image.BufferedImage capture() {
-        return TimelinePng.capture(this);
+    private void layoutLanes(List<String> lanes) {
+        laneLayer.getChildren().clear();
+        double width = Math.max(plot.getWidth(), laneScroll.getViewportBounds().getWidth());
+        for (int i = 0; i < lanes.size(); i++) {
+            Region band = new Region();
+            band.getStyleClass().add(TimelineStyles.LANE);
+            band.resizeRelocate(0, i * laneHeight, width, laneHeight);
+            Label name = new Label(lanes.get(i));
+            name.getStyleClass().add(TimelineStyles.LANE_NAME);
+            name.setMaxWidth(LANE_NAME_WIDTH - 12);
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            name.relocate(8, i * laneHeight + 4);
+            laneLayer.getChildren().addAll(band, name);
+        }
     }
 
-    /** Gridlines with their clock labels; nodes are only rebuilt when the set of tick times changes. */
-    private void layoutTicks() {
-        List<Instant> ticks = model.ticks();
-        if (!ticks.equals(shownTicks)) {
-            tickLayer.getChildren().clear();
-            for (Instant tick : ticks) {
-                Line line = new Line();
-                line.getStyleClass().add(TimelineStyles.AXIS_TICK);
-                Label time = new Label(TimeText.clock(tick));
-                time.getStyleClass().add(TimelineStyles.AXIS_TICK);
-                tickLayer.getChildren().addAll(line, time);
+    /** Gridlines across the lanes and their labels on the fixed axis below. */
+    private void layoutGridAndAxis(double height) {
+        gridLayer.getChildren().clear();
+        axis.getChildren().clear();
+        double right = LANE_NAME_WIDTH + plotWidth();
+        for (Instant tick : model.ticks()) {
+            double x = xOf(tick);
+            Line line = new Line(x, 0, x, height);
+            line.getStyleClass().add(TimelineStyles.GRIDLINE);
+            gridLayer.getChildren().add(line);
+            Label text = new Label(model.axisLabel(tick));
+            text.getStyleClass().add(TimelineStyles.AXIS_TICK);
+            text.setMinWidth(Region.USE_PREF_SIZE);
+            Tooltip.install(text, new Tooltip("wall clock " + TimeText.clock(tick)));
+            double width = widthOf(text.getText(), 11);
+            double left = Math.min(right - width, x - width / 2);
+            if (left < LANE_NAME_WIDTH - 4) {
+                continue; // would sit under the lane names
             }
-            shownTicks = ticks;
+            text.relocate(left, 3);
+            axis.getChildren().add(text);
         }
-        double height = Math.max(plot.getHeight(), model.lanesProperty().get().size() * LANE_HEIGHT);
-        for (int i = 0; i < ticks.size(); i++) {
-            double x = xOf(ticks.get(i));
-            Line line = (Line) tickLayer.getChildren().get(2 * i);
-            line.setStartX(x);
-            line.setEndX(x);
-            line.setEndY(height);
-            Node time = tickLayer.getChildren().get(2 * i + 1);
-            time.setLayoutX(x + 2);
-            time.setLayoutY(height - 18);
+        Label unit = new Label(model.axisOrigin() == null ? "clock" : "s since pull");
+        unit.getStyleClass().add(TimelineStyles.AXIS_UNIT);
+        unit.setMinWidth(Region.USE_PREF_SIZE);
+        unit.relocate(8, 3);
+        axis.getChildren().add(unit);
+    }
+
+    /** API outages as one band over every lane; heartbeat strips at the top of each lane; predicted windows. */
+    private void layoutBands(double height) {
+        bandLayer.getChildren().clear();
+        double left = LANE_NAME_WIDTH;
+        double right = LANE_NAME_WIDTH + plotWidth();
+        for (TimelineViewModel.Strip strip : model.heartbeatStripsProperty().get()) {
+            double from = Math.max(left, xOf(strip.from()));
+            double to = Math.min(right, xOf(strip.to()));
+            if (to <= left || from >= right) {
+                continue;
+            }
+            Rectangle beat = new Rectangle(from, laneY(strip.lane()) + 2, Math.max(2, to - from), 3);
+            beat.getStyleClass().add(TimelineStyles.HEARTBEAT_STRIP);
+            Tooltip.install(beat, new Tooltip("heartbeats " + TimeText.clock(strip.from()) + " – "
+                    + TimeText.clock(strip.to())));
+            bandLayer.getChildren().add(beat);
+        }
+        for (TimelineViewModel.Interval outage : model.outagesProperty().get()) {
+            double from = Math.max(left, xOf(outage.from()));
+            double to = Math.min(right, xOf(outage.to() == null ? model.nowProperty().get() : outage.to()));
+            if (to <= left || from >= right) {
+                continue;
+            }
+            Rectangle band = new Rectangle(from, 0, Math.max(3, to - from), height);
+            band.getStyleClass().add(TimelineStyles.OUTAGE);
+            Label text = new Label("⚠ " + outage.text());
+            text.getStyleClass().add(TimelineStyles.OUTAGE_LABEL);
+            Tooltip.install(band, new Tooltip(outage.text() + " from " + TimeText.clock(outage.from())
+                    + (outage.to() == null ? "" : " to " + TimeText.clock(outage.to()))));
+            bandLayer.getChildren().add(band);
+            if (widthOf(text.getText(), 11) < to - from) {
+                text.setMinWidth(Region.USE_PREF_SIZE);
+                text.relocate(from + 3, height - 18);
+                bandLayer.getChildren().add(text);
+            }
         }
     }
 
-    private static double[] emptyRows() {
-        double[] rows = new double[ROWS];
-        java.util.Arrays.fill(rows, Double.NEGATIVE_INFINITY);
-        return rows;
+    /**
+     * Markers through {@link LaneLayout}: predicted windows as dashed bands, events as symbols (collapsed
+     * ones with a count), labels in the free rows below, the rest in tooltips.
+     */
+    private void layoutMarkers() {
+        markerLayer.getChildren().clear();
+        double left = LANE_NAME_WIDTH;
+        double right = LANE_NAME_WIDTH + plotWidth();
+        List<LaneLayout.Item> items = new ArrayList<>();
+        Map<LaneLayout.Item, TimelineMarker> source = new java.util.IdentityHashMap<>();
+        for (TimelineMarker marker : model.markersProperty().get()) {
+            double x = xOf(marker.at());
+            if (x < left - 1 || x > right + 1) {
+                continue;
+            }
+            if (marker.predicted()) {
+                markerLayer.getChildren().add(predictedBand(marker, x, right));
+                continue;
+            }
+            LaneLayout.Item item = new LaneLayout.Item(marker.lane(), x, marker.text(),
+                    marker.kind() == null ? null : marker.kind().name(), TimelineViewModel.plural(marker.kind()));
+            items.add(item);
+            source.put(item, marker);
+        }
+        int rows = (int) Math.max(0, Math.floor((laneHeight - FIRST_LABEL_Y - 2) / LABEL_ROW_HEIGHT));
+        List<LaneLayout.Placed> placed = LaneLayout.layout(items,
+                new LaneLayout.Params(SYMBOL_WIDTH, rows, 8, 2), text -> widthOf(text, 11),
+                count -> widthOf(count == 1 ? "⚡✕" : "⚡✕×" + count, 15));
+        for (LaneLayout.Placed p : placed) {
+            TimelineMarker first = source.get(p.members().get(0));
+            double y = laneY(p.lane());
+            Label symbol = new Label(first.symbol());
+            symbol.getStyleClass().addAll(TimelineStyles.MARKER, first.styleClass());
+            if (p.collapsed()) {
+                symbol.getStyleClass().add(TimelineStyles.COLLAPSED);
+                symbol.setText(first.symbol() + "×" + p.members().size());
+            }
+            symbol.setMinWidth(Region.USE_PREF_SIZE);
+            symbol.relocate(p.x() - 5, y + SYMBOL_ROW);
+            symbol.setUserData(p.members().stream().map(source::get).toList());
+            Tooltip.install(symbol, new Tooltip(details(p, source)));
+            markerLayer.getChildren().add(symbol);
+            if (p.labelled() && p.labelTo() <= right + 2) {
+                Label label = new Label(p.label());
+                label.getStyleClass().add(TimelineStyles.MARKER_LABEL);
+                label.setMinWidth(Region.USE_PREF_SIZE);
+                label.relocate(p.labelFrom(), y + FIRST_LABEL_Y + p.row() * LABEL_ROW_HEIGHT);
+                label.setUserData(p);
+                Tooltip.install(label, new Tooltip(details(p, source)));
+                markerLayer.getChildren().add(label);
+            }
+        }
+    }
+
+    private Node predictedBand(TimelineMarker marker, double x, double right) {
+        Region band = new Region();
+        band.getStyleClass().add(TimelineStyles.PREDICTED);
+        double to = marker.until() == null ? x + 4 : Math.min(right, xOf(marker.until()));
+        double y = laneY(marker.lane());
+        band.resizeRelocate(x, y + 1, Math.max(4, to - x), laneHeight - 2);
+        band.setMouseTransparent(false);
+        Tooltip.install(band, new Tooltip(marker.text()));
+        band.setUserData(marker);
+        return band;
+    }
+
+    private static String details(LaneLayout.Placed p, Map<LaneLayout.Item, TimelineMarker> source) {
+        StringBuilder out = new StringBuilder();
+        for (LaneLayout.Item item : p.members()) {
+            TimelineMarker m = source.get(item);
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            out.append(TimeText.clock(m.at())).append("  ").append(m.text());
+            for (String label : m.labels()) {
+                out.append("\n    ").append(label);
+            }
+        }
+        return out.toString();
+    }
+
+    private double widthOf(String text, double fontSize) {
+        measure.setFont(javafx.scene.text.Font.font(fontSize));
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth() + 6;
     }
 
     private void placeNowCursor() {
         double x = xOf(model.nowProperty().get());
+        boolean visible = x >= LANE_NAME_WIDTH && x <= LANE_NAME_WIDTH + plotWidth();
+        nowCursor.setVisible(visible);
         nowCursor.setStartX(x);
         nowCursor.setEndX(x);
         nowCursor.setStartY(0);
-        nowCursor.setEndY(Math.max(plot.getHeight(), model.lanesProperty().get().size() * LANE_HEIGHT));
+        nowCursor.setEndY(model.lanesProperty().get().size() * laneHeight);
+    }
+
+    /**
+     * The PNG export: the selected run's summary, the lanes, the axis and the legend — no controls — at twice
+     * the on-screen size, for slides. Call on the FX thread.
+     */
+    public BufferedImage capture() {
+        double width = exportArea.getWidth();
+        RunSummaryView summary = new RunSummaryView(false);
+        summary.getStyleClass().add(TimelineStyles.VIEW);
+        summary.setPadding(new Insets(8, 12, 8, 12));
+        var selected = model.selectedRunProperty().get();
+        summary.show(selected == null ? List.of() : List.of(selected), selected);
+        StackPane holder = new StackPane(summary);
+        holder.getStyleClass().add(TimelineStyles.VIEW);
+        holder.getStylesheets().addAll(getStylesheets());
+        Scene offscreen = new Scene(holder, width, -1);
+        offscreen.setFill(Color.web("#15181d"));
+        holder.applyCss();
+        double summaryHeight = Math.ceil(holder.prefHeight(width));
+        holder.resize(width, summaryHeight);
+        holder.layout();
+        BufferedImage top = snapshot2x(holder);
+        BufferedImage lanes = snapshot2x(exportArea);
+        BufferedImage out = new BufferedImage(Math.max(top.getWidth(), lanes.getWidth()),
+                top.getHeight() + lanes.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setColor(new java.awt.Color(0x15, 0x18, 0x1d));
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(top, 0, 0, null);
+        g.drawImage(lanes, 0, top.getHeight(), null);
+        g.dispose();
+        return out;
+    }
+
+    private static BufferedImage snapshot2x(Node node) {
+        SnapshotParameters parameters = new SnapshotParameters();
+        parameters.setTransform(Transform.scale(2, 2));
+        parameters.setFill(Color.web("#15181d"));
+        return javafx.embed.swing.SwingFXUtils.fromFXImage(node.snapshot(parameters, null), null);
+    }
+
+    /** The part the PNG export shows below the run summary (lanes, axis, legend); for tests. */
+    Node exportArea() {
+        return exportArea;
     }
 }

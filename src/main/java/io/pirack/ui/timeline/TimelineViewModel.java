@@ -4,6 +4,7 @@ import io.pirack.core.cluster.ConditionStatus;
 import io.pirack.core.cluster.TimeText;
 import io.pirack.core.timeline.FailoverRun;
 import io.pirack.core.timeline.Prediction;
+import io.pirack.core.timeline.RunSummary;
 import io.pirack.core.timeline.TimelineEvent;
 import io.pirack.core.timeline.TimelineEvent.KubeEvent;
 import io.pirack.core.timeline.TimelineEvent.HeartbeatRenewed;
@@ -58,6 +59,25 @@ public final class TimelineViewModel {
     private final ReadOnlyObjectWrapper<List<String>> lanes = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<TimelineMarker>> markers = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.EPOCH);
+    private final ReadOnlyObjectWrapper<List<RunSummary>> runSummaries = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<RunSummary> selectedRun = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<Interval>> outages = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<Strip>> heartbeatStrips = new ReadOnlyObjectWrapper<>(List.of());
+    private final BooleanProperty hideSystem = new SimpleBooleanProperty(false);
+    /** The chosen run, by node and start; null = the active run, else the newest. */
+    private String chosenNode;
+    private Instant chosenStart;
+
+    /** A stretch of time, {@code to} null while still open. */
+    public record Interval(Instant from, Instant to, String text) {
+    }
+
+    /** A lane's heartbeats as one strip: beating between {@code from} and {@code to}. */
+    public record Strip(String lane, Instant from, Instant to) {
+    }
+
+    /** Beats further apart than this many typical gaps leave the strip silent in between. */
+    static final double SILENT_AFTER_GAPS = 2.5;
 
     /** Markers are listed for the window plus half a width on each side, so sliding needs no new list. */
     private Instant listedFrom = Instant.MAX;
@@ -65,6 +85,7 @@ public final class TimelineViewModel {
 
     public TimelineViewModel() {
         span.addListener((o, was, is) -> refreshMarkers());
+        hideSystem.addListener((o, was, is) -> refreshMarkers());
         windowStart.addListener((o, was, is) -> {
             Instant end = is.plus(span.get());
             if (is.isBefore(listedFrom) || end.isAfter(listedTo)) {
@@ -87,7 +108,121 @@ public final class TimelineViewModel {
         }
         if (previous.version() != next.version() || previous.runs() != next.runs()) {
             refreshMarkers();
+            outages.set(outagesOf(next.markers()));
+            heartbeatStrips.set(strips(next.heartbeats()));
         }
+        if (previous.runs() != next.runs() || next.activeRun().isPresent()) {
+            refreshSummaries(next);
+        }
+    }
+
+    // ---- runs
+
+    private void refreshSummaries(TimelineSnapshot current) {
+        List<RunSummary> list = new ArrayList<>();
+        for (FailoverRun run : current.runs()) {
+            list.add(RunSummary.of(run, current.now()));
+        }
+        list.sort(java.util.Comparator.comparing(RunSummary::start).reversed());
+        runSummaries.set(List.copyOf(list));
+        RunSummary chosen = null;
+        if (chosenStart != null) {
+            chosen = list.stream().filter(r -> r.start().equals(chosenStart) && r.node().equals(chosenNode))
+                    .findFirst().orElse(null);
+        }
+        if (chosen == null) {
+            chosen = list.stream().filter(RunSummary::inProgress).findFirst().orElse(list.isEmpty() ? null : list.get(0));
+        }
+        boolean changed = selectedRun.get() == null || chosen == null
+                || !selectedRun.get().start().equals(chosen.start()) || !selectedRun.get().node().equals(chosen.node());
+        selectedRun.set(chosen);
+        if (changed) {
+            refreshMarkers(); // predictions follow the selected run
+        }
+    }
+
+    /** Chooses a run: the summary highlights it, the lanes show the whole of it, the axis counts from its pull. */
+    public void select(RunSummary summary) {
+        chosenNode = summary.node();
+        chosenStart = summary.start();
+        selectedRun.set(summary);
+        snapshot.get().runs().stream()
+                .filter(r -> r.start().equals(summary.start()) && r.node().equals(summary.node()))
+                .findFirst().ifPresent(this::showRun);
+        refreshMarkers();
+    }
+
+    /** Where the time axis counts from: the selected run's pull, or null (wall-clock axis) without runs. */
+    public Instant axisOrigin() {
+        RunSummary selected = selectedRun.get();
+        return selected == null ? null : selected.start();
+    }
+
+    /** "+12 s", "−5 s", "+2 min 30 s" since the selected run's pull; the wall clock when there is no run. */
+    public String axisLabel(Instant tick) {
+        Instant origin = axisOrigin();
+        if (origin == null) {
+            return TimeText.clock(tick);
+        }
+        long millis = Duration.between(origin, tick).toMillis();
+        long s = Math.round(millis / 1000.0);
+        String sign = s < 0 ? "−" : s == 0 ? "" : "+";
+        long abs = Math.abs(s);
+        if (abs < 120) {
+            return sign + abs + " s";
+        }
+        return sign + (abs / 60) + " min" + (abs % 60 == 0 ? "" : " " + (abs % 60) + " s");
+    }
+
+    private static List<Interval> outagesOf(List<TimelineEvent> events) {
+        List<Interval> list = new ArrayList<>();
+        Instant openSince = null;
+        String text = null;
+        for (TimelineEvent event : events) {
+            if (event instanceof TimelineEvent.ApiOutage o && openSince == null) {
+                openSince = o.receivedAt();
+                text = o.describe();
+            } else if (event instanceof TimelineEvent.ApiRestored r && openSince != null) {
+                list.add(new Interval(openSince, r.receivedAt(), text));
+                openSince = null;
+            }
+        }
+        if (openSince != null) {
+            list.add(new Interval(openSince, null, text));
+        }
+        return List.copyOf(list);
+    }
+
+    /**
+     * Heartbeats as strips per lane: consecutive beats closer than {@link #SILENT_AFTER_GAPS} typical gaps
+     * (the lane's median gap) join; a longer gap is silence.
+     */
+    static List<Strip> strips(List<HeartbeatRenewed> beats) {
+        java.util.Map<String, List<Instant>> byLane = new java.util.LinkedHashMap<>();
+        for (HeartbeatRenewed beat : beats) {
+            byLane.computeIfAbsent(beat.lane(), l -> new ArrayList<>()).add(beat.receivedAt());
+        }
+        List<Strip> strips = new ArrayList<>();
+        byLane.forEach((lane, times) -> {
+            times.sort(null);
+            List<Long> gaps = new ArrayList<>();
+            for (int i = 1; i < times.size(); i++) {
+                gaps.add(Duration.between(times.get(i - 1), times.get(i)).toMillis());
+            }
+            gaps.sort(null);
+            long typical = gaps.isEmpty() ? 10_000 : Math.max(500, gaps.get(gaps.size() / 2));
+            Instant from = times.get(0);
+            Instant last = from;
+            for (Instant t : times.subList(1, times.size())) {
+                if (Duration.between(last, t).toMillis() > typical * SILENT_AFTER_GAPS) {
+                    strips.add(new Strip(lane, from, last));
+                    from = t;
+                }
+                last = t;
+            }
+            strips.add(new Strip(lane, from, last));
+        });
+        return List.copyOf(strips);
     }
 
     private Instant followingStart(Instant at) {
@@ -173,7 +308,9 @@ public final class TimelineViewModel {
             }
         }
         List<Instant> ticks = new ArrayList<>();
-        long first = Math.floorDiv(windowStart.get().toEpochMilli(), step) * step + step;
+        // Round seconds since the selected run's pull, or round wall-clock times without a run.
+        long base = axisOrigin() == null ? 0 : axisOrigin().toEpochMilli();
+        long first = base + Math.floorDiv(windowStart.get().toEpochMilli() - base, step) * step + step;
         for (long t = first; t <= windowStart.get().toEpochMilli() + spanMillis; t += step) {
             ticks.add(Instant.ofEpochMilli(t));
         }
@@ -190,30 +327,35 @@ public final class TimelineViewModel {
         listedFrom = from;
         listedTo = to;
         List<TimelineMarker> visible = new ArrayList<>();
-        for (HeartbeatRenewed beat : current.heartbeats()) {
-            if (inside(beat.receivedAt(), from, to)) {
-                visible.add(new TimelineMarker(beat.lane(), beat.receivedAt(), beat.serverTime(), beat.kind(), "♥",
-                        "", List.of(), false, true, TimelineStyles.HEARTBEAT));
-            }
-        }
         Set<String> alreadyThere = podsPresentAtStart(current.markers());
         for (TimelineEvent event : current.markers()) {
-            if (isStartupNoise(event, alreadyThere)) {
-                continue;
+            if (isStartupNoise(event, alreadyThere) || hideSystem.get() && isSystem(event)
+                    || event instanceof TimelineEvent.ApiOutage || event instanceof TimelineEvent.ApiRestored) {
+                continue; // an API outage is drawn as one band across every lane
             }
             // The "last heartbeat" marker belongs where that heartbeat was received.
             Instant at = event instanceof HeartbeatsStopped stopped ? stopped.lastReceivedAt() : event.receivedAt();
             if (!inside(at, from, to)) {
                 continue;
             }
-            List<String> labels = current.labelsOf(event).stream().map(KubeEvent::describe).toList();
+            List<String> labels = current.labelsOf(event).stream()
+                    .filter(k -> !hideSystem.get() || !isSystem(k)).map(KubeEvent::describe).toList();
             visible.add(new TimelineMarker(event.lane(), at, event.serverTime(), event.kind(), symbol(event.kind()),
-                    event.describe(), labels, false, false, TimelineStyles.markerClass(event.kind())));
+                    event.describe(), labels, false, TimelineStyles.markerClass(event.kind()), null));
         }
+        RunSummary selected = selectedRun.get();
         for (FailoverRun run : current.runs()) {
-            addPredictions(run, visible, from, to);
+            // Predictions belong to their run: drawn while it runs (and is the one shown), kept in its summary after.
+            if (run.inProgress() && (selected == null || run.start().equals(selected.start()))) {
+                addPredictions(run, visible, from, to);
+            }
         }
         markers.set(List.copyOf(visible));
+    }
+
+    /** kube-system pods and their Kubernetes Events: noise for an audience. */
+    static boolean isSystem(TimelineEvent event) {
+        return event.subject() != null && event.subject().startsWith("kube-system/");
     }
 
     /**
@@ -250,13 +392,13 @@ public final class TimelineViewModel {
         if (inside(p.notReadyEarliest(), from, to)) {
             out.add(new TimelineMarker(run.node(), p.notReadyEarliest(), null, null, "◇",
                     "predicted NotReady " + window(run, p.notReadyEarliest(), p.notReadyLatest()), List.of(), true,
-                    false, TimelineStyles.PREDICTED_SYMBOL));
+                    TimelineStyles.PREDICTED_SYMBOL, p.notReadyLatest()));
         }
         if (p.evictionEarliest() != null && inside(p.evictionEarliest(), from, to)) {
             out.add(new TimelineMarker(run.node(), p.evictionEarliest(), null, null, "◇",
                     "predicted eviction " + window(run, p.evictionEarliest(), p.evictionLatest())
                             + " (tolerationSeconds " + p.toleranceSeconds() + ")",
-                    List.of(), true, false, TimelineStyles.PREDICTED_SYMBOL));
+                    List.of(), true, TimelineStyles.PREDICTED_SYMBOL, p.evictionLatest()));
         }
     }
 
@@ -271,6 +413,25 @@ public final class TimelineViewModel {
 
     private static boolean inside(Instant at, Instant from, Instant to) {
         return at != null && !at.isBefore(from) && !at.isAfter(to);
+    }
+
+    /** A collapsed marker's words for several events of one kind: "4 pods evicted". */
+    static String plural(TimelineEventKind kind) {
+        if (kind == null) {
+            return null;
+        }
+        return switch (kind) {
+            case POD_MARKED_FOR_DELETION -> "pods evicted";
+            case POD_CREATED -> "pods created";
+            case POD_SCHEDULED -> "pods scheduled";
+            case POD_RUNNING -> "pods running";
+            case POD_READY -> "pods Ready";
+            case POD_DELETED -> "pods deleted";
+            case TAINT_ADDED -> "taints added";
+            case TAINT_REMOVED -> "taints removed";
+            case KUBE_EVENT -> "Kubernetes Events";
+            default -> null;
+        };
     }
 
     /** Shapes per kind, so no state depends on colour alone. */
@@ -338,5 +499,27 @@ public final class TimelineViewModel {
 
     public ReadOnlyObjectProperty<Instant> nowProperty() {
         return now.getReadOnlyProperty();
+    }
+
+    /** Every run as the run view draws it, newest first. */
+    public ReadOnlyObjectProperty<List<RunSummary>> runSummariesProperty() {
+        return runSummaries.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RunSummary> selectedRunProperty() {
+        return selectedRun.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<Interval>> outagesProperty() {
+        return outages.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<Strip>> heartbeatStripsProperty() {
+        return heartbeatStrips.getReadOnlyProperty();
+    }
+
+    /** Hide kube-system pods and their Events (on by default in the audience view). */
+    public BooleanProperty hideSystemProperty() {
+        return hideSystem;
     }
 }

@@ -325,7 +325,7 @@ public final class TuningView extends ScrollPane {
             label.setWrapText(true);
             label.getStyleClass().add(TuningStyles.CHECK_ITEM);
             label.pseudoClassStateChanged(switch (item.status()) {
-                case PASS -> TuningStyles.PASS;
+                case PASS, SKIP -> TuningStyles.PASS;
                 case WARN -> TuningStyles.WARN;
                 case FAIL -> TuningStyles.FAIL;
             }, true);
@@ -336,6 +336,7 @@ public final class TuningView extends ScrollPane {
     private static String statusSymbol(CheckStatus status) {
         return switch (status) {
             case PASS -> "✔";
+            case SKIP -> "–";
             case WARN -> "⚠";
             case FAIL -> "✖";
         };

@@ -66,7 +66,8 @@ class VisitorPolicyTest {
     @Test
     void prefersPisWhosePodsCanAllMove() {
         ClusterSnapshot s = snapshot(healthyFour(), List.of(pod("web-0", "rpi2", true, false, OwnerKind.STATEFUL_SET),
-                pod("db-0", "rpi3", true, false, OwnerKind.STATEFUL_SET)), true);
+                pod("db-0", "rpi3", true, false, OwnerKind.STATEFUL_SET), pod("hello-1", "rpi4", true, false, OwnerKind.REPLICA_SET)),
+                true);
         for (int seed = 0; seed < 20; seed++) {
             VisitorPolicy.Choice choice = VisitorPolicy.choose(s, RackSpec.rehearsal(4), Set.of(), NOW, null, Duration.ZERO,
                     new SplittableRandom(seed));
@@ -108,5 +109,36 @@ class VisitorPolicyTest {
         ClusterSnapshot s = snapshot(nodes, List.of(), true);
         assertInstanceOf(VisitorPolicy.Choice.Refuse.class,
                 VisitorPolicy.choose(s, RackSpec.rehearsal(5), Set.of(), NOW, null, Duration.ZERO, new SplittableRandom(1)));
+    }
+
+    @Test
+    void picksTheWorkerWithTheMostMovablePods() {
+        ClusterSnapshot s = snapshot(healthyFour(), List.of(pod("a", "rpi2", true, false, OwnerKind.REPLICA_SET),
+                pod("b", "rpi3", true, false, OwnerKind.REPLICA_SET), pod("c", "rpi3", true, false, OwnerKind.REPLICA_SET),
+                pod("d", "rpi4", true, false, OwnerKind.DAEMON_SET), pod("e", "rpi4", true, false, OwnerKind.DAEMON_SET),
+                pod("f", "rpi4", true, false, OwnerKind.DAEMON_SET)), true);
+        for (int seed = 0; seed < 20; seed++) {
+            VisitorPolicy.Choice choice = VisitorPolicy.choose(s, RackSpec.rehearsal(4), Set.of(), NOW, null, Duration.ZERO,
+                    new SplittableRandom(seed));
+            assertEquals("rpi3", assertInstanceOf(VisitorPolicy.Choice.Pull.class, choice).node(), "two Deployment pods beat one");
+        }
+    }
+
+    @Test
+    void aPiWithOnlyStatefulSetPodsComesAfterOneWithAnyMovablePod() {
+        ClusterSnapshot s = snapshot(healthyFour(), List.of(pod("db-0", "rpi2", true, false, OwnerKind.STATEFUL_SET),
+                pod("db-1", "rpi2", true, false, OwnerKind.STATEFUL_SET), pod("a", "rpi3", true, false, OwnerKind.REPLICA_SET)), true);
+        VisitorPolicy.Choice choice = VisitorPolicy.choose(s, RackSpec.rehearsal(4), Set.of(), NOW, null, Duration.ZERO,
+                new SplittableRandom(1));
+        assertEquals("rpi3", assertInstanceOf(VisitorPolicy.Choice.Pull.class, choice).node());
+    }
+
+    @Test
+    void whenNoWorkerRunsMovablePodsNothingIsPulled() {
+        // Only a DaemonSet pod on the workers: a pull would show nothing moving.
+        ClusterSnapshot s = snapshot(healthyFour(), List.of(pod("d", "rpi4", true, false, OwnerKind.DAEMON_SET)), true);
+        VisitorPolicy.Choice choice = VisitorPolicy.choose(s, RackSpec.rehearsal(4), Set.of(), NOW, null, Duration.ZERO,
+                new SplittableRandom(1));
+        assertEquals(VisitorPolicy.NOTHING_TO_MOVE, assertInstanceOf(VisitorPolicy.Choice.Refuse.class, choice).reason());
     }
 }

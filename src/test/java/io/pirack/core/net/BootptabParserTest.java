@@ -62,6 +62,14 @@ class BootptabParserTest {
     }
 
     @Test
+    void aNulByteMidLineWarnsInsteadOfSilentlyShorteningTheAddress() {
+        BootptabReport report = BootptabParser.parse(HEADER + "rpi2 1 b8:27:eb:a1:5f:5a 192.168.2.102\0 boot\n", BOOTH);
+        assertEquals(List.of("rpi2 b8:27:eb:a1:5f:5a 192.168.2.10"), loaded(report), "bootpd itself reads the shortened address");
+        assertEquals("f:3: warning: line has a NUL byte at column 39: bootpd stops reading there and drops the character before it, "
+                + "so it reads 'rpi2 1 b8:27:eb:a1:5f:5a 192.168.2.10' and ignores 'boot'; remove the NUL byte", problems(report).get(0));
+    }
+
+    @Test
     void missingFinalNewlineAfterAnEntryWithBootfileTruncatesTheBootfileOnly() {
         BootptabReport report = BootptabParser.parse(HEADER + "rpi1 1 b8:27:eb:5b:0d:0f 192.168.2.101 boot", BOOTH);
         assertEquals("boo", report.entries().get(0).bootfile());

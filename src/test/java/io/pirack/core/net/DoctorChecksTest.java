@@ -1,5 +1,6 @@
 package io.pirack.core.net;
 
+import io.pirack.core.preflight.CheckStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,8 @@ class DoctorChecksTest {
         assertEquals(List.of(
                 "PASS internet-sharing Internet Sharing is on for en12 and its service is running",
                 "PASS sharing-bridge bridge100 has 192.168.2.1/24 with member en12",
+                "PASS rack-subnet the rack plans 192.168.2.0/24, the subnet this computer shares",
+                "PASS vm-network no virtual machine network on this computer",
                 "PASS bootptab 2 entries load, one per rack Pi",
                 "PASS pi-address:rpi1 rpi1 is at its planned address 192.168.2.101",
                 "FAIL pi-address:rpi2 rpi2 is at 192.168.2.7, not at its planned 192.168.2.102",
@@ -73,11 +76,16 @@ class DoctorChecksTest {
     }
 
     @Test
-    void vmnetBridgeOnTheSameSubnetWarns() {
-        CheckResult bridge = check(runWith(SnapshotFiles.IFCONFIG, Fixtures.text("written/ifconfig-vmnet-and-sharing.txt")), "sharing-bridge");
-        assertEquals("WARN sharing-bridge bridge100 shares 192.168.2.0/24 to en12, but virtualisation bridge bridge101 holds the same subnet",
-                bridge.line());
-        assertTrue(bridge.evidence().contains("bridge101 192.168.2.1/24 members [vmenet0]"), bridge.evidence().toString());
+    void vmnetBridgeOnTheSameSubnetIsACollisionWithItsFix() {
+        List<CheckResult> results = runWith(SnapshotFiles.IFCONFIG, Fixtures.text("written/ifconfig-vmnet-and-sharing.txt"));
+        assertEquals(CheckStatus.PASS, check(results, "sharing-bridge").status(), "the USB adapter's bridge is still found");
+        CheckResult vm = check(results, "vm-network");
+        assertEquals("FAIL vm-network bridge101 belongs to a virtual machine app on Apple's vmnet (UTM, Multipass, Lima, tart or Parallels) "
+                + "and already holds 192.168.2.1/24 on 192.168.2.0/24, the subnet Internet Sharing gives the Pis: the Pis may get the "
+                + "virtual machine's addresses or none", vm.line());
+        assertTrue(vm.evidence().contains("bridge101 192.168.2.1/24 members [vmenet0] (a virtual machine app on Apple's vmnet (UTM, "
+                + "Multipass, Lima, tart or Parallels))"), vm.evidence().toString());
+        assertTrue(vm.fix().startsWith("Stop the virtual machines (multipass stop --all"), vm.fix());
     }
 
     @Test
@@ -85,6 +93,8 @@ class DoctorChecksTest {
         String vmOnly = Fixtures.text("written/ifconfig-vmnet-and-sharing.txt").replace("member: en12", "member: vmenet1");
         CheckResult bridge = check(runWith(SnapshotFiles.IFCONFIG, vmOnly), "sharing-bridge");
         assertEquals(CheckStatus.FAIL, bridge.status());
+        assertTrue(bridge.message().contains("its member vmenet1 is a virtual machine's network, not Internet Sharing's USB adapter"),
+                bridge.message());
     }
 
     @Test
@@ -166,6 +176,8 @@ class DoctorChecksTest {
         assertEquals(List.of(
                 "PASS internet-sharing connection 'Wired connection 1' shares eth0 at 10.42.0.1/24",
                 "PASS sharing-interface eth0 has 10.42.0.1/24",
+                "PASS rack-subnet the rack plans 10.42.0.0/24, the subnet this computer shares",
+                "PASS vm-network no virtual machine network uses 10.42.0.0/24 (1 elsewhere)",
                 "PASS dhcp-hosts 1 dhcp-host lines in 1 file(s)",
                 "WARN pi-address:rpi1 rpi1 (3c:6d:66:61:da:f1) is not in ARP or the lease file",
                 "PASS client-id no lease uses a non-MAC client identifier"), lines);

@@ -159,4 +159,15 @@ class GuardrailsTest {
         assertEquals(List.of(GuardrailFinding.Severity.CONFIRM, GuardrailFinding.Severity.WARNING,
                 GuardrailFinding.Severity.WARNING), severities);
     }
+
+    @Test
+    void aWorkerWithoutMovablePodsSaysNothingWillMove() {
+        workers(4, 0);
+        pod("agent-x", "rpi3", OwnerKind.DAEMON_SET, false, false);
+        pod("web-1", "rpi2", OwnerKind.REPLICA_SET, false, false);
+        GuardrailReport empty = assess("rpi3", Set.of());
+        assertEquals("rpi3 runs no movable pods: nothing will move",
+                empty.finding(GuardrailFinding.Rule.NOTHING_TO_MOVE).orElseThrow().title());
+        assertTrue(assess("rpi2", Set.of()).isClear(), "a Deployment pod will move");
+    }
 }

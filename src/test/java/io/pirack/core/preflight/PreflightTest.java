@@ -16,6 +16,14 @@ import io.pirack.core.tuning.FlagSet;
 import io.pirack.core.tuning.ImagePresence;
 import io.pirack.core.tuning.KubeVersion;
 import io.pirack.core.tuning.SettingSource;
+import io.pirack.core.images.ArchitectureCheck;
+import io.pirack.core.images.ImageLookup;
+import io.pirack.core.images.ImagePlatforms;
+import io.pirack.core.images.ImageReference;
+import io.pirack.core.images.ImageUse;
+import io.pirack.core.images.ImageVerdict;
+import io.pirack.core.images.NodePlatform;
+import io.pirack.core.images.Platform;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +53,17 @@ class PreflightTest {
                 List.of(new DeadManSwitch("pi1", true, "systemd-run"), new DeadManSwitch("pi2", true, "systemd-run")),
                 List.of(new ClockSample("pi1", Optional.of(Duration.ofMillis(120)), ""),
                         new ClockSample("pi2", Optional.of(Duration.ofMillis(-80)), "")),
-                PreflightInputs.DEFAULT_CLOCK_SKEW_LIMIT);
+                PreflightInputs.DEFAULT_CLOCK_SKEW_LIMIT)
+                .withImageArchitecture(everyImageRunsOnEveryPi());
+    }
+
+    static List<ImageVerdict> everyImageRunsOnEveryPi() {
+        ImageReference image = ImageReference.parse(IMAGE);
+        Platform pi = Platform.parse("linux/arm64");
+        return ArchitectureCheck.judge(List.of(new ImageUse(image, List.of("demo/hello (Deployment)"))),
+                List.of(new NodePlatform("pi1", pi, Set.of()), new NodePlatform("pi2", pi, Set.of())),
+                Map.of(image, new ImageLookup.Found(new ImagePlatforms(image, "sha256:aa",
+                        List.of(new ImagePlatforms.Entry(pi, "sha256:bb")), java.time.Instant.parse("2026-12-05T21:00:00Z")))), Map.of());
     }
 
     private static PreflightItem item(PreflightReport report, String id) {
@@ -57,7 +75,7 @@ class PreflightTest {
         PreflightReport report = Preflight.check(allGood());
         assertTrue(report.ready(), report.text());
         assertEquals("Ready for the show", report.headline());
-        assertEquals(List.of("network", "nodes", "images", "tolerations", "control-plane", "dead-man", "clocks"),
+        assertEquals(List.of("network", "nodes", "images", "image-architecture", "tolerations", "control-plane", "dead-man", "clocks"),
                 report.items().stream().map(PreflightItem::id).toList());
         assertTrue(item(report, "tolerations").detail().contains("demo/hello 5 s, pods move after 50 s – 1 min 10 s"),
                 item(report, "tolerations").detail());
@@ -89,7 +107,8 @@ class PreflightTest {
                 List.of(), Optional.empty(), List.of(), List.of(), PreflightInputs.DEFAULT_CLOCK_SKEW_LIMIT);
         PreflightReport report = Preflight.check(none);
         assertTrue(report.ready());
-        assertEquals("Ready for the show (5 warnings)", report.headline());
+        assertEquals("Ready for the show (6 warnings)", report.headline());
+        assertEquals(CheckStatus.WARN, item(report, "image-architecture").status());
         assertEquals(CheckStatus.WARN, item(report, "images").status());
     }
 

@@ -272,39 +272,98 @@ class FailoverCorrelatorTest {
     }
 
     @Test
-    void statefulSetPodStuckTerminatingIsReportedAsSuch() {
-        PodRef web0 = new PodRef("demo", "db-0", "uid-db-0", OwnerKind.STATEFUL_SET, "db");
+    void statefulSetPodStayingTerminatingIsExpectedAndTheRunEndsWhenTheMovablePodsAreReady() {
+        PodRef db0 = new PodRef("demo", "db-0", "uid-db-0", OwnerKind.STATEFUL_SET, "db");
         Script script = new Script().tuning(-200, Script.DEMO).nodes(-100, "pi1", "pi2", "pi3", "pi4")
-                .existingPod(-100, web("web-a"), "pi2", 5L).existingPod(-100, web0, "pi2", 5L)
+                .existingPod(-100, web("web-a"), "pi2", 5L).existingPod(-100, db0, "pi2", 5L)
+                .existingPod(-100, new PodRef("kube-system", "proxy-x", "uid-proxy-x", OwnerKind.DAEMON_SET, "proxy"),
+                        "pi2", null)
                 .pull(0, "pi2").notReady(10.4, "pi2").noExecute(10.6, "pi2")
-                .marked(15.7, web("web-a"), "pi2").marked(15.7, web0, "pi2")
+                .marked(15.7, web("web-a"), "pi2").marked(15.7, db0, "pi2")
                 .replacement(15.9, web("web-c"), "pi3", 19.0);
-
-        FailoverCorrelator correlator = script.correlator();
-        FailoverRun during = correlator.runs(at(60)).get(0);
-        assertEquals(RunOutcome.IN_PROGRESS, during.outcome());
-        assertEquals("Rescheduled 1/2", during.phaseText());
-        assertEquals(PodFate.STUCK_TERMINATING, during.pods().stream()
-                .filter(p -> p.evicted().name().equals("db-0")).findFirst().orElseThrow().fate());
-
-        FailoverRun after = correlator.runs(at(200)).get(0);
-        assertEquals(RunOutcome.TIMED_OUT, after.outcome());
-        assertEquals("StatefulSet pod db-0 stuck Terminating", after.failureReason());
-    }
-
-    @Test
-    void statefulSetPodRecreatedUnderItsOwnNameCountsAsReplaced() {
-        PodRef oldDb = new PodRef("demo", "db-0", "uid-db-0", OwnerKind.STATEFUL_SET, "db");
-        PodRef newDb = new PodRef("demo", "db-0", "uid-db-0-new", OwnerKind.STATEFUL_SET, "db");
-        Script script = new Script().tuning(-200, Script.DEMO).nodes(-100, "pi1", "pi2", "pi3", "pi4")
-                .existingPod(-100, oldDb, "pi2", 5L)
-                .pull(0, "pi2").notReady(10.4, "pi2").noExecute(10.6, "pi2").marked(15.7, oldDb, "pi2")
-                .deleted(40, oldDb, "pi2").replacement(40.5, newDb, "pi3", 45);
 
         FailoverRun run = onlyRun(script.correlator(), 200);
 
         assertEquals(RunOutcome.RECOVERED, run.outcome());
-        assertEquals("uid-db-0-new", run.pods().get(0).replacement().uid());
+        assertEquals(at(19.0), run.end(), "ends when web-a's replacement is Ready, not at the timeout");
+        assertEquals(at(19.0), run.lastReplacementReady().receivedAt());
+        assertNull(run.failureReason());
+        RunVerdict verdict = run.verdict();
+        assertEquals(RunVerdict.Kind.RECOVERED_WITH_STAYING, verdict.kind());
+        assertTrue(verdict.ok());
+        assertEquals("recovered; db-0 stays Terminating (StatefulSet)", verdict.headline());
+        assertEquals("1 pod moved in 19.0 s; db-0 stays Terminating (StatefulSet)", verdict.summary());
+        assertEquals(List.of(StayingPod.Reason.STATEFUL_SET, StayingPod.Reason.DAEMON_SET),
+                run.staying().stream().map(StayingPod::reason).toList());
+        assertEquals(PodFate.STUCK_TERMINATING, run.staying().get(0).fate());
+        assertTrue(verdict.details().get(0).contains("out-of-service"), verdict.details().get(0));
+        assertEquals("Rescheduled 1/1", run.phaseText());
+    }
+
+    @Test
+    void aNodeHoldingOnlyPodsThatStayHasNothingToMove() {
+        PodRef db0 = new PodRef("demo", "db-0", "uid-db-0", OwnerKind.STATEFUL_SET, "db");
+        Script script = new Script().tuning(-200, Script.DEMO).nodes(-100, "pi1", "pi2", "pi3", "pi4")
+                .existingPod(-100, db0, "pi2", 300L).pull(0, "pi2").notReady(10.4, "pi2");
+
+        FailoverRun run = onlyRun(script.correlator(), 60);
+
+        assertEquals(RunOutcome.NOTHING_TO_MOVE, run.outcome());
+        assertEquals(at(10.4), run.end());
+        assertEquals(RunVerdict.Kind.NOTHING_TO_MOVE, run.verdict().kind());
+        assertEquals("nothing to move; db-0 stays Terminating (StatefulSet)", run.verdict().headline());
+        assertTrue(run.verdict().ok());
+        assertEquals(PodFate.AWAITING_EVICTION, run.staying().get(0).fate());
+    }
+
+    @Test
+    void aMovableReplacementThatNeverGetsReadyIsARealFailure() {
+        Script script = new Script().tuning(-200, Script.DEMO).nodes(-100, "pi1", "pi2", "pi3", "pi4")
+                .existingPod(-100, web("web-a"), "pi2", 5L).pull(0, "pi2").notReady(10.4, "pi2")
+                .noExecute(10.6, "pi2").marked(15.7, web("web-a"), "pi2");
+
+        RunVerdict verdict = onlyRun(script.correlator(), 200).verdict();
+
+        assertEquals(RunVerdict.Kind.FAILED, verdict.kind());
+        assertEquals("timed out after 2 min 00 s: demo/web-a waiting for replacement", verdict.headline());
+        assertTrue(!verdict.ok());
+    }
+
+    @Test
+    void haltedEvictionIsItsOwnVerdict() {
+        Script script = new Script().tuning(-200, Script.DEMO).nodes(-100, "pi1", "pi2", "pi3", "pi4")
+                .existingPod(-100, web("web-a"), "pi2", 5L)
+                .pull(0, "pi1").pull(0, "pi2").pull(0, "pi3")
+                .notReady(10.4, "pi1").notReady(10.4, "pi2").notReady(10.4, "pi3");
+
+        FailoverRun run = script.correlator().runs(at(500)).stream().filter(r -> r.node().equals("pi2"))
+                .findFirst().orElseThrow();
+
+        assertEquals(RunVerdict.Kind.EVICTION_HALTED, run.verdict().kind());
+        assertEquals("eviction halted: 3 of 4 nodes down", run.verdict().summary());
+    }
+
+    @Test
+    void theOutOfServiceTaintMakesAStatefulSetPodMovable() {
+        PodRef oldDb = new PodRef("demo", "db-0", "uid-db-0", OwnerKind.STATEFUL_SET, "db");
+        PodRef newDb = new PodRef("demo", "db-0", "uid-db-0-new", OwnerKind.STATEFUL_SET, "db");
+        Script script = new Script().tuning(-200, Script.DEMO).nodes(-100, "pi1", "pi2", "pi3", "pi4")
+                .existingPod(-100, web("web-a"), "pi2", 5L).existingPod(-100, oldDb, "pi2", 300L)
+                .pull(0, "pi2").notReady(10.4, "pi2").noExecute(10.6, "pi2")
+                .add(new TimelineEvent.TaintAdded(at(11), "pi2", io.pirack.core.cluster.Taint.OUT_OF_SERVICE,
+                        io.pirack.core.cluster.Taint.NO_EXECUTE, null))
+                .marked(11.2, oldDb, "pi2").marked(15.7, web("web-a"), "pi2")
+                .replacement(15.9, web("web-c"), "pi3", 19.0)
+                .deleted(12, oldDb, "pi2").replacement(12.5, newDb, "pi4", 25);
+
+        FailoverRun run = onlyRun(script.correlator(), 200);
+
+        assertEquals(RunVerdict.Kind.RECOVERED, run.verdict().kind());
+        assertEquals(at(25), run.end(), "waits for db-0 too, not only web-a (Ready at 19): it is movable now");
+        assertEquals("uid-db-0-new", run.pods().stream().filter(p -> p.evicted().name().equals("db-0"))
+                .findFirst().orElseThrow().replacement().uid(), "re-created under its own name");
+        assertEquals("2 pods moved in 25.0 s", run.verdict().summary());
+        assertTrue(run.staying().isEmpty());
     }
 
     @Test
@@ -424,25 +483,39 @@ class FailoverCorrelatorTest {
         Script script = new Script().nodes(-100, "pi1", "pi2", "pi3", "pi4");
         double[] notReadyAfter = {52, 50, 56};
         double t = 0;
+        int i = 0;
         for (double n : notReadyAfter) {
-            script.tuning(t - 1, defaults).pull(t, "pi2").notReady(t + n, "pi2").readyAgain(t + n + 5, "pi2");
+            movedRun(script.tuning(t - 1, defaults), t, n, i++);
             t += 1000;
         }
         for (double n : new double[] {10, 12}) {
-            script.tuning(t - 1, Script.DEMO).pull(t, "pi2").notReady(t + n, "pi2").readyAgain(t + n + 5, "pi2");
+            movedRun(script.tuning(t - 1, Script.DEMO), t, n, i++);
             t += 1000;
         }
+        // A run with nothing to move ends at NotReady: left out of the medians.
+        script.tuning(t - 1, Script.DEMO).pull(t, "pi1").notReady(t + 1, "pi1").readyAgain(t + 5, "pi1");
+        t += 1000;
 
         RunHistory history = script.correlator().history(at(t));
 
-        assertEquals(5, history.runs().size());
+        assertEquals(6, history.runs().size());
         RunHistory.RunStats slow = history.byTuning().get(FailoverSettings.KUBERNETES_DEFAULTS);
         RunHistory.RunStats fast = history.byTuning().get(FailoverSettings.DEMO_TUNED);
         assertEquals(3, slow.runs());
         assertEquals(Duration.ofSeconds(52), slow.medianToNotReady());
         assertEquals(Duration.ofSeconds(11), fast.medianToNotReady());
-        assertEquals(5, history.overall().runs());
-        assertEquals(5, history.overall().recovered(), "no pods to move: recovered at NotReady");
+        assertEquals(1, fast.nothingToMove(), "the 1 s nothing-to-move run is not in the medians");
+        assertEquals(6, history.overall().runs());
+        assertEquals(5, history.overall().recovered());
+    }
+
+    /** pi2 loses one movable pod 1 s after NotReady; its replacement is Ready 3 s later. */
+    private static void movedRun(Script script, double t, double notReady, int i) {
+        PodRef pod = web("web-h" + i);
+        script.existingPod(t - 50, pod, "pi2", 0L).pull(t, "pi2").notReady(t + notReady, "pi2")
+                .noExecute(t + notReady + 0.2, "pi2").marked(t + notReady + 1, pod, "pi2")
+                .replacement(t + notReady + 1.1, web("web-r" + i), "pi3", t + notReady + 4)
+                .readyAgain(t + notReady + 5, "pi2");
     }
 
     @Test

@@ -43,8 +43,8 @@ class NetworkApplyOverSshTest {
     }
 
     private NetworkViewModel model() throws Exception {
-        NetworkViewModel model = new NetworkViewModel(booth.network(PI.trustingShell(), (slot, host) -> PI.target(slot.hostname())),
-                NetworkViewModel.Source.folder(booth.folder), BoothSnapshots::rack, saved::add, Runnable::run, Runnable::run);
+        NetworkViewModel model = booth.model(booth.network(PI.trustingShell(), (slot, host) -> PI.target(slot.hostname())),
+                BoothSnapshots::rack, saved::add);
         model.rerun();
         model.prepareApply();
         return model;

@@ -4,7 +4,10 @@ import io.pirack.core.net.BoothSnapshots;
 import io.pirack.core.net.Fixtures;
 import io.pirack.core.net.HostSnapshot;
 import io.pirack.core.net.SnapshotFiles;
+import io.pirack.app.SessionNetworkBackend;
+import io.pirack.core.rack.RackSpec;
 import io.pirack.net.BoothNetwork;
+import io.pirack.net.SnapshotSource;
 import io.pirack.net.HostSnapshotCollector;
 import io.pirack.net.ProcessRunner;
 import io.pirack.net.SystemProcessRunner;
@@ -22,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The fixture booth for the Network screen: a capture folder built from the shared fixtures (rpi1 at
@@ -125,6 +130,12 @@ final class NetworkBooth {
     BoothNetwork network(RemoteShell shell, BiFunction<PiSlot, String, SshTarget> targets) {
         return new BoothNetwork(runner(), root, platform, Optional.of(shell), (host, port, timeout) -> true,
                 Clock.systemUTC(), duration -> { }, targets);
+    }
+
+    /** The screen's model over the real backend, reading the capture folder (not remembered, not the rehearsal rack). */
+    NetworkViewModel model(BoothNetwork network, Supplier<RackSpec> rack, Consumer<RackSpec> save) {
+        return new NetworkViewModel(new SessionNetworkBackend(network, SnapshotSource.folder(folder), rack, save, () -> false, Map::of,
+                Optional.empty()), Runnable::run, Runnable::run);
     }
 
     byte[] bootptabBytes() throws IOException {

@@ -1,5 +1,6 @@
 package io.pirack.ui.network;
 
+import io.pirack.core.net.ApplyStage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pirack.core.cluster.NodeRole;
 import io.pirack.core.net.BoothSnapshots;
 import io.pirack.core.net.CheckResult;
-import io.pirack.core.net.CheckStatus;
+import io.pirack.core.preflight.CheckStatus;
 import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.net.NetworkApplyService;
@@ -49,8 +50,7 @@ class NetworkViewModelTest {
     }
 
     private NetworkViewModel model(RackSpec rack) {
-        return new NetworkViewModel(booth.network(pi), NetworkViewModel.Source.folder(booth.folder), () -> rack, saved::add,
-                Runnable::run, Runnable::run);
+        return booth.model(booth.network(pi), () -> rack, saved::add);
     }
 
     private NetworkViewModel checked(RackSpec rack) {
@@ -172,7 +172,7 @@ class NetworkViewModelTest {
 
     @Test
     void theStageOfEachPiHasAnIconAndAWord() {
-        for (NetworkApplyService.Stage stage : NetworkApplyService.Stage.values()) {
+        for (ApplyStage stage : ApplyStage.values()) {
             assertTrue(NetworkStyles.badge(stage).matches("\\S \\p{Upper}+"), stage.name());
         }
     }
@@ -182,7 +182,7 @@ class NetworkViewModelTest {
         NetworkViewModel model = checked(BoothSnapshots.rack());
         model.runAction(CheckResult.fail("internet-sharing", "off", List.of(), "turn it on", CheckResult.OPEN_SHARING_PANE));
         assertEquals(List.of("open x-apple.systempreferences:com.apple.Sharing-Settings.extension"), booth.commands);
-        assertEquals("Opened the Sharing settings: turn on Internet Sharing to the USB adapter.", model.messageProperty().get());
+        assertEquals("Opened the Sharing settings: turn on Internet Sharing to the USB adapter, then press \u201cRe-run checks\u201d.", model.messageProperty().get());
     }
 
     @Test
@@ -211,5 +211,58 @@ class NetworkViewModelTest {
         model.confirmApply();
         assertEquals("The administrator prompt was cancelled: nothing was applied.", model.applyMessageProperty().get());
         assertFalse(Files.exists(booth.root.resolve("etc/NetworkManager")), "nothing was written");
+    }
+
+    @Test
+    void aToolThatCannotStartIsASentenceNotTheLaunchersError() {
+        io.pirack.net.SnapshotSource broken = new io.pirack.net.SnapshotSource() {
+            @Override
+            public io.pirack.core.net.HostSnapshot capture(java.util.Optional<RackSpec> rack) throws java.io.IOException {
+                throw new java.io.IOException("Cannot run program \"ifconfig\": error=2, No such file or directory");
+            }
+
+            @Override
+            public boolean live() {
+                return true;
+            }
+        };
+        NetworkViewModel model = new NetworkViewModel(new io.pirack.app.SessionNetworkBackend(booth.network(pi), broken,
+                BoothSnapshots::rack, saved::add, () -> false, java.util.Map::of, java.util.Optional.empty()), Runnable::run, Runnable::run);
+        model.rerun();
+        assertEquals("Could not read this computer's network settings: ifconfig is not installed on this computer.",
+                model.messageProperty().get());
+        assertFalse(model.busyProperty().get());
+    }
+
+    @Test
+    void writeFixedAddressesSaysWhereTheDiffIsBeforeAnyPrompt() throws Exception {
+        booth.cancelPrompt();
+        NetworkViewModel model = checked(BoothSnapshots.rack());
+        model.runAction(CheckResult.fail("bootptab", "rpi2 has no entry", List.of(), "write it", CheckResult.WRITE_BOOTPTAB));
+        assertEquals("The changes to /etc/bootptab are shown under Apply below: check them, then press \u201cWrite and apply\u2026\u201d.",
+                model.messageProperty().get());
+        assertFalse(model.diff().isEmpty());
+        assertFalse(Files.exists(booth.osascriptLog), "no administrator prompt yet");
+    }
+
+    @Test
+    void withoutPisTheScreenSaysHowToFindThemAndWhichAddressesToExpect() {
+        NetworkViewModel model = model(unassignedRack());
+        assertEquals("No Raspberry Pi seen yet on the booth network. Plug each Pi's Ethernet cable into the switch or USB adapter, power it "
+                + "and wait about a minute for it to boot, then press \u201cScan again\u201d. They should get an address between 192.168.2.2 "
+                + "and 192.168.2.254 from 192.168.2.1.", model.noPisHint());
+    }
+
+    @Test
+    void theRackMovesToTheSubnetThisComputerSharesKeepingEachAddressesLastNumber() throws Exception {
+        booth.captureLinux();
+        NetworkViewModel model = checked(BoothSnapshots.rack());
+        CheckResult subnet = model.checks().stream().filter(c -> c.id().equals("rack-subnet")).findFirst().orElseThrow();
+        assertEquals("FAIL rack-subnet the rack plans 192.168.2.0/24 but this computer shares 10.42.0.0/24", subnet.line());
+        assertEquals("Linux · NetworkManager shared · 10.42.0.0/24", model.hostProperty().get());
+        model.runAction(subnet);
+        RackSpec moved = saved.get(saved.size() - 1);
+        assertEquals("10.42.0.0/24", moved.subnet());
+        assertEquals("10.42.0.102", moved.slot("rpi2").orElseThrow().ip());
     }
 }

@@ -36,8 +36,8 @@ class NetworkViewTest {
     void start(Stage stage) throws Exception {
         booth = new NetworkBooth(dir.resolve(String.valueOf(System.nanoTime())));
         booth.cancelPrompt();
-        NetworkViewModel model = new NetworkViewModel(booth.network((target, command, timeout) -> new CommandResult(0, "", "")),
-                NetworkViewModel.Source.folder(booth.folder), BoothSnapshots::rack, rack -> { }, Runnable::run, Runnable::run);
+        NetworkViewModel model = booth.model(booth.network((target, command, timeout) -> new CommandResult(0, "", "")),
+                BoothSnapshots::rack, rack -> { });
         view = new NetworkView(model);
         Scene scene = new Scene(view, 1600, 1000);
         scene.getStylesheets().add(Styles.STYLESHEET);

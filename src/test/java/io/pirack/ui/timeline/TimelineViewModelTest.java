@@ -138,4 +138,71 @@ class TimelineViewModelTest {
         assertTrue(ticks.stream().allMatch(t -> t.toEpochMilli() % 10_000 == 0));
         assertTrue(model.positionOf(ticks.get(0)) >= 0 && model.positionOf(ticks.get(11)) <= 1);
     }
+    @Test
+    void predictionsBelongToTheirRunAndAreGoneWhenItEndsButKeptInItsSummary() {
+        model.show(ScriptedRun.upTo(30).snapshot(at(30)));
+
+        assertTrue(model.markersProperty().get().stream().noneMatch(TimelineMarker::predicted),
+                "no stale 'predicted eviction' after the run");
+        var summary = model.selectedRunProperty().get();
+        var notReady = summary.boundaries().stream()
+                .filter(b -> b.milestone() == io.pirack.core.timeline.RunMilestone.NOT_READY).findFirst().orElseThrow();
+        assertEquals(9.5, notReady.predictedFrom(), 1e-9);
+        assertEquals(io.pirack.core.timeline.RunSummary.Fit.INSIDE, notReady.fit());
+    }
+
+    @Test
+    void runsAreListedNewestFirstAndChoosingOneFocusesTheLanesAndTheAxis() {
+        model.show(ScriptedRun.upTo(30).snapshot(at(30)));
+        var run = model.runSummariesProperty().get().get(0);
+
+        model.select(run);
+
+        assertEquals(run, model.selectedRunProperty().get());
+        assertFalse(model.followNowProperty().get());
+        assertTrue(model.positionOf(at(0)) > 0 && model.positionOf(at(19)) < 1, "the whole run is in view");
+        assertEquals("+10 s", model.axisLabel(at(10)));
+        assertEquals("−5 s", model.axisLabel(at(-5)));
+        assertTrue(model.ticks().stream().anyMatch(t -> t.equals(at(10))), "ticks at round seconds since the pull");
+    }
+
+    @Test
+    void heartbeatsAreOneStripPerLaneWithAGapWhereTheyFellSilent() {
+        java.util.List<io.pirack.core.timeline.TimelineEvent.HeartbeatRenewed> beats = new java.util.ArrayList<>();
+        for (double t : new double[] {0, 2, 4, 6, 8, 20, 22, 24}) {
+            beats.add(new io.pirack.core.timeline.TimelineEvent.HeartbeatRenewed(at(t), "pi2", at(t)));
+        }
+
+        List<TimelineViewModel.Strip> strips = TimelineViewModel.strips(beats);
+
+        assertEquals(List.of(new TimelineViewModel.Strip("pi2", at(0), at(8)), new TimelineViewModel.Strip("pi2", at(20), at(24))),
+                strips);
+    }
+
+    @Test
+    void anApiOutageIsOneIntervalAcrossTheLanesAndNotAMarker() {
+        var correlator = ScriptedRun.upTo(30);
+        correlator.accept(new io.pirack.core.timeline.TimelineEvent.ApiOutage(at(20), "watch closed"));
+        correlator.accept(new io.pirack.core.timeline.TimelineEvent.ApiRestored(at(25)));
+
+        model.show(correlator.snapshot(at(30)));
+
+        assertEquals(List.of(new TimelineViewModel.Interval(at(20), at(25), "API server unreachable (watch closed)")),
+                model.outagesProperty().get());
+        assertTrue(markersOf(TimelineEventKind.API_OUTAGE).isEmpty());
+    }
+
+    @Test
+    void hidingKubeSystemLeavesOutItsPods() {
+        var correlator = ScriptedRun.upTo(30);
+        var proxy = new io.pirack.core.timeline.PodRef("kube-system", "proxy-x", "uid-proxy-x",
+                io.pirack.core.cluster.OwnerKind.DAEMON_SET, "proxy");
+        correlator.accept(new io.pirack.core.timeline.TimelineEvent.PodReady(at(12), "pi1", proxy, at(12)));
+        model.show(correlator.snapshot(at(30)));
+        int all = model.markersProperty().get().size();
+
+        model.hideSystemProperty().set(true);
+
+        assertEquals(all - 1, model.markersProperty().get().size());
+    }
 }
