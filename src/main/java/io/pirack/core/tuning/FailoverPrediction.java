@@ -62,7 +62,9 @@ public record FailoverPrediction(
         boolean taintOnePassLate = !settings.version().isUnknown() && !settings.version().atLeast(1, 34);
         Duration taintLag = taintOnePassLate ? monitor : Duration.ZERO;
         Duration earliest = (grace.minus(renew).isNegative() ? Duration.ZERO : grace.minus(renew)).plus(taintLag);
-        Duration latest = grace.plus(monitor).plus(taintLag);
+        // The controller sees a renewal at its next check (up to one period late), then needs the grace
+        // period, then notices at its next check: up to grace + two periods.
+        Duration latest = grace.plus(monitor.multipliedBy(2)).plus(taintLag);
 
         long defaultSeconds = settings.defaultUnreachableTolerationSeconds().value();
         boolean ownToleration = !Tolerations.admitted(podTolerations, defaultSeconds).contains(

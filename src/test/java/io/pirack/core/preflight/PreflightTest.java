@@ -77,7 +77,7 @@ class PreflightTest {
         assertEquals("Ready for the show", report.headline());
         assertEquals(List.of("network", "nodes", "images", "image-architecture", "tolerations", "control-plane", "dead-man", "clocks"),
                 report.items().stream().map(PreflightItem::id).toList());
-        assertTrue(item(report, "tolerations").detail().contains("demo/hello 5 s, pods move after 45 s – 1 min 00 s"),
+        assertTrue(item(report, "tolerations").detail().contains("demo/hello 5 s, pods move after 50 s – 1 min 10 s"),
                 item(report, "tolerations").detail());
         assertEquals("worst skew 0.12 s", item(report, "clocks").detail());
     }
@@ -94,7 +94,7 @@ class PreflightTest {
         assertEquals("Not ready: 3 items to fix", report.headline());
         assertEquals(List.of("nodes", "tolerations", "clocks"), report.toFix().stream().map(PreflightItem::id).toList());
         assertEquals("1/2 Ready; not ready: pi2 (NodeStatusUnknown)", item(report, "nodes").detail());
-        assertTrue(item(report, "tolerations").detail().contains("pods would move after 5 min 40 s – 5 min 55 s"),
+        assertTrue(item(report, "tolerations").detail().contains("pods would move after 5 min 45 s – 6 min 05 s"),
                 item(report, "tolerations").detail());
         assertTrue(item(report, "clocks").detail().contains("pi1 −2.30 s"), item(report, "clocks").detail());
         assertTrue(report.text().contains("[FAIL] Clocks in sync"), report.text());

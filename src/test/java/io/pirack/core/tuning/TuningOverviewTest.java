@@ -30,7 +30,8 @@ class TuningOverviewTest {
         TuningOverview.WorkloadRow hello = overview.workloads().get(0);
         assertEquals("5 s", hello.toleration());
         assertTrue(hello.tuned());
-        assertEquals("45 s – 1 min 00 s", hello.prediction().summary());
+        // v1.32: grace 50 s − renew 10 s + one-pass taint lag 5 s .. grace + two 5 s checks + lag, then 5 s
+        assertEquals("50 s – 1 min 10 s", hello.prediction().summary());
         assertEquals("300 s (API server default)", overview.workloads().get(1).toleration());
         assertFalse(overview.workloads().get(1).tuned());
         assertEquals("forever", overview.workloads().get(2).toleration());

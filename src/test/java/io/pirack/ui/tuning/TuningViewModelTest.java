@@ -206,7 +206,8 @@ class TuningViewModelTest {
         assertEquals(List.of("demo/hello"), vm.chosen());
         assertTrue(vm.settingRows().stream().anyMatch(r -> r.name().startsWith("Grace period") && r.value().equals("40s")
                 && r.source().equals("default for v1.30")), vm.settingRows().toString());
-        assertEquals("demo/hello: 5 min 35 s – 5 min 50 s", vm.predictionProperty().get());
+        // v1.30: grace 40 s − renew 10 s + the ≤1.33 one-pass taint lag .. grace + two 5 s checks + lag, then 300 s
+        assertEquals("demo/hello: 5 min 35 s – 5 min 55 s", vm.predictionProperty().get());
         assertEquals(List.of("ghcr.io/pirack/hello:1.0"), vm.prePull().images());
         assertFalse(vm.prePull().presenceProperty().get().allPresent());
         assertFalse(vm.tasks().busyProperty().get());
@@ -246,14 +247,14 @@ class TuningViewModelTest {
         assertTrue(pending.diff().contains("+- {key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 2}"),
                 pending.diff());
         assertTrue(pending.diff().contains(" - {key: dedicated, operator: Equal, value: demo, effect: NoSchedule}"), pending.diff());
-        assertTrue(pending.prediction().contains("pods move 37 s – 52 s after"), pending.prediction());
+        assertTrue(pending.prediction().contains("pods move 37 s – 57 s after"), pending.prediction());
         assertEquals(List.of("prepare demo/hello 2"), backend.calls, "nothing applied yet");
 
         vm.tasks().applyPending();
         assertEquals(List.of("prepare demo/hello 2", "apply demo/hello"), backend.calls);
         assertNull(vm.tasks().pendingProperty().get());
         assertTrue(vm.tasks().history().get(0).contains("tolerationSeconds 2 s on demo/hello"), vm.tasks().history().toString());
-        assertEquals("demo/hello: 37 s – 52 s", vm.predictionProperty().get(), "read again after applying");
+        assertEquals("demo/hello: 37 s – 57 s", vm.predictionProperty().get(), "read again after applying");
     }
 
     @Test
