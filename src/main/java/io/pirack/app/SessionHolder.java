@@ -47,6 +47,8 @@ public final class SessionHolder implements AutoCloseable {
     /** Read by the frame builder thread too. */
     private volatile RackSpec rackSpec;
     private volatile JsonFileStore<RackSpec> rackSpecStore;
+    /** A reorder of the skeleton rack before the first session was attached; the session opens with it. */
+    private volatile RackSpec reorderedWhileConnecting;
     private volatile boolean stopping;
 
     public SessionHolder(AppPaths paths, AppSettings settings, ShownFrames shown, MainWindow window, StatusViewModel status,
@@ -132,6 +134,10 @@ public final class SessionHolder implements AutoCloseable {
     public void connect(ClusterSession.Source source) {
         window.setBusy(source instanceof ClusterSession.Rehearsal ? "Starting the rehearsal rack…" : "Connecting to " + source.describe() + "…");
         shown.showSkeleton(skeleton(source));
+        // The skeleton can be reordered before the session is up: that order goes to this source's file, and
+        // the session opens with it (see attach).
+        rackSpecStore = source instanceof ClusterSession.Rehearsal ? rehearsalRackStore() : realRackStore();
+        reorderedWhileConnecting = null;
         background.execute(() -> {
             try {
                 ClusterSession opened = ClusterSession.open(source);
@@ -168,6 +174,11 @@ public final class SessionHolder implements AutoCloseable {
         }
         Session previous = session.get();
         rackSpec = opened.source() instanceof ClusterSession.Rehearsal r ? r.rack() : ((ClusterSession.Kubeconfig) opened.source()).rack();
+        RackSpec reordered = reorderedWhileConnecting;
+        if (reordered != null && sameHosts(reordered, rackSpec)) {
+            rackSpec = reordered;
+        }
+        reorderedWhileConnecting = null;
         PlugService plugs = new PlugService(opened, this::rackSpec, FxPrompts.hostKeys(owner)::trust, FxPrompts.passphrases(owner)::passphrase);
         FramePublisher publisher = new FramePublisher(opened.store(), opened.links(), this::rackSpec, plugs::stateWords, Platform::runLater);
         plugs.addListener(new PlugListener() {
@@ -215,6 +226,8 @@ public final class SessionHolder implements AutoCloseable {
         Session current = session.get();
         if (current != null) {
             current.publisher().signal();
+        } else {
+            reorderedWhileConnecting = reordered;
         }
         if (store == null) {
             return;
@@ -268,5 +281,10 @@ public final class SessionHolder implements AutoCloseable {
             current.cluster().close();
         }
         recordingIo.shutdown();
+    }
+
+    private static boolean sameHosts(RackSpec a, RackSpec b) {
+        return a.slots().stream().map(io.pirack.core.rack.PiSlot::hostname).sorted().toList()
+                .equals(b.slots().stream().map(io.pirack.core.rack.PiSlot::hostname).sorted().toList());
     }
 }

@@ -458,6 +458,9 @@ public final class RackView extends Region {
         Label ghost = new Label("➜");
         ghost.getStyleClass().addAll(Styles.POD_TILE, Styles.POD_GHOST, Styles.APP_COLOUR_PREFIX + move.colour());
         double size = to.tileSize() * 1.4;
+        // Sized from the tile, not the scene's base font: the audience window scales its base font up, and the
+        // arrow would no longer fit a ghost the size of a tile (the legibility suite saw it elided).
+        ghost.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", size * 0.55));
         ghost.resizeRelocate(start.getMinX(), start.getMinY(), size, size);
         overlay.getChildren().add(ghost);
         TranslateTransition travel = new TranslateTransition(Duration.millis(1400), ghost);

@@ -55,13 +55,13 @@ class TuningScreenTest {
         assertTrue(diff.contains("+- {key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 2}"), diff);
         ListView<?> history = robot.lookup("#" + TuningStyles.ID_HISTORY).queryAs(ListView.class);
         assertTrue(history.getItems().isEmpty(), "nothing applied while the diff is shown");
-        assertEquals("demo/hello: 13 s – 16 s", prediction.getText(), "the prediction still reflects the 5 s on the cluster");
+        assertEquals("demo/hello: 13 s – 17 s", prediction.getText(), "the prediction still reflects the 5 s on the cluster");
 
         robot.interact(() -> robot.lookup("#" + TuningStyles.ID_APPLY).queryAs(Button.class).fire());
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !history.getItems().isEmpty() && !pending.isVisible()
-                && !prediction.getText().equals("demo/hello: 13 s – 16 s"));
+                && !prediction.getText().equals("demo/hello: 13 s – 17 s"));
         assertTrue(history.getItems().get(0).toString().contains("tolerationSeconds 2 s on demo/hello"), history.getItems().toString());
-        assertEquals("demo/hello: 10 s – 13 s", prediction.getText());
+        assertEquals("demo/hello: 10 s – 14 s", prediction.getText());
         assertFalse(pending.isVisible());
     }
 
