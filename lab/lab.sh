@@ -149,6 +149,9 @@ KUBELET
     # Its own root-filesystem view: stand-ins over /usr/bin, a pi user and sudoers over /etc.
     install -m 755 "$SRC/pi/systemctl" "$d/usr-bin/systemctl"
     install -m 755 "$SRC/pi/systemd-run" "$d/usr-bin/systemd-run"
+    # PiRack's dead-man helper, where PiRack installs it on a real Pi (sudoers allows exactly this program).
+    mkdir -p "$d/usr-local-sbin"
+    install -m 755 "$SRC/../src/main/resources/io/pirack/plug/pirack-deadman" "$d/usr-local-sbin/pirack-deadman"
     cp /etc/passwd /etc/group "$d/etc/"
     { cat /etc/shadow; echo "pi:*:19000:0:99999:7:::"; } > "$d/etc/shadow"; chmod 640 "$d/etc/shadow"
     echo "pi:x:$PI_UID:$PI_UID:Lab Pi:$d/home:/bin/sh" >> "$d/etc/passwd"
@@ -191,6 +194,8 @@ mkdir -p /run/sshd
 hostname $pi
 mount -t overlay overlay -o lowerdir=$d/usr-bin:/usr/bin /usr/bin
 mount -t overlay overlay -o lowerdir=$d/etc:/etc /etc
+mkdir -p /usr/local/sbin
+mount -t overlay overlay -o lowerdir=$d/usr-local-sbin:/usr/local/sbin /usr/local/sbin
 ip link set lo up
 ip link set eth0 up
 /usr/sbin/sshd -f $d/sshd_config -E $d/sshd.log

@@ -141,21 +141,30 @@ public final class RehearsalRack implements AutoCloseable {
         return Math.max(TimeUnit.MILLISECONDS.toNanos(5), Math.min(TimeUnit.MILLISECONDS.toNanos(50), real));
     }
 
+    /**
+     * Creates one seed object; if it already exists the rack's version wins. Two ways that happens: an
+     * external kubelet (the virtual Pi lab) registered its Node or Lease first, or the client retried a
+     * POST whose first attempt did land (a 409 on the retry). Either way the seed must not fail the start.
+     */
+    private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T seeded(io.fabric8.kubernetes.client.dsl.Resource<T> resource) {
+        return resource.createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
+    }
+
     private void seed(SimWriter writer, Options options) {
         Instant now = clock.instant();
         for (String namespace : List.of("default", "kube-system", "kube-public", "kube-node-lease", SimWorkload.DEMO_NAMESPACE)) {
-            client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+            seeded(client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
                     .withName(namespace).withCreationTimestamp(SimObjects.time(now)).endMetadata()
-                    .withNewStatus().withPhase("Active").endStatus().build()).create();
+                    .withNewStatus().withPhase("Active").endStatus().build()));
         }
         Node controlPlaneNode = null;
         PiSlot controlPlaneSlot = null;
         for (PiSlot slot : spec.slots()) {
-            Node node = client.nodes().resource(SimWorkload.node(slot, now, options.imagesPrePulled(), timings.version())).create();
-            client.leases().inNamespace("kube-node-lease").resource(new LeaseBuilder()
+            Node node = seeded(client.nodes().resource(SimWorkload.node(slot, now, options.imagesPrePulled(), timings.version())));
+            seeded(client.leases().inNamespace("kube-node-lease").resource(new LeaseBuilder()
                     .withNewMetadata().withName(slot.hostname()).withNamespace("kube-node-lease").endMetadata()
                     .withNewSpec().withHolderIdentity(slot.hostname()).withLeaseDurationSeconds(timings.leaseDurationSeconds())
-                    .withRenewTime(SimObjects.microTime(now)).endSpec().build()).create();
+                    .withRenewTime(SimObjects.microTime(now)).endSpec().build()));
             if (slot.role() == NodeRole.CONTROL_PLANE && controlPlaneNode == null) {
                 controlPlaneNode = node;
                 controlPlaneSlot = slot;
@@ -164,14 +173,14 @@ public final class RehearsalRack implements AutoCloseable {
         SimAdmission admission = new SimAdmission(timings.defaultTolerationSeconds());
         if (controlPlaneNode != null) {
             for (Pod pod : SimWorkload.controlPlanePods(controlPlaneSlot, controlPlaneNode, timings)) {
-                client.pods().inNamespace("kube-system").resource(admission.admit(pod)).create();
+                seeded(client.pods().inNamespace("kube-system").resource(admission.admit(pod)));
             }
         }
         if (options.demoReplicas() > 0) {
-            client.apps().deployments().inNamespace(SimWorkload.DEMO_NAMESPACE)
-                    .resource(SimWorkload.demoDeployment(options.demoReplicas(), timings.demoTolerationSeconds())).create();
-            client.apps().statefulSets().inNamespace(SimWorkload.DEMO_NAMESPACE).resource(SimWorkload.demoStatefulSet()).create();
-            client.apps().daemonSets().inNamespace("kube-system").resource(SimWorkload.demoDaemonSet(timings.version())).create();
+            seeded(client.apps().deployments().inNamespace(SimWorkload.DEMO_NAMESPACE)
+                    .resource(SimWorkload.demoDeployment(options.demoReplicas(), timings.demoTolerationSeconds())));
+            seeded(client.apps().statefulSets().inNamespace(SimWorkload.DEMO_NAMESPACE).resource(SimWorkload.demoStatefulSet()));
+            seeded(client.apps().daemonSets().inNamespace("kube-system").resource(SimWorkload.demoDaemonSet(timings.version())));
         }
     }
 
