@@ -4,18 +4,18 @@ import io.pirack.core.cluster.ClusterSnapshot;
 import io.pirack.core.cluster.NodeRole;
 import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.RackSpec;
+import io.pirack.core.tuning.AppliedEdit;
 import io.pirack.core.tuning.ConfigEditPlan;
 import io.pirack.core.tuning.ConfigEditPlans;
 import io.pirack.core.tuning.DistributionDetector;
+import io.pirack.core.tuning.PreparedEdit;
 import io.pirack.core.tuning.TuningChange;
 import io.pirack.core.tuning.YamlParser;
 import io.pirack.core.validate.Validation;
 import io.pirack.ssh.RemoteShell;
 import io.pirack.ssh.SshTarget;
 import io.pirack.ssh.SshTargetResolver;
-import io.pirack.tuning.AppliedEdit;
 import io.pirack.tuning.ConfigEditException;
-import io.pirack.tuning.PreparedEdit;
 import io.pirack.tuning.RemoteConfigEditor;
 import io.pirack.tuning.RemoteFiles;
 import io.pirack.ui.tuning.TuningBackend.ControlPlanePlan;
@@ -77,12 +77,13 @@ final class ControlPlaneEdits {
         return new ControlPlanePlan(edits, plans.orThrow().notes());
     }
 
+    /** Backs up, writes, restarts on the Pi the edit was read from (reached as the rack says now). */
     AppliedEdit apply(PreparedEdit edit) throws Exception {
-        return editor().apply(edit);
+        return editor().apply(target(edit.pi()), edit);
     }
 
     Optional<String> revert(AppliedEdit applied) throws Exception {
-        return editor().revert(applied);
+        return editor().revert(target(applied.pi()), applied);
     }
 
     /** PiRack's oldest backup of every file it edits on this distribution, found on the Pis. */
@@ -124,6 +125,12 @@ final class ControlPlaneEdits {
     private Optional<SshTarget> controlPlaneTarget() {
         return rack.get().slots().stream().filter(s -> s.role() == NodeRole.CONTROL_PLANE).findFirst()
                 .map(targets::resolve).filter(Validation::isValid).map(Validation::orThrow);
+    }
+
+    private SshTarget target(String pi) throws ConfigEditException {
+        PiSlot slot = rack.get().slot(pi).orElseThrow(() -> new ConfigEditException(
+                pi + " is no longer in the rack: put it back on the Rack screen to change its files."));
+        return target(slot);
     }
 
     private SshTarget target(PiSlot slot) throws ConfigEditException {
