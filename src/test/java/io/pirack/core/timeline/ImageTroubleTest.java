@@ -1,6 +1,6 @@
 package io.pirack.core.timeline;
 
-import static io.pirack.core.timeline.ClusterFixtures.at;
+import static io.pirack.testing.ClusterFixtures.at;
 import static io.pirack.core.timeline.Script.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pirack.core.timeline.TimelineEvent.KubeEvent;
 import io.pirack.core.timeline.TimelineEvent.PodCreated;
 import io.pirack.core.timeline.TimelineEvent.PodScheduled;
+import io.pirack.testing.ClusterFixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
