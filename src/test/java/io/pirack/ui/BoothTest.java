@@ -159,7 +159,7 @@ class BoothTest {
             close.fire();
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !stage.isShowing());
-        assertFalse(running.app().booth().model().isLocked(), "the right PIN also unlocks the operator window");
+        assertFalse(running.app().booth().model().kiosk().isLocked(), "the right PIN also unlocks the operator window");
     }
 
     @Test

@@ -108,7 +108,7 @@ class LegibilityTest {
             guardrailDialog("dialog/guardrail-control-plane/" + at + "/" + phase, operator, 1, size);
             tuningReview("dialog/tuning-review/" + at + "/" + phase, operator, size);
             checkDialog("dialog/kiosk-set-pin/" + at + "/" + phase, () -> Platform.runLater(() ->
-                    io.pirack.ui.booth.KioskPinDialog.askForNewPin(operator, pin -> "A kiosk PIN is 4 to 8 digits.", () -> { })), size);
+                    io.pirack.ui.booth.KioskPinDialog.askForNewPin(operator, pin -> "A kiosk PIN is 4 to 8 digits.", () -> { }, null)), size);
             notReachable("dialog/connect/" + at + "/" + phase, "File → Connect to Cluster… asks for a kubeconfig file first");
             notReachable("dialog/replay/" + at + "/" + phase, "File → Replay Recording… asks for a folder first");
         }
