@@ -124,15 +124,24 @@ class LegibilityTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, audience::isShowing);
         settle();
         check("audience-window/" + (int) audience.getWidth() + "x" + (int) audience.getHeight() + "/" + phase,
-                audience.getScene(), true, new int[] {(int) audience.getWidth(), (int) audience.getHeight()});
+                audience.getScene(), true, new int[] {(int) audience.getWidth(), (int) audience.getHeight()},
+                onlyTheVisitorsButton(audience.getScene()));
         kioskPinDialog("dialog/kiosk-pin/1280x720/" + phase, audience, AUDIENCE_SIZES[0]);
         robot.interact(() -> running.app().booth().closeAudience());
         for (int[] size : AUDIENCE_SIZES) {
             Stage host = hostScaled(running.app().booth()::newAudienceView, size);
             settle();
-            check("audience/" + size[0] + "x" + size[1] + "/" + phase, host.getScene(), true, size);
+            check("audience/" + size[0] + "x" + size[1] + "/" + phase, host.getScene(), true, size,
+                    onlyTheVisitorsButton(host.getScene()));
             robot.interact(host::close);
         }
+    }
+
+    /** The audience may click the visitor's button and nothing else (no "Pull the plug", no timeline −/+). */
+    private List<String> onlyTheVisitorsButton(Scene scene) {
+        AtomicReference<List<String>> found = new AtomicReference<>();
+        robot.interact(() -> found.set(Legibility.controlsOffered(scene, node -> "visitor-button".equals(node.getId()))));
+        return found.get();
     }
 
     /**

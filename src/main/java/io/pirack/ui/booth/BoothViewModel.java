@@ -74,7 +74,7 @@ public final class BoothViewModel {
         show.set(state);
         stopwatch.set(state == Show.ATTRACT ? "" : String.format(Locale.ROOT, "%.1f s", run.elapsed(now).toMillis() / 1000.0));
         phase.set(state == Show.ATTRACT ? "" : run.phaseText());
-        narrative.set(String.join("\n", Narrative.of(state == Show.ATTRACT ? null : run)));
+        narrative.set(String.join("\n", state == Show.ATTRACT ? Narrative.between(frame.cluster()) : Narrative.of(run)));
         updateLegend(frame.cluster());
         visitor.show(frame.cluster(), run, now);
     }
