@@ -58,9 +58,7 @@ class LegibilityTest {
     private record Exclusion(String casePrefix, String defectContains, String owner) {
     }
 
-    private static final List<Exclusion> EXCLUDED = List.of(
-            new Exclusion("operator/rack/", "plug-state", "shell: the drawn rack cuts \"unplugged since … (auto-restore at …)\""),
-            new Exclusion("audience", "plug-state", "shell: the drawn rack cuts \"unplugged since … (auto-restore at …)\""));
+    private static final List<Exclusion> EXCLUDED = List.of();
 
     private static final int[][] OPERATOR_SIZES = {{1280, 800}, {1440, 900}};
     private static final int[][] AUDIENCE_SIZES = {{1280, 720}, {1920, 1080}, {2560, 1440}, {3840, 2160}};
