@@ -21,6 +21,11 @@ final class RackLayerActions implements LayerActions {
     }
 
     @Override
+    public boolean plugButtons() {
+        return plugs.offersButtons();
+    }
+
+    @Override
     public void plugPressed(String host, boolean pulled) {
         if (pulled) {
             plugs.restore(host);
