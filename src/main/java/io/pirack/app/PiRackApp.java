@@ -7,6 +7,7 @@ import io.pirack.ui.plug.PlugCommands;
 import io.pirack.ui.rack.RackView;
 import io.pirack.ui.shell.MainWindow;
 import io.pirack.ui.shell.StatusViewModel;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,9 @@ public final class PiRackApp extends Application {
         window.setOnScreenChanged(id -> settings.update(s -> s.withLastView(id)));
         AppMenus menus = new AppMenus(window, stage, status, sessions, replay, timeline, plugCommands);
         menus.refuseWhile(kiosk::isLocked);
+        menus.recordings(new RecordingsScreen(paths.recordingsDir(),
+                () -> Optional.ofNullable(sessions.timeline()).flatMap(t -> t.recordingFolder()),
+                RecordingsScreen.revealer(), background, kiosk::isLocked));
         menus.install();
         ticker.scheduleWithFixedDelay(() -> {
             sessions.tick();

@@ -194,7 +194,7 @@ public final class SessionHolder implements AutoCloseable {
         });
         plugs.refreshAll();
         FailoverSettings failover = failoverSettings(opened);
-        TimelineService timeline = TimelineService.recording(failover, opened.clock(), paths.recordingsDir(), recordingIo);
+        TimelineService timeline = TimelineService.recording(failover, opened.clock(), paths.recordingsDir(), opened.source().describe(), recordingIo);
         Drill.connect(opened, plugs, timeline);
         timeline.listener().tuningApplied(failover, opened.clock().instant());
         if (previous != null) {

@@ -103,7 +103,7 @@ class ArchitectureTest {
      * AppliedEdit, PreparedEdit and TolerationPatchPlan).
      */
     static final String[] CLEAN_UI = {"io.pirack.ui", "io.pirack.ui.common", "io.pirack.ui.shell", "io.pirack.ui.rack",
-            "io.pirack.ui.timeline", "io.pirack.ui.network"};
+            "io.pirack.ui.timeline", "io.pirack.ui.network", "io.pirack.ui.recordings"};
 
     static final ArchRule UI_DEPENDS_ONLY_ON_CORE_AND_ITS_PORTS = classes().that().resideInAnyPackage(CLEAN_UI)
             .should().onlyDependOnClassesThat().resideInAnyPackage("io.pirack.ui..", "io.pirack.core..", "java..",
