@@ -318,7 +318,9 @@ public final class SessionTuningBackend implements TuningBackend {
             }
         }
         return new PreflightInputs(network, nodes, presence, workloads, Optional.of(settings()), deadMen, clocks,
-                PreflightInputs.DEFAULT_CLOCK_SKEW_LIMIT).withImageArchitecture(imageArchitectures(keys));
+                PreflightInputs.DEFAULT_CLOCK_SKEW_LIMIT).withImageArchitecture(imageArchitectures(keys))
+                .withPermissions(session.rehearsal().isPresent() ? List.of()
+                        : io.pirack.kube.AccessReview.check(session.client(), io.pirack.core.cluster.ApiPermission.PIRACK));
     }
 
     /**
