@@ -74,8 +74,10 @@ public final class PiRackApp extends Application {
         menus.refuseWhile(kiosk::isLocked);
         menus.recordings(new RecordingsScreen(paths.recordingsDir(),
                 () -> Optional.ofNullable(sessions.timeline()).flatMap(t -> t.recordingFolder()),
-                RecordingsScreen.revealer(), background, kiosk::isLocked));
+                DesktopOpen.opener(), background, kiosk::isLocked));
         menus.install();
+        sessions.onRackFileProblem((file, problems) -> Platform.runLater(
+                () -> RackFileDialog.show(stage, file, problems, DesktopOpen.opener(), status.noticeProperty()::set)));
         ticker.scheduleWithFixedDelay(() -> {
             sessions.tick();
             Platform.runLater(booth::watchdog);

@@ -27,7 +27,7 @@ public final class RecordingsScreen {
 
     /**
      * @param current the folder the live session records into, if any (never deleted from here)
-     * @param reveal  shows a folder in Finder or the file manager ({@link #revealer()} in the app)
+     * @param reveal  shows a folder in Finder or the file manager ({@link DesktopOpen#opener()} in the app)
      */
     public RecordingsScreen(Path recordings, Supplier<Optional<Path>> current, Consumer<Path> reveal, Executor background,
                             BooleanSupplier locked) {
@@ -50,21 +50,6 @@ public final class RecordingsScreen {
         model.refresh();
         stage.show();
         stage.toFront();
-    }
-
-    /** Finder on macOS ({@code open -R}), the desktop's file manager elsewhere; the path is an argument, never a shell line. */
-    public static Consumer<Path> revealer() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        return folder -> {
-            List<String> command = os.contains("mac") ? List.of("open", folder.toString())
-                    : os.contains("win") ? List.of("explorer", folder.toString())
-                    : List.of("xdg-open", folder.toString());
-            try {
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot open " + folder + " (" + command.get(0) + ": " + e.getMessage() + ").", e);
-            }
-        };
     }
 
     /** The port over the recordings folder. */
