@@ -31,6 +31,7 @@ public final class AppMenus {
     private final TimelineScreen timeline;
     private final PlugCommands plugCommands;
     private java.util.function.BooleanSupplier locked = () -> false;
+    private RecordingsScreen recordings;
 
     /** What a menu command says when the kiosk lock refuses it. */
     public static final String LOCKED = "Locked: the kiosk PIN is needed first (Booth screen → Unlock).";
@@ -51,10 +52,16 @@ public final class AppMenus {
         this.locked = locked;
     }
 
+    /** The File → Recordings… window. */
+    public void recordings(RecordingsScreen recordings) {
+        this.recordings = recordings;
+    }
+
     /** Adds the File menu's items, in menu order. */
     public void install() {
         fileItem("Replay Recording…", null, () -> replay.choose(stage));
         fileItem("Back to Live Cluster", null, replay::stop);
+        fileItem("Recordings…", shortcut(KeyCode.R), () -> recordings.show(stage));
         fileItem("Use Rehearsal Rack", null, () -> sessions.connect(sessions.rehearsalSource()));
         fileItem("Connect to Cluster…", shortcut(KeyCode.K), this::chooseCluster);
         fileItem("Export Timeline…", shortcut(KeyCode.E), () -> timeline.export(stage));

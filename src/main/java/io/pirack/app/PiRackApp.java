@@ -7,6 +7,7 @@ import io.pirack.ui.plug.PlugCommands;
 import io.pirack.ui.rack.RackView;
 import io.pirack.ui.shell.MainWindow;
 import io.pirack.ui.shell.StatusViewModel;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +73,12 @@ public final class PiRackApp extends Application {
         window.setOnScreenChanged(id -> settings.update(s -> s.withLastView(id)));
         AppMenus menus = new AppMenus(window, stage, status, sessions, replay, timeline, plugCommands);
         menus.refuseWhile(kiosk::isLocked);
+        menus.recordings(new RecordingsScreen(paths.recordingsDir(),
+                () -> Optional.ofNullable(sessions.timeline()).flatMap(t -> t.recordingFolder()),
+                DesktopOpen.opener(), background, kiosk::isLocked));
         menus.install();
+        sessions.onRackFileProblem((file, problems) -> Platform.runLater(
+                () -> RackFileDialog.show(stage, file, problems, DesktopOpen.opener(), status.noticeProperty()::set)));
         ticker.scheduleWithFixedDelay(() -> {
             sessions.tick();
             Platform.runLater(booth::watchdog);

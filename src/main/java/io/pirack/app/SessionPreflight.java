@@ -90,7 +90,9 @@ final class SessionPreflight {
             }
         }
         return new PreflightInputs(network, nodes, presence, workloads, Optional.of(backend.settings()), deadMen, clocks,
-                PreflightInputs.DEFAULT_CLOCK_SKEW_LIMIT).withImageArchitecture(backend.imageArchitectures(keys));
+                PreflightInputs.DEFAULT_CLOCK_SKEW_LIMIT).withImageArchitecture(backend.imageArchitectures(keys))
+                .withPermissions(session.rehearsal().isPresent() ? List.of()
+                        : io.pirack.kube.AccessReview.check(session.client(), io.pirack.core.cluster.ApiPermission.PIRACK));
     }
 
     /**
