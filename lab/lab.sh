@@ -269,12 +269,26 @@ case $cmd in
     check_route; check_pi "$1"; d=$LAB/pis/$1
     case $2 in
       on) # sshd and every session it holds go (a hung Pi answers no one), then a port that accepts and never speaks
+          gone=()
           for p in $(ip netns pids "$(ns "$1")"); do
-            if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = sshd ]; then kill "$p" 2>/dev/null || true; fi
+            if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = sshd ]; then kill "$p" 2>/dev/null && gone+=("$p") || true; fi
+          done
+          # Port 22 must be free before the silent listener binds it, and listening before we return
+          # (found by silent-and-lossy: a listener that lost the race left the port closed, "Connection refused").
+          for _ in $(seq 50); do
+            alive=0; for p in "${gone[@]}"; do [ -d "/proc/$p" ] && alive=1; done
+            [ $alive = 0 ] && break; sleep 0.1
           done
           ip netns exec "$(ns "$1")" busybox nc -ll -p 22 -e busybox sh -c 'cat >/dev/null' >/dev/null 2>&1 &
-          echo $! > "$d/silent.pid" ;;
+          echo $! > "$d/silent.pid"
+          for _ in $(seq 50); do
+            ip netns exec "$(ns "$1")" ss -Hltn 'sport = :22' | grep -q . && break; sleep 0.1
+          done
+          ip netns exec "$(ns "$1")" ss -Hltn 'sport = :22' | grep -q . || die "the silent listener on $1 did not start." ;;
       off) kill "$(cat "$d/silent.pid")" 2>/dev/null || true; rm -f "$d/silent.pid"
+           for _ in $(seq 50); do
+             ip netns exec "$(ns "$1")" ss -Hltn 'sport = :22' | grep -q . || break; sleep 0.1
+           done
            in_pi "$1" /usr/sbin/sshd -f "$d/sshd_config" -E "$d/sshd.log" ;;
       *) die "silent rpiN on|off" ;;
     esac ;;

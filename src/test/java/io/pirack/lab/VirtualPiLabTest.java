@@ -20,7 +20,13 @@ import io.pirack.kube.ClusterStore;
 import io.pirack.kube.ClusterWatcher;
 import io.pirack.plug.ApiEndpoint;
 import io.pirack.plug.ApiPartitionStrategy;
+import io.pirack.concurrent.Background;
+import io.pirack.core.plug.PlugState;
+import io.pirack.frames.FramePublisher;
+import io.pirack.plug.PiExecutors;
+import io.pirack.plug.PlugController;
 import io.pirack.plug.PlugException;
+import io.pirack.plug.PlugListener;
 import io.pirack.plug.PlugStatus;
 import io.pirack.plug.PlugStrategies;
 import io.pirack.plug.StopAgentStrategy;
@@ -44,6 +50,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -73,12 +80,21 @@ import org.junit.jupiter.api.TestMethodOrder;
 class VirtualPiLabTest {
 
     static final int PIS = 4;
-    static final int DEAD_MAN_SECONDS = 15;
+    /**
+     * The rack's dead-man delay: longer than the lab's whole failover (grace 10 s + toleration 5 s + the
+     * replacements) plus a slow pull on a lossy Pi. With 15 s, rpi2's timer restored it before the lossy
+     * rpi3's pull had made rpi3 NotReady (silent-and-lossy never saw both down at once).
+     */
+    static final int DEAD_MAN_SECONDS = 60;
+    /** The delay the killed PiRack process arms in stop-agent, so the dead-man's restore is seen quickly. */
+    static final int KILLED_DEAD_MAN_SECONDS = 15;
     static final SimTimings TIMINGS = SimTimings.demoTuned();
     static final Duration STEP = Duration.ofSeconds(90);
     /** Lab vs rehearsal rack, from the last heartbeat: a lease renewal + a monitor period, plus process start-up. */
     static final double DRILL_TOLERANCE_SECONDS = 6;
     static final int DRILL_TIMEOUT_SECONDS = 150;
+    /** A generous liveness bound for the UI thread (no speed claim): a click or a frame gap longer than this is a hang. */
+    static final double UI_LIVENESS_SECONDS = 2.0;
 
     private String skip;
     private LabApi api;
@@ -227,14 +243,14 @@ class VirtualPiLabTest {
 
         // PiRack dies right after a pull: the Pi's own dead-man timer restarts the kubelet.
         Instant pulledAgain = Instant.now();
-        Process pirack = pirackCli(List.of("plug", "pull", pi, "--method", "stop-agent", "--dead-man", Integer.toString(DEAD_MAN_SECONDS)));
+        Process pirack = pirackCli(List.of("plug", "pull", pi, "--method", "stop-agent", "--dead-man", Integer.toString(KILLED_DEAD_MAN_SECONDS)));
         awaitTrue("the kubelet on " + pi + " stopped by the PiRack process", () -> !kubeletRunning(pi));
         pirack.destroyForcibly();  // kill -9
         pirack.waitFor();
         await(pi + " NotReady with PiRack gone", s -> notReady(s, pi));
         await(pi + " Ready again by its dead-man timer", s -> s.node(pi).orElseThrow().ready() == ConditionStatus.TRUE);
         double deadManAt = seconds(pulledAgain, Instant.now());
-        assertTrue(deadManAt >= DEAD_MAN_SECONDS - 1, "Ready again " + deadManAt + " s after the pull, before the dead-man delay");
+        assertTrue(deadManAt >= KILLED_DEAD_MAN_SECONDS - 1, "Ready again " + deadManAt + " s after the pull, before the dead-man delay");
         String status = cliOutput(List.of("plug", "status", pi, "--method", "stop-agent"));
         assertTrue(status.contains(pi + ": plugged in"), "a restarted PiRack shows: " + status);
         return String.format("NotReady %.1f s, restored and Ready %.1f s after the pull; PiRack killed: dead-man restored it at %.1f s; restarted PiRack: %s",
@@ -289,45 +305,112 @@ class VirtualPiLabTest {
         });
     }
 
+    /**
+     * The app's own wiring: a {@link PlugController} with one serial lane per Pi ({@link PiExecutors#threadPerPi}),
+     * clicked from a UI thread, and a {@link FramePublisher} delivering frames to it. "The UI stays responsive"
+     * is measured there: each click returns to the UI thread at once, and frames keep arriving while rpi4 hangs.
+     */
     private String silentAndLossy(Instant start) throws Exception {
-        ExecutorService pool = Executors.newCachedThreadPool();
-        try {
-            Instant[] silentFailed = new Instant[1];
-            Future<String> silent = pool.submit(() -> {
-                try {
-                    stopAgent.pull(slot("rpi4"));
-                    return null;
-                } catch (PlugException e) {
-                    silentFailed[0] = Instant.now();
-                    return e.getMessage();
+        ExecutorService ui = Executors.newSingleThreadExecutor(Background.daemon("lab-ui"));  // stands in for the FX thread
+        List<Long> frameNanos = new CopyOnWriteArrayList<>();
+        List<Long> clickNanos = new CopyOnWriteArrayList<>();
+        try (PiExecutors.PerPi lanes = PiExecutors.threadPerPi("lab-plug")) {
+            PlugController controller = new PlugController(() -> rack, List.of(stopAgent), lanes, Clock.systemUTC(), PlugListener.NONE);
+            try (FramePublisher frames = new FramePublisher(store, links, () -> rack, () -> plugWords(controller), ui::execute)) {
+                frames.subscribe(frame -> frameNanos.add(System.nanoTime()));
+                CompletableFuture<PlugState> silent = click(ui, clickNanos, () -> controller.pull("rpi4"));
+                Instant[] silentEnded = new Instant[1];
+                long[] silentEndedNanos = new long[1];
+                silent.whenComplete((state, failure) -> {
+                    silentEndedNanos[0] = System.nanoTime();
+                    silentEnded[0] = Instant.now();
+                });
+                List<String> pullTimes = new ArrayList<>();
+                Map<String, CompletableFuture<PlugState>> pulls = new java.util.LinkedHashMap<>();
+                for (String pi : List.of("rpi2", "rpi3")) {
+                    pulls.put(pi, click(ui, clickNanos, () -> controller.pull(pi)));
                 }
-            });
-            for (String pi : List.of("rpi2", "rpi3")) {
-                stopAgent.pull(slot(pi));
-                assertFalse(kubeletRunning(pi), "the kubelet on " + pi + " still runs after its pull");
+                for (Map.Entry<String, CompletableFuture<PlugState>> pull : pulls.entrySet()) {
+                    PlugState state = pull.getValue().get(60, TimeUnit.SECONDS);
+                    assertTrue(state instanceof PlugState.Unplugged, pull.getKey() + " after its pull: " + state.describe());
+                    pullTimes.add(String.format("%s %.1f s", pull.getKey(), seconds(start, Instant.now())));
+                    assertFalse(kubeletRunning(pull.getKey()), "the kubelet on " + pull.getKey() + " still runs after its pull");
+                }
+                await("rpi2 and rpi3 NotReady while rpi4 is silent", s -> notReady(s, "rpi2") && notReady(s, "rpi3"));
+                double pulledAt = seconds(start, Instant.now());
+                List<CompletableFuture<PlugState>> restores = new ArrayList<>();
+                for (String pi : List.of("rpi2", "rpi3")) {
+                    restores.add(click(ui, clickNanos, () -> controller.restore(pi)));
+                }
+                for (CompletableFuture<PlugState> restore : restores) {
+                    restore.get(60, TimeUnit.SECONDS);
+                }
+                await("rpi2 and rpi3 Ready after restore", s -> !notReady(s, "rpi2") && !notReady(s, "rpi3"));
+                double restoredAt = seconds(start, Instant.now());
+
+                String error;
+                try {
+                    silent.get(PlugStrategies.COMMAND_TIMEOUT.toSeconds() * 3, TimeUnit.SECONDS);
+                    throw new AssertionError("pulling the silent rpi4 did not fail");
+                } catch (java.util.concurrent.ExecutionException e) {
+                    error = e.getCause().getMessage();
+                }
+                double silentAt = seconds(start, silentEnded[0]);
+                assertEquals(1, error.strip().lines().count(), "the silent Pi's error is one sentence: " + error);
+                assertTrue(error.contains("rpi4") && !error.contains("Exception") && !error.contains("\tat "),
+                        "the silent Pi's error names it, without a stack trace: " + error);
+                assertTrue(controller.state("rpi4") instanceof PlugState.Failed, "rpi4 shows its failure: " + controller.state("rpi4"));
+                assertTrue(kubeletRunning("rpi4"), "the silent Pi's kubelet was touched");
+
+                // The UI: every click came back at once, and frames kept coming while rpi4 hung.
+                double slowestClick = clickNanos.stream().mapToLong(Long::longValue).max().orElseThrow() / 1e9;
+                assertTrue(slowestClick < UI_LIVENESS_SECONDS, "a click held the UI thread for " + slowestClick + " s");
+                long startNanos = frameNanos.get(0);
+                double widestGap = 0;
+                long previous = startNanos;
+                int framesWhileSilent = 0;
+                for (long at : frameNanos) {
+                    if (at > silentEndedNanos[0]) {
+                        break;
+                    }
+                    widestGap = Math.max(widestGap, (at - previous) / 1e9);
+                    previous = at;
+                    framesWhileSilent++;
+                }
+                assertTrue(widestGap < UI_LIVENESS_SECONDS, "no frame reached the UI for " + widestGap + " s while rpi4 hung");
+                long lossyFlaps = linkChanges.stream().filter(l -> l.node().equals("rpi3") && l.since().isAfter(start)
+                        && Boolean.FALSE.equals(l.up())).count();
+                return String.format("rpi2 + lossy rpi3 pulled (%s; NotReady %.1f s) and restored (Ready %.1f s) while rpi4 was silent; "
+                        + "rpi4 failed after %.1f s: \"%s\"; UI: slowest click %.3f s, %d frames, widest gap %.2f s; "
+                        + "rpi3's link LED went dark %d times at 30 %% loss",
+                        String.join(", ", pullTimes), pulledAt, restoredAt, silentAt, error.strip(), slowestClick,
+                        framesWhileSilent, widestGap, lossyFlaps);
             }
-            await("rpi2 and rpi3 NotReady while rpi4 is silent", s -> notReady(s, "rpi2") && notReady(s, "rpi3"));
-            double pulledAt = seconds(start, Instant.now());
-            for (String pi : List.of("rpi2", "rpi3")) {
-                stopAgent.restore(slot(pi));
-            }
-            await("rpi2 and rpi3 Ready after restore", s -> !notReady(s, "rpi2") && !notReady(s, "rpi3"));
-            double restoredAt = seconds(start, Instant.now());
-            String error = silent.get(PlugStrategies.COMMAND_TIMEOUT.toSeconds() * 3, TimeUnit.SECONDS);
-            assertTrue(error != null, "pulling the silent rpi4 did not fail");
-            double silentAt = seconds(start, silentFailed[0]);
-            assertEquals(1, error.strip().lines().count(), "the silent Pi's error is one sentence: " + error);
-            assertTrue(error.contains("rpi4") && !error.contains("Exception") && !error.contains("\tat "),
-                    "the silent Pi's error names it, without a stack trace: " + error);
-            assertTrue(kubeletRunning("rpi4"), "the silent Pi's kubelet was touched");
-            long lossyFlaps = linkChanges.stream().filter(l -> l.node().equals("rpi3") && l.since().isAfter(start)
-                    && Boolean.FALSE.equals(l.up())).count();
-            return String.format("rpi2 + lossy rpi3 pulled (NotReady %.1f s) and restored (Ready %.1f s) while rpi4 was silent; "
-                    + "rpi4 failed after %.1f s: \"%s\"; rpi3's link LED went dark %d times at 30 %% loss",
-                    pulledAt, restoredAt, silentAt, error.strip(), lossyFlaps);
         } finally {
-            pool.shutdownNow();
+            ui.shutdownNow();
         }
+    }
+
+    /** Runs a click on the UI thread and records how long the UI thread was held. */
+    private static CompletableFuture<PlugState> click(ExecutorService ui, List<Long> held,
+                                                      java.util.function.Supplier<CompletableFuture<PlugState>> action) throws Exception {
+        return ui.submit(() -> {
+            long t0 = System.nanoTime();
+            CompletableFuture<PlugState> started = action.get();
+            held.add(System.nanoTime() - t0);
+            return started;
+        }).get(30, TimeUnit.SECONDS);
+    }
+
+    /** What the app's status words show per Pi ({@code PlugService.stateWords}): every Pi not plugged in. */
+    private static Map<String, String> plugWords(PlugController controller) {
+        Map<String, String> words = new java.util.TreeMap<>();
+        controller.states().forEach((node, state) -> {
+            if (!(state instanceof PlugState.Plugged)) {
+                words.put(node, state.describe());
+            }
+        });
+        return words;
     }
 
     @Test
