@@ -43,7 +43,6 @@ public final class TimelineView extends BorderPane {
     private static final double LABEL_ROW_HEIGHT = 15;
     private static final double FIRST_LABEL_Y = 26;
     private static final double SYMBOL_WIDTH = 16;
-    static final double AXIS_HEIGHT = 24;
 
     private final TimelineViewModel model;
     private final Pane plot = new Pane();
@@ -51,7 +50,7 @@ public final class TimelineView extends BorderPane {
     private final Pane bandLayer = new Pane();
     private final Pane gridLayer = new Pane();
     private final Pane markerLayer = new Pane();
-    private final Pane axis = new Pane();
+    private final TimelineAxis axis = new TimelineAxis();
     private final Line nowCursor = new Line();
     private final ScrollPane laneScroll = new ScrollPane();
     private final VBox exportArea = new VBox();
@@ -116,13 +115,6 @@ public final class TimelineView extends BorderPane {
         });
         plot.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> dragStartX = Double.NaN);
 
-        axis.getStyleClass().add(TimelineStyles.AXIS);
-        axis.setMinHeight(AXIS_HEIGHT);
-        axis.setPrefHeight(AXIS_HEIGHT);
-        Rectangle axisClip = new Rectangle();
-        axisClip.widthProperty().bind(axis.widthProperty());
-        axisClip.heightProperty().bind(axis.heightProperty());
-        axis.setClip(axisClip);
         axis.widthProperty().addListener((o, was, is) -> relayout());
 
         exportArea.getChildren().addAll(laneScroll, axis, TimelineLegend.node());
@@ -195,32 +187,14 @@ public final class TimelineView extends BorderPane {
     /** Gridlines across the lanes and their labels on the fixed axis below. */
     private void layoutGridAndAxis(double height) {
         gridLayer.getChildren().clear();
-        axis.getChildren().clear();
-        double right = LANE_NAME_WIDTH + plotWidth();
-        double previousEnd = Double.NEGATIVE_INFINITY;
-        for (Instant tick : model.ticks()) {
+        List<Instant> ticks = model.ticks();
+        for (Instant tick : ticks) {
             double x = xOf(tick);
             Line line = new Line(x, 0, x, height);
             line.getStyleClass().add(TimelineStyles.GRIDLINE);
             gridLayer.getChildren().add(line);
-            Label text = new Label(model.axisLabel(tick));
-            text.getStyleClass().add(TimelineStyles.AXIS_TICK);
-            text.setMinWidth(Region.USE_PREF_SIZE);
-            Tooltip.install(text, new Tooltip("wall clock " + TimeText.clock(tick)));
-            double width = widthOf(text.getText(), 11);
-            double left = Math.min(right - width, x - width / 2);
-            if (left < LANE_NAME_WIDTH - 4 || left < previousEnd + 6) {
-                continue; // would sit under the lane names or touch the label before it
-            }
-            previousEnd = left + width;
-            text.relocate(left, 3);
-            axis.getChildren().add(text);
         }
-        Label unit = new Label(model.axisOrigin() == null ? "clock" : "s since pull");
-        unit.getStyleClass().add(TimelineStyles.AXIS_UNIT);
-        unit.setMinWidth(Region.USE_PREF_SIZE);
-        unit.relocate(8, 3);
-        axis.getChildren().add(unit);
+        axis.show(model, ticks, this::xOf, LANE_NAME_WIDTH + plotWidth(), text -> widthOf(text, 11));
     }
 
     /** API outages as one band over every lane; heartbeat strips at the top of each lane; predicted windows. */
