@@ -167,6 +167,22 @@ class LedStatesTest {
         assertEquals(expected, LedStates.heartbeat(ClusterFixtures.lease("rpi2", received), LIVE, NOW));
     }
 
+    @ParameterizedTest(name = "last renewal {0} ms ago → LED changes by itself {1} ms from now")
+    @CsvSource({"0, 400", "399, 1", "400, 39601", "40000, 1"})
+    void theHeartbeatLedsNextChangeByTheClockIsTheFlashEndingThenTheBeatStopping(long agoMillis, long inMillis) {
+        LeaseInfo lease = ClusterFixtures.lease("rpi2", NOW.minusMillis(agoMillis));
+        Instant next = LedStates.nextHeartbeatChange(lease, LIVE, NOW).orElseThrow();
+        assertEquals(NOW.plusMillis(inMillis), next);
+        assertNotEquals(LedStates.heartbeat(lease, LIVE, NOW), LedStates.heartbeat(lease, LIVE, next), "it does change then");
+    }
+
+    @Test
+    void aStoppedOrUnknownHeartbeatLedDoesNotChangeByTheClock() {
+        assertTrue(LedStates.nextHeartbeatChange(ClusterFixtures.lease("rpi2", NOW.minusSeconds(41)), LIVE, NOW).isEmpty());
+        assertTrue(LedStates.nextHeartbeatChange(null, LIVE, NOW).isEmpty());
+        assertTrue(LedStates.nextHeartbeatChange(ClusterFixtures.lease("rpi2", NOW), UNREACHABLE, NOW).isEmpty());
+    }
+
     @Test
     void heartbeatIsUnknownWithoutALeaseOrWithoutTheApi() {
         assertEquals(HeartbeatLed.UNKNOWN, LedStates.heartbeat(null, LIVE, NOW));
