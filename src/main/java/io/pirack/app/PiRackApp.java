@@ -22,6 +22,8 @@ import javafx.stage.Stage;
 public final class PiRackApp extends Application {
 
     private static volatile LaunchOptions launchOptions = LaunchOptions.defaults();
+    /** The first connection, opening since before JavaFX started; null when started without {@link #launchWith}. */
+    private static volatile EarlyStart early;
 
     private final ExecutorService background = Background.newPool("pirack-background", 2);
     private final ScheduledExecutorService ticker = Background.timer("pirack-timeline-tick");
@@ -37,6 +39,7 @@ public final class PiRackApp extends Application {
 
     public static void launchWith(LaunchOptions options) {
         launchOptions = options;
+        early = EarlyStart.begin(options);
         Application.launch(PiRackApp.class);
     }
 
@@ -80,6 +83,7 @@ public final class PiRackApp extends Application {
         stage.setTitle("PiRack");
         stage.setScene(window.createScene(1280, 800));
         menus.installSlotAccelerators(stage.getScene());
+        StartupMarks.installIfAsked(stage.getScene(), frames);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         // While the kiosk lock is on, the window cannot be closed either (⌘Q is refused in AppMenus).
@@ -91,7 +95,14 @@ public final class PiRackApp extends Application {
         });
         window.select(settings.get().operator().lastView());
         stage.show();
-        sessions.connect(sessions.initialSource(launchOptions));
+        EarlyStart boot = early;
+        early = null;
+        if (boot == null) {
+            sessions.connect(sessions.initialSource(launchOptions));
+        } else {
+            boot.notices().forEach(status.noticeProperty()::set);
+            sessions.connect(boot.source(), boot.opening());
+        }
         booth.apply(launchOptions);
     }
 

@@ -247,7 +247,7 @@ final class PixelProbeBench {
         return -1;
     }
 
-    private static String kubeconfig(String apiUrl) {
+    static String kubeconfig(String apiUrl) {
         return "apiVersion: v1\nkind: Config\ncurrent-context: rehearsal\nclusters:\n- name: rehearsal\n  cluster:\n    server: "
                 + apiUrl + "\ncontexts:\n- name: rehearsal\n  context:\n    cluster: rehearsal\n    user: bench\nusers:\n- name: bench\n"
                 + "  user:\n    token: bench\n";
