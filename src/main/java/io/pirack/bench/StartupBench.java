@@ -29,19 +29,18 @@ import java.util.concurrent.TimeUnit;
 final class StartupBench {
 
     static final String MARK = "PIRACK_STARTUP ";
-    /** The packaged launcher's heap flags (packaging/jpackage.sh, pom.xml's javafx:run). */
-    static final String LAUNCHER_FLAGS = "-XX:+UseSerialGC -Xms32m -Xmx512m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30";
     /** JavaFX settings passed on, so a headless run starts the child headless too. */
     private static final List<String> FX_PROPERTIES = List.of("glass.platform", "monocle.platform", "prism.order", "prism.text",
             "java.awt.headless", "headless.geometry");
 
     Map<String, Object> run(int runs) throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
-        String jvmArgs = System.getProperty("bench.app.jvmArgs", LAUNCHER_FLAGS).trim();
+        List<String> jvmArgs = AppProcess.jvmArgs();
         result.put("path", "fresh JVM running the app (io.pirack.Main, -Dpirack.startupMarks=true) in its own window and"
                 + " settings folder; timed from before the spawn to the end of the pulse that laid out (a) the first frame"
                 + " (skeleton, LEDs unknown) and (b) the first frame with the API live and every Pi known");
-        result.put("app_jvm_args", jvmArgs);
+        result.put("app_jvm_args", String.join(" ", jvmArgs));
+        result.put("load_average_at_start", AppProcess.loadAverage());
         result.put("runs", runs);
         Map<String, Object> ownRack = series(runs, jvmArgs, List.of("--sim"));
         result.put("with_own_rehearsal_rack", ownRack);
@@ -53,11 +52,12 @@ final class StartupBench {
         }
         result.put("target_skeleton_ms", 1000);
         result.put("target_live_ms", 2500);
+        result.put("load_average_at_end", AppProcess.loadAverage());
         result.put("met", ownRack.get("met"));
         return result;
     }
 
-    private Map<String, Object> series(int runs, String jvmArgs, List<String> appArgs) throws Exception {
+    private Map<String, Object> series(int runs, List<String> jvmArgs, List<String> appArgs) throws Exception {
         Samples skeleton = new Samples();
         Samples live = new Samples();
         Samples toJvm = new Samples();
@@ -67,9 +67,7 @@ final class StartupBench {
             Path home = Files.createTempDirectory("pirack-startup");
             List<String> command = new ArrayList<>();
             command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-            if (!jvmArgs.isEmpty()) {
-                command.addAll(List.of(jvmArgs.split("\\s+")));
-            }
+            command.addAll(jvmArgs);
             FX_PROPERTIES.forEach(p -> {
                 if (System.getProperty(p) != null) {
                     command.add("-D" + p + "=" + System.getProperty(p));
