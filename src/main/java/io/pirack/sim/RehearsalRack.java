@@ -353,6 +353,23 @@ public final class RehearsalRack implements AutoCloseable {
         controlPlane.restart();
     }
 
+    /**
+     * Returns once the simulated clock has passed {@code instant}: a timer on the simulation thread,
+     * which keeps ticking while the API is down (when no client sees any change to wake it).
+     */
+    public void awaitSimTime(Instant instant, Duration realTimeout) throws java.util.concurrent.TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + realTimeout.toNanos();
+        while (clock.instant().isBefore(instant)) {
+            Duration left = Duration.between(clock.instant(), instant);
+            long wait = Math.max(1, clock.toReal(left).toNanos());
+            try {
+                loop.schedule(() -> { }, wait, TimeUnit.NANOSECONDS).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("the rehearsal rack's clock stopped", e);
+            }
+        }
+    }
+
     /** False while the control-plane Pi is off or still booting: every client's connection is refused. */
     public boolean apiServing() {
         return front.isUp();
