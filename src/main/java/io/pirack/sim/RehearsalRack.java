@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.pirack.concurrent.Background;
 import io.pirack.core.cluster.NodeRole;
 import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.RackSpec;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -131,11 +131,7 @@ public final class RehearsalRack implements AutoCloseable {
                 kubelets.put(name, new SimKubelet(name, i + 1, writer, cache, timings, events, registry::pullError));
             }
         }
-        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "rehearsal-rack");
-            t.setDaemon(true);
-            return t;
-        });
+        this.loop = Background.timer("rehearsal-rack");
         long tickNanos = tickNanos(clock);
         loop.scheduleWithFixedDelay(this::tick, 0, tickNanos, TimeUnit.NANOSECONDS);
     }

@@ -124,7 +124,7 @@ public final class SimKubelet {
             cache.node(nodeName).map(writer::latest).ifPresent(node -> {
                 // Like a real kubelet's periodic status update: a node the controller marked Unknown while this
                 // kubelet kept running (cable pulled, API partitioned) is reported Ready again once it gets through.
-                if (!postedReady || (!readyInCache(node) && statusUpdateDue(now))) {
+                if (!postedReady || (!readyInCache(node) && statusUpdateDue(now)) || statusReportDue(now)) {
                     postReady(node, now);
                 }
                 for (Pod pod : cache.podsOn(nodeName)) {
@@ -158,6 +158,16 @@ public final class SimKubelet {
     private static boolean readyInCache(Node node) {
         return node.getStatus() != null && node.getStatus().getConditions().stream()
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    /**
+     * kubelet --node-status-report-frequency (5 min by default with node Leases): an unchanged status is
+     * still posted that often, refreshing every condition's lastHeartbeatTime.
+     */
+    static final Duration NODE_STATUS_REPORT_FREQUENCY = Duration.ofMinutes(5);
+
+    private boolean statusReportDue(Instant now) {
+        return postedReady && lastStatusPost != null && Duration.between(lastStatusPost, now).compareTo(NODE_STATUS_REPORT_FREQUENCY) >= 0;
     }
 
     private boolean statusUpdateDue(Instant now) {

@@ -142,7 +142,8 @@ class ControlPlanePowerTest {
                 }
             }
             for (var event : events) {
-                Instant last = Instant.parse(event.getLastTimestamp());
+                // events.k8s.io/v1 events (Scheduled) carry eventTime instead of lastTimestamp.
+                Instant last = Instant.parse(event.getLastTimestamp() != null ? event.getLastTimestamp() : event.getEventTime().getTime());
                 assertFalse(last.isAfter(now.plusSeconds(1)), "event " + event.getReason() + " from the future");
             }
         }
