@@ -8,6 +8,7 @@ import io.pirack.core.timeline.FailoverSettings;
 import io.pirack.kube.ClusterConnection;
 import io.pirack.plug.PlugActionEvent;
 import io.pirack.plug.PlugListener;
+import io.pirack.sim.KubernetesVersion;
 import io.pirack.sim.SimTimings;
 import io.pirack.timeline.TimelineService;
 import io.pirack.frames.FramePublisher;
@@ -101,7 +102,7 @@ public final class SessionHolder implements AutoCloseable {
     public ClusterSession.Source initialSource(LaunchOptions options) {
         Settings remembered = settings.get();
         if (options.sim()) {
-            return rehearsalSource();
+            return rehearsalSource(options.k8sVersion(), options.timeScale());
         }
         if (options.context() != null || options.kubeconfig() != null) {
             Path file = options.kubeconfig() != null ? options.kubeconfig() : ClusterConnection.defaultKubeconfig();
@@ -116,9 +117,38 @@ public final class SessionHolder implements AutoCloseable {
     }
 
     public ClusterSession.Source rehearsalSource() {
-        Settings remembered = settings.get();
-        SimTimings timings = SimTimings.byName(remembered.rehearsal().preset().id()).orElse(SimTimings.demoTuned());
-        return new ClusterSession.Rehearsal(rehearsalRackStore().load().value(), timings, remembered.rehearsal().timeScale());
+        return rehearsalSource(null, 0);
+    }
+
+    /**
+     * The rehearsal rack as remembered (File → Rehearsal rack…), with the command line's
+     * {@code --k8s-version} / {@code --time-scale} (null / 0 = not given) taking precedence.
+     */
+    public ClusterSession.Source rehearsalSource(String k8sVersion, double timeScale) {
+        Settings.Rehearsal remembered = settings.get().rehearsal();
+        String version = k8sVersion != null ? k8sVersion : remembered.k8sVersion();
+        SimTimings timings = SimTimings.byName(remembered.preset().id()).orElse(SimTimings.demoTuned())
+                .withVersion(version == null ? KubernetesVersion.newest() : KubernetesVersion.parse(version).orElse(KubernetesVersion.newest()));
+        return new ClusterSession.Rehearsal(rehearsalRackStore().load().value(), timings, timeScale > 0 ? timeScale : remembered.timeScale());
+    }
+
+    /** The remembered rehearsal rack settings (File → Rehearsal rack…). */
+    public Settings.Rehearsal rehearsalSettings() {
+        return settings.get().rehearsal();
+    }
+
+    /** Remembers new rehearsal rack settings; on the rehearsal rack, restarts it with them. */
+    public void applyRehearsal(Settings.Rehearsal chosen) {
+        settings.update(s -> s.withRehearsal(chosen));
+        if (onRehearsalRack()) {
+            connect(rehearsalSource());
+        }
+    }
+
+    /** Whether the current session is the rehearsal rack. */
+    public boolean onRehearsalRack() {
+        ClusterSession current = cluster();
+        return current != null && current.rehearsal().isPresent();
     }
 
     /** The real rack from the rack file; a problem reading it becomes the notice. */
