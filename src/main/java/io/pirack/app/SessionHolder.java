@@ -8,6 +8,7 @@ import io.pirack.core.timeline.FailoverSettings;
 import io.pirack.kube.ClusterConnection;
 import io.pirack.plug.PlugActionEvent;
 import io.pirack.plug.PlugListener;
+import io.pirack.sim.KubernetesVersion;
 import io.pirack.sim.SimTimings;
 import io.pirack.timeline.TimelineService;
 import io.pirack.frames.FramePublisher;
@@ -117,7 +118,7 @@ public final class SessionHolder implements AutoCloseable {
      */
     static ClusterSession.Source initialSource(AppPaths paths, Settings remembered, LaunchOptions options, Consumer<String> notice) {
         if (options.sim()) {
-            return rehearsalSource(paths, remembered);
+            return rehearsalSource(paths, remembered, options.k8sVersion(), options.timeScale());
         }
         if (options.context() != null || options.kubeconfig() != null) {
             Path file = options.kubeconfig() != null ? options.kubeconfig() : ClusterConnection.defaultKubeconfig();
@@ -128,17 +129,47 @@ public final class SessionHolder implements AutoCloseable {
             Path file = saved.kubeconfig() != null ? Path.of(saved.kubeconfig()) : ClusterConnection.defaultKubeconfig();
             return new ClusterSession.Kubeconfig(file, saved.context(), realRack(paths, notice));
         }
-        return rehearsalSource(paths, remembered);
+        return rehearsalSource(paths, remembered, null, 0);
     }
 
     public ClusterSession.Source rehearsalSource() {
-        return rehearsalSource(paths, settings.get());
+        return rehearsalSource(null, 0);
     }
 
-    private static ClusterSession.Source rehearsalSource(AppPaths paths, Settings remembered) {
-        SimTimings timings = SimTimings.byName(remembered.rehearsal().preset().id()).orElse(SimTimings.demoTuned());
-        return new ClusterSession.Rehearsal(rehearsalRackStore(paths, remembered).load().value(), timings,
-                remembered.rehearsal().timeScale());
+    /**
+     * The rehearsal rack as remembered (File → Rehearsal rack…), with the command line's
+     * {@code --k8s-version} / {@code --time-scale} (null / 0 = not given) taking precedence.
+     */
+    public ClusterSession.Source rehearsalSource(String k8sVersion, double timeScale) {
+        return rehearsalSource(paths, settings.get(), k8sVersion, timeScale);
+    }
+
+    private static ClusterSession.Source rehearsalSource(AppPaths paths, Settings settings, String k8sVersion, double timeScale) {
+        Settings.Rehearsal remembered = settings.rehearsal();
+        String version = k8sVersion != null ? k8sVersion : remembered.k8sVersion();
+        SimTimings timings = SimTimings.byName(remembered.preset().id()).orElse(SimTimings.demoTuned())
+                .withVersion(version == null ? KubernetesVersion.newest() : KubernetesVersion.parse(version).orElse(KubernetesVersion.newest()));
+        return new ClusterSession.Rehearsal(rehearsalRackStore(paths, settings).load().value(), timings,
+                timeScale > 0 ? timeScale : remembered.timeScale());
+    }
+
+    /** The remembered rehearsal rack settings (File → Rehearsal rack…). */
+    public Settings.Rehearsal rehearsalSettings() {
+        return settings.get().rehearsal();
+    }
+
+    /** Remembers new rehearsal rack settings; on the rehearsal rack, restarts it with them. */
+    public void applyRehearsal(Settings.Rehearsal chosen) {
+        settings.update(s -> s.withRehearsal(chosen));
+        if (onRehearsalRack()) {
+            connect(rehearsalSource());
+        }
+    }
+
+    /** Whether the current session is the rehearsal rack. */
+    public boolean onRehearsalRack() {
+        ClusterSession current = cluster();
+        return current != null && current.rehearsal().isPresent();
     }
 
     /** Told (on the calling thread) when the rack file cannot be used: the app shows {@link RackFileDialog}. */
