@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.stage.Stage;
@@ -94,7 +95,7 @@ public final class BoothScreen implements AutoCloseable {
      * Where the "no PIN yet" question may go: on the operator's own screen, centred on its window; when
      * the audience window covers that screen (a single screen), into the audience window's empty space.
      */
-    private Rectangle2D questionArea() {
+    private ObservableValue<Rectangle2D> questionArea() {
         AudienceWindow audience = booth.audience();
         return audience != null && audience.covers(stage) ? audience.quietArea() : null;
     }

@@ -55,7 +55,7 @@ class BoothTest {
 
     @Test
     void theAudienceWindowOffersNoOperatorControlNotEvenForTheUnpluggedPi() throws Exception {
-        robot.clickOn("#visitor-mode");
+        robot.interact(() -> running.app().booth().model().visitor().setShown(true));
         robot.clickOn("#open-audience");
         Stage stage = running.app().booth().audience().stage();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stage::isShowing);

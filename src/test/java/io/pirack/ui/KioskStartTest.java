@@ -39,10 +39,13 @@ class KioskStartTest {
                 .filter(w -> w.isShowing() && w.getScene().getRoot() instanceof DialogPane pane
                         && "Kiosk mode has no PIN yet".equals(pane.getHeaderText()))
                 .findFirst().orElseThrow());
+        Scene show = audience.stage().getScene();
+        // The story and the legend change as the cluster comes up: the question moves with the empty space.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !((javafx.scene.layout.Pane) show.lookup("#audience-legend"))
+                .getChildren().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
 
         Bounds dialog = onFx(() -> new BoundingBox(question.getX(), question.getY(), question.getWidth(), question.getHeight()));
-        Scene show = audience.stage().getScene();
         Bounds side = onFx(() -> onScreen(show.lookup("#audience-side")));
         assertTrue(side.contains(dialog), "inside the audience window's side column, off the rack and the strip: " + dialog
                 + " in " + side);

@@ -285,7 +285,25 @@ class LegibilityTest {
         if (report.labeled() == 0) {
             defects.add("nothing to check: no visible text");
         }
+        robot.interact(() -> defects.addAll(wordsOffTheirBoard(scene)));
         record(id, report, defects);
+    }
+
+    /** A Pi's plug words must lie on its board: whole lines that run off its edge read as cut. */
+    private static List<String> wordsOffTheirBoard(Scene scene) {
+        List<String> off = new ArrayList<>();
+        for (javafx.scene.Node words : scene.getRoot().lookupAll("." + Styles.PLUG_STATE)) {
+            javafx.scene.control.Label label = (javafx.scene.control.Label) words;
+            if (!label.isVisible() || label.getText().isEmpty()) {
+                continue;
+            }
+            javafx.geometry.Bounds own = label.localToScene(label.getLayoutBounds());
+            javafx.geometry.Bounds board = label.getParent().localToScene(label.getParent().getLayoutBounds());
+            if (!board.contains(own)) {
+                off.add("off its board: \"" + label.getText().replace('\n', '⏎') + "\" at " + own + " on " + board);
+            }
+        }
+        return off;
     }
 
     private void record(String id, Legibility.Report report, List<String> extra) {

@@ -50,7 +50,8 @@ public final class VisitorPolicy {
             return new Choice.Wait("Kubernetes is catching its breath.", lastPull.plus(cooldown));
         }
         if (!recovered(snapshot)) {
-            return new Choice.Refuse("Kubernetes is still moving pods from the last pull.");
+            return new Choice.Refuse(lastPull == null ? "Waiting for every pod to be Ready."
+                    : "Kubernetes is still moving pods from the last pull.");
         }
         List<String> eligible = snapshot.nodes().values().stream()
                 .filter(n -> eligible(n, rack))

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.animation.FadeTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
@@ -125,14 +128,17 @@ public final class AudienceView extends BorderPane {
     }
 
     /**
-     * Where on the screen nothing of the show is drawn now: the side column between the story and
-     * the legend (between runs, most of the column's height).
+     * Where on the screen nothing of the show is drawn: the side column between the story and the
+     * legend (between runs, most of the column's height). It changes as the story and legend grow.
      */
-    public Rectangle2D quietArea() {
+    public ObservableValue<Rectangle2D> quietArea() {
         applyCss();
         layout();
-        Bounds b = quiet.localToScreen(quiet.getLayoutBounds());
-        return b == null ? null : new Rectangle2D(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
+        ObjectBinding<Rectangle2D> area = Bindings.createObjectBinding(() -> {
+            Bounds b = quiet.localToScreen(quiet.getLayoutBounds());
+            return b == null ? null : new Rectangle2D(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
+        }, quiet.boundsInParentProperty(), quiet.localToSceneTransformProperty());
+        return area;
     }
 
     /** One wrapped label per sentence of the story, so none is ever cut. */

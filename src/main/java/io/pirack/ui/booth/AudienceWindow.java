@@ -114,7 +114,7 @@ public final class AudienceWindow {
     }
 
     /** The screen area where this window shows nothing right now (see {@link AudienceView#quietArea()}). */
-    public Rectangle2D quietArea() {
+    public javafx.beans.value.ObservableValue<Rectangle2D> quietArea() {
         return view.quietArea();
     }
 

@@ -2,6 +2,8 @@ package io.pirack.ui.booth;
 
 import io.pirack.core.booth.KioskLock;
 import java.util.function.Function;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.event.ActionEvent;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Button;
@@ -68,12 +70,13 @@ public final class KioskPinDialog {
      * not), or explicitly allow closing the audience window without one. The dialog belongs to the
      * operator window and leaves the audience window usable (the visitor's button still works).
      *
-     * @param within where on the screen it must stay, or null to centre it on {@code owner}: on a single
-     *               screen, the audience window's empty space ({@link AudienceWindow#quietArea()}), so
-     *               the question covers neither the rack, the story nor the visitor's button
+     * @param within where on the screen it must stay (it follows when that changes), or null to centre it
+     *               on {@code owner}: on a single screen, the audience window's empty space
+     *               ({@link AudienceWindow#quietArea()}), so the question covers neither the rack, the
+     *               story, the legend nor the visitor's button
      */
     public static Dialog<ButtonType> askForNewPin(Window owner, Function<String, String> setPin, Runnable allowWithoutPin,
-                                            Rectangle2D within) {
+                                                  ObservableValue<Rectangle2D> within) {
         // The result is the button pressed: a dialog without a Cancel button does not close on a null result.
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
@@ -87,9 +90,15 @@ public final class KioskPinDialog {
         pin.setPromptText("new PIN (4–8 digits)");
         Label message = wrapped("");
         dialog.getDialogPane().setContent(new VBox(8, explain, pin, message));
-        dialog.getDialogPane().setPrefWidth(within == null ? 520 : Math.min(520, within.getWidth()));
-        if (within != null) {
-            dialog.setOnShown(e -> placeWithin(dialog, within));
+        Rectangle2D area = within == null ? null : within.getValue();
+        dialog.getDialogPane().setPrefWidth(area == null ? 520 : Math.min(520, area.getWidth()));
+        if (area != null) {
+            ChangeListener<Rectangle2D> follow = (o, was, now) -> placeWithin(dialog, now);
+            dialog.setOnShown(e -> {
+                placeWithin(dialog, within.getValue());
+                within.addListener(follow);
+            });
+            dialog.setOnHidden(e -> within.removeListener(follow));
         }
         ButtonType set = new ButtonType("Set PIN and lock", ButtonBar.ButtonData.OK_DONE);
         ButtonType without = new ButtonType("Allow exit without PIN", ButtonBar.ButtonData.OTHER);
@@ -113,12 +122,18 @@ public final class KioskPinDialog {
         return dialog;
     }
 
-    /** Top-centre of {@code area}, moved up if it would stick out at the bottom, never above it. */
+    /**
+     * Bottom-centre of {@code area} (the story above it may still grow by a line or two), never above
+     * its top.
+     */
     private static void placeWithin(Dialog<?> dialog, Rectangle2D area) {
+        if (area == null) {
+            return;
+        }
         double w = dialog.getWidth();
         double h = dialog.getHeight();
         dialog.setX(area.getMinX() + Math.max(0, (area.getWidth() - w) / 2));
-        dialog.setY(Math.max(area.getMinY(), Math.min(area.getMinY() + 8, area.getMaxY() - h)));
+        dialog.setY(Math.max(area.getMinY(), area.getMaxY() - h - 8));
     }
 
     private static Label wrapped(String text) {

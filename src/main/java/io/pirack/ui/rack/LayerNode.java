@@ -266,25 +266,44 @@ final class LayerNode extends Region {
         double right = w - ChassisPainter.portsWidth(u) - 1.0 * u;
         double plugW = 11 * u;
         plugButton.resizeRelocate(right - plugW, top + 0.1 * u, plugW, 2.4 * u);
-        double plugTextW = Math.min(plugState.prefWidth(-1), 22 * u);
-        // Under the button; in a rack nobody operates, where the button would be.
-        double plugTextY = plugButton.isVisible() ? top + 2.6 * u : top + 0.1 * u;
-        plugState.resizeRelocate(right - plugTextW, plugTextY, plugTextW, plugState.prefHeight(plugTextW));
+        double podRight = layoutPlugState(right, plugW, top, h, u);
         if (tall) {
             // Tall layers: the state chip heads the pod column, pods get rows below it.
             double col = x + textW + 0.5 * u;
-            double stateW = Math.min(leds.state.prefWidth(-1), Math.max(0, right - plugW - 1.0 * u - col));
+            double stateW = Math.min(leds.state.prefWidth(-1), Math.max(0, podRight - col));
             leds.state.resizeRelocate(col, top - 0.2 * u, stateW, 2.4 * u);
             double podTop = top + 2.8 * u;
-            double podRight = right - plugW - 1.0 * u;
             layoutPodArea(col, podTop, podRight - col, h - podTop - 0.6 * u, tile);
         } else {
             double col = x + textW + 0.5 * u;
             double stateW = Math.min(24 * u, leds.state.prefWidth(-1));
             leds.state.resizeRelocate(col, top + 0.2 * u, stateW, 2.4 * u);
             double podX = col + stateW + 1.0 * u;
-            layoutPodArea(podX, top - 0.6 * u, right - plugW - 1.0 * u - podX, contentH + 0.6 * u, tile);
+            layoutPodArea(podX, top - 0.6 * u, podRight - podX, contentH + 0.6 * u, tile);
         }
+    }
+
+    /**
+     * The plug state's lines, whole: under the button (in a rack nobody operates, where the button
+     * would be), or — on a board too low for them there — left of the button. Returns where the pods
+     * must end so the words never lie over a tile.
+     */
+    private double layoutPlugState(double right, double plugW, double top, double h, double u) {
+        double podRight = right - plugW - 1.0 * u;
+        if (plugState.getText().isEmpty()) {
+            plugState.resizeRelocate(right, top, 0, 0);
+            return podRight;
+        }
+        double textW = Math.min(plugState.prefWidth(-1), 22 * u);
+        double textH = plugState.prefHeight(textW);
+        double below = plugButton.isVisible() ? top + 2.6 * u : top + 0.1 * u;
+        if (below + textH <= h - 0.2 * u) {
+            plugState.resizeRelocate(right - textW, below, textW, textH);
+            return Math.min(podRight, right - textW - 0.6 * u);
+        }
+        double leftOfButton = right - plugW - 0.6 * u - textW;
+        plugState.resizeRelocate(leftOfButton, top - 0.2 * u, textW, textH);
+        return leftOfButton - 0.6 * u;
     }
 
     private void layoutPodArea(double x, double y, double w, double h, double tile) {

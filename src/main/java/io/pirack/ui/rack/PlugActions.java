@@ -29,30 +29,7 @@ public interface PlugActions {
 
     /** A rack nobody operates: no buttons; {@code isPulled} still says which Pis are unplugged. */
     static PlugActions watchOnly(Predicate<String> isPulled) {
-        return new PlugActions() {
-            @Override
-            public void pull(String node) {
-            }
-
-            @Override
-            public void restore(String node) {
-            }
-
-            @Override
-            public boolean canPull(String node) {
-                return false;
-            }
-
-            @Override
-            public boolean isPulled(String node) {
-                return isPulled.test(node);
-            }
-
-            @Override
-            public boolean offersButtons() {
-                return false;
-            }
-        };
+        return inert(node -> false, isPulled, false);
     }
 
     /** For views without plug control (e.g. a benchmark): no buttons work. */
@@ -60,6 +37,10 @@ public interface PlugActions {
 
     /** Buttons that look as the predicates say but do nothing: for pictures and read-only windows. */
     static PlugActions lookOnly(Predicate<String> canPull, Predicate<String> isPulled) {
+        return inert(canPull, isPulled, true);
+    }
+
+    private static PlugActions inert(Predicate<String> canPull, Predicate<String> isPulled, boolean buttons) {
         return new PlugActions() {
             @Override
             public void pull(String node) {
@@ -77,6 +58,11 @@ public interface PlugActions {
             @Override
             public boolean isPulled(String node) {
                 return isPulled.test(node);
+            }
+
+            @Override
+            public boolean offersButtons() {
+                return buttons;
             }
         };
     }

@@ -86,8 +86,18 @@ class VisitorPolicyTest {
     @Test
     void refusesWhileTheLastFailoverIsStillMovingPods() {
         ClusterSnapshot s = snapshot(healthyFour(), List.of(pod("old", "rpi3", false, true, OwnerKind.REPLICA_SET)), true);
-        assertInstanceOf(VisitorPolicy.Choice.Refuse.class,
-                VisitorPolicy.choose(s, RackSpec.rehearsal(4), Set.of(), NOW, null, Duration.ZERO, new SplittableRandom(1)));
+        VisitorPolicy.Choice afterAPull = VisitorPolicy.choose(s, RackSpec.rehearsal(4), Set.of(), NOW, NOW.minusSeconds(120),
+                Duration.ZERO, new SplittableRandom(1));
+        assertEquals("Kubernetes is still moving pods from the last pull.",
+                assertInstanceOf(VisitorPolicy.Choice.Refuse.class, afterAPull).reason());
+    }
+
+    @Test
+    void atAColdStartItWaitsForThePodsWithoutBlamingAPullThatNeverHappened() {
+        ClusterSnapshot starting = snapshot(healthyFour(), List.of(pod("new", "rpi3", false, false, OwnerKind.REPLICA_SET)), true);
+        VisitorPolicy.Choice choice = VisitorPolicy.choose(starting, RackSpec.rehearsal(4), Set.of(), NOW, null, Duration.ZERO,
+                new SplittableRandom(1));
+        assertEquals("Waiting for every pod to be Ready.", assertInstanceOf(VisitorPolicy.Choice.Refuse.class, choice).reason());
     }
 
     @Test
