@@ -6,8 +6,6 @@ import io.pirack.ui.plug.PlugCommands;
 import io.pirack.ui.shell.MainWindow;
 import io.pirack.ui.shell.StatusViewModel;
 import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -16,7 +14,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 /**
@@ -108,13 +105,7 @@ public final class AppMenus {
     }
 
     private void chooseCluster() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Choose a kubeconfig");
-        Path suggested = ClusterConnection.defaultKubeconfig();
-        if (Files.isDirectory(suggested.getParent())) {
-            chooser.setInitialDirectory(suggested.getParent().toFile());
-        }
-        File file = chooser.showOpenDialog(stage);
+        File file = FileChoosers.current().kubeconfig(stage, ClusterConnection.defaultKubeconfig().getParent());
         if (file == null) {
             return;
         }

@@ -35,6 +35,7 @@ public final class PiRackApp extends Application {
     private TuningScreen tuning;
     private NetworkScreen network;
     private BoothScreen booth;
+    private OperatorWindow operatorWindow;
 
     public static void launchWith(LaunchOptions options) {
         launchOptions = options;
@@ -96,6 +97,7 @@ public final class PiRackApp extends Application {
             }
         });
         window.select(settings.get().operator().lastView());
+        operatorWindow = OperatorWindow.place(stage, settings, OperatorWindow::screens);
         stage.show();
         sessions.connect(sessions.initialSource(launchOptions));
         booth.apply(launchOptions);
@@ -119,6 +121,9 @@ public final class PiRackApp extends Application {
     @Override
     public void stop() {
         sessions.stopping();
+        if (operatorWindow != null) {
+            operatorWindow.remember();
+        }
         settings.stop();
         network.close();
         tuning.close();

@@ -1,7 +1,7 @@
 package io.pirack.timeline;
 
-import static io.pirack.core.timeline.ClusterFixtures.T0;
-import static io.pirack.core.timeline.ClusterFixtures.at;
+import static io.pirack.testing.ClusterFixtures.T0;
+import static io.pirack.testing.ClusterFixtures.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,7 +58,7 @@ class TimelineServiceTest {
     void tickReportsStoppedHeartbeats() {
         ManualTime clock = new ManualTime(T0);
         TimelineService service = TimelineService.unrecorded(FailoverSettings.kubernetesDefaults(), clock);
-        service.listener().leaseChanged(null, io.pirack.core.timeline.ClusterFixtures.lease("pi2", 0, 0.2));
+        service.listener().leaseChanged(null, io.pirack.testing.ClusterFixtures.lease("pi2", 0, 0.2));
 
         clock.set(at(25));
         service.tick();
