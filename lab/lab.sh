@@ -9,6 +9,7 @@
 #   lab/lab.sh power  rpiN off|on        kill every process in the Pi + link down / boot again
 #   lab/lab.sh silent rpiN on|off        SSH port accepts connections and never speaks
 #   lab/lab.sh netem  rpiN "loss 30%"|clear
+#   lab/lab.sh dhcp-reload | dhcp-static clear   restart dnsmasq (as NetworkManager does) / drop the lab's dhcp-host entries
 set -euo pipefail
 
 LAB=${PIRACK_LAB_DIR:-/run/pirack-lab}
@@ -149,6 +150,9 @@ KUBELET
     # Its own root-filesystem view: stand-ins over /usr/bin, a pi user and sudoers over /etc.
     install -m 755 "$SRC/pi/systemctl" "$d/usr-bin/systemctl"
     install -m 755 "$SRC/pi/systemd-run" "$d/usr-bin/systemd-run"
+    # busybox's udhcpc under its own name, as a Pi with the udhcpc applet linked has it: the process is
+    # "udhcpc" (what PiRack's rebinder looks for), not "busybox".
+    ln -sf "$(command -v busybox)" "$d/usr-bin/udhcpc"
     # PiRack's dead-man helper, where PiRack installs it on a real Pi (sudoers allows exactly this program).
     mkdir -p "$d/usr-local-sbin"
     install -m 755 "$SRC/../src/main/resources/io/pirack/plug/pirack-deadman" "$d/usr-local-sbin/pirack-deadman"
@@ -199,7 +203,7 @@ mount -t overlay overlay -o lowerdir=$d/usr-local-sbin:/usr/local/sbin /usr/loca
 ip link set lo up
 ip link set eth0 up
 /usr/sbin/sshd -f $d/sshd_config -E $d/sshd.log
-busybox udhcpc -i eth0 -s $SRC/pi/udhcpc.script -p $d/udhcpc.pid -x hostname:$pi -b -t 20 -T 1 -A 1 $id_opt >> $d/udhcpc.log 2>&1
+/usr/bin/udhcpc -i eth0 -s $SRC/pi/udhcpc.script -p $d/udhcpc.pid -x hostname:$pi -b -t 20 -T 1 -A 1 $id_opt >> $d/udhcpc.log 2>&1
 [ -z "$api" ] || systemctl start kubelet
 echo booted
 BOOT
@@ -223,7 +227,13 @@ Host $pi
 SSH
   done
 
-  # dnsmasq the way NetworkManager's "shared" mode starts it (nm-dnsmasq-manager.c), on the lab bridge.
+  start_dnsmasq
+  for pi in $(pis); do boot "$pi"; done
+  echo "lab up: $(pis | wc -l) Pis on $BRIDGE ($SUBNET); ssh -F $LAB/home/.ssh/config rpi1"
+}
+
+# dnsmasq the way NetworkManager's "shared" mode starts it (nm-dnsmasq-manager.c), on the lab bridge.
+start_dnsmasq() {
   dnsmasq --conf-file=/dev/null --no-hosts --keep-in-foreground --bind-interfaces --except-interface=lo \
     --interface="$BRIDGE" --listen-address="$GATEWAY" --port=0 --user=root \
     --dhcp-range="${SUBNET%.*}.100,${SUBNET%.*}.199,60m" --dhcp-lease-max=50 \
@@ -231,9 +241,18 @@ SSH
     --dhcp-leasefile="$LAB/dnsmasq-$BRIDGE.leases" --pid-file="$LAB/dnsmasq.pid" \
     --conf-dir="$LAB/dnsmasq-shared.d" --log-dhcp --log-facility="$LAB/dnsmasq.log" &
   echo $! > "$LAB/dnsmasq.pid"
+}
 
-  for pi in $(pis); do boot "$pi"; done
-  echo "lab up: $(pis | wc -l) Pis on $BRIDGE ($SUBNET); ssh -F $LAB/home/.ssh/config rpi1"
+# What "nmcli connection up <shared>" does to NetworkManager's dnsmasq: a fresh one reads the conf-dir
+# again (dhcp-host entries are read only at start); the lease file is kept.
+restart_dnsmasq() {
+  local old
+  old=$(cat "$LAB/dnsmasq.pid" 2>/dev/null || true)
+  if [ -n "$old" ]; then
+    kill "$old" 2>/dev/null || true
+    for _ in $(seq 50); do [ -d "/proc/$old" ] || break; sleep 0.1; done
+  fi
+  start_dnsmasq
 }
 
 in_pi() {  # in_pi <pi> <command…>: run inside a booted Pi (its network, UTS and mount namespaces)
@@ -269,15 +288,35 @@ case $cmd in
     check_route; check_pi "$1"; d=$LAB/pis/$1
     case $2 in
       on) # sshd and every session it holds go (a hung Pi answers no one), then a port that accepts and never speaks
+          gone=()
           for p in $(ip netns pids "$(ns "$1")"); do
-            if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = sshd ]; then kill "$p" 2>/dev/null || true; fi
+            if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = sshd ]; then kill "$p" 2>/dev/null && gone+=("$p") || true; fi
+          done
+          # Port 22 must be free before the silent listener binds it, and listening before we return
+          # (found by silent-and-lossy: a listener that lost the race left the port closed, "Connection refused").
+          for _ in $(seq 50); do
+            alive=0; for p in "${gone[@]}"; do [ -d "/proc/$p" ] && alive=1; done
+            [ $alive = 0 ] && break; sleep 0.1
           done
           ip netns exec "$(ns "$1")" busybox nc -ll -p 22 -e busybox sh -c 'cat >/dev/null' >/dev/null 2>&1 &
-          echo $! > "$d/silent.pid" ;;
+          echo $! > "$d/silent.pid"
+          for _ in $(seq 50); do
+            ip netns exec "$(ns "$1")" ss -Hltn 'sport = :22' | grep -q . && break; sleep 0.1
+          done
+          ip netns exec "$(ns "$1")" ss -Hltn 'sport = :22' | grep -q . || die "the silent listener on $1 did not start." ;;
       off) kill "$(cat "$d/silent.pid")" 2>/dev/null || true; rm -f "$d/silent.pid"
+           for _ in $(seq 50); do
+             ip netns exec "$(ns "$1")" ss -Hltn 'sport = :22' | grep -q . || break; sleep 0.1
+           done
            in_pi "$1" /usr/sbin/sshd -f "$d/sshd_config" -E "$d/sshd.log" ;;
       *) die "silent rpiN on|off" ;;
     esac ;;
+  dhcp-reload)  # restart the lab's dnsmasq as NetworkManager does when the shared connection comes up
+    check_route; restart_dnsmasq ;;
+  dhcp-static)  # "clear": drop the lab's own dhcp-host entries (files other than lab-static.conf stay)
+    check_route
+    [ "${1:-}" = clear ] || die "dhcp-static clear"
+    rm -f "$LAB/dnsmasq-shared.d/lab-static.conf"; restart_dnsmasq ;;
   netem)
     check_route; check_pi "$1"
     if [ "$2" = clear ]; then
@@ -300,5 +339,5 @@ case $cmd in
         done
       fi
     fi ;;
-  *) sed -n '2,12p' "$0"; exit 2 ;;
+  *) sed -n '2,13p' "$0"; exit 2 ;;
 esac

@@ -39,13 +39,12 @@ public final class SimKubeletCommand implements Callable<Integer> {
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (StandaloneKubelet kubelet = new StandaloneKubelet(api, name.orThrow().value(), timings)) {
+        // A real kubelet keeps trying when the API is slow or not up yet; so does this one (with back-off).
+        try (StandaloneKubelet kubelet = StandaloneKubelet.connect(api, name.orThrow().value(), timings,
+                StandaloneKubelet.Retry.KUBELET, line -> spec.commandLine().getErr().println("pirack sim-kubelet: " + line))) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             spec.commandLine().getOut().println("simulated kubelet for " + node + " running against " + api + " (Ctrl-C stops it)");
             stopped.await();
-        } catch (IllegalStateException e) {
-            spec.commandLine().getErr().println("pirack sim-kubelet: " + e.getMessage());
-            return 1;
         }
         return 0;
     }

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link PiDhcpRebinder} over SSH: detects the Pi's DHCP client from its running services, then
+ * {@link PiDhcpRebinder} over SSH: detects the Pi's DHCP client from its running services (or, without
+ * them, its running processes: dhclient, busybox udhcpc), then
  * starts that client's release/rebind detached (systemd-run timer, or setsid + nohup), two seconds
  * later, so the command returns before the network drops. Every command is an argv; the scripts are
  * constants and the interface name is passed as a validated positional argument.
@@ -47,8 +48,22 @@ public final class SshPiDhcpRebinder implements PiDhcpRebinder {
         return RemoteCommand.of("systemctl", "is-active", "NetworkManager", "dhcpcd", "systemd-networkd");
     }
 
-    static RemoteCommand dhclientCommand() {
-        return RemoteCommand.of("pgrep", "-x", "dhclient");
+    /** The DHCP client processes running without a service PiRack asked about: "pid name" lines. */
+    static RemoteCommand processCommand() {
+        return RemoteCommand.of("pgrep", "-l", "-x", "NetworkManager|dhcpcd|dhclient|udhcpc");
+    }
+
+    /** Reads {@link #processCommand()}'s output, in the same order of preference as the services. */
+    static Optional<DhcpClientKind> fromProcesses(String stdout) {
+        List<String> names = stdout.strip().lines().map(String::strip).map(l -> l.substring(l.indexOf(' ') + 1)).toList();
+        String[] order = {"NetworkManager", "dhcpcd", "dhclient", "udhcpc"};
+        DhcpClientKind[] kinds = {DhcpClientKind.NETWORK_MANAGER, DhcpClientKind.DHCPCD, DhcpClientKind.DHCLIENT, DhcpClientKind.UDHCPC};
+        for (int i = 0; i < order.length; i++) {
+            if (names.contains(order[i])) {
+                return Optional.of(kinds[i]);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Reads {@link #detectCommand()}'s output: NetworkManager wins over dhcpcd over networkd. */
@@ -80,11 +95,13 @@ public final class SshPiDhcpRebinder implements PiDhcpRebinder {
         if (kind.isPresent()) {
             return kind.get();
         }
-        if (shell.run(target, dhclientCommand(), timeout).ok()) {
-            return DhcpClientKind.DHCLIENT;
+        // No service manager, or a client started by hand: the running processes say which.
+        Optional<DhcpClientKind> running = fromProcesses(shell.run(target, processCommand(), timeout).stdout());
+        if (running.isPresent()) {
+            return running.get();
         }
         throw new RemoteCommandException(RemoteCommandException.Kind.OTHER, target.alias()
-                + ": no known DHCP client is running (NetworkManager, dhcpcd, systemd-networkd, dhclient)");
+                + ": no known DHCP client is running (NetworkManager, dhcpcd, systemd-networkd, dhclient, udhcpc)");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.pirack.plug;
 
+import io.pirack.concurrent.Background;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -41,11 +42,7 @@ public interface PiExecutors {
             if (closed) {
                 throw new IllegalStateException("plug work has stopped");
             }
-            return lanes.computeIfAbsent(node, n -> Executors.newSingleThreadExecutor(r -> {
-                Thread thread = new Thread(r, prefix + "-" + n);
-                thread.setDaemon(true);
-                return thread;
-            }));
+            return lanes.computeIfAbsent(node, n -> Executors.newSingleThreadExecutor(Background.daemon(prefix + "-" + n)));
         }
 
         /**

@@ -1,7 +1,7 @@
 package io.pirack.ssh;
 
+import io.pirack.concurrent.Background;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,11 +15,7 @@ public interface DeadlineTimer {
 
     /** Real time, on one shared daemon thread (the actions only close sockets). */
     DeadlineTimer REAL_TIME = new DeadlineTimer() {
-        private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "pirack-ssh-deadline");
-            thread.setDaemon(true);
-            return thread;
-        });
+        private final ScheduledExecutorService scheduler = Background.timer("pirack-ssh-deadline");
 
         @Override
         public Runnable start(Duration delay, Runnable onExpiry) {

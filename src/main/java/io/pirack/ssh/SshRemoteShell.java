@@ -1,10 +1,14 @@
 package io.pirack.ssh;
 
+import io.pirack.concurrent.Background;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -21,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.SocketFactory;
 import net.schmizz.keepalive.KeepAliveProvider;
@@ -45,11 +50,13 @@ import org.slf4j.LoggerFactory;
  * command is killed on the Pi; the client also stops waiting after the same deadline plus the grace,
  * in case the Pi's {@code timeout} itself never returns.
  *
- * <p>Connecting has one deadline for everything before the first command — TCP, the server's banner,
- * key exchange and login — so a Pi whose port accepts but never speaks fails after that deadline
- * (default {@link #DEFAULT_CONNECT_DEADLINE}) instead of blocking a thread forever. Time spent in
- * the presenter's own prompts (new host key, passphrase) does not count. Keep-alives run while the
- * connection is open, so a Pi that vanishes during a long command is noticed.
+ * <p>Connecting — TCP, the server's banner, key exchange and login — has a <b>no-progress</b> deadline
+ * (default {@link #DEFAULT_CONNECT_DEADLINE}): a Pi whose port accepts but never speaks fails after it
+ * instead of blocking a thread forever, while a Pi on a lossy link, whose handshake is slow but keeps
+ * receiving bytes, gets a fresh deadline each time it makes progress (at most
+ * {@link #CONNECT_DEADLINE_RENEWALS} times). Time spent in the presenter's own prompts (new host key,
+ * passphrase) does not count. Keep-alives run while the connection is open, so a Pi that vanishes
+ * during a long command is noticed.
  *
  * <p>Passphrases are kept in memory for this shell's lifetime only and are never logged.
  */
@@ -67,6 +74,12 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
     private static final long PROTOCOL_TIMEOUT_MILLIS = 10_000;
     /** The whole connect: TCP + banner + key exchange + login. */
     public static final Duration DEFAULT_CONNECT_DEADLINE = Duration.ofSeconds(8);
+    /**
+     * How many times a handshake that received bytes since the last deadline gets a fresh one: a lossy
+     * link (the lab's 30 % loss) can spread a healthy handshake over more than 8 s, and a pull must not
+     * fail for it; a silent port never renews.
+     */
+    static final int CONNECT_DEADLINE_RENEWALS = 3;
     /** A keep-alive every 5 s; 3 unanswered in a row end the connection (a dead Pi is noticed within ~15 s). */
     static final int KEEP_ALIVE_SECONDS = 5;
     static final int KEEP_ALIVE_MAX_MISSED = 3;
@@ -239,7 +252,7 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
     }
 
     private static Thread drain(InputStream in, ByteArrayOutputStream sink, String name) {
-        Thread thread = new Thread(() -> {
+        Thread thread = Background.daemon("pirack-ssh-" + name).newThread(() -> {
             byte[] buffer = new byte[8192];
             try {
                 int n;
@@ -251,8 +264,7 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
             } catch (IOException ignored) {
                 // The channel closed under us: what was read so far is all there is.
             }
-        }, "pirack-ssh-" + name);
-        thread.setDaemon(true);
+        });
         thread.start();
         return thread;
     }
@@ -368,14 +380,19 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
     }
 
     /**
-     * One connect's deadline. At expiry it closes the socket, which ends whatever blocking read or
-     * connect the handshake is in. A prompt waiting for the presenter stops the clock; the Pi gets a
-     * fresh deadline once the prompt is answered.
+     * One connect's deadline, set again when the TCP connect completes. At expiry it closes the socket,
+     * which ends whatever blocking read or connect the handshake is in — unless bytes from the Pi
+     * arrived since the deadline was set, in which case it is set again, up to
+     * {@link #CONNECT_DEADLINE_RENEWALS} times. A prompt waiting for the presenter stops the clock; the
+     * Pi gets a fresh deadline once the prompt is answered.
      */
     private static final class ConnectDeadline {
         private final DeadlineTimer timer;
         private final Duration limit;
         private final AtomicReference<Socket> socket = new AtomicReference<>();
+        private final AtomicLong progress = new AtomicLong();
+        private long progressAtStart;
+        private int renewals;
         private Runnable cancel = () -> { };
         private boolean expired;
         private boolean done;
@@ -387,13 +404,25 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
 
         synchronized void start() {
             if (!done) {
+                progressAtStart = progress.get();
                 cancel = timer.start(limit, this::expire);
             }
+        }
+
+        /** The TCP connect is bounded by the socket's own timeout; the Pi's silence is counted from here. */
+        private synchronized void restart() {
+            cancel.run();
+            start();
         }
 
         private void expire() {
             synchronized (this) {
                 if (done) {
+                    return;
+                }
+                if (progress.get() != progressAtStart && renewals < CONNECT_DEADLINE_RENEWALS) {
+                    renewals++;
+                    start();
                     return;
                 }
                 expired = true;
@@ -438,33 +467,41 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
             }
         }
 
-        /** Plain sockets, each remembered so expiry can close it. */
+        /** Sockets that count the Pi's progress, each remembered so expiry can close it. */
         SocketFactory socketFactory() {
-            SocketFactory plain = SocketFactory.getDefault();
             return new SocketFactory() {
                 @Override
-                public Socket createSocket() throws IOException {
-                    return remember(plain.createSocket());
+                public Socket createSocket() {
+                    return remember(new ProgressSocket(progress, ConnectDeadline.this::restart));
                 }
 
                 @Override
                 public Socket createSocket(String host, int port) throws IOException {
-                    return remember(plain.createSocket(host, port));
+                    return connected(new InetSocketAddress(host, port), null);
                 }
 
                 @Override
                 public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-                    return remember(plain.createSocket(host, port, local, localPort));
+                    return connected(new InetSocketAddress(host, port), new InetSocketAddress(local, localPort));
                 }
 
                 @Override
                 public Socket createSocket(InetAddress host, int port) throws IOException {
-                    return remember(plain.createSocket(host, port));
+                    return connected(new InetSocketAddress(host, port), null);
                 }
 
                 @Override
                 public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
-                    return remember(plain.createSocket(host, port, local, localPort));
+                    return connected(new InetSocketAddress(host, port), new InetSocketAddress(local, localPort));
+                }
+
+                private Socket connected(InetSocketAddress to, InetSocketAddress from) throws IOException {
+                    Socket created = createSocket();
+                    if (from != null) {
+                        created.bind(from);
+                    }
+                    created.connect(to);
+                    return created;
                 }
             };
         }
@@ -472,6 +509,50 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
         private Socket remember(Socket created) {
             socket.set(created);
             return created;
+        }
+    }
+
+    /** A plain socket that reports its completed connect and counts every read that returned bytes as progress. */
+    private static final class ProgressSocket extends Socket {
+        private final AtomicLong progress;
+        private final Runnable connected;
+        private InputStream counting;
+
+        ProgressSocket(AtomicLong progress, Runnable connected) {
+            this.progress = progress;
+            this.connected = connected;
+        }
+
+        @Override
+        public void connect(SocketAddress endpoint, int timeout) throws IOException {
+            super.connect(endpoint, timeout);
+            connected.run();
+        }
+
+        @Override
+        public synchronized InputStream getInputStream() throws IOException {
+            if (counting == null) {
+                counting = new FilterInputStream(super.getInputStream()) {
+                    @Override
+                    public int read() throws IOException {
+                        int b = super.read();
+                        if (b >= 0) {
+                            progress.incrementAndGet();
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = super.read(buffer, offset, length);
+                        if (n > 0) {
+                            progress.incrementAndGet();
+                        }
+                        return n;
+                    }
+                };
+            }
+            return counting;
         }
     }
 

@@ -109,6 +109,16 @@ final class VirtualLab implements AutoCloseable {
         run(null, List.of("netem", pi, spec));
     }
 
+    /** Removes the lab's own {@code dhcp-host} entries (PiRack's file stays) and restarts its dnsmasq. */
+    void clearStaticEntries() throws IOException, InterruptedException {
+        run(null, List.of("dhcp-static", "clear"));
+    }
+
+    /** What NetworkManager's "connection up" does to the shared dnsmasq, for the lab's: restart it, leases kept. */
+    List<String> dhcpReloadCommand() {
+        return List.of(script.toString(), "dhcp-reload");
+    }
+
     /** The processes running in a Pi, one pid a line ("" when its power is off). */
     String pids(String pi) throws IOException, InterruptedException {
         return exec(List.of("ip", "netns", "pids", "pirack-" + pi), Duration.ofSeconds(20)).strip();

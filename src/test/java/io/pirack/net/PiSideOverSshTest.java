@@ -63,7 +63,8 @@ class PiSideOverSshTest {
                 "echo active > \"$STATE/unit.run-pirack.timer\"",
                 "{ printf '%s' \"$1\"; shift; for a in \"$@\"; do printf '\\037%s' \"$a\"; done; } > \"$STATE/timer.run-pirack.cmd\"",
                 "echo 'Running timer as unit: run-pirack.timer' >&2"));
-        PI.addStandIn("pgrep", "[ -e \"$STATE/proc.$2\" ]");
+        // pgrep -l -x 'A|B|…': "pid name" for each running client (the test marks them running with proc.NAME).
+        PI.addStandIn("pgrep", "for f in \"$STATE\"/proc.*; do [ -e \"$f\" ] && echo \"1 ${f##*/proc.}\"; done; true");
         for (String client : List.of("nmcli", "networkctl", "dhclient")) {
             PI.addStandIn(client, "true");
         }
@@ -132,7 +133,7 @@ class PiSideOverSshTest {
     void aPiWithoutAKnownDhcpClientIsReportedAndNothingIsStarted() {
         RemoteCommandException e = assertThrows(RemoteCommandException.class,
                 () -> new SshPiDhcpRebinder(shell, "eth0", SshPiDhcpRebinder.Detach.SYSTEMD_RUN, TIMEOUT).releaseAndRebind(PI.target("rpi2")));
-        assertEquals("rpi2: no known DHCP client is running (NetworkManager, dhcpcd, systemd-networkd, dhclient)", e.getMessage());
+        assertEquals("rpi2: no known DHCP client is running (NetworkManager, dhcpcd, systemd-networkd, dhclient, udhcpc)", e.getMessage());
     }
 
     // ---- identify ----------------------------------------------------------------------------

@@ -27,7 +27,9 @@ class SshPiDhcpRebinderTest {
                 Arguments.of(DhcpClientKind.DHCPCD, "dhcpcd -k \"$1\"; dhcpcd -n \"$1\""),
                 Arguments.of(DhcpClientKind.NETWORK_MANAGER, "nmcli device down \"$1\"; nmcli device up \"$1\""),
                 Arguments.of(DhcpClientKind.SYSTEMD_NETWORKD, "networkctl reconfigure \"$1\""),
-                Arguments.of(DhcpClientKind.DHCLIENT, "dhclient -r \"$1\"; dhclient \"$1\""));
+                Arguments.of(DhcpClientKind.DHCLIENT, "dhclient -r \"$1\"; dhclient \"$1\""),
+                Arguments.of(DhcpClientKind.UDHCPC, "for p in $(pgrep -x udhcpc); do if tr '\\0' ' ' < /proc/$p/cmdline | grep -qw -e \"$1\"; "
+                        + "then kill -USR2 $p; sleep 1; kill -USR1 $p; fi; done"));
     }
 
     @ParameterizedTest
@@ -79,8 +81,17 @@ class SshPiDhcpRebinderTest {
     void dhclientIsFoundByProcessWhenNoServiceIsActive() throws Exception {
         SshPiDhcpRebinder rebinder = new SshPiDhcpRebinder((target, command, timeout) ->
                 command.argv().get(0).equals("systemctl") ? new CommandResult(3, "inactive\ninactive\ninactive\n", "")
-                        : new CommandResult(0, "812\n", ""), "eth0", SshPiDhcpRebinder.Detach.SYSTEMD_RUN, Duration.ofSeconds(10));
+                        : new CommandResult(0, "812 dhclient\n", ""), "eth0", SshPiDhcpRebinder.Detach.SYSTEMD_RUN, Duration.ofSeconds(10));
         assertEquals(DhcpClientKind.DHCLIENT, rebinder.detect(RPI2));
+    }
+
+    @Test
+    void busyboxUdhcpcIsFoundByProcessAndServicesWinOverStrayClients() {
+        assertEquals(Optional.of(DhcpClientKind.UDHCPC), SshPiDhcpRebinder.fromProcesses("377 udhcpc\n"));
+        assertEquals(Optional.of(DhcpClientKind.DHCPCD), SshPiDhcpRebinder.fromProcesses("377 udhcpc\n412 dhcpcd\n"));
+        assertEquals(Optional.of(DhcpClientKind.NETWORK_MANAGER), SshPiDhcpRebinder.fromProcesses("9 dhclient\n8 NetworkManager\n"));
+        assertEquals(Optional.empty(), SshPiDhcpRebinder.fromProcesses(""));
+        assertEquals(List.of("pgrep", "-l", "-x", "NetworkManager|dhcpcd|dhclient|udhcpc"), SshPiDhcpRebinder.processCommand().argv());
     }
 
     @Test
