@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
  * (~/.ssh/config), host keys are checked against ~/.ssh/known_hosts and new ones are asked about.
  */
 @Command(name = "plug", mixinStandardHelpOptions = true, description = "Pull the plug on a real Pi, plug it back in, or check it.",
-        subcommands = {PlugCommand.Pull.class, PlugCommand.Restore.class, PlugCommand.Status.class, PlugCommand.Sudoers.class})
+        subcommands = {PlugCommand.Pull.class, PlugCommand.Restore.class, PlugCommand.Status.class, PlugCommand.Sudoers.class,
+                InstallHelperCommand.class})
 public final class PlugCommand {
 
     /** Exit code for a failed action (the message says why). */

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -88,7 +87,7 @@ public final class ClusterWatcher implements AutoCloseable {
                 .tag(new RequestConfigBuilder().withRequestRetryBackoffLimit(0).withRequestRetryBackoffInterval(100).build())
                 .build();
         this.ticker = Background.timer("cluster-health");
-        this.relister = Executors.newSingleThreadExecutor(Background.daemon("cluster-relist"));
+        this.relister = Background.newPool("cluster-relist", 1);
     }
 
     public ClusterWatcher(KubernetesClient client, ClusterStore store, Clock clock) {

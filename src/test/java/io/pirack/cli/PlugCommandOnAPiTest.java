@@ -29,15 +29,7 @@ class PlugCommandOnAPiTest {
 
     @BeforeEach
     void presenterHome() throws Exception {
-        Path ssh = Files.createDirectories(home.resolve(".ssh"));
-        Files.writeString(ssh.resolve("config"), String.join("\n",
-                "Host rpi*",
-                "  HostName 127.0.0.1",
-                "  Port " + PI.port(),
-                "  User root",
-                "  IdentityFile " + PI.userKey(),
-                ""));
-        Files.writeString(ssh.resolve("known_hosts"), PI.knownHostsLine() + "\n");
+        PI.writePresenterSsh(home);
         realHome = System.getProperty("user.home");
         System.setProperty("user.home", home.toString());
     }

@@ -305,6 +305,17 @@ public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback,
         return state;
     }
 
+    /**
+     * A presenter's {@code ~/.ssh} in {@code home}: {@code Host rpi*} reaches this server as root with
+     * the test key, and known_hosts already trusts its host key — the Pi as found on stage.
+     */
+    public void writePresenterSsh(Path home) throws IOException {
+        Path ssh = Files.createDirectories(home.resolve(".ssh"));
+        Files.writeString(ssh.resolve("config"), String.join("\n",
+                "Host rpi*", "  HostName 127.0.0.1", "  Port " + port(), "  User root", "  IdentityFile " + userKey(), ""));
+        Files.writeString(ssh.resolve("known_hosts"), knownHostsLine() + "\n");
+    }
+
     /** Path of a stand-in executable, for tests that run it locally (e.g. uhubctl). */
     public Path standIn(String name) {
         return bin.resolve(name);
