@@ -6,8 +6,6 @@ import io.pirack.ui.plug.PlugCommands;
 import io.pirack.ui.shell.MainWindow;
 import io.pirack.ui.shell.StatusViewModel;
 import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -16,7 +14,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 /**
@@ -34,6 +31,7 @@ public final class AppMenus {
     private final TimelineScreen timeline;
     private final PlugCommands plugCommands;
     private java.util.function.BooleanSupplier locked = () -> false;
+    private RecordingsScreen recordings;
 
     /** What a menu command says when the kiosk lock refuses it. */
     public static final String LOCKED = "Locked: the kiosk PIN is needed first (Booth screen → Unlock).";
@@ -54,10 +52,16 @@ public final class AppMenus {
         this.locked = locked;
     }
 
+    /** The File → Recordings… window. */
+    public void recordings(RecordingsScreen recordings) {
+        this.recordings = recordings;
+    }
+
     /** Adds the File menu's items, in menu order. */
     public void install() {
         fileItem("Replay Recording…", null, () -> replay.choose(stage));
         fileItem("Back to Live Cluster", null, replay::stop);
+        fileItem("Recordings…", shortcut(KeyCode.R), () -> recordings.show(stage));
         fileItem("Use Rehearsal Rack", null, () -> sessions.connect(sessions.rehearsalSource()));
         fileItem("Connect to Cluster…", shortcut(KeyCode.K), this::chooseCluster);
         fileItem("Export Timeline…", shortcut(KeyCode.E), () -> timeline.export(stage));
@@ -101,13 +105,7 @@ public final class AppMenus {
     }
 
     private void chooseCluster() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Choose a kubeconfig");
-        Path suggested = ClusterConnection.defaultKubeconfig();
-        if (Files.isDirectory(suggested.getParent())) {
-            chooser.setInitialDirectory(suggested.getParent().toFile());
-        }
-        File file = chooser.showOpenDialog(stage);
+        File file = FileChoosers.current().kubeconfig(stage, ClusterConnection.defaultKubeconfig().getParent());
         if (file == null) {
             return;
         }

@@ -2,6 +2,7 @@ package io.pirack.app;
 
 import io.pirack.app.booth.BoothController;
 import io.pirack.core.booth.KioskLock;
+import io.pirack.ui.booth.AudienceWindow;
 import io.pirack.ui.booth.BoothView;
 import io.pirack.ui.booth.BoothViewModel;
 import io.pirack.ui.booth.KioskPinDialog;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.stage.Stage;
 
@@ -47,7 +49,7 @@ public final class BoothScreen implements AutoCloseable {
                     stage.requestFocus();
                 });
         controller[0] = booth;
-        model.lockedProperty().addListener((o, was, locked) -> window.setLocked(locked, OPERATOR_ONLY));
+        model.kiosk().lockedProperty().addListener((o, was, locked) -> window.setLocked(locked, OPERATOR_ONLY));
         frames.subscribe(frame -> model.show(frame, frames.timeline()));
         // The attract loop needs a live session; it starts once the first one is attached.
         sessions.sessionProperty().addListener((o, was, now) -> {
@@ -66,26 +68,35 @@ public final class BoothScreen implements AutoCloseable {
     /** Kiosk, visitor and attract options from the command line. */
     public void apply(LaunchOptions options) {
         if (options.kiosk()) {
-            model.startInVisitorMode(options.visitor());
+            model.visitor().startShown(options.visitor());
             booth.openAudienceForTheShow(options.screen() >= 0 ? options.screen() : Math.max(0, settings.get().booth().audienceScreen()));
-            if (model.hasPin()) {
-                model.lock();
+            if (model.kiosk().hasPin()) {
+                model.kiosk().lock();
             } else {
                 // Without a PIN nobody could ever close the show: ask for one, or for an explicit "no PIN".
                 KioskPinDialog.askForNewPin(stage, pin -> {
-                    String said = model.setPin("", pin);
+                    String said = model.kiosk().setPin("", pin);
                     if ("PIN set.".equals(said)) {
-                        model.lock();
+                        model.kiosk().lock();
                     }
                     return said;
-                }, model::allowExitWithoutPin);
+                }, model.kiosk()::allowExitWithoutPin, questionArea());
             }
         } else if (options.visitor()) {
-            model.startInVisitorMode(true);
+            model.visitor().startShown(true);
         }
         if (options.attractMinutes() > 0) {
             pendingAttractMinutes = options.attractMinutes();
         }
+    }
+
+    /**
+     * Where the "no PIN yet" question may go: on the operator's own screen, centred on its window; when
+     * the audience window covers that screen (a single screen), into the audience window's empty space.
+     */
+    private Rectangle2D questionArea() {
+        AudienceWindow audience = booth.audience();
+        return audience != null && audience.covers(stage) ? audience.quietArea() : null;
     }
 
     /** Someone touched the booth: the attract loop waits. */

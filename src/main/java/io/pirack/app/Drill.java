@@ -161,7 +161,7 @@ public final class Drill {
             OutOfServiceTaint.add(session.client(), node, session.clock().instant());
             return true;
         } catch (KubernetesClientException e) {
-            progress.accept("warning: could not add the out-of-service taint to " + node + ": " + e.getMessage());
+            progress.accept("warning: could not add the out-of-service taint to " + node + ": " + io.pirack.kube.KubeErrors.describe(e));
             return false;
         }
     }

@@ -7,6 +7,7 @@ import io.pirack.ui.plug.PlugCommands;
 import io.pirack.ui.rack.RackView;
 import io.pirack.ui.shell.MainWindow;
 import io.pirack.ui.shell.StatusViewModel;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,7 @@ public final class PiRackApp extends Application {
     private TuningScreen tuning;
     private NetworkScreen network;
     private BoothScreen booth;
+    private OperatorWindow operatorWindow;
 
     public static void launchWith(LaunchOptions options) {
         launchOptions = options;
@@ -71,7 +73,12 @@ public final class PiRackApp extends Application {
         window.setOnScreenChanged(id -> settings.update(s -> s.withLastView(id)));
         AppMenus menus = new AppMenus(window, stage, status, sessions, replay, timeline, plugCommands);
         menus.refuseWhile(kiosk::isLocked);
+        menus.recordings(new RecordingsScreen(paths.recordingsDir(),
+                () -> Optional.ofNullable(sessions.timeline()).flatMap(t -> t.recordingFolder()),
+                DesktopOpen.opener(), background, kiosk::isLocked));
         menus.install();
+        sessions.onRackFileProblem((file, problems) -> Platform.runLater(
+                () -> RackFileDialog.show(stage, file, problems, DesktopOpen.opener(), status.noticeProperty()::set)));
         ticker.scheduleWithFixedDelay(() -> {
             sessions.tick();
             Platform.runLater(booth::watchdog);
@@ -90,6 +97,7 @@ public final class PiRackApp extends Application {
             }
         });
         window.select(settings.get().operator().lastView());
+        operatorWindow = OperatorWindow.place(stage, settings, OperatorWindow::screens);
         stage.show();
         sessions.connect(sessions.initialSource(launchOptions));
         booth.apply(launchOptions);
@@ -113,6 +121,9 @@ public final class PiRackApp extends Application {
     @Override
     public void stop() {
         sessions.stopping();
+        if (operatorWindow != null) {
+            operatorWindow.remember();
+        }
         settings.stop();
         network.close();
         tuning.close();

@@ -51,7 +51,7 @@ public final class RackScreen {
 
     /** The audience window's rack: the visitor acts through the booth's own button, not per layer. */
     public RackView audienceRack() {
-        RackView view = new RackView(PlugActions.lookOnly(node -> false, plugCommands::isUnplugged), spec -> { });
+        RackView view = new RackView(PlugActions.watchOnly(plugCommands::isUnplugged), spec -> { });
         view.setHideSystemPods(true);
         view.bind(frames);
         return view;

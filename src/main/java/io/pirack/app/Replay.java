@@ -6,13 +6,11 @@ import io.pirack.frames.FramePublisher;
 import io.pirack.ui.shell.MainWindow;
 import io.pirack.ui.shell.StatusViewModel;
 import java.io.File;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.scene.control.ChoiceDialog;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
 /** Plays a recording into every screen instead of the live cluster, until File → Back to Live Cluster. FX thread. */
@@ -39,12 +37,7 @@ public final class Replay implements AutoCloseable {
 
     /** Asks for a recording folder and a speed, reads the recording off the FX thread, then plays it. */
     public void choose(Window owner) {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Choose a recording folder");
-        if (Files.isDirectory(paths.recordingsDir())) {
-            chooser.setInitialDirectory(paths.recordingsDir().toFile());
-        }
-        File folder = chooser.showDialog(owner);
+        File folder = FileChoosers.current().recordingFolder(owner, paths.recordingsDir());
         if (folder == null) {
             return;
         }

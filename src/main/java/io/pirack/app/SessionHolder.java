@@ -41,6 +41,7 @@ public final class SessionHolder implements AutoCloseable {
     private final MainWindow window;
     private final StatusViewModel status;
     private final ExecutorService background;
+    private java.util.function.BiConsumer<Path, java.util.List<JsonFileStore.Problem>> rackFileProblem = (file, problems) -> { };
     private final ExecutorService recordingIo = Background.newPool("pirack-recording", 1);
     private final Supplier<Window> owner;
     private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>();
@@ -121,11 +122,17 @@ public final class SessionHolder implements AutoCloseable {
         return new ClusterSession.Rehearsal(rehearsalRackStore().load().value(), timings, remembered.rehearsal().timeScale());
     }
 
-    /** The real rack from the rack file; a problem reading it becomes the notice. */
+    /** Told (on the calling thread) when the rack file cannot be used: the app shows {@link RackFileDialog}. */
+    public void onRackFileProblem(java.util.function.BiConsumer<Path, java.util.List<JsonFileStore.Problem>> handler) {
+        this.rackFileProblem = handler;
+    }
+
+    /** The real rack from the rack file; a problem reading it becomes the notice (and the app's dialog). */
     public RackSpec realRack() {
         JsonFileStore.Loaded<RackSpec> loaded = realRackStore().load();
         if (loaded.problem() != null) {
             status.noticeProperty().set(loaded.problem());
+            rackFileProblem.accept(paths.rackFile(), loaded.problems());
         }
         return loaded.value();
     }
@@ -194,7 +201,7 @@ public final class SessionHolder implements AutoCloseable {
         });
         plugs.refreshAll();
         FailoverSettings failover = failoverSettings(opened);
-        TimelineService timeline = TimelineService.recording(failover, opened.clock(), paths.recordingsDir(), recordingIo);
+        TimelineService timeline = TimelineService.recording(failover, opened.clock(), paths.recordingsDir(), opened.source().describe(), recordingIo);
         Drill.connect(opened, plugs, timeline);
         timeline.listener().tuningApplied(failover, opened.clock().instant());
         if (previous != null) {

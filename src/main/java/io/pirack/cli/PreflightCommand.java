@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code pirack preflight [--json]}: the "Ready for the show" checklist; exit 0 only when ready. */
 @Command(name = "preflight",
         mixinStandardHelpOptions = true,
-        description = "Check everything the show needs: network, nodes, images, tolerations, dead-man restore, clocks.%n"
+        description = "Check everything the show needs: network, API permissions, nodes, images, tolerations, dead-man restore, clocks.%n"
                 + "Exit status: 0 ready, 1 not ready, 2 could not check.")
 public final class PreflightCommand implements Callable<Integer> {
 

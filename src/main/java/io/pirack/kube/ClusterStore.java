@@ -1,6 +1,7 @@
 package io.pirack.kube;
 
 import io.pirack.core.cluster.ApiStatus;
+import io.pirack.core.cluster.ApiStatusText;
 import io.pirack.core.cluster.ClusterChangeListener;
 import io.pirack.core.cluster.ClusterSnapshot;
 import io.pirack.core.cluster.EventInfo;
@@ -14,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -247,8 +249,9 @@ public final class ClusterStore {
 
     public void setApiStatus(ApiStatus status) {
         synchronized (lock) {
-            // Keep the original "since" while the kind of state does not change.
-            if (api.getClass() == status.getClass()) {
+            // Keep the original "since" while the kind of state does not change — unless a 403 came or went,
+            // which the status bar says at once.
+            if (api.getClass() == status.getClass() && Objects.equals(ApiStatusText.forbidden(api), ApiStatusText.forbidden(status))) {
                 return;
             }
         }

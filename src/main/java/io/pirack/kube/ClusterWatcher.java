@@ -114,7 +114,7 @@ public final class ClusterWatcher implements AutoCloseable {
         for (Watched<?> w : watched) {
             w.informer.start().whenComplete((ignored, error) -> {
                 if (error != null) {
-                    lastError = describe(error);
+                    lastError = KubeErrors.describe(error);
                 }
             });
         }
@@ -192,8 +192,14 @@ public final class ClusterWatcher implements AutoCloseable {
             }
         });
         informer.exceptionHandler((isStarted, t) -> {
-            lastError = describe(t);
-            LOG.debug("informer error (retrying): {}", lastError);
+            // A 403 is said at once with what was refused (the status bar shows it, not "connecting");
+            // the informer keeps retrying, so granting the permission heals it without a restart.
+            lastError = KubeErrors.describe(t);
+            if (io.pirack.core.cluster.Forbidden.is(lastError)) {
+                LOG.warn(lastError);
+            } else {
+                LOG.debug("informer error (retrying): {}", lastError);
+            }
             return true;
         });
         watched.add(new Watched<>(informer, kind, lister, key));

@@ -58,7 +58,7 @@ public final class RolloutRestart {
                     restarted.add(d);
                 }
             } catch (KubernetesClientException e) {
-                problems.add(d + ": " + (e.getCode() == 403 ? "forbidden (PiRack may not patch deployments)" : e.getMessage()));
+                problems.add(d + ": " + KubeErrors.describe(e));
             }
         }
         return new Outcome(restarted, problems);

@@ -70,6 +70,11 @@ public final class RecordingWriter implements DomainListener, AutoCloseable {
         this.ioExecutor = Objects.requireNonNull(ioExecutor, "ioExecutor");
     }
 
+    /** The folder this writer records into. */
+    public Path folder() {
+        return folder;
+    }
+
     /** Why recording stopped, if it did. */
     public Optional<String> problem() {
         return Optional.ofNullable(problem);

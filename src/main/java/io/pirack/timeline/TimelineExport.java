@@ -4,6 +4,7 @@ import io.pirack.core.timeline.FailoverRun;
 import io.pirack.core.timeline.Milestone;
 import io.pirack.core.timeline.PodFailover;
 import io.pirack.core.timeline.Prediction;
+import io.pirack.core.timeline.PredictionCheck;
 import io.pirack.core.timeline.RunHistory;
 import io.pirack.core.timeline.RunMilestone;
 import io.pirack.core.timeline.RunVerdict;
@@ -138,6 +139,7 @@ public final class TimelineExport {
         prediction.put("toleranceSeconds", p.toleranceSeconds());
         prediction.put("evictionEarliest", text(p.evictionEarliest()));
         prediction.put("evictionLatest", text(p.evictionLatest()));
+        PredictionCheck.misses(run).forEach(prediction.putArray("misses")::add);
         ArrayNode pods = node.putArray("pods");
         for (PodFailover pod : run.pods()) {
             ObjectNode entry = pods.addObject();

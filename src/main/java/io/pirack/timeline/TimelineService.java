@@ -6,6 +6,7 @@ import io.pirack.core.timeline.EventDeriver;
 import io.pirack.core.timeline.FailoverCorrelator;
 import io.pirack.core.timeline.FailoverRun;
 import io.pirack.core.timeline.FailoverSettings;
+import io.pirack.core.timeline.RecordingRetention;
 import io.pirack.core.timeline.TimelineSnapshot;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +27,7 @@ import java.util.function.Predicate;
  */
 public final class TimelineService implements AutoCloseable {
 
-    /** Default rotation: 8 MiB per file, 10 files (≈ a long booth day of a five-Pi rack). */
+    /** Default rotation within a session: 8 MiB per file, 10 files (≈ a long booth day of a five-Pi rack). */
     public static final long DEFAULT_MAX_FILE_BYTES = 8L * 1024 * 1024;
     public static final int DEFAULT_KEEP_FILES = 10;
 
@@ -53,11 +54,31 @@ public final class TimelineService implements AutoCloseable {
         this.fanOut = new DomainFanOut(listeners);
     }
 
-    /** A live session that records into {@code recordingFolder} (the app-data folder's recordings). */
-    public static TimelineService recording(FailoverSettings defaults, Clock clock, Path recordingFolder,
+    /**
+     * A live session that records into a folder of its own under {@code recordings} (the app-data
+     * folder's), named by its start and {@code source}. Starting it (on {@code ioExecutor}, before the
+     * first write) moves an older PiRack's flat files into sessions and applies the retention rule.
+     */
+    public static TimelineService recording(FailoverSettings defaults, Clock clock, Path recordings, String source,
                                             Executor ioExecutor) {
-        return new TimelineService(defaults, clock, new RecordingWriter(recordingFolder, DEFAULT_MAX_FILE_BYTES,
+        RecordingLibrary library = new RecordingLibrary(recordings);
+        Instant start = clock.instant();
+        Path folder = library.folderFor(source, start);
+        ioExecutor.execute(() -> {
+            try {
+                library.startSession(folder, source, start, RecordingRetention.DEFAULT);
+            } catch (RuntimeException e) {
+                // The writer then reports why recording stopped; the session goes on.
+                org.slf4j.LoggerFactory.getLogger(TimelineService.class).warn(e.getMessage());
+            }
+        });
+        return new TimelineService(defaults, clock, new RecordingWriter(folder, DEFAULT_MAX_FILE_BYTES,
                 DEFAULT_KEEP_FILES, clock, ioExecutor));
+    }
+
+    /** The folder this session records into, if it records. */
+    public Optional<Path> recordingFolder() {
+        return recorder == null ? Optional.empty() : Optional.of(recorder.folder());
     }
 
     /** A session that records nothing (tests, the CLI, or a replay). */

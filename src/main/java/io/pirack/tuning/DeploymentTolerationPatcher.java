@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.pirack.core.cluster.Toleration;
 import io.pirack.core.tuning.DemoWorkload;
+import io.pirack.core.tuning.TolerationPatchPlan;
 import io.pirack.core.tuning.TolerationTuning;
 import io.pirack.core.validate.Validation;
 import java.util.ArrayList;

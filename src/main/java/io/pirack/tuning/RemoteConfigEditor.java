@@ -1,7 +1,9 @@
 package io.pirack.tuning;
 
+import io.pirack.core.tuning.AppliedEdit;
 import io.pirack.core.tuning.ConfigEditPlan;
 import io.pirack.core.tuning.FileEdit;
+import io.pirack.core.tuning.PreparedEdit;
 import io.pirack.core.tuning.RestartAction;
 import io.pirack.core.validate.Validation;
 import io.pirack.ssh.CommandResult;
@@ -103,7 +105,7 @@ public final class RemoteConfigEditor {
             throw new ConfigEditException(plan.path() + " on " + target.alias() + " is larger than PiRack edits ("
                     + MAX_CONTENT_BYTES / 1024 + " KiB); edit it by hand");
         }
-        return new PreparedEdit(target, plan, edit.orThrow(), plan.backupPath(clock.instant()));
+        return new PreparedEdit(target.alias(), plan, edit.orThrow(), plan.backupPath(clock.instant()));
     }
 
     /** The file's content, or null when it does not exist. */
@@ -119,26 +121,28 @@ public final class RemoteConfigEditor {
     }
 
     /**
-     * Backs up, writes and restarts. Refuses if the file changed since {@link #prepare}. A failed
-     * restart does not throw: the returned edit says so and can still be reverted.
+     * Backs up, writes and restarts on {@code target}, the Pi the edit was prepared on. Refuses if the
+     * file changed since {@link #prepare}. A failed restart does not throw: the returned edit says so
+     * and can still be reverted.
      */
-    public AppliedEdit apply(PreparedEdit prepared) throws RemoteCommandException, ConfigEditException {
+    public AppliedEdit apply(SshTarget target, PreparedEdit prepared) throws RemoteCommandException, ConfigEditException {
+        requireSamePi(target, prepared.pi());
         ConfigEditPlan plan = prepared.plan();
         FileEdit edit = prepared.edit();
         Optional<String> backup = edit.createsFile() ? Optional.empty() : Optional.of(prepared.backupPath());
         if (edit.unchanged()) {
-            return new AppliedEdit(prepared.target(), plan.path(), Optional.empty(), plan.tempPath(), plan.restart(), false, Optional.empty());
+            return new AppliedEdit(prepared.pi(), plan.path(), Optional.empty(), plan.tempPath(), plan.restart(), false, Optional.empty());
         }
         String content = Base64.getEncoder().encodeToString(edit.after().getBytes(StandardCharsets.UTF_8));
         String expected = edit.createsFile() ? ABSENT : sha256(edit.before());
-        CommandResult written = shell.run(prepared.target(),
+        CommandResult written = shell.run(target,
                 script(WRITE_SCRIPT, "pirack-write", plan.path(), prepared.backupPath(), plan.tempPath(), content, expected),
                 commandTimeout);
         if (!written.ok()) {
-            throw new ConfigEditException(writeFailure(written, plan.path(), prepared.target()));
+            throw new ConfigEditException(writeFailure(written, plan.path(), target));
         }
-        Optional<String> restartProblem = restart(prepared.target(), plan.restart());
-        return new AppliedEdit(prepared.target(), plan.path(), backup, plan.tempPath(), plan.restart(), true, restartProblem);
+        Optional<String> restartProblem = restart(target, plan.restart());
+        return new AppliedEdit(prepared.pi(), plan.path(), backup, plan.tempPath(), plan.restart(), true, restartProblem);
     }
 
     /** The backups PiRack left of this plan's file on the Pi, oldest first (they survive an app restart). */
@@ -156,23 +160,31 @@ public final class RemoteConfigEditor {
         if (!plan.isBackupPath(backupPath)) {
             throw new ConfigEditException(backupPath + " is not a PiRack backup of " + plan.path());
         }
-        return new AppliedEdit(target, plan.path(), Optional.of(backupPath), plan.tempPath(), plan.restart(), true, Optional.empty());
+        return new AppliedEdit(target.alias(), plan.path(), Optional.of(backupPath), plan.tempPath(), plan.restart(), true, Optional.empty());
     }
 
-    /** Puts the old file back byte for byte (or removes a file PiRack created), then restarts. */
-    public Optional<String> revert(AppliedEdit applied) throws RemoteCommandException, ConfigEditException {
+    /** Puts the old file back byte for byte (or removes a file PiRack created) on {@code target}, then restarts. */
+    public Optional<String> revert(SshTarget target, AppliedEdit applied) throws RemoteCommandException, ConfigEditException {
+        requireSamePi(target, applied.pi());
         if (!applied.changed()) {
             return Optional.empty();
         }
         RemoteCommand command = applied.backupPath()
                 .map(backup -> script(RESTORE_SCRIPT, "pirack-restore", backup, applied.tempPath(), applied.path()))
                 .orElseGet(() -> script(REMOVE_SCRIPT, "pirack-remove", applied.path()));
-        CommandResult restored = shell.run(applied.target(), command, commandTimeout);
+        CommandResult restored = shell.run(target, command, commandTimeout);
         if (!restored.ok()) {
-            throw new ConfigEditException("Could not restore " + applied.path() + " on " + applied.target().alias()
+            throw new ConfigEditException("Could not restore " + applied.path() + " on " + applied.pi()
                     + " from " + applied.backupPath().orElse("(created file)") + ": " + firstLine(restored.stderr()));
         }
-        return restart(applied.target(), applied.restart());
+        return restart(target, applied.restart());
+    }
+
+    /** An edit is applied or reverted only on the Pi it was read from. */
+    private static void requireSamePi(SshTarget target, String pi) throws ConfigEditException {
+        if (!target.alias().equals(pi)) {
+            throw new ConfigEditException("This edit belongs to " + pi + ", not " + target.alias() + ": nothing was changed.");
+        }
     }
 
     private Optional<String> restart(SshTarget target, RestartAction restart) throws RemoteCommandException {

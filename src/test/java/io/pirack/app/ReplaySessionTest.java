@@ -23,8 +23,9 @@ class ReplaySessionTest {
     void replayingARecordingRebuildsTheRackStateIncludingTheUnpluggedPi() throws Exception {
         SimTimings timings = SimTimings.demoTuned();
         FailoverSettings settings = timings.failoverSettings(Duration.ofMinutes(5));
+        Path session;
         try (ClusterSession live = ClusterSession.open(new ClusterSession.Rehearsal(RackSpec.rehearsal(3), timings, 5))) {
-            TimelineService recorder = TimelineService.recording(settings, live.clock(), recordings, Runnable::run);
+            TimelineService recorder = TimelineService.recording(settings, live.clock(), recordings, "rehearsal rack", Runnable::run);
             live.store().addListener(recorder.listener());
             live.links().addListener(l -> {
                 if (Boolean.FALSE.equals(l.up())) {
@@ -37,9 +38,10 @@ class ReplaySessionTest {
             live.store().await(s -> s.node("rpi3").map(n -> n.ready() == ConditionStatus.UNKNOWN).orElse(false),
                     Duration.ofSeconds(60), "rpi3 NotReady");
             recorder.close();
+            session = recorder.recordingFolder().orElseThrow();
         }
 
-        try (ReplaySession replay = new ReplaySession(RecordingReader.readFolder(recordings), "test", settings)) {
+        try (ReplaySession replay = new ReplaySession(RecordingReader.readFolder(session), "test", settings)) {
             replay.play(4);
             var shown = replay.store().await(s -> s.node("rpi3").map(n -> n.ready() == ConditionStatus.UNKNOWN).orElse(false),
                     Duration.ofSeconds(60), "rpi3 NotReady in the replay");

@@ -25,7 +25,7 @@ class PreflightOnRehearsalRackTest {
             ids.add(item.get("id").asString());
             assertTrue(item.has("title") && item.has("status") && item.has("detail") && item.has("fix"), item.toString());
         }
-        assertEquals(List.of("network", "nodes", "images", "image-architecture", "tolerations", "control-plane", "dead-man", "clocks"), ids);
+        assertEquals(List.of("network", "permissions", "nodes", "images", "image-architecture", "tolerations", "control-plane", "dead-man", "clocks"), ids);
         assertEquals("PASS", status(json, "nodes"));
         assertTrue(detail(json, "nodes").startsWith("4/4 Ready"), detail(json, "nodes"));
         assertEquals("PASS", status(json, "tolerations"));
@@ -34,6 +34,8 @@ class PreflightOnRehearsalRackTest {
         // The rehearsal rack needs no booth network: skipped with the reason, never a pass and never a FAIL.
         assertEquals("SKIP", status(json, "network"));
         assertEquals("not needed for the rehearsal rack", detail(json, "network"));
+        assertEquals("SKIP", status(json, "permissions"));
+        assertEquals("not needed: the rehearsal rack has no RBAC", detail(json, "permissions"));
     }
 
     @Test

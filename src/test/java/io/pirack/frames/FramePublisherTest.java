@@ -1,10 +1,10 @@
 package io.pirack.frames;
 
-import static io.pirack.core.rack.ClusterFixtures.LIVE;
-import static io.pirack.core.rack.ClusterFixtures.NOW;
-import static io.pirack.core.rack.ClusterFixtures.frame;
-import static io.pirack.core.rack.ClusterFixtures.readyNode;
-import static io.pirack.core.rack.ClusterFixtures.snapshot;
+import static io.pirack.testing.ClusterFixtures.LIVE;
+import static io.pirack.testing.ClusterFixtures.T0;
+import static io.pirack.testing.ClusterFixtures.frame;
+import static io.pirack.testing.ClusterFixtures.readyNode;
+import static io.pirack.testing.ClusterFixtures.snapshot;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -41,7 +41,7 @@ class FramePublisherTest {
     private final AtomicLong builds = new AtomicLong();
     private final FramePublisher publisher = new FramePublisher(
             () -> frame(RACK, snapshot(LIVE, List.of(readyNode("rpi1")), List.of(), List.of(), List.of()),
-                    NOW.plusSeconds(builds.incrementAndGet())),
+                    T0.plusSeconds(builds.incrementAndGet())),
             fx::add, builder, nanos::get);
     private final List<RackFrame> shown = new ArrayList<>();
 
@@ -83,7 +83,7 @@ class FramePublisherTest {
         assertEquals(1, fx.size(), "one delivery queued for three frames");
         runFx();
         assertEquals(1, shown.size(), "the stale frames are skipped");
-        assertEquals(NOW.plusSeconds(3), shown.get(0).now());
+        assertEquals(T0.plusSeconds(3), shown.get(0).now());
         assertSame(shown.get(0), publisher.lastFrame());
     }
 
@@ -110,7 +110,7 @@ class FramePublisherTest {
         self[0] = new FramePublisher(() -> {
             builds.incrementAndGet();
             self[0].signal(); // the store changes while the frame is copied
-            return frame(RACK, snapshot(LIVE, List.of(), List.of(), List.of(), List.of()), NOW);
+            return frame(RACK, snapshot(LIVE, List.of(), List.of(), List.of(), List.of()), T0);
         }, fx::add, builder, nanos::get);
         self[0].signal();
         builder.runNext();
@@ -145,7 +145,7 @@ class FramePublisherTest {
 
     @Test
     void aStoreChangeReachesAViewThroughTheRealBuilderThread() throws Exception {
-        SettableClock clock = new SettableClock(NOW);
+        SettableClock clock = new SettableClock(T0);
         ClusterStore store = new ClusterStore(clock, "test cluster");
         LinkMonitor links = new LinkMonitor(clock);
         CompletableFuture<RackFrame> withNode = new CompletableFuture<>();

@@ -12,7 +12,7 @@ import io.pirack.core.cluster.OwnerKind;
 import io.pirack.core.cluster.PodInfo;
 import io.pirack.core.cluster.PodPhase;
 import io.pirack.core.cluster.ConditionStatus;
-import io.pirack.core.rack.ClusterFixtures;
+import io.pirack.testing.ClusterFixtures;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The store every informer writes to: one order of changes, one snapshot per change, robust listeners. */
 class ClusterStoreTest {
 
-    private final ClusterStore store = new ClusterStore(Clock.fixed(ClusterFixtures.NOW, ZoneOffset.UTC), "test");
+    private final ClusterStore store = new ClusterStore(Clock.fixed(ClusterFixtures.T0, ZoneOffset.UTC), "test");
 
     private static PodInfo pod(String name, boolean ready) {
         return ClusterFixtures.pod(name, "rpi2", PodPhase.RUNNING, ready, false, OwnerKind.REPLICA_SET, "hello");
@@ -147,9 +147,9 @@ class ClusterStoreTest {
 
     @Test
     void theApiStatusKeepsItsStartWhileItsKindStaysTheSame() {
-        ApiStatus first = new ApiStatus.Connected(ClusterFixtures.NOW);
+        ApiStatus first = new ApiStatus.Connected(ClusterFixtures.T0);
         store.setApiStatus(first);
-        store.setApiStatus(new ApiStatus.Connected(ClusterFixtures.NOW.plusSeconds(5)));
+        store.setApiStatus(new ApiStatus.Connected(ClusterFixtures.T0.plusSeconds(5)));
         assertEquals(first, store.snapshot().api());
         assertTrue(store.snapshot().api().isLive());
     }

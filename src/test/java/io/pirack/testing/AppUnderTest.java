@@ -16,14 +16,25 @@ import org.testfx.api.FxToolkit;
  */
 public final class AppUnderTest implements BeforeEachCallback, AfterEachCallback {
 
+    private final LaunchOptions options;
     private Path home;
     private PiRackApp app;
+
+    /** On the rehearsal rack, as {@code pirack --sim}. */
+    public AppUnderTest() {
+        this(new LaunchOptions(true, null, null, false, -1, false, 0));
+    }
+
+    /** With these command-line options (e.g. {@code --sim --kiosk --visitor}). */
+    public AppUnderTest(LaunchOptions options) {
+        this.options = options;
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         home = Files.createTempDirectory("pirack-app-test");
         System.setProperty("pirack.home", home.toString());
-        PiRackApp.setLaunchOptions(new LaunchOptions(true, null, null, false, -1, false, 0));
+        PiRackApp.setLaunchOptions(options);
         FxToolkit.registerPrimaryStage();
         app = (PiRackApp) FxToolkit.setupApplication(PiRackApp.class);
     }

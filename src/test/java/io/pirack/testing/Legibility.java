@@ -83,6 +83,24 @@ public final class Legibility {
         return new Report(counts[0], texts.size(), counts[1], defects);
     }
 
+    /**
+     * Every visible button, check box, toggle or menu button of the scene that {@code allowed} does not
+     * accept: for windows nobody operates (the audience window offers the visitor's button only).
+     */
+    public static List<String> controlsOffered(Scene scene, java.util.function.Predicate<Node> allowed) {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        List<String> found = new ArrayList<>();
+        walk(scene.getRoot(), new BoundingBox(-1e6, -1e6, 2e6, 2e6), (node, visible) -> {
+            if ((node instanceof javafx.scene.control.ButtonBase || node instanceof javafx.scene.control.ComboBoxBase<?>
+                    || node instanceof javafx.scene.control.Spinner<?>) && !allowed.test(node)) {
+                found.add("operator control in a window nobody operates: " + describe(node)
+                        + (node instanceof Labeled l ? " \"" + l.getText() + "\"" : ""));
+            }
+        });
+        return found;
+    }
+
     private interface Visitor {
         void visit(Node node, Bounds visibleInScene);
     }

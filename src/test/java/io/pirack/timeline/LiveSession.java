@@ -1,18 +1,18 @@
 package io.pirack.timeline;
 
-import static io.pirack.core.timeline.ClusterFixtures.at;
-import static io.pirack.core.timeline.ClusterFixtures.lease;
-import static io.pirack.core.timeline.ClusterFixtures.noExecute;
-import static io.pirack.core.timeline.ClusterFixtures.noSchedule;
-import static io.pirack.core.timeline.ClusterFixtures.pod;
-import static io.pirack.core.timeline.ClusterFixtures.readyNode;
-import static io.pirack.core.timeline.ClusterFixtures.unreachableNode;
+import static io.pirack.testing.ClusterFixtures.at;
+import static io.pirack.testing.ClusterFixtures.lease;
+import static io.pirack.testing.ClusterFixtures.noExecute;
+import static io.pirack.testing.ClusterFixtures.noSchedule;
+import static io.pirack.testing.ClusterFixtures.pod;
+import static io.pirack.testing.ClusterFixtures.readyNode;
+import static io.pirack.testing.ClusterFixtures.unreachableNode;
 
 import io.pirack.core.cluster.ApiStatus;
 import io.pirack.core.cluster.EventInfo;
 import io.pirack.core.cluster.NodeInfo;
 import io.pirack.core.cluster.PodInfo;
-import io.pirack.core.timeline.ClusterFixtures;
+import io.pirack.testing.ClusterFixtures;
 import io.pirack.core.timeline.DomainListener;
 import io.pirack.core.timeline.FailoverSettings;
 import java.time.Duration;

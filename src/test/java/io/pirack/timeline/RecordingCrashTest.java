@@ -1,6 +1,6 @@
 package io.pirack.timeline;
 
-import static io.pirack.core.timeline.ClusterFixtures.T0;
+import static io.pirack.testing.ClusterFixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,6 +1,6 @@
 package io.pirack.timeline;
 
-import static io.pirack.core.timeline.ClusterFixtures.T0;
+import static io.pirack.testing.ClusterFixtures.T0;
 
 import java.nio.file.Path;
 

@@ -1,6 +1,6 @@
 package io.pirack.timeline;
 
-import static io.pirack.core.timeline.ClusterFixtures.T0;
+import static io.pirack.testing.ClusterFixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +10,7 @@ import io.pirack.core.cluster.EventInfo;
 import io.pirack.core.cluster.LeaseInfo;
 import io.pirack.core.cluster.NodeInfo;
 import io.pirack.core.cluster.PodInfo;
-import io.pirack.core.timeline.ClusterFixtures;
+import io.pirack.testing.ClusterFixtures;
 import io.pirack.core.timeline.DomainListener;
 import io.pirack.core.timeline.FailoverCorrelator;
 import io.pirack.core.timeline.FailoverSettings;

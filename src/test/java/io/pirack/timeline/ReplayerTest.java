@@ -1,7 +1,7 @@
 package io.pirack.timeline;
 
-import static io.pirack.core.timeline.ClusterFixtures.T0;
-import static io.pirack.core.timeline.ClusterFixtures.at;
+import static io.pirack.testing.ClusterFixtures.T0;
+import static io.pirack.testing.ClusterFixtures.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

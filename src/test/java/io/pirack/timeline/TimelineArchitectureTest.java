@@ -27,7 +27,8 @@ class TimelineArchitectureTest {
         noClasses().should().dependOnClassesThat().resideInAPackage("javafx.scene..")
                 .because("view models hold state and commands; only views build nodes")
                 .check(new ClassFileImporter().importClasses(io.pirack.ui.timeline.TimelineViewModel.class,
-                        io.pirack.ui.timeline.TimelineMarker.class, io.pirack.ui.timeline.TimelineStyles.class));
+                        io.pirack.ui.timeline.TimelineMarker.class, io.pirack.ui.timeline.TimelineStyles.class,
+                        classOf("io.pirack.ui.timeline.TimelineMarkers"), classOf("io.pirack.ui.timeline.TimelineBands")));
     }
 
     @Test
@@ -36,5 +37,14 @@ class TimelineArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.pirack.ui..", "javafx..")
                 .because("adapters never import the UI")
                 .check(CLASSES);
+    }
+
+    /** The package-private helpers of the timeline screen, by name. */
+    private static Class<?> classOf(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(name + " is gone: keep this rule's list up to date", e);
+        }
     }
 }

@@ -1,7 +1,7 @@
 package io.pirack.timeline;
 
-import static io.pirack.core.timeline.ClusterFixtures.T0;
-import static io.pirack.core.timeline.ClusterFixtures.at;
+import static io.pirack.testing.ClusterFixtures.T0;
+import static io.pirack.testing.ClusterFixtures.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,8 +25,10 @@ class TimelineServiceTest {
     void liveServiceRecordsAndCorrelatesAndAReplayServiceShowsTheSameRun() {
         ManualTime clock = new ManualTime(T0);
         FailoverRun live;
+        Path sessionFolder;
         try (TimelineService service = TimelineService.recording(FailoverSettings.kubernetesDefaults(), clock, folder,
-                Runnable::run)) {
+                "rehearsal rack", Runnable::run)) {
+            sessionFolder = service.recordingFolder().orElseThrow();
             new LiveSession(service.listener(), clock).play();
             clock.set(at(100));
             live = service.runStartedSince("pi2", at(0)).orElseThrow();
@@ -36,7 +38,7 @@ class TimelineServiceTest {
         }
 
         ManualTime wall = new ManualTime(Instant.parse("2027-01-01T12:00:00Z"));
-        Replayer replayer = new Replayer(RecordingReader.readFolder(folder), wall, wall);
+        Replayer replayer = new Replayer(RecordingReader.readFolder(sessionFolder), wall, wall);
         TimelineService replay = TimelineService.forReplay(FailoverSettings.kubernetesDefaults(), replayer);
         List<String> rackViewCalls = new java.util.ArrayList<>();
         replayer.deliverTo(new DomainFanOut(List.of(new io.pirack.core.timeline.DomainListener() {
@@ -56,7 +58,7 @@ class TimelineServiceTest {
     void tickReportsStoppedHeartbeats() {
         ManualTime clock = new ManualTime(T0);
         TimelineService service = TimelineService.unrecorded(FailoverSettings.kubernetesDefaults(), clock);
-        service.listener().leaseChanged(null, io.pirack.core.timeline.ClusterFixtures.lease("pi2", 0, 0.2));
+        service.listener().leaseChanged(null, io.pirack.testing.ClusterFixtures.lease("pi2", 0, 0.2));
 
         clock.set(at(25));
         service.tick();

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pirack.core.tuning.TolerationPatchPlan;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

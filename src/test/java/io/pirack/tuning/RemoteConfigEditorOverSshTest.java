@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pirack.core.tuning.AppliedEdit;
 import io.pirack.core.tuning.ArgsFilePlan;
 import io.pirack.core.tuning.FlagChanges;
 import io.pirack.core.tuning.KubeVersion;
+import io.pirack.core.tuning.PreparedEdit;
 import io.pirack.core.tuning.RestartAction;
 import io.pirack.core.tuning.StaticPodManifestPlan;
 import io.pirack.core.tuning.TuningFixtures;
@@ -76,7 +78,7 @@ class RemoteConfigEditorOverSshTest {
         assertTrue(prepared.edit().diff().contains("-    - --pod-eviction-timeout=30s"), prepared.edit().diff());
         assertArrayEquals(original, Files.readAllBytes(file), "showing the diff changes nothing");
 
-        AppliedEdit applied = editor.apply(prepared);
+        AppliedEdit applied = editor.apply(PI.target(), prepared);
         Path backup = dir.resolve(".kube-controller-manager.yaml.pirack-backup-20261126T074500Z");
         assertEquals(backup.toString(), applied.backupPath().orElseThrow());
         assertArrayEquals(original, Files.readAllBytes(backup));
@@ -84,7 +86,7 @@ class RemoteConfigEditorOverSshTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals(List.of(backup, file), files(), "hidden backup, no temp file left");
 
-        editor.revert(applied);
+        editor.revert(PI.target(), applied);
         assertArrayEquals(original, Files.readAllBytes(file));
     }
 
@@ -108,7 +110,7 @@ class RemoteConfigEditorOverSshTest {
         Files.writeString(args, TuningFixtures.resource("microk8s-kube-controller-manager"));
         byte[] original = Files.readAllBytes(args);
 
-        AppliedEdit applied = editor.apply(editor.prepare(PI.target(),
+        AppliedEdit applied = editor.apply(PI.target(), editor.prepare(PI.target(),
                 new ArgsFilePlan(args.toString(), "kube-controller-manager", GRACE_20S, RestartAction.microk8sStopStart())));
 
         assertTrue(Files.readString(args).endsWith("--node-monitor-grace-period=20s\n"), Files.readString(args));
@@ -116,7 +118,7 @@ class RemoteConfigEditorOverSshTest {
         assertEquals(List.of(List.of("microk8s", "stop"), List.of("microk8s", "start")), PI.calls("microk8s"));
         assertFalse(PI.calls("sudo").isEmpty(), "writes and restarts go through sudo");
 
-        editor.revert(applied);
+        editor.revert(PI.target(), applied);
         assertArrayEquals(original, Files.readAllBytes(args));
         assertEquals(4, PI.calls("microk8s").size(), "restarted again after the revert");
     }

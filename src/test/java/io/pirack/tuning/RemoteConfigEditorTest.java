@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pirack.core.tuning.AppliedEdit;
 import io.pirack.core.tuning.ArgsFilePlan;
 import io.pirack.core.tuning.ConfigEditPlan;
 import io.pirack.core.tuning.FlagChanges;
 import io.pirack.core.tuning.K3sConfigPlan;
 import io.pirack.core.tuning.KubeVersion;
+import io.pirack.core.tuning.PreparedEdit;
 import io.pirack.core.tuning.RestartAction;
 import io.pirack.core.tuning.StaticPodManifestPlan;
 import io.pirack.core.tuning.TuningFixtures;
@@ -80,7 +82,7 @@ class RemoteConfigEditorTest {
         assertTrue(prepared.edit().diff().contains("-    - --pod-eviction-timeout=30s"), prepared.edit().diff());
         assertArrayEquals(original, Files.readAllBytes(file), "prepare changes nothing");
 
-        AppliedEdit applied = editor.apply(prepared);
+        AppliedEdit applied = editor.apply(PI1, prepared);
         String expectedBackup = dir.resolve(".kube-controller-manager.yaml.pirack-backup-20261126T073000Z").toString();
         assertEquals(expectedBackup, applied.backupPath().orElseThrow());
         assertArrayEquals(original, Files.readAllBytes(Path.of(expectedBackup)));
@@ -90,7 +92,7 @@ class RemoteConfigEditorTest {
         assertEquals(List.of(Path.of(expectedBackup), file), files(), "no temp file left behind");
         assertTrue(applied.restartProblem().isEmpty());
 
-        editor.revert(applied);
+        editor.revert(PI1, applied);
         assertArrayEquals(original, Files.readAllBytes(file));
     }
 
@@ -99,12 +101,12 @@ class RemoteConfigEditorTest {
         Path file = manifest("kubeadm-kube-controller-manager.seed-article.yaml");
         byte[] original = Files.readAllBytes(file);
         StaticPodManifestPlan plan = controllerManagerPlan(file);
-        editor.apply(editor.prepare(PI1, plan));
+        editor.apply(PI1, editor.prepare(PI1, plan));
         Files.writeString(dir.resolve(".kube-controller-manager.yaml.pirack-backup-evil"), "not a backup");
 
         List<String> backups = editor.backups(PI1, plan);
         assertEquals(List.of(dir.resolve(".kube-controller-manager.yaml.pirack-backup-20261126T073000Z").toString()), backups);
-        editor.revert(editor.fromBackup(PI1, plan, backups.get(0)));
+        editor.revert(PI1, editor.fromBackup(PI1, plan, backups.get(0)));
         assertArrayEquals(original, Files.readAllBytes(file));
         assertThrows(ConfigEditException.class, () -> editor.fromBackup(PI1, plan, "/etc/shadow"));
     }
@@ -133,9 +135,22 @@ class RemoteConfigEditorTest {
         PreparedEdit prepared = editor.prepare(PI1, controllerManagerPlan(file));
         Files.writeString(file, Files.readString(file) + "# someone else was here\n");
         byte[] concurrent = Files.readAllBytes(file);
-        ConfigEditException e = assertThrows(ConfigEditException.class, () -> editor.apply(prepared));
+        ConfigEditException e = assertThrows(ConfigEditException.class, () -> editor.apply(PI1, prepared));
         assertTrue(e.getMessage().contains("changed since PiRack read it"), e.getMessage());
         assertArrayEquals(concurrent, Files.readAllBytes(file));
+    }
+
+    @Test
+    void anEditIsNeverWrittenOnAnotherPi() throws Exception {
+        Path file = manifest("kubeadm-kube-controller-manager.yaml");
+        byte[] original = Files.readAllBytes(file);
+        PreparedEdit prepared = editor.prepare(PI1, controllerManagerPlan(file));
+        SshTarget other = new SshTarget("pi2", "127.0.0.1", 22, "pi", null);
+        int commandsBefore = shell.commands.size();
+        ConfigEditException e = assertThrows(ConfigEditException.class, () -> editor.apply(other, prepared));
+        assertEquals("This edit belongs to pi1, not pi2: nothing was changed.", e.getMessage());
+        assertArrayEquals(original, Files.readAllBytes(file));
+        assertEquals(commandsBefore, shell.commands.size(), "nothing ran on either Pi");
     }
 
     @Test
@@ -153,13 +168,13 @@ class RemoteConfigEditorTest {
                 new TreeMap<>(Map.of("kube-controller-manager-arg", GRACE_20S)), TuningFixtures.YAML);
         PreparedEdit prepared = editor.prepare(PI1, plan);
         assertTrue(prepared.edit().createsFile());
-        AppliedEdit applied = editor.apply(prepared);
+        AppliedEdit applied = editor.apply(PI1, prepared);
         assertTrue(applied.backupPath().isEmpty());
         assertEquals("kube-controller-manager-arg:\n  - \"node-monitor-grace-period=20s\"\n", Files.readString(config));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(config)), "may hold a token");
         assertEquals(List.of(List.of("systemctl", "restart", "k3s")), shell.commands.subList(2, 3).stream().map(RemoteCommand::argv).toList());
 
-        editor.revert(applied);
+        editor.revert(PI1, applied);
         assertFalse(Files.exists(config));
     }
 
@@ -171,7 +186,7 @@ class RemoteConfigEditorTest {
         shell.fail = argv -> argv.equals(List.of("microk8s", "start"));
         ConfigEditPlan plan = new ArgsFilePlan(args.toString(), "kube-controller-manager", GRACE_20S, RestartAction.microk8sStopStart());
 
-        AppliedEdit applied = editor.apply(editor.prepare(PI1, plan));
+        AppliedEdit applied = editor.apply(PI1, editor.prepare(PI1, plan));
         assertTrue(Files.readString(args).endsWith("--node-monitor-grace-period=20s\n"));
         assertTrue(applied.restartProblem().orElseThrow().startsWith("microk8s start failed on pi1 (exit 1)"));
         RemoteCommand stop = shell.commands.get(2);
@@ -179,7 +194,7 @@ class RemoteConfigEditorTest {
         assertTrue(stop.sudo());
 
         shell.fail = argv -> false;
-        assertTrue(editor.revert(applied).isEmpty());
+        assertTrue(editor.revert(PI1, applied).isEmpty());
         assertArrayEquals(original, Files.readAllBytes(args));
     }
 
@@ -187,7 +202,7 @@ class RemoteConfigEditorTest {
     void unchangedEditWritesAndRestartsNothing() throws Exception {
         Path args = dir.resolve("kube-controller-manager");
         Files.writeString(args, "--node-monitor-grace-period=20s\n");
-        AppliedEdit applied = editor.apply(editor.prepare(PI1,
+        AppliedEdit applied = editor.apply(PI1, editor.prepare(PI1,
                 new ArgsFilePlan(args.toString(), "kube-controller-manager", GRACE_20S, RestartAction.microk8sStopStart())));
         assertFalse(applied.changed());
         assertEquals(1, shell.commands.size());
@@ -201,7 +216,7 @@ class RemoteConfigEditorTest {
         String hostile = "--etcd-servers=\"unix://$(touch " + pwned + ")`touch " + pwned + "`;'x'\\n\"\n--secure-port=16443\n";
         Files.write(args, hostile.getBytes(StandardCharsets.UTF_8));
         FlagChanges set = FlagChanges.setting(new TreeMap<>(Map.of("default-unreachable-toleration-seconds", "5")));
-        editor.apply(editor.prepare(PI1, new ArgsFilePlan(args.toString(), "kube-apiserver", set, RestartAction.microk8sStopStart())));
+        editor.apply(PI1, editor.prepare(PI1, new ArgsFilePlan(args.toString(), "kube-apiserver", set, RestartAction.microk8sStopStart())));
         assertEquals(hostile + "--default-unreachable-toleration-seconds=5\n", Files.readString(args));
         assertFalse(Files.exists(pwned), "content was never interpreted by a shell");
     }

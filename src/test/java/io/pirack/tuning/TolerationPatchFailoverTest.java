@@ -11,6 +11,7 @@ import io.pirack.core.cluster.EventInfo;
 import io.pirack.core.cluster.PodInfo;
 import io.pirack.core.cluster.Taint;
 import io.pirack.core.cluster.Toleration;
+import io.pirack.core.tuning.TolerationPatchPlan;
 import io.pirack.sim.RackUnderTest;
 import io.pirack.sim.SimTimings;
 import io.pirack.sim.SimWorkload;

@@ -54,6 +54,35 @@ class BoothTest {
     }
 
     @Test
+    void theAudienceWindowOffersNoOperatorControlNotEvenForTheUnpluggedPi() throws Exception {
+        robot.clickOn("#visitor-mode");
+        robot.clickOn("#open-audience");
+        Stage stage = running.app().booth().audience().stage();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stage::isShowing);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> stage.getScene().lookup("#layer-rpi3") != null);
+
+        robot.interact(() -> running.app().plugs().pull("rpi3"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> running.app().plugs().controller().states().get("rpi3").isUnplugged());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (double[] size : new double[][] {{1920, 1080}, {1280, 720}, {1600, 900}}) {
+            // A new size re-lays the rack out (every layer gets a new unit): that once brought the buttons back.
+            robot.interact(() -> {
+                stage.setFullScreen(false);
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            java.util.List<String> offered = io.pirack.testing.Fx.onFx(() -> io.pirack.testing.Legibility.controlsOffered(
+                    stage.getScene(), node -> "visitor-button".equals(node.getId())));
+            assertEquals(java.util.List.of(), offered, "at " + size[0] + "x" + size[1]
+                    + ": no \u201cPull the plug\u201d, no \u201cPlug back in\u201d, no timeline buttons");
+        }
+        assertTrue(io.pirack.testing.Fx.onFx(() -> stage.getScene().lookup("#visitor-button").isVisible()),
+                "the visitor's button is the one thing to press");
+    }
+
+    @Test
     void audienceWindowFillsTheChosenScreenAndEscapeDoesNotCloseIt() throws Exception {
         robot.clickOn("#open-audience");
         AudienceWindow audience = running.app().booth().audience();
@@ -159,7 +188,7 @@ class BoothTest {
             close.fire();
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !stage.isShowing());
-        assertFalse(running.app().booth().model().isLocked(), "the right PIN also unlocks the operator window");
+        assertFalse(running.app().booth().model().kiosk().isLocked(), "the right PIN also unlocks the operator window");
     }
 
     @Test

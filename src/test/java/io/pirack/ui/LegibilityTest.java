@@ -3,10 +3,14 @@ package io.pirack.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pirack.app.FileChoosers;
 import io.pirack.testing.AppUnderTest;
 import io.pirack.testing.Legibility;
 import io.pirack.ui.booth.AudienceWindow;
 import io.pirack.ui.tuning.TuningStyles;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +22,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -26,7 +32,10 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -49,11 +58,7 @@ class LegibilityTest {
     private record Exclusion(String casePrefix, String defectContains, String owner) {
     }
 
-    private static final List<Exclusion> EXCLUDED = List.of(
-            new Exclusion("dialog/connect", "", "shell (issue 15): opens only behind a native file chooser"),
-            new Exclusion("dialog/replay", "", "shell (issue 15): opens only behind a native file chooser"),
-            new Exclusion("operator/rack/", "plug-state", "shell: the drawn rack cuts \"unplugged since … (auto-restore at …)\""),
-            new Exclusion("audience", "plug-state", "shell: the drawn rack cuts \"unplugged since … (auto-restore at …)\""));
+    private static final List<Exclusion> EXCLUDED = List.of();
 
     private static final int[][] OPERATOR_SIZES = {{1280, 800}, {1440, 900}};
     private static final int[][] AUDIENCE_SIZES = {{1280, 720}, {1920, 1080}, {2560, 1440}, {3840, 2160}};
@@ -108,24 +113,33 @@ class LegibilityTest {
             guardrailDialog("dialog/guardrail-control-plane/" + at + "/" + phase, operator, 1, size);
             tuningReview("dialog/tuning-review/" + at + "/" + phase, operator, size);
             checkDialog("dialog/kiosk-set-pin/" + at + "/" + phase, () -> Platform.runLater(() ->
-                    io.pirack.ui.booth.KioskPinDialog.askForNewPin(operator, pin -> "A kiosk PIN is 4 to 8 digits.", () -> { })), size);
-            notReachable("dialog/connect/" + at + "/" + phase, "File → Connect to Cluster… asks for a kubeconfig file first");
-            notReachable("dialog/replay/" + at + "/" + phase, "File → Replay Recording… asks for a folder first");
+                    io.pirack.ui.booth.KioskPinDialog.askForNewPin(operator, pin -> "A kiosk PIN is 4 to 8 digits.", () -> { }, null)), size);
+            checkDialog("dialog/connect/" + at + "/" + phase, () -> fileCommand(operator, "Connect to Cluster…"), size);
+            checkDialog("dialog/replay/" + at + "/" + phase, () -> fileCommand(operator, "Replay Recording…"), size);
         }
         robot.interact(() -> running.app().booth().openAudience(0));
         Stage audience = running.app().booth().audience().stage();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, audience::isShowing);
         settle();
         check("audience-window/" + (int) audience.getWidth() + "x" + (int) audience.getHeight() + "/" + phase,
-                audience.getScene(), true, new int[] {(int) audience.getWidth(), (int) audience.getHeight()});
+                audience.getScene(), true, new int[] {(int) audience.getWidth(), (int) audience.getHeight()},
+                onlyTheVisitorsButton(audience.getScene()));
         kioskPinDialog("dialog/kiosk-pin/1280x720/" + phase, audience, AUDIENCE_SIZES[0]);
         robot.interact(() -> running.app().booth().closeAudience());
         for (int[] size : AUDIENCE_SIZES) {
             Stage host = hostScaled(running.app().booth()::newAudienceView, size);
             settle();
-            check("audience/" + size[0] + "x" + size[1] + "/" + phase, host.getScene(), true, size);
+            check("audience/" + size[0] + "x" + size[1] + "/" + phase, host.getScene(), true, size,
+                    onlyTheVisitorsButton(host.getScene()));
             robot.interact(host::close);
         }
+    }
+
+    /** The audience may click the visitor's button and nothing else (no "Pull the plug", no timeline −/+). */
+    private List<String> onlyTheVisitorsButton(Scene scene) {
+        AtomicReference<List<String>> found = new AtomicReference<>();
+        robot.interact(() -> found.set(Legibility.controlsOffered(scene, node -> "visitor-button".equals(node.getId()))));
+        return found.get();
     }
 
     /**
@@ -212,9 +226,51 @@ class LegibilityTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !window.isShowing());
     }
 
-    /** A case that must be checked but cannot be opened headless yet: it counts, and fails unless excluded. */
-    private void notReachable(String id, String why) {
-        record(id, new Legibility.Report(0, 0, 0, List.of()), List.of("not checked: " + why));
+    /**
+     * Runs a File menu command later on the FX thread (its dialog waits there). The native choosers
+     * before the connect and replay dialogs answer with a kubeconfig of two contexts and a folder.
+     */
+    private void fileCommand(Stage operator, String text) {
+        MenuBar bar = (MenuBar) operator.getScene().lookup(".menu-bar");
+        MenuItem item = bar.getMenus().get(0).getItems().stream().filter(i -> text.equals(i.getText())).findFirst().orElseThrow();
+        Platform.runLater(item::fire);
+    }
+
+    @BeforeEach
+    void answerTheNativeChoosers(@TempDir Path files) throws Exception {
+        Path kubeconfig = Files.writeString(files.resolve("booth-kubeconfig.yaml"), """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: booth-pi-cluster
+                  cluster: {server: "https://127.0.0.1:6443"}
+                users:
+                - name: booth-admin
+                  user: {token: not-a-secret}
+                contexts:
+                - name: booth-admin@booth-pi-cluster
+                  context: {cluster: booth-pi-cluster, user: booth-admin}
+                - name: rehearsal-spare
+                  context: {cluster: booth-pi-cluster, user: booth-admin}
+                current-context: booth-admin@booth-pi-cluster
+                """);
+        Path recording = Files.createDirectories(files.resolve("2026-12-06-booth-run"));
+        FileChoosers.use(new FileChoosers() {
+            @Override
+            public File kubeconfig(Window owner, Path suggestedFolder) {
+                return kubeconfig.toFile();
+            }
+
+            @Override
+            public File recordingFolder(Window owner, Path suggestedFolder) {
+                return recording.toFile();
+            }
+        });
+    }
+
+    @AfterEach
+    void nativeChoosersAgain() {
+        FileChoosers.use(null);
     }
 
     private void check(String id, Scene scene, boolean overlaps, int[] size) throws Exception {

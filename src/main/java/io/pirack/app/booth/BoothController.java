@@ -214,7 +214,7 @@ public final class BoothController implements BoothControls, AutoCloseable {
     }
 
     private boolean refused() {
-        return model.refuse(message::set);
+        return model.kiosk().refuse(message::set);
     }
 
     private void updateKeepAwake() {

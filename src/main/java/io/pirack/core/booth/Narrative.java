@@ -3,6 +3,8 @@ package io.pirack.core.booth;
 import io.pirack.core.timeline.FailoverRun;
 import io.pirack.core.timeline.RunVerdict;
 import io.pirack.core.timeline.StayingPod;
+import io.pirack.core.cluster.ClusterSnapshot;
+import io.pirack.core.cluster.ConditionStatus;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +15,21 @@ import java.util.List;
 public final class Narrative {
 
     private Narrative() {
+    }
+
+    /**
+     * Between runs: the invitation, but only when it is true — while connecting, or with a Pi not
+     * Ready, it says so instead of "All Pis healthy".
+     */
+    public static List<String> between(ClusterSnapshot cluster) {
+        if (!cluster.api().isLive()) {
+            return List.of("Connecting to the cluster…");
+        }
+        long ready = cluster.nodes().values().stream().filter(n -> n.ready() == ConditionStatus.TRUE).count();
+        if (cluster.nodes().isEmpty() || ready < cluster.nodes().size()) {
+            return List.of(ready + " of " + cluster.nodes().size() + " Pis Ready. Waiting for the cluster to settle…");
+        }
+        return of(null);
     }
 
     public static List<String> of(FailoverRun run) {

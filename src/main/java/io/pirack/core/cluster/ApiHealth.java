@@ -99,8 +99,8 @@ public final class ApiHealth {
         if (Duration.between(watchesDownSince, now).compareTo(watchGrace) > 0) {
             outage = true;
             outageSince = watchesDownSince;
-            return new ApiStatus.Unreachable(outageSince, "watches not re-established for "
-                    + TimeText.age(watchGrace) + (watches.error() == null ? "" : ": " + watches.error()));
+            return new ApiStatus.Unreachable(outageSince, Forbidden.is(watches.error()) ? watches.error()
+                    : "watches not re-established for " + TimeText.age(watchGrace) + (watches.error() == null ? "" : ": " + watches.error()));
         }
         return new ApiStatus.Reconnecting(watchesDownSince, watches.error() == null ? "a watch is being re-established" : watches.error());
     }

@@ -20,6 +20,9 @@ public final class ApiStatusText {
     }
 
     public static Look look(ApiStatus status, Instant now) {
+        if (forbidden(status) != null) {
+            return Look.UNREACHABLE;
+        }
         if (status instanceof ApiStatus.Connected) {
             return Look.CONNECTED;
         }
@@ -34,6 +37,10 @@ public final class ApiStatusText {
 
     /** The short status-bar words, with a symbol so colour is never the only cue. */
     public static String statusBar(ApiStatus status, Instant now) {
+        String forbidden = forbidden(status);
+        if (forbidden != null) {
+            return "✖ " + forbidden;
+        }
         if (status instanceof ApiStatus.Connected) {
             return "✔ API connected";
         }
@@ -49,6 +56,10 @@ public final class ApiStatusText {
 
     /** The alarm banner, or null when there is nothing to alarm about. */
     public static String banner(ApiStatus status, Instant now) {
+        String forbidden = forbidden(status);
+        if (forbidden != null) {
+            return forbidden + (status.isLive() ? "." : ". Cluster LEDs show “?” (unknown) until PiRack may read the cluster.");
+        }
         if (status instanceof ApiStatus.Unreachable u) {
             return "Kubernetes API unreachable since " + TimeText.clock(u.since()) + " ("
                     + TimeText.age(Duration.between(u.since(), now)) + reason(u.reason())
@@ -63,6 +74,14 @@ public final class ApiStatusText {
 
     private static boolean slowStart(ApiStatus status, Instant now) {
         return Duration.between(status.since(), now).compareTo(CONNECTING_ALARM_AFTER) >= 0;
+    }
+
+    /** The forbidden sentence the status carries, or null. A 403 is told at once, whatever the state. */
+    public static String forbidden(ApiStatus status) {
+        String reason = status instanceof ApiStatus.Connecting c ? c.reason()
+                : status instanceof ApiStatus.Reconnecting r ? r.reason()
+                : status instanceof ApiStatus.Unreachable u ? u.reason() : null;
+        return Forbidden.is(reason) ? reason : null;
     }
 
     private static String reason(String reason) {

@@ -49,4 +49,26 @@ public final class ImageFailureExplainer {
         }
         return Optional.empty();
     }
+
+    /**
+     * The same diagnosis in a few words, for places with one line to spare (a timeline label, a run note):
+     * "the image has no linux/arm64/v8 build", "the image was built for another CPU (exec format error)".
+     */
+    public static Optional<String> brief(String message) {
+        if (message == null || message.isBlank()) {
+            return Optional.empty();
+        }
+        String text = message.toLowerCase(Locale.ROOT);
+        Matcher m = NO_MATCHING_MANIFEST.matcher(text);
+        if (m.find()) {
+            return Optional.of("the image has no " + m.group(1) + " build");
+        }
+        if (NO_MATCH_FOR_PLATFORM.matcher(text).find()) {
+            return Optional.of("the image has no build for this Pi's platform");
+        }
+        if (EXEC_FORMAT.matcher(text).find()) {
+            return Optional.of("the image was built for another CPU (exec format error)");
+        }
+        return Optional.empty();
+    }
 }

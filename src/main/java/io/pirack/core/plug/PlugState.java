@@ -47,10 +47,11 @@ public sealed interface PlugState {
             if (since != null) {
                 text.append(" since ").append(TimeText.clock(since));
             }
+            // Short parts joined by " · ": the rack shows one per line.
             if (autoRestoreAt != null) {
-                text.append(" (auto-restore at ").append(TimeText.clock(autoRestoreAt)).append(')');
+                text.append(" · back at ").append(TimeText.clock(autoRestoreAt));
             } else if (deadManArmed) {
-                text.append(" (auto-restore armed)");
+                text.append(" · auto-restore armed");
             }
             return text.toString();
         }

@@ -1,5 +1,6 @@
 package io.pirack.core.preflight;
 
+import io.pirack.core.cluster.ApiPermission;
 import io.pirack.core.images.ImageArchitectureItem;
 import io.pirack.core.preflight.PreflightInputs.ClockSample;
 import io.pirack.core.preflight.PreflightInputs.DeadManSwitch;
@@ -28,6 +29,7 @@ public final class Preflight {
     public static PreflightReport check(PreflightInputs in) {
         List<PreflightItem> items = new ArrayList<>();
         items.add(network(in.network()));
+        in.permissions().ifPresent(checks -> items.add(permissions(checks)));
         items.add(nodes(in.nodes()));
         items.add(images(in));
         items.add(ImageArchitectureItem.of(in.imageArchitecture()));
@@ -55,6 +57,38 @@ public final class Preflight {
         String detail = bad.stream().map(r -> r.name() + ": " + r.message()).collect(Collectors.joining("; "));
         String fix = bad.stream().filter(r -> r.status() == worst).map(NetworkResult::fix).findFirst().orElse("");
         return new PreflightItem("network", title, worst, detail, fix);
+    }
+
+    /**
+     * What the API server lets PiRack do (SelfSubjectAccessReview per permission): FAIL naming every
+     * required one missing, WARN for optional ones or no answer.
+     */
+    static PreflightItem permissions(List<ApiPermission.Check> checks) {
+        String title = "API permissions";
+        if (checks.isEmpty()) {
+            return new PreflightItem("permissions", title, CheckStatus.SKIP, "not needed: the rehearsal rack has no RBAC", "");
+        }
+        List<ApiPermission.Check> denied = checks.stream().filter(c -> Boolean.FALSE.equals(c.allowed())).toList();
+        List<ApiPermission.Check> unknown = checks.stream().filter(c -> c.allowed() == null).toList();
+        List<String> missing = denied.stream().filter(c -> c.permission().required()).map(c -> c.permission().words()).toList();
+        List<String> optional = denied.stream().filter(c -> !c.permission().required())
+                .map(c -> c.permission().words() + " (" + c.permission().purpose() + ")").toList();
+        String fix = "Grant them: kubectl apply -f " + io.pirack.core.cluster.Forbidden.RBAC_FILE
+                + " (bind the ClusterRole to the user in your kubeconfig).";
+        if (!missing.isEmpty()) {
+            return new PreflightItem("permissions", title, CheckStatus.FAIL, "missing: " + String.join(", ", missing)
+                    + (optional.isEmpty() ? "" : "; optional, also missing: " + String.join(", ", optional)), fix);
+        }
+        if (!optional.isEmpty()) {
+            return new PreflightItem("permissions", title, CheckStatus.WARN, "optional, missing: " + String.join(", ", optional), fix);
+        }
+        if (!unknown.isEmpty()) {
+            return new PreflightItem("permissions", title, CheckStatus.WARN, "the API server did not answer for "
+                    + unknown.stream().map(c -> c.permission().words()).collect(Collectors.joining(", "))
+                    + (unknown.get(0).reason().isEmpty() ? "" : " (" + unknown.get(0).reason() + ")"),
+                    "Check by hand: kubectl auth can-i --list");
+        }
+        return new PreflightItem("permissions", title, CheckStatus.PASS, "all " + checks.size() + " granted", "");
     }
 
     static PreflightItem nodes(List<NodeReadiness> nodes) {

@@ -1,5 +1,6 @@
 package io.pirack.core.preflight;
 
+import io.pirack.core.cluster.ApiPermission;
 import io.pirack.core.images.ImageVerdict;
 import io.pirack.core.tuning.DemoWorkload;
 import io.pirack.core.tuning.EffectiveSettings;
@@ -21,7 +22,8 @@ public record PreflightInputs(
         List<DeadManSwitch> deadManSwitches,
         List<ClockSample> clocks,
         Duration clockSkewLimit,
-        Optional<List<ImageVerdict>> imageArchitecture) {
+        Optional<List<ImageVerdict>> imageArchitecture,
+        Optional<List<ApiPermission.Check>> permissions) {
 
     /** Timeline events are shown to a tenth of a second; half a second of skew already reorders close events. */
     public static final Duration DEFAULT_CLOCK_SKEW_LIMIT = Duration.ofMillis(500);
@@ -33,6 +35,20 @@ public record PreflightInputs(
         deadManSwitches = List.copyOf(deadManSwitches);
         clocks = List.copyOf(clocks);
         imageArchitecture = imageArchitecture.map(List::copyOf);
+        permissions = permissions.map(List::copyOf);
+    }
+
+    /** Inputs without an API permission check (shown as "not checked"). */
+    public PreflightInputs(List<NetworkResult> network, List<NodeReadiness> nodes, Optional<ImagePresence> images,
+            List<DemoWorkload> workloads, Optional<EffectiveSettings> settings, List<DeadManSwitch> deadManSwitches,
+            List<ClockSample> clocks, Duration clockSkewLimit, Optional<List<ImageVerdict>> imageArchitecture) {
+        this(network, nodes, images, workloads, settings, deadManSwitches, clocks, clockSkewLimit, imageArchitecture, Optional.empty());
+    }
+
+    /** With the API server's answer for each permission PiRack needs (SelfSubjectAccessReview). */
+    public PreflightInputs withPermissions(List<ApiPermission.Check> checks) {
+        return new PreflightInputs(network, nodes, images, workloads, settings, deadManSwitches, clocks, clockSkewLimit,
+                imageArchitecture, Optional.of(checks));
     }
 
     /** Inputs without an image-architecture check (shown as "not checked"). */
@@ -43,7 +59,7 @@ public record PreflightInputs(
     }
 
     public PreflightInputs withImageArchitecture(List<ImageVerdict> verdicts) {
-        return new PreflightInputs(network, nodes, images, workloads, settings, deadManSwitches, clocks, clockSkewLimit, Optional.of(verdicts));
+        return new PreflightInputs(network, nodes, images, workloads, settings, deadManSwitches, clocks, clockSkewLimit, Optional.of(verdicts), permissions);
     }
 
     /** One network doctor finding, as the doctor reported it. */

@@ -113,23 +113,44 @@ public record Settings(Cluster cluster, Rehearsal rehearsal, Operator operator, 
      * @param confirmPulls   ask before pulling a plug in the operator window
      * @param lastView       the screen shown at the last exit
      * @param hideSystemPods hide DaemonSet and control-plane pods on the rack
+     * @param window         where the operator window was at the last exit (null: never placed, first start)
      */
-    public record Operator(boolean confirmPulls, String lastView, boolean hideSystemPods) {
+    public record Operator(boolean confirmPulls, String lastView, boolean hideSystemPods, WindowBounds window) {
+        public Operator(boolean confirmPulls, String lastView, boolean hideSystemPods) {
+            this(confirmPulls, lastView, hideSystemPods, null);
+        }
+
         public static Operator defaults() {
-            return new Operator(true, "rack", false);
+            return new Operator(true, "rack", false, null);
         }
 
         public Operator withConfirmPulls(boolean confirm) {
-            return new Operator(confirm, lastView, hideSystemPods);
+            return new Operator(confirm, lastView, hideSystemPods, window);
         }
 
         public Operator withLastView(String view) {
-            return new Operator(confirmPulls, view, hideSystemPods);
+            return new Operator(confirmPulls, view, hideSystemPods, window);
         }
 
         public Operator withHideSystemPods(boolean hide) {
-            return new Operator(confirmPulls, lastView, hide);
+            return new Operator(confirmPulls, lastView, hide, window);
         }
+
+        public Operator withWindow(WindowBounds bounds) {
+            return new Operator(confirmPulls, lastView, hideSystemPods, bounds);
+        }
+    }
+
+    /**
+     * A window's place on the desktop, in the screens' shared coordinates.
+     *
+     * @param x         left edge while not maximised (what un-maximising returns to)
+     * @param y         top edge while not maximised
+     * @param width     width while not maximised
+     * @param height    height while not maximised
+     * @param maximized whether it filled its screen
+     */
+    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
     }
 
     /**
@@ -197,6 +218,10 @@ public record Settings(Cluster cluster, Rehearsal rehearsal, Operator operator, 
 
     public Settings withHideSystemPods(boolean hide) {
         return withOperator(operator.withHideSystemPods(hide));
+    }
+
+    public Settings withOperatorWindow(WindowBounds bounds) {
+        return withOperator(operator.withWindow(bounds));
     }
 
     public Settings withAudienceScreen(int screen) {

@@ -266,10 +266,16 @@ final class FailoverAnalysis {
         if (haltReason != null) {
             notes.add(haltReason);
         }
+        List<String> imageTrouble = ImageTrouble.of(podFailovers, events, until);
+        notes.addAll(imageTrouble);
         Prediction prediction = predict(settings, start, lastHeartbeat, notReady, noExecute,
                 moved.isEmpty() ? podFailovers : moved);
         String failure = failureReason(outcome, openAtEnd, haltReason, podFailovers, notReady, noExecute, firstEviction,
                 settings, prediction);
+        if (outcome == RunOutcome.TIMED_OUT && firstEviction != null && !imageTrouble.isEmpty()) {
+            // "replacement never Ready" is true but useless on stage; the image is why.
+            failure = "timed out after " + TimeText.age(settings.runTimeout()) + ": " + imageTrouble.get(0);
+        }
         return new FailoverRun(node, trigger, settings, start, end, outcome, failure, haltReason, notes,
                 Milestone.of(lastHeartbeat), within(linkLost, until), within(notReady, until),
                 within(noExecute, until), firstEviction, firstReady, lastReady, within(nodeBack, until),

@@ -41,6 +41,11 @@ public record FailoverRun(String node, String trigger, FailoverSettings settings
         return RunVerdict.of(this);
     }
 
+    /** Replacements that cannot start because their image does not run on the Pis (from their events). */
+    public List<String> imageTrouble() {
+        return ImageTrouble.of(pods, events, end != null ? end : Instant.MAX);
+    }
+
     /** The pods Kubernetes moves; the run's recovery is measured over these. */
     public List<PodFailover> movablePods() {
         return pods.stream().filter(PodFailover::movable).toList();

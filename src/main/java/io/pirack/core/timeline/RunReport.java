@@ -55,6 +55,7 @@ public final class RunReport {
                     offset(p.evictionEarliest(), run).trim(), offset(p.evictionLatest(), run).trim(),
                     p.toleranceSeconds()));
         }
+        PredictionCheck.misses(run).forEach(miss -> out.append("  Note: ").append(miss).append('\n'));
 
         if (!run.pods().isEmpty()) {
             out.append("\nPods:\n");

@@ -53,11 +53,16 @@ public record RunVerdict(Kind kind, String headline, String summary, List<String
         String stayText = stayingText(run.staying());
         long moved = run.replacedCount();
         switch (run.outcome()) {
-            case IN_PROGRESS:
+            case IN_PROGRESS: {
                 if (run.failureReason() != null) {
                     details.add(run.failureReason());
                 }
-                return new RunVerdict(Kind.IN_PROGRESS, run.phaseText(), run.phaseText(), details);
+                // A replacement that cannot pull or run its image will never be Ready: say so now, not at the timeout.
+                List<String> imageTrouble = run.imageTrouble();
+                details.addAll(imageTrouble);
+                String summary = imageTrouble.isEmpty() ? run.phaseText() : run.phaseText() + " — " + imageTrouble.get(0);
+                return new RunVerdict(Kind.IN_PROGRESS, run.phaseText(), summary, details);
+            }
             case NOTHING_TO_MOVE:
                 return new RunVerdict(Kind.NOTHING_TO_MOVE, join("nothing to move", stayText),
                         join("nothing to move", stayText), details);

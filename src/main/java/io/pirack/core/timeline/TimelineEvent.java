@@ -2,8 +2,10 @@ package io.pirack.core.timeline;
 
 import io.pirack.core.cluster.ConditionStatus;
 import io.pirack.core.cluster.TimeText;
+import io.pirack.core.images.ImageFailureExplainer;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One fact on the failover timeline. {@link #receivedAt()} is PiRack's own clock (ms precision) and is
@@ -479,8 +481,22 @@ public sealed interface TimelineEvent {
             return "event|" + uid + "|" + count + "|" + lastTimestamp;
         }
 
+        /**
+         * "Failed: the image has no linux/arm64/v8 build — use a multi-architecture tag" for an architecture
+         * mismatch (the runtime's words stay in {@link #message()} and in recordings); otherwise the event
+         * as Kubernetes wrote it.
+         */
         public String describe() {
+            Optional<String> imageTrouble = imageTrouble();
+            if (imageTrouble.isPresent()) {
+                return reason + ": " + imageTrouble.get() + " — use a multi-architecture tag";
+            }
             return reason + (message == null || message.isEmpty() ? "" : ": " + message);
+        }
+
+        /** Why the pod's image cannot run on its Pi, when this event says so (pull or exec format error). */
+        public Optional<String> imageTrouble() {
+            return ImageFailureExplainer.brief(message);
         }
     }
 }

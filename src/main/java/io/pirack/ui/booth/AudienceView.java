@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.animation.FadeTransition;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -32,6 +34,8 @@ public final class AudienceView extends BorderPane {
     static final double BASE_FONT = 22;
 
     private final VBox story = new VBox();
+    /** The side column's empty space between the story and the legend. */
+    private final Region quiet = new Region();
 
     public AudienceView(BoothViewModel model, Supplier<Node> rack, Supplier<Node> timeline) {
         getStylesheets().add(AudienceView.class.getResource(Styles.STYLESHEET).toExternalForm());
@@ -65,23 +69,23 @@ public final class AudienceView extends BorderPane {
         Button visitor = new Button();
         visitor.setId("visitor-button");
         visitor.getStyleClass().add("visitor-button");
-        visitor.textProperty().bind(model.visitorLabelProperty());
-        visitor.disableProperty().bind(model.visitorEnabledProperty().not());
-        visitor.setOnAction(e -> model.visitorPull());
-        visitor.visibleProperty().bind(model.visitorModeProperty());
+        visitor.textProperty().bind(model.visitor().labelProperty());
+        visitor.disableProperty().bind(model.visitor().enabledProperty().not());
+        visitor.setOnAction(e -> model.visitor().pull());
+        visitor.visibleProperty().bind(model.visitor().shownProperty());
         visitor.managedProperty().bind(visitor.visibleProperty());
         visitor.setMaxWidth(Double.MAX_VALUE);
         Label hint = new Label();
         hint.getStyleClass().add("audience-hint");
         hint.setWrapText(true);
         hint.setMinHeight(Region.USE_PREF_SIZE);
-        hint.textProperty().bind(model.visitorHintProperty());
-        hint.visibleProperty().bind(model.visitorModeProperty());
+        hint.textProperty().bind(model.visitor().hintProperty());
+        hint.visibleProperty().bind(model.visitor().shownProperty());
         hint.managedProperty().bind(hint.visibleProperty());
 
-        Region push = new Region();
-        VBox.setVgrow(push, Priority.ALWAYS);
-        VBox side = new VBox(stopwatch, phase, story, push, legend, visitor, hint);
+        VBox.setVgrow(quiet, Priority.ALWAYS);
+        VBox side = new VBox(stopwatch, phase, story, quiet, legend, visitor, hint);
+        side.setId("audience-side");
         side.getStyleClass().add("audience-side");
         side.setAlignment(Pos.TOP_LEFT);
         side.prefWidthProperty().bind(widthProperty().multiply(0.38));
@@ -118,6 +122,17 @@ public final class AudienceView extends BorderPane {
             }
             side.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("result"), now == BoothViewModel.Show.RESULT);
         });
+    }
+
+    /**
+     * Where on the screen nothing of the show is drawn now: the side column between the story and
+     * the legend (between runs, most of the column's height).
+     */
+    public Rectangle2D quietArea() {
+        applyCss();
+        layout();
+        Bounds b = quiet.localToScreen(quiet.getLayoutBounds());
+        return b == null ? null : new Rectangle2D(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
     }
 
     /** One wrapped label per sentence of the story, so none is ever cut. */

@@ -12,6 +12,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
+import javafx.stage.Window;
 
 /**
  * The window that faces the crowd: full screen on a chosen monitor, big rack, big stopwatch, the
@@ -26,6 +27,7 @@ public final class AudienceWindow {
             KeyCombination.ALT_DOWN, KeyCombination.SHIFT_DOWN);
 
     private final Stage stage = new Stage(StageStyle.UNDECORATED);
+    private final AudienceView view;
     private final BoothViewModel model;
     private final Runnable onExit;
     private final ListChangeListener<Screen> screensChanged = change -> placeOnChosenScreen();
@@ -34,6 +36,7 @@ public final class AudienceWindow {
 
     public AudienceWindow(BoothViewModel model, AudienceView root, Runnable onExit) {
         this.model = model;
+        this.view = root;
         this.onExit = onExit;
         stage.setTitle("PiRack — audience");
         Scene scene = new Scene(root, 1280, 800);
@@ -93,11 +96,26 @@ public final class AudienceWindow {
 
     /** The exit chord: the masked PIN (or, when the operator allowed it, nothing) closes the window. */
     private void askPinAndClose() {
-        if (!model.exitNeedsPin()) {
+        if (!model.kiosk().exitNeedsPin()) {
             onExit.run();
             return;
         }
-        KioskPinDialog.askToExit(stage, model::exit, onExit);
+        KioskPinDialog.askToExit(stage, model.kiosk()::exit, onExit);
+    }
+
+    /** True while this window is up on the screen where {@code other}'s centre is (one screen for both). */
+    public boolean covers(Window other) {
+        if (!stage.isShowing()) {
+            return false;
+        }
+        Rectangle2D mine = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        return Screen.getScreens().size() == 1
+                || mine.contains(other.getX() + other.getWidth() / 2, other.getY() + other.getHeight() / 2);
+    }
+
+    /** The screen area where this window shows nothing right now (see {@link AudienceView#quietArea()}). */
+    public Rectangle2D quietArea() {
+        return view.quietArea();
     }
 
     /** The operator closes the window (Booth screen). */

@@ -66,20 +66,20 @@ public final class BoothView extends ScrollPane {
         Label visitorMessage = wrapped();
         CheckBox visitor = new CheckBox("Show the visitor's \u201cPull a plug!\u201d button");
         visitor.setId("visitor-mode");
-        visitor.setSelected(model.visitorModeProperty().get());
-        model.visitorModeProperty().addListener((o, was, now) -> visitor.setSelected(now));
+        visitor.setSelected(model.visitor().shownProperty().get());
+        model.visitor().shownProperty().addListener((o, was, now) -> visitor.setSelected(now));
         visitor.setOnAction(e -> {
-            visitorMessage.setText(model.setVisitorMode(visitor.isSelected()));
-            visitor.setSelected(model.visitorModeProperty().get());
+            visitorMessage.setText(model.visitor().setShown(visitor.isSelected()));
+            visitor.setSelected(model.visitor().shownProperty().get());
         });
-        Spinner<Integer> cooldown = new Spinner<>(10, 600, (int) model.cooldownProperty().get().toSeconds(), 10);
+        Spinner<Integer> cooldown = new Spinner<>(10, 600, (int) model.visitor().cooldownProperty().get().toSeconds(), 10);
         cooldown.valueProperty().addListener((o, was, now) -> {
-            if (!model.isLocked()) {
-                model.cooldownProperty().set(Duration.ofSeconds(now));
+            if (!model.kiosk().isLocked()) {
+                model.visitor().cooldownProperty().set(Duration.ofSeconds(now));
             }
         });
         Label hint = wrapped();
-        hint.textProperty().bind(model.visitorHintProperty());
+        hint.textProperty().bind(model.visitor().hintProperty());
         VBox visitors = new VBox(8, visitor, row(new Label("Cooldown between pulls (s)"), cooldown), hint, visitorMessage);
 
         Spinner<Integer> minutes = new Spinner<>(1, 120, 5);
@@ -117,23 +117,23 @@ public final class BoothView extends ScrollPane {
         Button setPin = new Button("Set PIN");
         setPin.setId("kiosk-set-pin");
         setPin.setOnAction(e -> {
-            pinMessage.setText(model.setPin(currentPin.getText(), newPin.getText()));
+            pinMessage.setText(model.kiosk().setPin(currentPin.getText(), newPin.getText()));
             currentPin.clear();
             newPin.clear();
         });
         Button clearPin = new Button("Clear PIN");
         clearPin.setOnAction(e -> {
-            pinMessage.setText(model.clearPin(currentPin.getText()));
+            pinMessage.setText(model.kiosk().clearPin(currentPin.getText()));
             currentPin.clear();
         });
         Button lock = new Button("Lock operator actions");
         lock.setId("kiosk-lock");
-        lock.setOnAction(e -> pinMessage.setText(model.lock()));
+        lock.setOnAction(e -> pinMessage.setText(model.kiosk().lock()));
         PasswordField unlockPin = pinField("PIN", "kiosk-pin");
         Button unlock = new Button("Unlock");
         unlock.setId("kiosk-unlock");
         Runnable tryUnlock = () -> {
-            KioskLock.Attempt attempt = model.unlock(unlockPin.getText());
+            KioskLock.Attempt attempt = model.kiosk().unlock(unlockPin.getText());
             pinMessage.setText(attempt.message());
             unlockPin.clear();
         };
@@ -145,11 +145,11 @@ public final class BoothView extends ScrollPane {
 
         List<Node> operatorOnly = List.of(audience, visitors, attractBox, rebalanceBox, settingsRow);
         Runnable applyLock = () -> {
-            boolean locked = model.lockedProperty().get();
+            boolean locked = model.kiosk().lockedProperty().get();
             operatorOnly.forEach(n -> n.setDisable(locked));
             unlockRow.setDisable(!locked);
         };
-        model.lockedProperty().addListener((o, was, now) -> applyLock.run());
+        model.kiosk().lockedProperty().addListener((o, was, now) -> applyLock.run());
         applyLock.run();
 
         VBox content = new VBox(12, titled("Audience window", audience), titled("Visitor mode", visitors),

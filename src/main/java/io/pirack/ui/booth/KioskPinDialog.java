@@ -3,6 +3,7 @@ package io.pirack.ui.booth;
 import io.pirack.core.booth.KioskLock;
 import java.util.function.Function;
 import javafx.event.ActionEvent;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -64,11 +65,19 @@ public final class KioskPinDialog {
 
     /**
      * Kiosk mode is starting without a PIN: set one now ({@code setPin} answers "PIN set." or why
-     * not), or explicitly allow closing the audience window without one.
+     * not), or explicitly allow closing the audience window without one. The dialog belongs to the
+     * operator window and leaves the audience window usable (the visitor's button still works).
+     *
+     * @param within where on the screen it must stay, or null to centre it on {@code owner}: on a single
+     *               screen, the audience window's empty space ({@link AudienceWindow#quietArea()}), so
+     *               the question covers neither the rack, the story nor the visitor's button
      */
-    public static Dialog<Void> askForNewPin(Window owner, Function<String, String> setPin, Runnable allowWithoutPin) {
-        Dialog<Void> dialog = new Dialog<>();
+    public static Dialog<ButtonType> askForNewPin(Window owner, Function<String, String> setPin, Runnable allowWithoutPin,
+                                            Rectangle2D within) {
+        // The result is the button pressed: a dialog without a Cancel button does not close on a null result.
+        Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
+        dialog.initModality(Modality.WINDOW_MODAL);
         dialog.setTitle("Kiosk PIN");
         dialog.setHeaderText("Kiosk mode has no PIN yet");
         Label explain = wrapped("The PIN locks every operator action and is the only way to close the audience window. "
@@ -78,7 +87,10 @@ public final class KioskPinDialog {
         pin.setPromptText("new PIN (4–8 digits)");
         Label message = wrapped("");
         dialog.getDialogPane().setContent(new VBox(8, explain, pin, message));
-        dialog.getDialogPane().setPrefWidth(520);
+        dialog.getDialogPane().setPrefWidth(within == null ? 520 : Math.min(520, within.getWidth()));
+        if (within != null) {
+            dialog.setOnShown(e -> placeWithin(dialog, within));
+        }
         ButtonType set = new ButtonType("Set PIN and lock", ButtonBar.ButtonData.OK_DONE);
         ButtonType without = new ButtonType("Allow exit without PIN", ButtonBar.ButtonData.OTHER);
         dialog.getDialogPane().getButtonTypes().setAll(without, set);
@@ -95,10 +107,18 @@ public final class KioskPinDialog {
             if (button == without) {
                 allowWithoutPin.run();
             }
-            return null;
+            return button;
         });
         dialog.show();
         return dialog;
+    }
+
+    /** Top-centre of {@code area}, moved up if it would stick out at the bottom, never above it. */
+    private static void placeWithin(Dialog<?> dialog, Rectangle2D area) {
+        double w = dialog.getWidth();
+        double h = dialog.getHeight();
+        dialog.setX(area.getMinX() + Math.max(0, (area.getWidth() - w) / 2));
+        dialog.setY(Math.max(area.getMinY(), Math.min(area.getMinY() + 8, area.getMaxY() - h)));
     }
 
     private static Label wrapped(String text) {

@@ -1,30 +1,18 @@
 package io.pirack.ui.network;
 
-import io.pirack.core.cluster.NodeRole;
 import io.pirack.core.net.CheckResult;
-import io.pirack.core.net.DiscoveredPi;
 import io.pirack.core.net.DoctorReport;
 import io.pirack.core.net.HostFlavour;
 import io.pirack.core.net.HostSnapshot;
-import io.pirack.core.net.LedBlink;
-import io.pirack.core.net.PiDiscovery;
 import io.pirack.core.preflight.CheckStatus;
 import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.RackSpec;
-import io.pirack.core.validate.Ipv4Address;
 import io.pirack.core.validate.Ipv4Subnet;
-import io.pirack.core.validate.MacAddress;
-import io.pirack.core.validate.Validation;
 import io.pirack.ui.network.NetworkBackend.NetworkProblem;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -65,7 +53,6 @@ public final class NetworkViewModel {
     private final Executor fx;
 
     private final ObservableList<CheckResult> checks = FXCollections.observableArrayList();
-    private final ObservableList<PiRow> pis = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty progressText = new SimpleStringProperty("");
@@ -78,8 +65,7 @@ public final class NetworkViewModel {
     private HostSnapshot snapshot;
     /** A rerun asked for while one ran (e.g. the session changed): run again when this one ends. */
     private boolean rerunPending;
-    private List<DiscoveredPi> discovered = List.of();
-    private final Map<String, LedBlink> blinks = new HashMap<>();
+    private final PiTable table;
     private final NetworkApplyModel apply;
 
     /**
@@ -93,10 +79,11 @@ public final class NetworkViewModel {
         this.fx = fx;
         this.rack.set(backend.rack());
         this.rehearsal.set(backend.rehearsal());
-        this.apply = new NetworkApplyModel(backend, background, fx, () -> snapshot, rack::get, () -> currentAddresses(rack.get()), pis::isEmpty,
-                applied -> {
+        this.table = new PiTable(backend, background, fx, rack, message);
+        this.apply = new NetworkApplyModel(backend, background, fx, () -> snapshot, rack::get, () -> table.currentAddresses(rack.get()),
+                table.rows()::isEmpty, applied -> {
                     rack.set(applied);
-                    refreshPis();
+                    table.refresh();
                 });
         backend.remembered().filter(r -> !rehearsal.get()).ifPresent(r -> {
             host.set(r.host());
@@ -147,7 +134,7 @@ public final class NetworkViewModel {
     }
 
     public ObservableList<PiRow> pis() {
-        return pis;
+        return table.rows();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -211,10 +198,9 @@ public final class NetworkViewModel {
     private void showChecked(NetworkBackend.Checked checked) {
         DoctorReport report = checked.report();
         snapshot = checked.snapshot();
-        discovered = checked.pis();
         checks.setAll(report.checks());
         host.set(report.host());
-        refreshPis();
+        table.discovered(checked.pis());
         long failing = report.count(CheckStatus.FAIL);
         long warnings = report.count(CheckStatus.WARN);
         progress.set(1);
@@ -223,7 +209,7 @@ public final class NetworkViewModel {
             lastRun.set("The rehearsal rack runs inside PiRack and needs no booth network.");
         } else {
             progressText.set(report.checks().size() + " checks: " + failing + (failing == 1 ? " failure, " : " failures, ") + warnings
-                    + (warnings == 1 ? " warning; " : " warnings; ") + discovered.size() + (discovered.size() == 1 ? " Pi" : " Pis") + " found");
+                    + (warnings == 1 ? " warning; " : " warnings; ") + table.discovered().size() + (table.discovered().size() == 1 ? " Pi" : " Pis") + " found");
             lastRun.set("Checked " + TIME.format(report.at()) + (report.live()
                     ? "; the preflight uses this result for " + DoctorReport.FRESH_FOR.toMinutes() + " min or until the network changes."
                     : " from a captured folder."));
@@ -270,7 +256,7 @@ public final class NetworkViewModel {
         } else if (action.equals(CheckResult.ASSIGN_ADDRESSES)) {
             suggestAddresses();
         } else if (action.equals(CheckResult.USE_HOST_SUBNET)) {
-            useHostSubnet();
+            table.useHostSubnet(snapshot);
         } else if (action.equals(CheckResult.WRITE_BOOTPTAB) || action.equals(CheckResult.WRITE_DHCP_HOSTS)
                 || action.startsWith(CheckResult.RELEASE_REBIND)) {
             apply.prepare();
@@ -278,24 +264,6 @@ public final class NetworkViewModel {
                     ? "The changes to " + apply.diffTargetProperty().get() + " are shown under Apply below: check them, then press "
                     + "\u201cWrite and apply\u2026\u201d." : apply.messageProperty().get());
         }
-    }
-
-    /** Moves the rack to the subnet this computer shares; each planned address keeps its last number. */
-    private void useHostSubnet() {
-        Optional<Ipv4Subnet> shared = Optional.ofNullable(snapshot).map(HostFlavour::detect).map(HostFlavour::subnet);
-        if (shared.isEmpty()) {
-            message.set("Run the checks first.");
-            return;
-        }
-        Ipv4Subnet target = shared.get();
-        List<PiSlot> slots = new ArrayList<>();
-        for (PiSlot slot : rack.get().slots()) {
-            Validation<Ipv4Address> ip = slot.ip() == null ? Validation.invalid("") : Ipv4Address.parse(slot.ip());
-            slots.add(ip.isValid() ? slot.withIp(target.network().plus(ip.orThrow().octet(3)).toString()) : slot);
-        }
-        RackSpec spec = rack.get();
-        updateRack(new RackSpec(spec.name(), slots, target.toString(), spec.defaultPlugMethod(), spec.turingPiUrl(), spec.deadManSeconds()));
-        message.set("The rack now plans " + target + "; press \u201cApply\u2026\u201d to write the fixed addresses, then re-run the checks.");
     }
 
     private void openSharingPane() {
@@ -317,126 +285,25 @@ public final class NetworkViewModel {
         });
     }
 
-    // ---- discovery and assignment ------------------------------------------------------------
-
-    private void refreshPis() {
-        RackSpec spec = rack.get();
-        List<PiRow> rows = new ArrayList<>();
-        for (DiscoveredPi pi : discovered) {
-            Optional<PiSlot> slot = slotOf(spec, pi.mac());
-            rows.add(new PiRow(pi.mac().canonical(), pi.currentIp().map(Ipv4Address::toString).orElse(""), pi.hostname(),
-                    slot.map(PiSlot::hostname).orElse(""), slot.map(PiSlot::ip).filter(ip -> ip != null).orElse(""),
-                    blinks.containsKey(pi.mac().canonical()),
-                    pi.hasNonMacClientId() ? "sends client id " + pi.nonMacClientId() + ": a MAC entry will not match it" : ""));
-        }
-        pis.setAll(rows);
-    }
-
-    private static Optional<PiSlot> slotOf(RackSpec spec, MacAddress mac) {
-        return spec.slots().stream().filter(s -> s.mac() != null && MacAddress.parse(s.mac()).isValid()
-                && MacAddress.parse(s.mac()).orThrow().equals(mac)).findFirst();
-    }
+    // ---- discovery, assignment and identify (PiTable) ----------------------------------------
 
     /** Puts a discovered Pi in a rack slot and gives slots without an address the next suggested one. */
     public void assign(PiRow row, String slotHostname) {
-        if (rack.get().slot(slotHostname).isEmpty()) {
-            message.set("There is no slot " + slotHostname + " in the rack.");
-            return;
-        }
-        RackSpec assigned = PiDiscovery.assign(rack.get(), slotHostname, MacAddress.parse(row.mac()).orThrow());
-        updateRack(withSuggestions(assigned).orElse(assigned));
-        message.set(row.mac() + " is now " + slotHostname + ".");
+        table.assign(row, slotHostname);
     }
 
     /** Gives every slot without an address the next free one: .101, .102, … in slot order. */
     public void suggestAddresses() {
-        Optional<RackSpec> suggested = withSuggestions(rack.get());
-        if (suggested.isPresent()) {
-            updateRack(suggested.get());
-            message.set("Suggested addresses for the slots that had none.");
-        }
-    }
-
-    private Optional<RackSpec> withSuggestions(RackSpec spec) {
-        Validation<Ipv4Subnet> subnet = Ipv4Subnet.parse(spec.subnet());
-        if (!subnet.isValid()) {
-            message.set("The rack's subnet is not valid: " + subnet.message());
-            return Optional.empty();
-        }
-        return Optional.of(PiDiscovery.withSuggestedAddresses(spec, subnet.orThrow(), Set.of(subnet.orThrow().gateway())));
+        table.suggestAddresses();
     }
 
     /** Sets a slot's planned address after checking it is an address inside the rack's subnet. */
     public boolean setPlannedIp(String slotHostname, String text) {
-        Optional<PiSlot> slot = rack.get().slot(slotHostname);
-        if (slot.isEmpty()) {
-            message.set("There is no slot " + slotHostname + " in the rack.");
-            return false;
-        }
-        Validation<Ipv4Address> ip = Ipv4Address.parse(text.strip());
-        if (!ip.isValid()) {
-            message.set(slotHostname + ": " + ip.message());
-            return false;
-        }
-        Validation<Ipv4Subnet> subnet = Ipv4Subnet.parse(rack.get().subnet());
-        if (subnet.isValid() && !subnet.orThrow().contains(ip.orThrow())) {
-            message.set(slotHostname + ": " + ip.orThrow() + " is outside the booth subnet " + subnet.orThrow());
-            return false;
-        }
-        updateRack(rack.get().replaceSlot(slot.get().withIp(ip.orThrow().toString())));
-        message.set(slotHostname + " will be at " + ip.orThrow() + " after Apply.");
-        return true;
+        return table.setPlannedIp(slotHostname, text);
     }
-
-    private void updateRack(RackSpec updated) {
-        rack.set(updated);
-        backend.saveRack(updated);
-        refreshPis();
-    }
-
-    // ---- identify ----------------------------------------------------------------------------
 
     /** Blinks the Pi's ACT LED, or, when it is blinking, puts the LED back at once. */
     public void toggleIdentify(PiRow row) {
-        if (row.currentIp().isEmpty()) {
-            message.set(row.mac() + " has no current address, so PiRack cannot reach it.");
-            return;
-        }
-        PiSlot slot = rack.get().slot(row.slot()).orElse(PiSlot.of(row.sentHostname().isEmpty() ? row.currentIp() : row.sentHostname(),
-                NodeRole.WORKER));
-        LedBlink blink = blinks.get(row.mac());
-        message.set(blink == null ? "Asking " + slot.hostname() + " to blink its LED\u2026" : "Restoring " + slot.hostname() + "'s LED\u2026");
-        background.execute(() -> {
-            String outcome;
-            try {
-                if (blink == null) {
-                    LedBlink started = backend.blink(slot, row.currentIp());
-                    fx.execute(() -> blinks.put(row.mac(), started));
-                    outcome = slot.hostname() + " is blinking its green LED for 30 s.";
-                } else {
-                    backend.restoreLed(slot, row.currentIp(), blink);
-                    fx.execute(() -> blinks.remove(row.mac()));
-                    outcome = slot.hostname() + "'s LED is back to " + blink.savedTrigger() + ".";
-                }
-            } catch (NetworkProblem e) {
-                outcome = e.getMessage();
-            }
-            String text = outcome;
-            fx.execute(() -> {
-                message.set(text);
-                refreshPis();
-            });
-        });
-    }
-
-    /** Where each assigned Pi is now (by rack hostname), from discovery. */
-    private Map<String, Ipv4Address> currentAddresses(RackSpec spec) {
-        Map<String, Ipv4Address> addresses = new LinkedHashMap<>();
-        for (DiscoveredPi pi : discovered) {
-            if (pi.currentIp().isPresent()) {
-                slotOf(spec, pi.mac()).ifPresent(slot -> addresses.put(slot.hostname(), pi.currentIp().get()));
-            }
-        }
-        return addresses;
+        table.toggleIdentify(row);
     }
 }

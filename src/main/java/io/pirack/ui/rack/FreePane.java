@@ -6,7 +6,7 @@ import javafx.scene.layout.Pane;
  * A pane whose children keep the size and position their owner gives them: a plain {@link Pane}
  * would resize each child back to its preferred size on every layout pass.
  */
-final class FreePane extends Pane {
+class FreePane extends Pane {
 
     @Override
     protected void layoutChildren() {

@@ -6,6 +6,9 @@ import javafx.scene.Node;
 /** What one drawn layer may ask of the rack it sits in; the layer knows nothing else about it. */
 interface LayerActions {
 
+    /** False in a rack nobody operates (the audience window): the layer has no plug button. */
+    boolean plugButtons();
+
     /** The layer's plug button: pull the plug, or plug back in when {@code pulled}. */
     void plugPressed(String host, boolean pulled);
 

@@ -41,6 +41,7 @@ final class LayerNode extends Region {
     private double unit = 10;
     private RackGeometry.TileGrid grid = new RackGeometry.TileGrid(30, 1, 1);
     private boolean pulled;
+    private String plugWords = "";
 
     LayerNode(String hostname, LayerActions actions) {
         this.hostname = hostname;
@@ -58,8 +59,10 @@ final class LayerNode extends Region {
         overflow.setVisible(false);
         plugButton.getStyleClass().add(Styles.PLUG_BUTTON);
         plugButton.setFocusTraversable(true);
+        plugButton.setVisible(actions.plugButtons());
         plugButton.setOnAction(e -> actions.plugPressed(hostname, pulled));
         plugState.getStyleClass().add(Styles.PLUG_STATE);
+        plugState.setWrapText(true);
         Tooltip beat = new Tooltip();
         beat.setOnShowing(e -> beat.setText(actions.heartbeatDetail(hostname)));
         Tooltip.install(leds.heartbeat, beat);
@@ -71,7 +74,10 @@ final class LayerNode extends Region {
         host.setOnMouseClicked(e -> actions.showNodeDetail(hostname, host));
         leds.state.setOnMouseClicked(e -> actions.showNodeDetail(hostname, leds.state));
         getChildren().addAll(shade, leds.link, leds.heartbeat, leds.linkCaption, leds.beatCaption, host, info, leds.state,
-                podPane, overflow, plugButton, plugState);
+                podPane, overflow, plugState);
+        if (actions.plugButtons()) {
+            getChildren().add(plugButton);
+        }
     }
 
     LayerModel model() {
@@ -117,8 +123,9 @@ final class LayerNode extends Region {
         drawTilesOnCanvas(compact);
         setStyle("-fx-font-size: " + Math.round(unit * 10) / 10.0 + "px;");
         info.setVisible(!compact || unit > 14);
-        plugButton.setVisible(!compact);
+        plugButton.setVisible(!compact && actions.plugButtons());
         plugState.setVisible(!compact || unit > 14);
+        showPlugWords();
         requestLayout();
     }
 
@@ -127,13 +134,19 @@ final class LayerNode extends Region {
         model = next;
         leds.show(previous, next);
         info.setText((next.ip() == null ? "no IP" : next.ip()) + " · " + next.roleWords());
-        plugState.setText(next.plug().isEmpty() ? (next.link() == LinkLed.DOWN ? "power off" : "") : next.plug());
+        plugWords = next.plug().isEmpty() ? (next.link() == LinkLed.DOWN ? "power off" : "") : next.plug();
+        showPlugWords();
         pulled = isPulled;
         plugButton.setText(isPulled ? "Plug back in" : "Pull the plug");
         plugButton.setDisable(!isPulled && !canPull);
         if (previous == null || !previous.pods().equals(next.pods())) {
             showPods(animated);
         }
+    }
+
+    /** One short part per line on a board ("unplugged since 10:41:58" / "back at 10:42:10"); one line on a card. */
+    private void showPlugWords() {
+        plugState.setText(compact ? plugWords : plugWords.replace(" · ", "\n"));
     }
 
     /** Switches between tile nodes (stacked) and one drawn canvas (compact grid). */
@@ -254,7 +267,9 @@ final class LayerNode extends Region {
         double plugW = 11 * u;
         plugButton.resizeRelocate(right - plugW, top + 0.1 * u, plugW, 2.4 * u);
         double plugTextW = Math.min(plugState.prefWidth(-1), 22 * u);
-        plugState.resizeRelocate(right - plugTextW, top + 2.8 * u, plugTextW, 1.5 * u);
+        // Under the button; in a rack nobody operates, where the button would be.
+        double plugTextY = plugButton.isVisible() ? top + 2.6 * u : top + 0.1 * u;
+        plugState.resizeRelocate(right - plugTextW, plugTextY, plugTextW, plugState.prefHeight(plugTextW));
         if (tall) {
             // Tall layers: the state chip heads the pod column, pods get rows below it.
             double col = x + textW + 0.5 * u;

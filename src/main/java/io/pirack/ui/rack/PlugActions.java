@@ -19,7 +19,43 @@ public interface PlugActions {
     /** True while PiRack has this Pi unplugged: its button offers "Plug back in". */
     boolean isPulled(String node);
 
-    /** For views without plug control (e.g. a read-only audience window): no buttons work. */
+    /**
+     * False for a rack nobody operates (the audience window): its layers have no plug button at all,
+     * not even a greyed one, and show the plug state where the button would be.
+     */
+    default boolean offersButtons() {
+        return true;
+    }
+
+    /** A rack nobody operates: no buttons; {@code isPulled} still says which Pis are unplugged. */
+    static PlugActions watchOnly(Predicate<String> isPulled) {
+        return new PlugActions() {
+            @Override
+            public void pull(String node) {
+            }
+
+            @Override
+            public void restore(String node) {
+            }
+
+            @Override
+            public boolean canPull(String node) {
+                return false;
+            }
+
+            @Override
+            public boolean isPulled(String node) {
+                return isPulled.test(node);
+            }
+
+            @Override
+            public boolean offersButtons() {
+                return false;
+            }
+        };
+    }
+
+    /** For views without plug control (e.g. a benchmark): no buttons work. */
     PlugActions NONE = lookOnly(node -> false, node -> false);
 
     /** Buttons that look as the predicates say but do nothing: for pictures and read-only windows. */

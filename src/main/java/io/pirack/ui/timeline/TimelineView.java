@@ -2,38 +2,25 @@ package io.pirack.ui.timeline;
 
 import io.pirack.core.cluster.TimeText;
 import io.pirack.core.timeline.LaneLayout;
-import io.pirack.core.timeline.TimelineEventKind;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.scene.SnapshotParameters;
-import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
-import javafx.scene.transform.Transform;
 
 /**
  * The failover timeline: stopwatch and controls on top, the run view (one summary row per run, newest first;
@@ -56,7 +43,6 @@ public final class TimelineView extends BorderPane {
     private static final double LABEL_ROW_HEIGHT = 15;
     private static final double FIRST_LABEL_Y = 26;
     private static final double SYMBOL_WIDTH = 16;
-    private static final double ZOOM_STEP = 0.8;
     static final double AXIS_HEIGHT = 24;
 
     private final TimelineViewModel model;
@@ -69,8 +55,6 @@ public final class TimelineView extends BorderPane {
     private final Line nowCursor = new Line();
     private final ScrollPane laneScroll = new ScrollPane();
     private final VBox exportArea = new VBox();
-    private final Label stopwatch = new Label();
-    private final Label phase = new Label();
     private final RunSummaryView runView = new RunSummaryView(false);
     private final Text measure = new Text();
     private double laneHeight = MAX_LANE_HEIGHT;
@@ -90,7 +74,7 @@ public final class TimelineView extends BorderPane {
                 () -> runView.prefHeight(Math.max(1, getWidth() - 24)) + 4, runView.heightProperty(), widthProperty(),
                 model.runSummariesProperty()));
         runs.setMinHeight(0);
-        setTop(new VBox(header(), runs));
+        setTop(new VBox(new TimelineToolbar(model), runs));
         setCenter(lanesArea());
 
         model.markersProperty().addListener((o, was, is) -> relayout());
@@ -103,46 +87,6 @@ public final class TimelineView extends BorderPane {
         model.nowProperty().addListener((o, was, is) -> placeNowCursor());
         laneScroll.viewportBoundsProperty().addListener((o, was, is) -> relayout());
         relayout();
-    }
-
-    private Node header() {
-        stopwatch.getStyleClass().add(TimelineStyles.STOPWATCH);
-        stopwatch.textProperty().bind(model.stopwatchProperty());
-        stopwatch.setMinWidth(Region.USE_PREF_SIZE);
-        phase.getStyleClass().add(TimelineStyles.PHASE);
-        phase.textProperty().bind(model.phaseProperty());
-        phase.setMinWidth(Region.USE_PREF_SIZE);
-        VBox clock = new VBox(phase, stopwatch);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-
-        CheckBox system = new CheckBox("Hide kube-system");
-        system.setId("timeline-hide-system");
-        system.setTooltip(new Tooltip("Leave out kube-system pods and their Events"));
-        system.selectedProperty().bindBidirectional(model.hideSystemProperty());
-        system.setMinWidth(Region.USE_PREF_SIZE);
-        Button zoomIn = new Button("+");
-        zoomIn.setId("timeline-zoom-in");
-        zoomIn.setTooltip(new Tooltip("Zoom in (scroll up on the lanes)"));
-        zoomIn.setOnAction(e -> model.zoom(ZOOM_STEP, TimelineViewModel.NOW_POSITION));
-        Button zoomOut = new Button("−");
-        zoomOut.setId("timeline-zoom-out");
-        zoomOut.setTooltip(new Tooltip("Zoom out"));
-        zoomOut.setOnAction(e -> model.zoom(1 / ZOOM_STEP, TimelineViewModel.NOW_POSITION));
-        ToggleButton follow = new ToggleButton("Now");
-        follow.setId("timeline-follow");
-        follow.setTooltip(new Tooltip("Follow the present"));
-        follow.selectedProperty().bindBidirectional(model.followNowProperty());
-        follow.setOnAction(e -> {
-            if (follow.isSelected()) {
-                model.followNow();
-            }
-        });
-        HBox bar = new HBox(12, clock, spacer, system, zoomOut, zoomIn, follow);
-        bar.getStyleClass().add(TimelineStyles.TOOLBAR);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 12, 6, 12));
-        return bar;
     }
 
     private Node lanesArea() {
@@ -159,7 +103,7 @@ public final class TimelineView extends BorderPane {
         VBox.setVgrow(laneScroll, Priority.ALWAYS);
         plot.addEventFilter(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() != 0 && !e.isShiftDown()) {
-                model.zoom(e.getDeltaY() > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, fractionAt(e.getX()));
+                model.zoom(e.getDeltaY() > 0 ? TimelineToolbar.ZOOM_STEP : 1 / TimelineToolbar.ZOOM_STEP, fractionAt(e.getX()));
                 e.consume();
             }
         });
@@ -181,40 +125,9 @@ public final class TimelineView extends BorderPane {
         axis.setClip(axisClip);
         axis.widthProperty().addListener((o, was, is) -> relayout());
 
-        exportArea.getChildren().addAll(laneScroll, axis, legend());
+        exportArea.getChildren().addAll(laneScroll, axis, TimelineLegend.node());
         exportArea.getStyleClass().add(TimelineStyles.EXPORT_AREA);
         return exportArea;
-    }
-
-    /** What each symbol means, in words (never colour alone). */
-    private Node legend() {
-        FlowPane legend = new FlowPane(14, 2);
-        legend.getStyleClass().add(TimelineStyles.LEGEND);
-        legend.setPadding(new Insets(2, 12, 4, LANE_NAME_WIDTH));
-        Object[][] entries = {
-                {TimelineEventKind.PLUG_PULLED, "plug pulled"}, {TimelineEventKind.LINK_LOST, "link lost"},
-                {TimelineEventKind.HEARTBEATS_STOPPED, "heartbeats stop"},
-                {TimelineEventKind.NODE_READY_CHANGED, "Ready changed"}, {TimelineEventKind.TAINT_ADDED, "taint"},
-                {TimelineEventKind.POD_MARKED_FOR_DELETION, "evicted"}, {TimelineEventKind.POD_CREATED, "created"},
-                {TimelineEventKind.POD_READY, "Ready"}};
-        for (Object[] entry : entries) {
-            TimelineEventKind kind = (TimelineEventKind) entry[0];
-            Label label = new Label(TimelineViewModel.symbol(kind) + " " + entry[1]);
-            label.getStyleClass().addAll(TimelineStyles.LEGEND_ENTRY, TimelineStyles.markerClass(kind) + "-legend");
-            label.setMinWidth(Region.USE_PREF_SIZE);
-            legend.getChildren().add(label);
-        }
-        Label beats = new Label("▬ heartbeats (gap = silent)");
-        beats.getStyleClass().add(TimelineStyles.LEGEND_ENTRY);
-        beats.setMinWidth(Region.USE_PREF_SIZE);
-        Label predicted = new Label("┆ ┆ predicted window");
-        predicted.getStyleClass().add(TimelineStyles.LEGEND_ENTRY);
-        predicted.setMinWidth(Region.USE_PREF_SIZE);
-        Label outage = new Label("⚠ API server unreachable");
-        outage.getStyleClass().add(TimelineStyles.LEGEND_ENTRY);
-        outage.setMinWidth(Region.USE_PREF_SIZE);
-        legend.getChildren().addAll(beats, predicted, outage);
-        return legend;
     }
 
     private double plotWidth() {
@@ -368,7 +281,7 @@ public final class TimelineView extends BorderPane {
                 continue;
             }
             LaneLayout.Item item = new LaneLayout.Item(marker.lane(), x, marker.text(),
-                    marker.kind() == null ? null : marker.kind().name(), TimelineViewModel.plural(marker.kind()));
+                    marker.kind() == null ? null : marker.kind().name(), TimelineMarkers.plural(marker.kind()));
             items.add(item);
             source.put(item, marker);
         }
@@ -388,7 +301,7 @@ public final class TimelineView extends BorderPane {
             symbol.setMinWidth(Region.USE_PREF_SIZE);
             symbol.relocate(p.x() - 5, y + SYMBOL_ROW);
             symbol.setUserData(p.members().stream().map(source::get).toList());
-            Tooltip.install(symbol, new Tooltip(details(p, source)));
+            Tooltip.install(symbol, new Tooltip(TimelineMarkers.details(p, source)));
             markerLayer.getChildren().add(symbol);
             if (p.labelled() && p.labelTo() <= right + 2) {
                 Label label = new Label(p.label());
@@ -396,7 +309,7 @@ public final class TimelineView extends BorderPane {
                 label.setMinWidth(Region.USE_PREF_SIZE);
                 label.relocate(p.labelFrom(), y + FIRST_LABEL_Y + p.row() * LABEL_ROW_HEIGHT);
                 label.setUserData(p);
-                Tooltip.install(label, new Tooltip(details(p, source)));
+                Tooltip.install(label, new Tooltip(TimelineMarkers.details(p, source)));
                 markerLayer.getChildren().add(label);
             }
         }
@@ -412,21 +325,6 @@ public final class TimelineView extends BorderPane {
         Tooltip.install(band, new Tooltip(marker.text()));
         band.setUserData(marker);
         return band;
-    }
-
-    private static String details(LaneLayout.Placed p, Map<LaneLayout.Item, TimelineMarker> source) {
-        StringBuilder out = new StringBuilder();
-        for (LaneLayout.Item item : p.members()) {
-            TimelineMarker m = source.get(item);
-            if (out.length() > 0) {
-                out.append('\n');
-            }
-            out.append(TimeText.clock(m.at())).append("  ").append(m.text());
-            for (String label : m.labels()) {
-                out.append("\n    ").append(label);
-            }
-        }
-        return out.toString();
     }
 
     private double widthOf(String text, double fontSize) {
@@ -450,39 +348,7 @@ public final class TimelineView extends BorderPane {
      * the on-screen size, for slides. Call on the FX thread.
      */
     public BufferedImage capture() {
-        double width = exportArea.getWidth();
-        RunSummaryView summary = new RunSummaryView(false);
-        summary.getStyleClass().add(TimelineStyles.VIEW);
-        summary.setPadding(new Insets(8, 12, 8, 12));
-        var selected = model.selectedRunProperty().get();
-        summary.show(selected == null ? List.of() : List.of(selected), selected);
-        StackPane holder = new StackPane(summary);
-        holder.getStyleClass().add(TimelineStyles.VIEW);
-        holder.getStylesheets().addAll(getStylesheets());
-        Scene offscreen = new Scene(holder, width, -1);
-        offscreen.setFill(Color.web("#15181d"));
-        holder.applyCss();
-        double summaryHeight = Math.ceil(holder.prefHeight(width));
-        holder.resize(width, summaryHeight);
-        holder.layout();
-        BufferedImage top = snapshot2x(holder);
-        BufferedImage lanes = snapshot2x(exportArea);
-        BufferedImage out = new BufferedImage(Math.max(top.getWidth(), lanes.getWidth()),
-                top.getHeight() + lanes.getHeight(), BufferedImage.TYPE_INT_ARGB);
-        java.awt.Graphics2D g = out.createGraphics();
-        g.setColor(new java.awt.Color(0x15, 0x18, 0x1d));
-        g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.drawImage(top, 0, 0, null);
-        g.drawImage(lanes, 0, top.getHeight(), null);
-        g.dispose();
-        return out;
-    }
-
-    private static BufferedImage snapshot2x(Node node) {
-        SnapshotParameters parameters = new SnapshotParameters();
-        parameters.setTransform(Transform.scale(2, 2));
-        parameters.setFill(Color.web("#15181d"));
-        return javafx.embed.swing.SwingFXUtils.fromFXImage(node.snapshot(parameters, null), null);
+        return TimelinePng.export(exportArea, model.selectedRunProperty().get(), getStylesheets());
     }
 
     /** The part the PNG export shows below the run summary (lanes, axis, legend); for tests. */

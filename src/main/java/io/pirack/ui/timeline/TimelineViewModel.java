@@ -1,27 +1,13 @@
 package io.pirack.ui.timeline;
 
-import io.pirack.core.cluster.ConditionStatus;
 import io.pirack.core.cluster.TimeText;
 import io.pirack.core.timeline.FailoverRun;
-import io.pirack.core.timeline.Prediction;
 import io.pirack.core.timeline.RunSummary;
-import io.pirack.core.timeline.TimelineEvent;
-import io.pirack.core.timeline.TimelineEvent.KubeEvent;
-import io.pirack.core.timeline.TimelineEvent.HeartbeatRenewed;
-import io.pirack.core.timeline.TimelineEvent.HeartbeatsStopped;
-import io.pirack.core.timeline.TimelineEvent.NodeReadyChanged;
-import io.pirack.core.timeline.TimelineEvent.PodCreated;
-import io.pirack.core.timeline.TimelineEvent.PodReady;
-import io.pirack.core.timeline.TimelineEvent.PodRunning;
-import io.pirack.core.timeline.TimelineEvent.PodScheduled;
-import io.pirack.core.timeline.TimelineEventKind;
 import io.pirack.core.timeline.TimelineSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -45,9 +31,6 @@ public final class TimelineViewModel {
     static final Duration MAX_SPAN = Duration.ofHours(6);
     /** While following, "now" sits this far from the right edge so fresh markers are visible. */
     static final double NOW_POSITION = 0.9;
-    /** A pod first seen this long after its creation was there before PiRack looked. */
-    static final Duration STARTUP_AGE = Duration.ofSeconds(30);
-
     private final ReadOnlyObjectWrapper<TimelineSnapshot> snapshot =
             new ReadOnlyObjectWrapper<>(TimelineSnapshot.empty(Instant.EPOCH));
     private final ObjectProperty<Duration> span = new SimpleObjectProperty<>(DEFAULT_SPAN);
@@ -75,9 +58,6 @@ public final class TimelineViewModel {
     /** A lane's heartbeats as one strip: beating between {@code from} and {@code to}. */
     public record Strip(String lane, Instant from, Instant to) {
     }
-
-    /** Beats further apart than this many typical gaps leave the strip silent in between. */
-    static final double SILENT_AFTER_GAPS = 2.5;
 
     /** Markers are listed for the window plus half a width on each side, so sliding needs no new list. */
     private Instant listedFrom = Instant.MAX;
@@ -108,8 +88,8 @@ public final class TimelineViewModel {
         }
         if (previous.version() != next.version() || previous.runs() != next.runs()) {
             refreshMarkers();
-            outages.set(outagesOf(next.markers()));
-            heartbeatStrips.set(strips(next.heartbeats()));
+            outages.set(TimelineBands.outages(next.markers()));
+            heartbeatStrips.set(TimelineBands.strips(next.heartbeats()));
         }
         if (previous.runs() != next.runs() || next.activeRun().isPresent()) {
             refreshSummaries(next);
@@ -172,57 +152,6 @@ public final class TimelineViewModel {
             return sign + abs + " s";
         }
         return sign + (abs / 60) + " min" + (abs % 60 == 0 ? "" : " " + (abs % 60) + " s");
-    }
-
-    private static List<Interval> outagesOf(List<TimelineEvent> events) {
-        List<Interval> list = new ArrayList<>();
-        Instant openSince = null;
-        String text = null;
-        for (TimelineEvent event : events) {
-            if (event instanceof TimelineEvent.ApiOutage o && openSince == null) {
-                openSince = o.receivedAt();
-                text = o.describe();
-            } else if (event instanceof TimelineEvent.ApiRestored r && openSince != null) {
-                list.add(new Interval(openSince, r.receivedAt(), text));
-                openSince = null;
-            }
-        }
-        if (openSince != null) {
-            list.add(new Interval(openSince, null, text));
-        }
-        return List.copyOf(list);
-    }
-
-    /**
-     * Heartbeats as strips per lane: consecutive beats closer than {@link #SILENT_AFTER_GAPS} typical gaps
-     * (the lane's median gap) join; a longer gap is silence.
-     */
-    static List<Strip> strips(List<HeartbeatRenewed> beats) {
-        java.util.Map<String, List<Instant>> byLane = new java.util.LinkedHashMap<>();
-        for (HeartbeatRenewed beat : beats) {
-            byLane.computeIfAbsent(beat.lane(), l -> new ArrayList<>()).add(beat.receivedAt());
-        }
-        List<Strip> strips = new ArrayList<>();
-        byLane.forEach((lane, times) -> {
-            times.sort(null);
-            List<Long> gaps = new ArrayList<>();
-            for (int i = 1; i < times.size(); i++) {
-                gaps.add(Duration.between(times.get(i - 1), times.get(i)).toMillis());
-            }
-            gaps.sort(null);
-            long typical = gaps.isEmpty() ? 10_000 : Math.max(500, gaps.get(gaps.size() / 2));
-            Instant from = times.get(0);
-            Instant last = from;
-            for (Instant t : times.subList(1, times.size())) {
-                if (Duration.between(last, t).toMillis() > typical * SILENT_AFTER_GAPS) {
-                    strips.add(new Strip(lane, from, last));
-                    from = t;
-                }
-                last = t;
-            }
-            strips.add(new Strip(lane, from, last));
-        });
-        return List.copyOf(strips);
     }
 
     private Instant followingStart(Instant at) {
@@ -320,143 +249,10 @@ public final class TimelineViewModel {
     // ---- markers
 
     private void refreshMarkers() {
-        TimelineSnapshot current = snapshot.get();
         Duration margin = span.get().dividedBy(2);
-        Instant from = windowStart.get().minus(margin);
-        Instant to = windowStart.get().plus(span.get()).plus(margin);
-        listedFrom = from;
-        listedTo = to;
-        List<TimelineMarker> visible = new ArrayList<>();
-        Set<String> alreadyThere = podsPresentAtStart(current.markers());
-        for (TimelineEvent event : current.markers()) {
-            if (isStartupNoise(event, alreadyThere) || hideSystem.get() && isSystem(event)
-                    || event instanceof TimelineEvent.ApiOutage || event instanceof TimelineEvent.ApiRestored) {
-                continue; // an API outage is drawn as one band across every lane
-            }
-            // The "last heartbeat" marker belongs where that heartbeat was received.
-            Instant at = event instanceof HeartbeatsStopped stopped ? stopped.lastReceivedAt() : event.receivedAt();
-            if (!inside(at, from, to)) {
-                continue;
-            }
-            List<String> labels = current.labelsOf(event).stream()
-                    .filter(k -> !hideSystem.get() || !isSystem(k)).map(KubeEvent::describe).toList();
-            visible.add(new TimelineMarker(event.lane(), at, event.serverTime(), event.kind(), symbol(event.kind()),
-                    event.describe(), labels, false, TimelineStyles.markerClass(event.kind()), null));
-        }
-        RunSummary selected = selectedRun.get();
-        for (FailoverRun run : current.runs()) {
-            // Predictions belong to their run: drawn while it runs (and is the one shown), kept in its summary after.
-            if (run.inProgress() && (selected == null || run.start().equals(selected.start()))) {
-                addPredictions(run, visible, from, to);
-            }
-        }
-        markers.set(List.copyOf(visible));
-    }
-
-    /** kube-system pods and their Kubernetes Events: noise for an audience. */
-    static boolean isSystem(TimelineEvent event) {
-        return event.subject() != null && event.subject().startsWith("kube-system/");
-    }
-
-    /**
-     * Pods that were already running when PiRack first saw them (created well before): their
-     * created/scheduled/running/ready markers would only repeat PiRack's start-up.
-     */
-    private static Set<String> podsPresentAtStart(List<TimelineEvent> events) {
-        Set<String> uids = new HashSet<>();
-        for (TimelineEvent event : events) {
-            if (event instanceof PodCreated created && created.createdAt() != null
-                    && Duration.between(created.createdAt(), created.receivedAt()).compareTo(STARTUP_AGE) > 0) {
-                uids.add(created.pod().uid());
-            }
-        }
-        return uids;
-    }
-
-    private static boolean isStartupNoise(TimelineEvent event, Set<String> podsPresentAtStart) {
-        if (event instanceof NodeReadyChanged ready) {
-            return ready.from() == ConditionStatus.ABSENT && ready.to() == ConditionStatus.TRUE;
-        }
-        String uid = event instanceof PodCreated e ? e.pod().uid()
-                : event instanceof PodScheduled e ? e.pod().uid()
-                : event instanceof PodRunning e ? e.pod().uid()
-                : event instanceof PodReady e ? e.pod().uid() : null;
-        return uid != null && podsPresentAtStart.contains(uid);
-    }
-
-    private static void addPredictions(FailoverRun run, List<TimelineMarker> out, Instant from, Instant to) {
-        Prediction p = run.prediction();
-        if (p == null || !run.trigger().startsWith("plug")) {
-            return; // a spontaneous run starts at NotReady: nothing left to predict
-        }
-        if (inside(p.notReadyEarliest(), from, to)) {
-            out.add(new TimelineMarker(run.node(), p.notReadyEarliest(), null, null, "◇",
-                    "predicted NotReady " + window(run, p.notReadyEarliest(), p.notReadyLatest()), List.of(), true,
-                    TimelineStyles.PREDICTED_SYMBOL, p.notReadyLatest()));
-        }
-        if (p.evictionEarliest() != null && inside(p.evictionEarliest(), from, to)) {
-            out.add(new TimelineMarker(run.node(), p.evictionEarliest(), null, null, "◇",
-                    "predicted eviction " + window(run, p.evictionEarliest(), p.evictionLatest())
-                            + " (tolerationSeconds " + p.toleranceSeconds() + ")",
-                    List.of(), true, TimelineStyles.PREDICTED_SYMBOL, p.evictionLatest()));
-        }
-    }
-
-    private static String window(FailoverRun run, Instant earliest, Instant latest) {
-        String first = seconds(Duration.between(run.start(), earliest));
-        return earliest.equals(latest) ? first : first + "–" + seconds(Duration.between(run.start(), latest));
-    }
-
-    private static String seconds(Duration duration) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
-    }
-
-    private static boolean inside(Instant at, Instant from, Instant to) {
-        return at != null && !at.isBefore(from) && !at.isAfter(to);
-    }
-
-    /** A collapsed marker's words for several events of one kind: "4 pods evicted". */
-    static String plural(TimelineEventKind kind) {
-        if (kind == null) {
-            return null;
-        }
-        return switch (kind) {
-            case POD_MARKED_FOR_DELETION -> "pods evicted";
-            case POD_CREATED -> "pods created";
-            case POD_SCHEDULED -> "pods scheduled";
-            case POD_RUNNING -> "pods running";
-            case POD_READY -> "pods Ready";
-            case POD_DELETED -> "pods deleted";
-            case TAINT_ADDED -> "taints added";
-            case TAINT_REMOVED -> "taints removed";
-            case KUBE_EVENT -> "Kubernetes Events";
-            default -> null;
-        };
-    }
-
-    /** Shapes per kind, so no state depends on colour alone. */
-    static String symbol(TimelineEventKind kind) {
-        return switch (kind) {
-            case PLUG_PULLED -> "⊘";
-            case PLUG_RESTORED -> "⊙";
-            case LINK_LOST -> "⚡✕";
-            case LINK_REGAINED -> "⚡";
-            case HEARTBEAT_RENEWED -> "♥";
-            case HEARTBEATS_STOPPED -> "♡";
-            case NODE_READY_CHANGED -> "●";
-            case TAINT_ADDED -> "▲";
-            case TAINT_REMOVED -> "△";
-            case POD_MARKED_FOR_DELETION -> "✕";
-            case POD_CREATED -> "+";
-            case POD_SCHEDULED -> "→";
-            case POD_RUNNING -> "▶";
-            case POD_READY -> "✓";
-            case POD_DELETED -> "∅";
-            case API_OUTAGE -> "⚠";
-            case API_RESTORED -> "☁";
-            case TUNING_APPLIED -> "⚙";
-            case KUBE_EVENT -> "✉";
-        };
+        listedFrom = windowStart.get().minus(margin);
+        listedTo = windowStart.get().plus(span.get()).plus(margin);
+        markers.set(TimelineMarkers.between(snapshot.get(), listedFrom, listedTo, hideSystem.get(), selectedRun.get()));
     }
 
     // ---- properties

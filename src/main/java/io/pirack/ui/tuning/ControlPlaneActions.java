@@ -1,10 +1,10 @@
 package io.pirack.ui.tuning;
 
+import io.pirack.core.tuning.AppliedEdit;
 import io.pirack.core.tuning.EffectiveSettings;
+import io.pirack.core.tuning.PreparedEdit;
 import io.pirack.core.tuning.TuningAdvisor;
 import io.pirack.core.tuning.TuningChange;
-import io.pirack.tuning.AppliedEdit;
-import io.pirack.tuning.PreparedEdit;
 import io.pirack.ui.tuning.TuningTasks.PendingChange;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,7 +84,7 @@ public final class ControlPlaneActions {
             }
             StringBuilder diff = new StringBuilder();
             for (PreparedEdit edit : plan.edits()) {
-                diff.append("# ").append(edit.target().alias()).append(": ").append(edit.plan().describe())
+                diff.append("# ").append(edit.pi()).append(": ").append(edit.plan().describe())
                         .append(" (backup: ").append(edit.edit().createsFile() ? "none, new file" : edit.backupPath()).append(")\n")
                         .append(edit.edit().diff());
                 if (diff.charAt(diff.length() - 1) != '\n') {
@@ -98,7 +98,7 @@ public final class ControlPlaneActions {
                 for (PreparedEdit edit : plan.edits()) {
                     AppliedEdit applied = b.applyEdit(edit);
                     tasks.onFx(() -> appliedEdits.add(applied));
-                    lines.add(applied.target().alias() + " " + applied.path()
+                    lines.add(applied.pi() + " " + applied.path()
                             + applied.backupPath().map(p -> " (backup " + p + ")").orElse(" (created)")
                             + applied.restartProblem().map(p -> " — restart problem: " + p).orElse(""));
                 }
@@ -119,7 +119,7 @@ public final class ControlPlaneActions {
             for (int i = edits.size() - 1; i >= 0; i--) {
                 AppliedEdit edit = edits.get(i);
                 Optional<String> problem = b.revertEdit(edit);
-                lines.add(edit.target().alias() + " " + edit.path() + " restored" + problem.map(p -> " — restart problem: " + p).orElse(""));
+                lines.add(edit.pi() + " " + edit.path() + " restored" + problem.map(p -> " — restart problem: " + p).orElse(""));
             }
             return lines;
         }, lines -> {
@@ -138,7 +138,7 @@ public final class ControlPlaneActions {
         tasks.run("Looking for PiRack backups on the Pis", b::findBackups, found -> {
             appliedEdits.setAll(found);
             tasks.record(found.isEmpty() ? "No PiRack backups on the Pis" : "Found backups: " + String.join("; ",
-                    found.stream().map(e -> e.target().alias() + " " + e.backupPath().orElse("")).toList()));
+                    found.stream().map(e -> e.pi() + " " + e.backupPath().orElse("")).toList()));
         });
     }
 

@@ -2,8 +2,8 @@ package io.pirack.ui.tuning;
 
 import io.pirack.core.tuning.EffectiveSettings;
 import io.pirack.core.tuning.FailoverPrediction;
+import io.pirack.core.tuning.TolerationPatchPlan;
 import io.pirack.core.tuning.TolerationTuning;
-import io.pirack.tuning.TolerationPatchPlan;
 import io.pirack.ui.tuning.TuningTasks.PendingChange;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,13 +2,13 @@ package io.pirack.ui.tuning;
 
 import io.pirack.core.images.ImageVerdict;
 import io.pirack.core.preflight.PreflightInputs;
+import io.pirack.core.tuning.AppliedEdit;
 import io.pirack.core.tuning.DemoWorkload;
 import io.pirack.core.tuning.EffectiveSettings;
 import io.pirack.core.tuning.ImagePresence;
+import io.pirack.core.tuning.PreparedEdit;
+import io.pirack.core.tuning.TolerationPatchPlan;
 import io.pirack.core.tuning.TuningChange;
-import io.pirack.tuning.AppliedEdit;
-import io.pirack.tuning.PreparedEdit;
-import io.pirack.tuning.TolerationPatchPlan;
 import java.util.List;
 import java.util.Optional;
 

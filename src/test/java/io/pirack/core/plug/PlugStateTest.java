@@ -15,14 +15,14 @@ class PlugStateTest {
     @Test
     void unpluggedSaysSinceWhenAndWhenItComesBack() {
         PlugState state = new PlugState.Unplugged(PULLED, PULLED.plusSeconds(180), true);
-        assertEquals("unplugged since " + TimeText.clock(PULLED) + " (auto-restore at "
-                + TimeText.clock(PULLED.plusSeconds(180)) + ")", state.describe());
+        assertEquals("unplugged since " + TimeText.clock(PULLED) + " · back at " + TimeText.clock(PULLED.plusSeconds(180)),
+                state.describe());
         assertTrue(state.isUnplugged());
     }
 
     @Test
     void unpluggedFoundAfterRestartStillSaysTheDeadManIsArmed() {
-        assertEquals("unplugged (auto-restore armed)", new PlugState.Unplugged(null, null, true).describe());
+        assertEquals("unplugged · auto-restore armed", new PlugState.Unplugged(null, null, true).describe());
         assertEquals("unplugged", new PlugState.Unplugged(null, null, false).describe());
     }
 

@@ -1,7 +1,7 @@
 package io.pirack.core.rack;
 
-import static io.pirack.core.rack.ClusterFixtures.LIVE;
-import static io.pirack.core.rack.ClusterFixtures.NOW;
+import static io.pirack.testing.ClusterFixtures.LIVE;
+import static io.pirack.testing.ClusterFixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +18,7 @@ import io.pirack.core.rack.LedStates.HeartbeatLed;
 import io.pirack.core.rack.LedStates.LinkLed;
 import io.pirack.core.rack.LedStates.NodeLed;
 import io.pirack.core.rack.LedStates.PodLed;
+import io.pirack.testing.ClusterFixtures;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,9 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LedStatesTest {
 
     /** Live: the endpoint answers while a watch is re-established. */
-    private static final ApiStatus RESYNCING = new ApiStatus.Reconnecting(NOW.minusSeconds(1), "watch closed");
-    private static final ApiStatus UNREACHABLE = new ApiStatus.Unreachable(NOW.minusSeconds(30), "no route");
-    private static final ApiStatus CONNECTING = new ApiStatus.Connecting(NOW.minusSeconds(30));
+    private static final ApiStatus RESYNCING = new ApiStatus.Reconnecting(T0.minusSeconds(1), "watch closed");
+    private static final ApiStatus UNREACHABLE = new ApiStatus.Unreachable(T0.minusSeconds(30), "no route");
+    private static final ApiStatus CONNECTING = new ApiStatus.Connecting(T0.minusSeconds(30));
 
     @ParameterizedTest(name = "Ready={0} cordoned={1} taints=[{2}] → {3}")
     @CsvSource(delimiter = '|', value = {
@@ -108,8 +109,8 @@ class LedStatesTest {
             PodInfo pod = ClusterFixtures.pod("hello-1", "rpi2", phase, true, false, OwnerKind.REPLICA_SET, "hello");
             assertEquals(LedStates.pod(pod, LIVE), LedStates.pod(pod, RESYNCING), phase.name());
         }
-        LeaseInfo lease = ClusterFixtures.lease("rpi2", NOW.minusSeconds(2));
-        assertEquals(HeartbeatLed.BEATING, LedStates.heartbeat(lease, RESYNCING, NOW));
+        LeaseInfo lease = ClusterFixtures.lease("rpi2", T0.minusSeconds(2));
+        assertEquals(HeartbeatLed.BEATING, LedStates.heartbeat(lease, RESYNCING, T0));
     }
 
     @Test
@@ -163,28 +164,28 @@ class LedStatesTest {
     @ParameterizedTest(name = "last renewal {0} ms ago → {1}")
     @CsvSource({"0, FLASH", "399, FLASH", "400, BEATING", "2000, BEATING", "40000, BEATING", "40001, STOPPED", "120000, STOPPED"})
     void heartbeatLedFlashesOnARenewalAndStopsAfterTheLeaseDuration(long agoMillis, HeartbeatLed expected) {
-        Instant received = NOW.minusMillis(agoMillis);
-        assertEquals(expected, LedStates.heartbeat(ClusterFixtures.lease("rpi2", received), LIVE, NOW));
+        Instant received = T0.minusMillis(agoMillis);
+        assertEquals(expected, LedStates.heartbeat(ClusterFixtures.lease("rpi2", received), LIVE, T0));
     }
 
     @Test
     void heartbeatIsUnknownWithoutALeaseOrWithoutTheApi() {
-        assertEquals(HeartbeatLed.UNKNOWN, LedStates.heartbeat(null, LIVE, NOW));
-        assertEquals(HeartbeatLed.UNKNOWN, LedStates.heartbeat(ClusterFixtures.lease("rpi2", NOW), UNREACHABLE, NOW));
+        assertEquals(HeartbeatLed.UNKNOWN, LedStates.heartbeat(null, LIVE, T0));
+        assertEquals(HeartbeatLed.UNKNOWN, LedStates.heartbeat(ClusterFixtures.lease("rpi2", T0), UNREACHABLE, T0));
     }
 
     @Test
     void aServerClockAheadOfPiRackDoesNotKeepADeadNodeBeating() {
-        Instant received = NOW.minusSeconds(60);
+        Instant received = T0.minusSeconds(60);
         LeaseInfo renewedInTheFuture = new LeaseInfo("rpi2", received.plusSeconds(3600), 40, received);
-        assertEquals(HeartbeatLed.STOPPED, LedStates.heartbeat(renewedInTheFuture, LIVE, NOW));
+        assertEquals(HeartbeatLed.STOPPED, LedStates.heartbeat(renewedInTheFuture, LIVE, T0));
     }
 
     @Test
     void linkLedComesFromTheProbeAloneSoItWorksWithoutTheApi() {
-        assertEquals(LinkLed.UP, LedStates.link(new LinkState("rpi2", true, NOW)));
-        assertEquals(LinkLed.DOWN, LedStates.link(new LinkState("rpi2", false, NOW)));
-        assertEquals(LinkLed.UNKNOWN, LedStates.link(LinkState.unknown("rpi2", NOW)));
+        assertEquals(LinkLed.UP, LedStates.link(new LinkState("rpi2", true, T0)));
+        assertEquals(LinkLed.DOWN, LedStates.link(new LinkState("rpi2", false, T0)));
+        assertEquals(LinkLed.UNKNOWN, LedStates.link(LinkState.unknown("rpi2", T0)));
         assertEquals(LinkLed.UNKNOWN, LedStates.link(null));
     }
 

@@ -1,6 +1,6 @@
 package io.pirack.core.timeline;
 
-import static io.pirack.core.timeline.ClusterFixtures.at;
+import static io.pirack.testing.ClusterFixtures.at;
 import static io.pirack.core.timeline.Script.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pirack.core.cluster.OwnerKind;
 import io.pirack.core.timeline.TimelineEvent.PodCreated;
+import io.pirack.testing.ClusterFixtures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package io.pirack.core.timeline;
 
-import static io.pirack.core.timeline.ClusterFixtures.at;
-import static io.pirack.core.timeline.ClusterFixtures.serverAt;
+import static io.pirack.testing.ClusterFixtures.at;
+import static io.pirack.testing.ClusterFixtures.serverAt;
 
 import io.pirack.core.cluster.ConditionStatus;
 import io.pirack.core.cluster.OwnerKind;
@@ -22,6 +22,7 @@ import io.pirack.core.timeline.TimelineEvent.PodRunning;
 import io.pirack.core.timeline.TimelineEvent.PodScheduled;
 import io.pirack.core.timeline.TimelineEvent.TaintAdded;
 import io.pirack.core.timeline.TimelineEvent.TuningApplied;
+import io.pirack.testing.ClusterFixtures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.pirack.ui.rack;
 
-import static io.pirack.core.rack.ClusterFixtures.LIVE;
-import static io.pirack.core.rack.ClusterFixtures.NOW;
-import static io.pirack.core.rack.ClusterFixtures.pod;
-import static io.pirack.core.rack.ClusterFixtures.readyNode;
-import static io.pirack.core.rack.ClusterFixtures.readyPod;
+import static io.pirack.testing.ClusterFixtures.LIVE;
+import static io.pirack.testing.ClusterFixtures.T0;
+import static io.pirack.testing.ClusterFixtures.pod;
+import static io.pirack.testing.ClusterFixtures.readyNode;
+import static io.pirack.testing.ClusterFixtures.readyPod;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +13,7 @@ import io.pirack.core.cluster.ClusterSnapshot;
 import io.pirack.core.cluster.OwnerKind;
 import io.pirack.core.cluster.PodInfo;
 import io.pirack.core.cluster.PodPhase;
-import io.pirack.core.rack.ClusterFixtures;
+import io.pirack.testing.ClusterFixtures;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.ui.rack.RackTablesViewModel.PodRow;
 import java.util.ArrayList;
@@ -34,16 +34,16 @@ class RackTablesViewModelTest {
     private void show(RackTablesViewModel tables, ApiStatus api, Map<String, PodInfo> pods) {
         TreeMap<String, io.pirack.core.cluster.NodeInfo> nodes = new TreeMap<>();
         RACK.slots().forEach(slot -> nodes.put(slot.hostname(), readyNode(slot.hostname())));
-        ClusterSnapshot s = new ClusterSnapshot(++version, NOW, "test cluster", api, nodes, pods, Map.of(), Map.of(), List.of());
-        tables.show(ClusterFixtures.frame(RACK, s, NOW));
+        ClusterSnapshot s = new ClusterSnapshot(++version, T0, "test cluster", api, nodes, pods, Map.of(), Map.of(), List.of());
+        tables.show(ClusterFixtures.frame(RACK, s, T0));
     }
 
     /** What a table built from scratch shows for the same pods. */
     private static List<PodRow> rebuilt(ApiStatus api, Map<String, PodInfo> pods) {
         RackTablesViewModel fresh = new RackTablesViewModel();
         TreeMap<String, io.pirack.core.cluster.NodeInfo> nodes = new TreeMap<>();
-        fresh.show(ClusterFixtures.frame(RACK, new ClusterSnapshot(1, NOW, "test cluster", api, nodes, pods, Map.of(), Map.of(),
-                List.of()), NOW));
+        fresh.show(ClusterFixtures.frame(RACK, new ClusterSnapshot(1, T0, "test cluster", api, nodes, pods, Map.of(), Map.of(),
+                List.of()), T0));
         return List.copyOf(fresh.pods());
     }
 
@@ -94,7 +94,7 @@ class RackTablesViewModelTest {
         });
         show(tables, LIVE, Map.copyOf(moved));
         assertEquals(rebuilt(LIVE, moved), tables.pods(), "a mass reschedule replaces the rows");
-        ApiStatus down = new ApiStatus.Unreachable(NOW, "connection refused");
+        ApiStatus down = new ApiStatus.Unreachable(T0, "connection refused");
         show(tables, down, Map.copyOf(moved));
         assertTrue(tables.pods().stream().allMatch(r -> r.ready().equals("unknown")), "no stale 'yes' while the API is unreachable");
     }

@@ -6,7 +6,7 @@ import io.pirack.core.cluster.NodeInfo;
 import io.pirack.core.cluster.OwnerKind;
 import io.pirack.core.cluster.PodInfo;
 import io.pirack.core.cluster.PodPhase;
-import io.pirack.core.rack.ClusterFixtures;
+import io.pirack.testing.ClusterFixtures;
 import io.pirack.core.rack.RackFrame;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.ui.Styles;
@@ -38,7 +38,7 @@ public final class RackViewBenchmark {
         List<LeaseInfo> leases = new ArrayList<>();
         spec.slots().forEach(s -> {
             nodeList.add(ClusterFixtures.readyNode(s.hostname()));
-            leases.add(ClusterFixtures.lease(s.hostname(), ClusterFixtures.NOW));
+            leases.add(ClusterFixtures.lease(s.hostname(), ClusterFixtures.T0));
         });
         Map<String, PodInfo> pods = new HashMap<>();
         for (int i = 0; i < podCount; i++) {
@@ -61,7 +61,7 @@ public final class RackViewBenchmark {
         long[] nanos = new long[frames];
         long[] showNanos = new long[frames];
         long[] mapNanos = new long[frames];
-        Instant now = ClusterFixtures.NOW;
+        Instant now = ClusterFixtures.T0;
         for (int f = 0; f < frames + 50; f++) {
             for (int c = 0; c < changesPerFrame; c++) {
                 String key = keys.get(random.nextInt(keys.size()));

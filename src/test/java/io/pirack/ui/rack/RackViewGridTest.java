@@ -11,7 +11,7 @@ import io.pirack.core.cluster.NodeInfo;
 import io.pirack.core.cluster.OwnerKind;
 import io.pirack.core.cluster.PodInfo;
 import io.pirack.core.cluster.PodPhase;
-import io.pirack.core.rack.ClusterFixtures;
+import io.pirack.testing.ClusterFixtures;
 import io.pirack.core.rack.LedStates;
 import io.pirack.core.rack.LedStates.PodLed;
 import io.pirack.core.rack.RackFrame;
@@ -72,7 +72,7 @@ class RackViewGridTest {
         });
         pods.add(ClusterFixtures.pod("batch-1", "rpi2", PodPhase.FAILED, false, false, OwnerKind.JOB, "batch"));
         ClusterSnapshot s = ClusterFixtures.snapshot(ClusterFixtures.LIVE, nodes, pods, List.of(), List.of());
-        return ClusterFixtures.frame(spec, s, ClusterFixtures.NOW);
+        return ClusterFixtures.frame(spec, s, ClusterFixtures.T0);
     }
 
     private void show(RackFrame frame) throws Exception {
@@ -149,7 +149,7 @@ class RackViewGridTest {
         pods.removeIf(p -> p.name().equals("web-rpi6-0"));
         pods.add(ClusterFixtures.readyPod("api-1", "rpi5", "api"));
         RackFrame after = ClusterFixtures.frame(before.spec(), ClusterFixtures.snapshot(ClusterFixtures.LIVE,
-                List.copyOf(before.cluster().nodes().values()), pods, List.of(), List.of()), ClusterFixtures.NOW.plusSeconds(1));
+                List.copyOf(before.cluster().nodes().values()), pods, List.of(), List.of()), ClusterFixtures.T0.plusSeconds(1));
         // Read in the same FX task as the frame, so no pulse can finish an animation in between.
         List<Boolean> animating = onFx(() -> {
             animated.show(after);

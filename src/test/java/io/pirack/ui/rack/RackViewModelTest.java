@@ -1,13 +1,13 @@
 package io.pirack.ui.rack;
 
-import static io.pirack.core.rack.ClusterFixtures.LIVE;
-import static io.pirack.core.rack.ClusterFixtures.NOW;
-import static io.pirack.core.rack.ClusterFixtures.frame;
-import static io.pirack.core.rack.ClusterFixtures.lease;
-import static io.pirack.core.rack.ClusterFixtures.pod;
-import static io.pirack.core.rack.ClusterFixtures.readyNode;
-import static io.pirack.core.rack.ClusterFixtures.readyPod;
-import static io.pirack.core.rack.ClusterFixtures.snapshot;
+import static io.pirack.testing.ClusterFixtures.LIVE;
+import static io.pirack.testing.ClusterFixtures.T0;
+import static io.pirack.testing.ClusterFixtures.frame;
+import static io.pirack.testing.ClusterFixtures.lease;
+import static io.pirack.testing.ClusterFixtures.pod;
+import static io.pirack.testing.ClusterFixtures.readyNode;
+import static io.pirack.testing.ClusterFixtures.readyPod;
+import static io.pirack.testing.ClusterFixtures.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,7 +24,7 @@ import io.pirack.core.cluster.OwnerKind;
 import io.pirack.core.cluster.PodInfo;
 import io.pirack.core.cluster.PodPhase;
 import io.pirack.core.cluster.Taint;
-import io.pirack.core.rack.ClusterFixtures;
+import io.pirack.testing.ClusterFixtures;
 import io.pirack.core.rack.LedStates.HeartbeatLed;
 import io.pirack.core.rack.LedStates.LinkLed;
 import io.pirack.core.rack.LedStates.NodeLed;
@@ -56,7 +56,7 @@ class RackViewModelTest {
         RackSpec reordered = RACK.moveSlot(2, 0);
         List<NodeInfo> nodes = new ArrayList<>(threeReadyNodes());
         nodes.add(readyNode("stray"));
-        RackModel model = new RackViewModel().map(frame(reordered, snapshot(LIVE, nodes, List.of(), List.of(), List.of()), NOW));
+        RackModel model = new RackViewModel().map(frame(reordered, snapshot(LIVE, nodes, List.of(), List.of(), List.of()), T0));
         assertEquals(List.of("rpi3", "rpi1", "rpi2", "stray"), model.layers().stream().map(LayerModel::hostname).toList());
         LayerModel stray = model.layers().get(3);
         assertEquals(LinkLed.UNKNOWN, stray.link(), "nothing probes a Pi the rack does not know");
@@ -80,7 +80,7 @@ class RackViewModelTest {
                                                      String shown) {
         NodeInfo rpi2 = ClusterFixtures.node("rpi2", NodeRole.WORKER, ready, cordoned, taints);
         RackModel model = new RackViewModel().map(frame(RACK, snapshot(LIVE, List.of(readyNode("rpi1"), rpi2, readyNode("rpi3")),
-                List.of(), List.of(), List.of()), NOW));
+                List.of(), List.of(), List.of()), T0));
         NodeLed led = model.layers().get(1).node();
         assertEquals(expected, led);
         assertEquals(shown, led.icon + " " + led.words);
@@ -101,7 +101,7 @@ class RackViewModelTest {
     @MethodSource("podCases")
     void podTilesCarryTheirLedAndAStableAppColour(PodPhase phase, boolean ready, boolean deleting, PodLed expected) {
         PodInfo p = pod("hello-1", "rpi2", phase, ready, deleting, OwnerKind.REPLICA_SET, "hello");
-        RackModel model = new RackViewModel().map(frame(RACK, snapshot(LIVE, threeReadyNodes(), List.of(p), List.of(), List.of()), NOW));
+        RackModel model = new RackViewModel().map(frame(RACK, snapshot(LIVE, threeReadyNodes(), List.of(p), List.of(), List.of()), T0));
         PodModel tile = model.layers().get(1).pods().get(0);
         assertEquals(expected, tile.led());
         assertEquals(PodKind.WORKLOAD, tile.kind());
@@ -111,10 +111,10 @@ class RackViewModelTest {
 
     @Test
     void withoutALiveApiEveryClusterLedIsUnknownAndABannerSaysSinceWhenWhileLinksStillWork() {
-        ApiStatus lost = new ApiStatus.Unreachable(NOW.minusSeconds(12), "connection refused");
+        ApiStatus lost = new ApiStatus.Unreachable(T0.minusSeconds(12), "connection refused");
         ClusterSnapshot s = snapshot(lost, threeReadyNodes(), List.of(readyPod("hello-1", "rpi2", "hello")),
-                List.of(lease("rpi2", NOW.minusMillis(100))), List.of());
-        RackModel model = new RackViewModel().map(frame(RACK, s, NOW, "rpi3"));
+                List.of(lease("rpi2", T0.minusMillis(100))), List.of());
+        RackModel model = new RackViewModel().map(frame(RACK, s, T0, "rpi3"));
         assertTrue(model.banner() != null && model.banner().contains("since " + io.pirack.core.cluster.TimeText.clock(lost.since())),
                 model.banner());
         for (LayerModel layer : model.layers()) {
@@ -136,7 +136,7 @@ class RackViewModelTest {
 
     @Test
     void aLiveApiShowsNoBanner() {
-        RackModel model = new RackViewModel().map(frame(RACK, snapshot(LIVE, threeReadyNodes(), List.of(), List.of(), List.of()), NOW));
+        RackModel model = new RackViewModel().map(frame(RACK, snapshot(LIVE, threeReadyNodes(), List.of(), List.of(), List.of()), T0));
         assertNull(model.banner());
         assertEquals("3 Pis · 3 Ready · 0 pods (0 ready)", model.counts());
     }
@@ -146,14 +146,14 @@ class RackViewModelTest {
         PodInfo daemon = pod("kube-proxy-a", "rpi2", PodPhase.RUNNING, true, false, OwnerKind.DAEMON_SET, "kube-proxy");
         PodInfo app = readyPod("hello-1", "rpi2", "hello");
         PodInfo apiServer = new PodInfo("kube-system", "kube-apiserver-rpi1", "u", "rpi2", PodPhase.RUNNING, true, OwnerKind.NODE,
-                "rpi2", "kube-apiserver", NOW, null, false, true, List.of(), List.of(), java.util.Map.of(), NOW, NOW);
+                "rpi2", "kube-apiserver", T0, null, false, true, List.of(), List.of(), java.util.Map.of(), T0, T0);
         ClusterSnapshot s = snapshot(LIVE, threeReadyNodes(), List.of(daemon, app, apiServer), List.of(), List.of());
         RackViewModel vm = new RackViewModel();
-        List<PodModel> all = vm.map(frame(RACK, s, NOW)).layers().get(1).pods();
+        List<PodModel> all = vm.map(frame(RACK, s, T0)).layers().get(1).pods();
         assertEquals(List.of(PodKind.WORKLOAD, PodKind.DAEMON_SET, PodKind.CONTROL_PLANE), all.stream().map(PodModel::kind).toList(),
                 "the demo app first, system pods after it");
         vm.setHideSystemPods(true);
-        assertEquals(List.of("demo/hello-1"), vm.map(frame(RACK, s, NOW)).layers().get(1).pods().stream().map(PodModel::key).toList());
+        assertEquals(List.of("demo/hello-1"), vm.map(frame(RACK, s, T0)).layers().get(1).pods().stream().map(PodModel::key).toList());
     }
 
     @Test
@@ -162,7 +162,7 @@ class RackViewModelTest {
         for (int i = 0; i < 10; i++) {
             pods.add(readyPod("hello-" + i, "rpi2", "hello"));
         }
-        LayerModel layer = new RackViewModel().map(frame(RACK, snapshot(LIVE, threeReadyNodes(), pods, List.of(), List.of()), NOW))
+        LayerModel layer = new RackViewModel().map(frame(RACK, snapshot(LIVE, threeReadyNodes(), pods, List.of(), List.of()), T0))
                 .layers().get(1);
         assertEquals(10, layer.visiblePods(10).size());
         assertEquals(0, layer.overflow(10));
@@ -176,20 +176,20 @@ class RackViewModelTest {
         PodInfo old = readyPod("hello-a", "rpi3", "hello");
         PodInfo stays = readyPod("hello-b", "rpi2", "hello");
         PodInfo web = readyPod("web-0", "rpi3", "web");
-        vm.map(frame(RACK, snapshot(LIVE, threeReadyNodes(), List.of(old, stays, web), List.of(), List.of()), NOW));
+        vm.map(frame(RACK, snapshot(LIVE, threeReadyNodes(), List.of(old, stays, web), List.of(), List.of()), T0));
         PodInfo evicted = pod("hello-a", "rpi3", PodPhase.RUNNING, false, true, OwnerKind.REPLICA_SET, "hello");
         RackModel evicting = vm.map(frame(RACK, snapshot(LIVE, threeReadyNodes(), List.of(evicted, stays, web), List.of(), List.of()),
-                NOW.plusSeconds(1), "rpi3"));
+                T0.plusSeconds(1), "rpi3"));
         assertTrue(evicting.moves().isEmpty());
         PodInfo replacement = pod("hello-c", "rpi2", PodPhase.PENDING, false, false, OwnerKind.REPLICA_SET, "hello");
         PodInfo otherApp = pod("other-1", "rpi1", PodPhase.PENDING, false, false, OwnerKind.REPLICA_SET, "other");
         RackModel moved = vm.map(frame(RACK, snapshot(LIVE, threeReadyNodes(), List.of(evicted, stays, web, replacement, otherApp),
-                List.of(), List.of()), NOW.plusSeconds(2), "rpi3"));
+                List.of(), List.of()), T0.plusSeconds(2), "rpi3"));
         assertEquals(List.of(new Move("demo/hello-a", "rpi3", "demo/hello-c", "rpi2", io.pirack.core.rack.LedStates.appColour("hello"))),
                 moved.moves(), "one move, only for the app that lost a pod");
         PodInfo second = pod("hello-d", "rpi1", PodPhase.PENDING, false, false, OwnerKind.REPLICA_SET, "hello");
         RackModel again = vm.map(frame(RACK, snapshot(LIVE, threeReadyNodes(), List.of(evicted, stays, web, replacement, otherApp,
-                second), List.of(), List.of()), NOW.plusSeconds(3), "rpi3"));
+                second), List.of(), List.of()), T0.plusSeconds(3), "rpi3"));
         assertTrue(again.moves().isEmpty(), "an old pod is linked to one replacement only");
     }
 
@@ -199,10 +199,10 @@ class RackViewModelTest {
         PodInfo a = readyPod("hello-a", "rpi1", "hello");
         PodInfo b = readyPod("hello-b", "rpi2", "hello");
         PodInfo c = readyPod("hello-c", "rpi3", "hello");
-        RackModel first = vm.map(frame(RACK, snapshot(LIVE, threeReadyNodes(), List.of(a, b, c), List.of(), List.of()), NOW));
+        RackModel first = vm.map(frame(RACK, snapshot(LIVE, threeReadyNodes(), List.of(a, b, c), List.of(), List.of()), T0));
         PodInfo bNotReady = pod("hello-b", "rpi2", PodPhase.RUNNING, false, false, OwnerKind.REPLICA_SET, "hello");
         RackModel second = vm.map(frame(RACK, snapshot(LIVE, threeReadyNodes(), List.of(a, bNotReady, c), List.of(), List.of()),
-                NOW.plusSeconds(1)));
+                T0.plusSeconds(1)));
         assertSame(first.layers().get(0).pods(), second.layers().get(0).pods(), "rpi1's tiles are untouched");
         assertSame(first.layers().get(2).pods(), second.layers().get(2).pods(), "rpi3's tiles are untouched");
         assertNotEquals(first.layers().get(1).pods(), second.layers().get(1).pods());
@@ -214,21 +214,21 @@ class RackViewModelTest {
         RackViewModel vm = new RackViewModel();
         List<PodInfo> pods = List.of(readyPod("hello-a", "rpi1", "hello"), readyPod("hello-b", "rpi2", "hello"));
         ClusterSnapshot live = snapshot(LIVE, threeReadyNodes(), pods, List.of(), List.of());
-        vm.map(frame(RACK, live, NOW));
-        ClusterSnapshot down = new ClusterSnapshot(2, NOW, "test cluster", new ApiStatus.Unreachable(NOW, "connection refused"),
+        vm.map(frame(RACK, live, T0));
+        ClusterSnapshot down = new ClusterSnapshot(2, T0, "test cluster", new ApiStatus.Unreachable(T0, "connection refused"),
                 live.nodes(), live.pods(), live.leases(), live.replicaSets(), live.recentEvents());
-        assertTrue(vm.map(frame(RACK, down, NOW.plusSeconds(1))).layers().stream().flatMap(l -> l.pods().stream())
+        assertTrue(vm.map(frame(RACK, down, T0.plusSeconds(1))).layers().stream().flatMap(l -> l.pods().stream())
                 .allMatch(p -> p.led() == PodLed.UNKNOWN), "the same pods, but no stale Ready while the API is down");
-        assertTrue(vm.map(frame(RACK, live, NOW.plusSeconds(2))).layers().stream().flatMap(l -> l.pods().stream())
+        assertTrue(vm.map(frame(RACK, live, T0.plusSeconds(2))).layers().stream().flatMap(l -> l.pods().stream())
                 .allMatch(p -> p.led() == PodLed.READY), "Ready again once the API is back");
     }
 
     @Test
     void aPodDeletedOutrightStillLinksToAReplacementInTheSameFrame() {
         RackViewModel vm = new RackViewModel();
-        vm.map(frame(RACK, snapshot(LIVE, threeReadyNodes(), List.of(readyPod("hello-a", "rpi3", "hello")), List.of(), List.of()), NOW));
+        vm.map(frame(RACK, snapshot(LIVE, threeReadyNodes(), List.of(readyPod("hello-a", "rpi3", "hello")), List.of(), List.of()), T0));
         RackModel moved = vm.map(frame(RACK, snapshot(LIVE, threeReadyNodes(), List.of(readyPod("hello-z", "rpi1", "hello")),
-                List.of(), List.of()), NOW.plusSeconds(1)));
+                List.of(), List.of()), T0.plusSeconds(1)));
         assertEquals(1, moved.moves().size());
         assertEquals("rpi3", moved.moves().get(0).fromNode());
         assertEquals("rpi1", moved.moves().get(0).toNode());
@@ -240,9 +240,9 @@ class RackViewModelTest {
         NodeInfo rpi2 = ClusterFixtures.node("rpi2", NodeRole.WORKER, ConditionStatus.UNKNOWN, false,
                 ClusterFixtures.taints(Taint.UNREACHABLE + ":NoExecute"));
         ClusterSnapshot s = snapshot(LIVE, List.of(readyNode("rpi1"), rpi2, readyNode("rpi3")),
-                List.of(readyPod("hello-1", "rpi2", "hello")), List.of(lease("rpi2", NOW.minusSeconds(14))), List.of());
+                List.of(readyPod("hello-1", "rpi2", "hello")), List.of(lease("rpi2", T0.minusSeconds(14))), List.of());
         RackViewModel vm = new RackViewModel();
-        vm.map(frame(withMac, s, NOW));
+        vm.map(frame(withMac, s, T0));
         String detail = vm.nodeDetail("rpi2");
         for (String expected : List.of("MAC: dc:a6:32:01:02:03", "Kubelet: v1.32.4", "OS: Debian GNU/Linux 12 (bookworm)",
                 "Ready UNKNOWN (NodeStatusUnknown)", "node.kubernetes.io/unreachable:NoExecute for 20 s", "Last heartbeat: 14 s ago",
@@ -255,11 +255,11 @@ class RackViewModelTest {
     @Test
     void podDetailsIncludeItsRecentEvents() {
         EventInfo scheduled = new EventInfo("e1", "demo", "Pod", "hello-1", "Scheduled", "Successfully assigned demo/hello-1 to rpi2",
-                "Normal", "default-scheduler", NOW.minusSeconds(60), 1, NOW.minusSeconds(60));
-        EventInfo other = new EventInfo("e2", "demo", "Pod", "web-0", "Pulled", "pulled", "Normal", "kubelet", NOW, 1, NOW);
+                "Normal", "default-scheduler", T0.minusSeconds(60), 1, T0.minusSeconds(60));
+        EventInfo other = new EventInfo("e2", "demo", "Pod", "web-0", "Pulled", "pulled", "Normal", "kubelet", T0, 1, T0);
         RackViewModel vm = new RackViewModel();
         vm.map(frame(RACK, snapshot(LIVE, threeReadyNodes(), List.of(readyPod("hello-1", "rpi2", "hello")), List.of(),
-                List.of(scheduled, other)), NOW));
+                List.of(scheduled, other)), T0));
         String detail = vm.podDetail("demo/hello-1");
         assertTrue(detail.contains("Scheduled: Successfully assigned demo/hello-1 to rpi2"), detail);
         assertTrue(!detail.contains("Pulled"), "only this pod's events");

@@ -1,6 +1,6 @@
 package io.pirack.ui.timeline;
 
-import static io.pirack.core.timeline.ClusterFixtures.at;
+import static io.pirack.testing.ClusterFixtures.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -173,7 +173,7 @@ class TimelineViewModelTest {
             beats.add(new io.pirack.core.timeline.TimelineEvent.HeartbeatRenewed(at(t), "pi2", at(t)));
         }
 
-        List<TimelineViewModel.Strip> strips = TimelineViewModel.strips(beats);
+        List<TimelineViewModel.Strip> strips = TimelineBands.strips(beats);
 
         assertEquals(List.of(new TimelineViewModel.Strip("pi2", at(0), at(8)), new TimelineViewModel.Strip("pi2", at(20), at(24))),
                 strips);

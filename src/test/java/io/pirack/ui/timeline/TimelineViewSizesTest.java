@@ -1,6 +1,6 @@
 package io.pirack.ui.timeline;
 
-import static io.pirack.core.timeline.ClusterFixtures.at;
+import static io.pirack.testing.ClusterFixtures.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

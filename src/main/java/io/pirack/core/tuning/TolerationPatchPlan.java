@@ -1,4 +1,4 @@
-package io.pirack.tuning;
+package io.pirack.core.tuning;
 
 import io.pirack.core.cluster.Toleration;
 import java.util.List;
