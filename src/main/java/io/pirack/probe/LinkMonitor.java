@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  *
  * <p><b>No flapping on a lossy link.</b> A lit link goes dark only after {@link #MISSES_TO_DARK}
  * checks in a row found nothing: the first miss is confirmed at once by rounds of
- * {@link #CONFIRM_ATTEMPTS} connects sent together (at 30 % loss one SYN is often lost, three at once
+ * {@link #CONFIRM_ATTEMPTS} connects sent together (at 30 % loss one SYN is often lost, four at once
  * rarely are). A pulled cable still goes dark within {@code PROBE_INTERVAL + MISSES_TO_DARK ×
  * PROBE_TIMEOUT} = 950 ms, because the confirmations follow the miss immediately instead of waiting
  * for the next interval. A dark link lights up at its first answer.
@@ -34,7 +34,7 @@ public final class LinkMonitor implements AutoCloseable {
     /** The miss plus its confirmations. */
     public static final int MISSES_TO_DARK = 3;
     /** Connects sent together in each confirmation. */
-    public static final int CONFIRM_ATTEMPTS = 3;
+    public static final int CONFIRM_ATTEMPTS = 4;
 
     private final Clock clock;
     private final Map<String, LinkState> states = new ConcurrentHashMap<>();

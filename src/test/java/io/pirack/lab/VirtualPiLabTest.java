@@ -109,6 +109,8 @@ class VirtualPiLabTest {
     static final int DRILL_TIMEOUT_SECONDS = 150;
     /** A generous liveness bound for the UI thread (no speed claim): a click or a frame gap longer than this is a hang. */
     static final double UI_LIVENESS_SECONDS = 2.0;
+    /** A lossy but connected Pi's link LED may go dark this often in the silent-and-lossy scenario, no more. */
+    static final long MAX_LOSSY_FLICKERS = 2;
 
     private String skip;
     private LabApi api;
@@ -398,6 +400,8 @@ class VirtualPiLabTest {
                 assertTrue(widestGap < UI_LIVENESS_SECONDS, "no frame reached the UI for " + widestGap + " s while rpi4 hung");
                 long lossyFlaps = linkChanges.stream().filter(l -> l.node().equals("rpi3") && l.since().isAfter(start)
                         && Boolean.FALSE.equals(l.up())).count();
+                // Before the confirmed-miss check: 8-16 dark spells in such a run. A rare one is the price of "dark within 1 s".
+                assertTrue(lossyFlaps <= MAX_LOSSY_FLICKERS, "rpi3's link LED went dark " + lossyFlaps + " times at 30 % loss");
                 return String.format("rpi2 + lossy rpi3 pulled (%s; NotReady %.1f s) and restored (Ready %.1f s) while rpi4 was silent; "
                         + "rpi4 failed after %.1f s: \"%s\"; UI: slowest click %.3f s, %d frames, widest gap %.2f s; "
                         + "rpi3's link LED went dark %d times at 30 %% loss",
