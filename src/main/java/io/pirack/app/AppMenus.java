@@ -63,6 +63,9 @@ public final class AppMenus {
         fileItem("Back to Live Cluster", null, replay::stop);
         fileItem("Recordings…", shortcut(KeyCode.R), () -> recordings.show(stage));
         fileItem("Use Rehearsal Rack", null, () -> sessions.connect(sessions.rehearsalSource()));
+        fileItem("Rehearsal Rack…", null, () -> io.pirack.ui.rehearsal.RehearsalRackDialog.show(stage,
+                new io.pirack.ui.rehearsal.RehearsalRackForm(sessions.rehearsalSettings(), io.pirack.sim.KubernetesVersion.shortNames()),
+                sessions.onRehearsalRack()).ifPresent(sessions::applyRehearsal));
         fileItem("Connect to Cluster…", shortcut(KeyCode.K), this::chooseCluster);
         fileItem("Export Timeline…", shortcut(KeyCode.E), () -> timeline.export(stage));
         fileItem("Quit PiRack", shortcut(KeyCode.Q), Platform::exit);

@@ -31,7 +31,8 @@ public final class ClusterSession implements AutoCloseable {
     public record Rehearsal(RackSpec rack, SimTimings timings, double timeScale) implements Source {
         @Override
         public String describe() {
-            return "rehearsal rack (" + timings.name() + (timeScale == 1 ? "" : ", " + timeScale + "× speed") + ")";
+            return "rehearsal rack (" + timings.name() + ", Kubernetes " + timings.version().shortName()
+                    + (timeScale == 1 ? "" : ", " + timeScale + "× speed") + ")";
         }
     }
 

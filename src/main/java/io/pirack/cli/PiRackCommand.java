@@ -67,10 +67,35 @@ public final class PiRackCommand implements Callable<Integer> {
         return commandLine;
     }
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--k8s-version", paramLabel = "V",
+            description = "With --sim: Kubernetes release to simulate, 1.29 … 1.34 (default: as remembered, else newest).")
+    String k8sVersion;
+
+    @Option(names = "--time-scale", paramLabel = "X",
+            description = "With --sim: run the rehearsal rack X times faster than real time, 1–100 (default: as remembered).")
+    Double timeScale;
+
     @Override
     public Integer call() {
+        String problem = null;
+        if (k8sVersion != null && io.pirack.sim.KubernetesVersion.parse(k8sVersion).isEmpty()) {
+            problem = "--k8s-version must be one of " + io.pirack.sim.KubernetesVersion.choices() + ", not '" + k8sVersion + "'";
+        } else if (timeScale != null && !(timeScale >= 1 && timeScale <= io.pirack.core.settings.Settings.Rehearsal.MAX_TIME_SCALE)) {
+            problem = "--time-scale must be between 1 and " + (int) io.pirack.core.settings.Settings.Rehearsal.MAX_TIME_SCALE + ", not " + timeScale;
+        } else if ((k8sVersion != null || timeScale != null) && !cluster.sim) {
+            problem = "--k8s-version and --time-scale apply to the rehearsal rack: add --sim";
+        }
+        if (problem != null) {
+            java.io.PrintWriter err = spec.commandLine().getErr();
+            err.println("pirack: " + problem);
+            err.flush();
+            return 2;
+        }
         PiRackApp.launchWith(new LaunchOptions(cluster.sim, cluster.context, cluster.kubeconfig,
-                kiosk, screen, visitor, attractMinutes));
+                kiosk, screen, visitor, attractMinutes, k8sVersion, timeScale == null ? 0 : timeScale));
         return GUI_STARTED;
     }
 

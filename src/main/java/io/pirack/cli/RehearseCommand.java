@@ -59,6 +59,11 @@ public final class RehearseCommand implements Callable<Integer> {
             description = "Timings: demo or defaults (default: ${DEFAULT-VALUE}).")
     String tuning;
 
+    @Option(names = "--workload", paramLabel = "NAME",
+            description = "Add a rehearsal workload: amd64-only (Deployment demo/report whose image has no arm64 build;"
+                    + " its pods fail with ErrImagePull, then ImagePullBackOff, as on real Pis).")
+    String workload;
+
     @Option(names = "--external-kubelets",
             description = "Simulate no kubelets: every Pi's kubelet runs elsewhere (pirack sim-kubelet, the virtual Pi lab).")
     boolean externalKubelets;
@@ -104,6 +109,10 @@ public final class RehearseCommand implements Callable<Integer> {
             out.println("Rehearsal rack: " + pis + " Pis, " + timings.name() + " timings, Kubernetes "
                     + timings.version().shortName() + ", " + rehearsal.timeScale() + "× speed");
             out.println("API: " + rack.apiUrl());
+            if (workload != null) {
+                out.println("Image registry: " + rack.registryHost() + " (demo/report uses " + rack.amd64OnlyImage()
+                        + ", which has no arm64 build; pirack images check suggests the fix)");
+            }
             out.println("kubeconfig: " + kubeconfig);
             out.println();
             out.println("  export KUBECONFIG=" + kubeconfig);
@@ -134,12 +143,16 @@ public final class RehearseCommand implements Callable<Integer> {
 
     private RehearsalRack.Options rackOptions() {
         RehearsalRack.Options defaults = RehearsalRack.Options.defaults();
+        if ("amd64-only".equals(workload)) {
+            defaults = defaults.withAmd64OnlyWorkload();
+        }
         if (!externalKubelets) {
             return defaults;
         }
         java.util.Set<String> all = new java.util.HashSet<>();
         RackSpec.rehearsal(pis).slots().forEach(slot -> all.add(slot.hostname()));
-        return new RehearsalRack.Options(defaults.demoReplicas(), defaults.imagesPrePulled(), all, defaults.seed(), defaults.port());
+        return new RehearsalRack.Options(defaults.demoReplicas(), defaults.imagesPrePulled(), all, defaults.seed(), defaults.port(),
+                defaults.address(), defaults.amd64OnlyWorkload());
     }
 
     private Optional<String> validate() {
@@ -148,6 +161,9 @@ public final class RehearseCommand implements Callable<Integer> {
         }
         if (port < 0 || port > 65535) {
             return Optional.of("--port must be 0–65535, not " + port);
+        }
+        if (workload != null && !"amd64-only".equals(workload)) {
+            return Optional.of("--workload must be amd64-only, not '" + workload + "'");
         }
         if (SimTimings.byName(tuning).isEmpty()) {
             return Optional.of("--tuning must be demo or defaults, not '" + tuning + "'");

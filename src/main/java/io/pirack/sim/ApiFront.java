@@ -1,5 +1,6 @@
 package io.pirack.sim;
 
+import io.pirack.concurrent.Background;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,11 +40,7 @@ final class ApiFront implements AutoCloseable {
     private final InetAddress address;
     private final int backendPort;
     private final ApiServing serving;
-    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "rehearsal-api");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService threads = Executors.newCachedThreadPool(Background.daemon("rehearsal-api"));
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
     private volatile int port;
@@ -291,6 +288,7 @@ final class ApiFront implements AutoCloseable {
     public void close() {
         down();
         threads.shutdownNow();
+        serving.close();
     }
 
     static boolean isConnectionError(IOException e) {

@@ -39,6 +39,9 @@ final class ApiServing {
     private final ApiDiscovery discovery;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    /** One reader per open kubectl watch, waiting for the client to hang up. */
+    private final java.util.concurrent.ExecutorService watchReaders =
+            java.util.concurrent.Executors.newCachedThreadPool(io.pirack.concurrent.Background.daemon("rehearsal-api-watch"));
     /** Hook for writes that must carry simulated time (graceful deletion); identity by default. */
     private volatile UnaryOperator<ApiFront.Request> rewrite = UnaryOperator.identity();
 
@@ -46,6 +49,11 @@ final class ApiServing {
         this.backendPort = backendPort;
         this.clock = clock;
         this.discovery = discovery;
+    }
+
+    /** Stops the watch readers (their sockets are closed by the front). */
+    void close() {
+        watchReaders.shutdownNow();
     }
 
     void setRewrite(UnaryOperator<ApiFront.Request> rewrite) {
@@ -86,8 +94,41 @@ final class ApiServing {
             forwarded = withHeader(forwarded, "content-type", "application/merge-patch+json");
         }
         HttpResponse<byte[]> response = forward(forwarded);
-        respond(out, response.statusCode(), response.headers().firstValue("content-type").orElse("application/json"), response.body());
+        byte[] body = response.body();
+        if ("POST".equals(forwarded.method()) && response.statusCode() / 100 == 2) {
+            body = createdAsStored(forwarded.path(), body);
+        }
+        respond(out, response.statusCode(), response.headers().firstValue("content-type").orElse("application/json"), body);
         return true;
+    }
+
+    /**
+     * The mock answers a create with the object as it was before the store stamped it, so its
+     * {@code creationTimestamp} is the host's wall clock; kube-apiserver answers with what it stored.
+     * Copies the stored (simulated) timestamp into the answer.
+     */
+    @SuppressWarnings("unchecked")
+    private byte[] createdAsStored(String collection, byte[] created) throws IOException {
+        Map<String, Object> object;
+        try {
+            object = JSON.readValue(created, Map.class);
+        } catch (RuntimeException e) {
+            return created;
+        }
+        if (!(object.get("metadata") instanceof Map<?, ?> meta) || !(meta.get("name") instanceof String name)) {
+            return created;
+        }
+        HttpResponse<byte[]> stored = forward(new ApiFront.Request("GET",
+                collection + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8), Map.of(), new byte[0]));
+        if (stored.statusCode() != 200) {
+            return created;
+        }
+        Map<String, Object> storedObject = JSON.readValue(stored.body(), Map.class);
+        if (storedObject.get("metadata") instanceof Map<?, ?> storedMeta && storedMeta.get("creationTimestamp") != null) {
+            ((Map<String, Object>) meta).put("creationTimestamp", storedMeta.get("creationTimestamp"));
+            return JSON.writeValueAsBytes(object);
+        }
+        return created;
     }
 
     private boolean getWithSelectorsAndTables(ApiFront.Request request, ApiDiscovery.Resource resource, OutputStream out)
@@ -199,7 +240,7 @@ final class ApiServing {
             return;
         }
         // The client never sends anything on a watch: a read returns only when it hangs up (or the front is cut).
-        Thread watcher = new Thread(() -> {
+        watchReaders.execute(() -> {
             try {
                 while (in.read() >= 0) {
                     // ignore
@@ -208,9 +249,7 @@ final class ApiServing {
                 // gone
             }
             ended.complete(null);
-        }, "rehearsal-api-watch");
-        watcher.setDaemon(true);
-        watcher.start();
+        });
         long timeout = parseLong(query.get("timeoutSeconds"));
         try {
             if (timeout > 0) {

@@ -53,6 +53,15 @@ public record KubernetesVersion(int minor, String gitVersion) {
         return Optional.of(ofMinor(minor));
     }
 
+    /** Every release the rack simulates, oldest first ("1.29" … "1.34"). */
+    public static java.util.List<String> shortNames() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int m = OLDEST_MINOR; m <= NEWEST_MINOR; m++) {
+            names.add(ofMinor(m).shortName());
+        }
+        return names;
+    }
+
     /** One line for bad input: which versions exist. */
     public static String choices() {
         return "1." + OLDEST_MINOR + " … 1." + NEWEST_MINOR;

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.pirack.concurrent.Background;
 import io.pirack.core.cluster.NodeRole;
 import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.RackSpec;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -47,9 +47,13 @@ public final class RehearsalRack implements AutoCloseable {
      *                own addresses (never the wildcard by default)
      */
     public record Options(int demoReplicas, boolean imagesPrePulled, Set<String> externalKubelets, long seed, int port,
-                          InetAddress address) {
+                          InetAddress address, boolean amd64OnlyWorkload) {
         public Options(int demoReplicas, boolean imagesPrePulled, Set<String> externalKubelets, long seed, int port) {
             this(demoReplicas, imagesPrePulled, externalKubelets, seed, port, InetAddress.getLoopbackAddress());
+        }
+
+        public Options(int demoReplicas, boolean imagesPrePulled, Set<String> externalKubelets, long seed, int port, InetAddress address) {
+            this(demoReplicas, imagesPrePulled, externalKubelets, seed, port, address, false);
         }
 
         public Options {
@@ -61,7 +65,15 @@ public final class RehearsalRack implements AutoCloseable {
         }
 
         public Options at(InetAddress listenOn, int listenPort) {
-            return new Options(demoReplicas, imagesPrePulled, externalKubelets, seed, listenPort, listenOn);
+            return new Options(demoReplicas, imagesPrePulled, externalKubelets, seed, listenPort, listenOn, amd64OnlyWorkload);
+        }
+
+        /**
+         * Adds the {@value SimWorkload#AMD64_ONLY_DEPLOYMENT} Deployment, whose image (on the rack's own
+         * registry) has no arm64 build: its pods fail to pull on every Pi, as on a real rack.
+         */
+        public Options withAmd64OnlyWorkload() {
+            return new Options(demoReplicas, imagesPrePulled, externalKubelets, seed, port, address, true);
         }
     }
 
@@ -75,6 +87,7 @@ public final class RehearsalRack implements AutoCloseable {
     private final SimControlPlane controlPlane;
     private final SimEvents events;
     private final SimWriter writer;
+    private final SimRegistry registry;
     private final Map<String, SimKubelet> kubelets = new LinkedHashMap<>();
     private final ScheduledExecutorService loop;
     private final List<BiConsumer<String, Boolean>> powerListeners = new CopyOnWriteArrayList<>();
@@ -107,6 +120,7 @@ public final class RehearsalRack implements AutoCloseable {
         }
         this.writer = new SimWriter(client);
         this.events = new SimEvents(client, clock);
+        this.registry = new SimRegistry();
         seed(writer, options);
         this.cache = new SimCache(client, false);
         cache.startAndSync(10_000);
@@ -114,14 +128,10 @@ public final class RehearsalRack implements AutoCloseable {
         for (int i = 0; i < spec.slots().size(); i++) {
             String name = spec.slots().get(i).hostname();
             if (!options.externalKubelets().contains(name)) {
-                kubelets.put(name, new SimKubelet(name, i + 1, writer, cache, timings, events));
+                kubelets.put(name, new SimKubelet(name, i + 1, writer, cache, timings, events, registry::pullError));
             }
         }
-        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "rehearsal-rack");
-            t.setDaemon(true);
-            return t;
-        });
+        this.loop = Background.timer("rehearsal-rack");
         long tickNanos = tickNanos(clock);
         loop.scheduleWithFixedDelay(this::tick, 0, tickNanos, TimeUnit.NANOSECONDS);
     }
@@ -182,6 +192,10 @@ public final class RehearsalRack implements AutoCloseable {
             seeded(client.apps().statefulSets().inNamespace(SimWorkload.DEMO_NAMESPACE).resource(SimWorkload.demoStatefulSet()));
             seeded(client.apps().daemonSets().inNamespace("kube-system").resource(SimWorkload.demoDaemonSet(timings.version())));
         }
+        if (options.amd64OnlyWorkload()) {
+            seeded(client.apps().deployments().inNamespace(SimWorkload.DEMO_NAMESPACE)
+                    .resource(SimWorkload.amd64OnlyDeployment(registry.amd64OnlyImage())));
+        }
     }
 
     private void tick() {
@@ -227,6 +241,19 @@ public final class RehearsalRack implements AutoCloseable {
             host = "[" + host.replaceAll("%.*$", "") + "]";
         }
         return "http://" + host + ":" + front.port() + "/";
+    }
+
+    /**
+     * The rack's own image registry ({@code 127.0.0.1:PORT}, plain HTTP on loopback), which holds
+     * {@code pirack/report:1.0} (linux/amd64 only) and {@code pirack/report:1.0-multiarch} (amd64, arm64, arm/v7).
+     */
+    public String registryHost() {
+        return registry.host();
+    }
+
+    /** An image with no build for the Pis, on the rack's registry: pods using it fail with ErrImagePull. */
+    public String amd64OnlyImage() {
+        return registry.amd64OnlyImage();
     }
 
     public RackSpec spec() {
@@ -322,6 +349,23 @@ public final class RehearsalRack implements AutoCloseable {
         controlPlane.restart();
     }
 
+    /**
+     * Returns once the simulated clock has passed {@code instant}: a timer on the simulation thread,
+     * which keeps ticking while the API is down (when no client sees any change to wake it).
+     */
+    public void awaitSimTime(Instant instant, Duration realTimeout) throws java.util.concurrent.TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + realTimeout.toNanos();
+        while (clock.instant().isBefore(instant)) {
+            Duration left = Duration.between(clock.instant(), instant);
+            long wait = Math.max(1, clock.toReal(left).toNanos());
+            try {
+                loop.schedule(() -> { }, wait, TimeUnit.NANOSECONDS).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("the rehearsal rack's clock stopped", e);
+            }
+        }
+    }
+
     /** False while the control-plane Pi is off or still booting: every client's connection is refused. */
     public boolean apiServing() {
         return front.isUp();
@@ -375,6 +419,7 @@ public final class RehearsalRack implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         front.close();
+        registry.close();
         cache.close();
         client.close();
         try {

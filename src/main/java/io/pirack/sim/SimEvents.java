@@ -24,6 +24,18 @@ final class SimEvents {
     /** The mock API server scans all objects per request, so the rack also caps how many events it keeps. */
     static final int MAX_EVENTS = 300;
 
+    /** An event already written, by its correlation key. */
+    private static final class Seen {
+        final String name;
+        int count = 1;
+
+        Seen(String name) {
+            this.name = name;
+        }
+    }
+
+    private final java.util.Map<String, Seen> aggregated = new java.util.HashMap<>();
+
     SimEvents(KubernetesClient client, Clock clock) {
         this.client = client;
         this.clock = clock;
@@ -39,6 +51,10 @@ final class SimEvents {
                     return;
                 }
                 victim = written.removeFirst().getValue();
+            }
+            String expired = victim[1];
+            synchronized (aggregated) {
+                aggregated.values().removeIf(seen -> seen.name.equals(expired));
             }
             try {
                 client.v1().events().inNamespace(victim[0]).withName(victim[1]).delete();
@@ -56,9 +72,49 @@ final class SimEvents {
         record(about, component, "Warning", reason, message);
     }
 
+    /**
+     * The scheduler's event, written as kube-scheduler writes it since 1.19: through events.k8s.io/v1
+     * (client-go tools/events), which a core/v1 reader sees with {@code eventTime},
+     * {@code reportingComponent}/{@code reportingInstance}, {@code action} and no
+     * {@code firstTimestamp}/{@code lastTimestamp}/{@code count}/{@code source}.
+     */
+    void scheduled(HasMetadata pod, String schedulerHost, String note) {
+        String namespace = pod.getMetadata().getNamespace();
+        Instant now = clock.instant();
+        long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano() + sequence.incrementAndGet();
+        String name = pod.getMetadata().getName() + "." + Long.toHexString(nanos);
+        try {
+            client.v1().events().inNamespace(namespace).resource(new EventBuilder()
+                    .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+                    .withNewInvolvedObject()
+                        .withKind(pod.getKind()).withName(pod.getMetadata().getName()).withNamespace(namespace)
+                        .withUid(pod.getMetadata().getUid()).withApiVersion(pod.getApiVersion())
+                    .endInvolvedObject()
+                    .withReason("Scheduled").withMessage(note).withType("Normal").withAction("Binding")
+                    .withReportingComponent("default-scheduler")
+                    .withReportingInstance("default-scheduler-" + (schedulerHost == null ? "" : schedulerHost))
+                    .withEventTime(new io.fabric8.kubernetes.api.model.MicroTime(SimObjects.microTimeText(now)))
+                    .build()).create();
+            remember(now, namespace, name);
+        } catch (KubernetesClientException e) {
+            LOG.debug("could not record Scheduled for {}: {}", pod.getMetadata().getName(), e.getMessage());
+        }
+    }
+
     private void record(HasMetadata about, String component, String type, String reason, String message) {
         String namespace = about.getMetadata().getNamespace() == null ? "default" : about.getMetadata().getNamespace();
         Instant now = clock.instant();
+        // client-go's EventCorrelator: an identical event (same object, source, type, reason, message)
+        // is not written again; the existing one gets count + 1 and a new lastTimestamp.
+        String key = String.join("\u0000", namespace, about.getKind(), about.getMetadata().getName(),
+                String.valueOf(about.getMetadata().getUid()), component, type, reason, message);
+        Seen seen;
+        synchronized (aggregated) {
+            seen = aggregated.get(key);
+        }
+        if (seen != null && repeat(namespace, seen, now)) {
+            return;
+        }
         String name = about.getMetadata().getName() + "." + Long.toHexString(now.toEpochMilli()) + sequence.incrementAndGet();
         try {
             client.v1().events().inNamespace(namespace).resource(new EventBuilder()
@@ -73,12 +129,36 @@ final class SimEvents {
                     .withReportingComponent(component)
                     .withFirstTimestamp(SimObjects.time(now)).withLastTimestamp(SimObjects.time(now)).withCount(1)
                     .build()).create();
-            synchronized (written) {
-                written.addLast(java.util.Map.entry(now, new String[] {namespace, name}));
+            remember(now, namespace, name);
+            synchronized (aggregated) {
+                aggregated.put(key, new Seen(name));
             }
         } catch (KubernetesClientException e) {
             // Events are best effort in Kubernetes too; a lost one must not stop a controller.
             LOG.debug("could not record event {} for {}: {}", reason, about.getMetadata().getName(), e.getMessage());
+        }
+    }
+
+    /** Counts a repeat on the existing event; false when that event is gone (expired) and a new one is due. */
+    private boolean repeat(String namespace, Seen seen, Instant now) {
+        try {
+            client.v1().events().inNamespace(namespace).withName(seen.name).patch(
+                    io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON),
+                    "[{\"op\":\"add\",\"path\":\"/count\",\"value\":" + (seen.count + 1) + "},"
+                            + "{\"op\":\"add\",\"path\":\"/lastTimestamp\",\"value\":\"" + SimObjects.time(now) + "\"}]");
+        } catch (KubernetesClientException e) {
+            synchronized (aggregated) {
+                aggregated.values().remove(seen);
+            }
+            return false;
+        }
+        seen.count++;
+        return true;
+    }
+
+    private void remember(Instant now, String namespace, String name) {
+        synchronized (written) {
+            written.addLast(java.util.Map.entry(now, new String[] {namespace, name}));
         }
     }
 }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.pirack.core.images.Platform;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +55,17 @@ public final class SimKubelet {
     private final Map<String, Instant> containerStartDue = new HashMap<>();
     private final Map<String, Instant> readyDue = new HashMap<>();
     private final Set<String> pulledImages = new LinkedHashSet<>();
+    /** The runtime's pull error for (image, this node's platform), empty when the pull works. */
+    private final BiFunction<String, Platform, Optional<String>> pullErrors;
+    private final Map<String, FailingPull> failingPulls = new HashMap<>();
 
     SimKubelet(String nodeName, int nodeIndex, SimWriter writer, SimCache cache, SimTimings timings, SimEvents events) {
+        this(nodeName, nodeIndex, writer, cache, timings, events, (image, platform) -> Optional.empty());
+    }
+
+    SimKubelet(String nodeName, int nodeIndex, SimWriter writer, SimCache cache, SimTimings timings, SimEvents events,
+               BiFunction<String, Platform, Optional<String>> pullErrors) {
+        this.pullErrors = pullErrors;
         this.nodeName = nodeName;
         this.nodeIndex = nodeIndex;
         this.writer = writer;
@@ -80,6 +92,7 @@ public final class SimKubelet {
             lastRenew = null;
             containerStartDue.clear();
             readyDue.clear();
+            failingPulls.clear();
             bootedAt = now.plus(timings.bootDelay());
             readyAt = bootedAt.plus(READY_AFTER_START);
         }
@@ -111,7 +124,7 @@ public final class SimKubelet {
             cache.node(nodeName).map(writer::latest).ifPresent(node -> {
                 // Like a real kubelet's periodic status update: a node the controller marked Unknown while this
                 // kubelet kept running (cable pulled, API partitioned) is reported Ready again once it gets through.
-                if (!postedReady || (!readyInCache(node) && statusUpdateDue(now))) {
+                if (!postedReady || (!readyInCache(node) && statusUpdateDue(now)) || statusReportDue(now)) {
                     postReady(node, now);
                 }
                 for (Pod pod : cache.podsOn(nodeName)) {
@@ -145,6 +158,16 @@ public final class SimKubelet {
     private static boolean readyInCache(Node node) {
         return node.getStatus() != null && node.getStatus().getConditions().stream()
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    /**
+     * kubelet --node-status-report-frequency (5 min by default with node Leases): an unchanged status is
+     * still posted that often, refreshing every condition's lastHeartbeatTime.
+     */
+    static final Duration NODE_STATUS_REPORT_FREQUENCY = Duration.ofMinutes(5);
+
+    private boolean statusReportDue(Instant now) {
+        return postedReady && lastStatusPost != null && Duration.between(lastStatusPost, now).compareTo(NODE_STATUS_REPORT_FREQUENCY) >= 0;
     }
 
     private boolean statusUpdateDue(Instant now) {
@@ -212,6 +235,7 @@ public final class SimKubelet {
             writer.set(resource, Map.of("/metadata/finalizers", List.of()));
             containerStartDue.remove(uid);
             readyDue.remove(uid);
+            failingPulls.remove(uid);
             return;
         }
         String phase = SimObjects.phase(pod);
@@ -245,6 +269,14 @@ public final class SimKubelet {
         List<String> images = pod.getSpec().getContainers().stream().map(c -> c.getImage()).toList();
         Set<String> present = presentImages(node);
         List<String> missing = images.stream().filter(i -> !present.contains(i)).toList();
+        Platform platform = platformOf(node);
+        for (String image : missing) {
+            Optional<String> error = pullErrors.apply(image, platform);
+            if (error.isPresent()) {
+                failPull(node, pod, now, resource, image, error.get());
+                return;
+            }
+        }
         Instant due = containerStartDue.get(uid);
         if (due == null) {
             due = now.plus(timings.podStart()).plus(missing.isEmpty() ? Duration.ZERO : timings.imagePull());
@@ -283,6 +315,89 @@ public final class SimKubelet {
             containerStartDue.remove(uid);
             readyDue.put(uid, now.plus(timings.readinessDelay()));
         }
+    }
+
+    /** The kubelet's image pull back-off (pkg/kubelet: 10 s doubling to MaxContainerBackOff, 300 s). */
+    static final Duration IMAGE_BACKOFF_INITIAL = Duration.ofSeconds(10);
+    static final Duration IMAGE_BACKOFF_MAX = Duration.ofSeconds(300);
+    /** A registry that answers at once: the manifest is read and refused within a second. */
+    static final Duration PULL_REFUSED_AFTER = Duration.ofSeconds(1);
+    /** How often the pod worker retries a pod whose last sync failed. */
+    static final Duration FAILED_POD_RESYNC = Duration.ofSeconds(2);
+
+    /** One container's image that the runtime refuses, as the kubelet's image manager tracks it. */
+    private static final class FailingPull {
+        int failures;
+        Instant pullDoneAt;
+        Instant backOffUntil;
+        Instant nextResync;
+        String waitingReason;
+    }
+
+    private static Platform platformOf(Node node) {
+        var info = node.getStatus() == null ? null : node.getStatus().getNodeInfo();
+        String arch = info == null || info.getArchitecture() == null ? node.getMetadata().getLabels().getOrDefault("kubernetes.io/arch", "arm64")
+                : info.getArchitecture();
+        String os = info == null || info.getOperatingSystem() == null ? "linux" : info.getOperatingSystem();
+        return Platform.ofNode(os, arch, info == null ? null : info.getKernelVersion());
+    }
+
+    /**
+     * The kubelet's image manager (pkg/kubelet/images) for an image the runtime will not pull: Pulling,
+     * then Failed "Failed to pull image …" plus "Error: ErrImagePull", the container waiting with
+     * ErrImagePull and the runtime's message; while backing off, BackOff "Back-off pulling image …",
+     * "Error: ImagePullBackOff" and waiting ImagePullBackOff; after the back-off, Pulling again.
+     */
+    private void failPull(Node node, Pod pod, Instant now, io.fabric8.kubernetes.client.dsl.PodResource resource, String image, String error) {
+        FailingPull pull = failingPulls.computeIfAbsent(pod.getMetadata().getUid(), u -> new FailingPull());
+        if (pull.pullDoneAt == null && (pull.backOffUntil == null || !now.isBefore(pull.backOffUntil))) {
+            pull.backOffUntil = null;
+            pull.pullDoneAt = now.plus(PULL_REFUSED_AFTER);
+            events.normal(pod, COMPONENT, "Pulling", "Pulling image \"" + image + "\"");
+            return;
+        }
+        if (pull.pullDoneAt != null) {
+            if (now.isBefore(pull.pullDoneAt)) {
+                return;
+            }
+            pull.pullDoneAt = null;
+            pull.failures++;
+            Duration backOff = IMAGE_BACKOFF_INITIAL.multipliedBy(1L << Math.min(pull.failures - 1, 5));
+            pull.backOffUntil = now.plus(backOff.compareTo(IMAGE_BACKOFF_MAX) > 0 ? IMAGE_BACKOFF_MAX : backOff);
+            pull.nextResync = now.plus(FAILED_POD_RESYNC);
+            events.warning(pod, COMPONENT, "Failed", "Failed to pull image \"" + image + "\": " + error);
+            events.warning(pod, COMPONENT, "Failed", "Error: ErrImagePull");
+            writeWaiting(node, pod, now, resource, pull, "ErrImagePull", error);
+            return;
+        }
+        if (now.isBefore(pull.nextResync)) {
+            return;
+        }
+        pull.nextResync = now.plus(FAILED_POD_RESYNC);
+        String message = "Back-off pulling image \"" + image + "\"";
+        events.normal(pod, COMPONENT, "BackOff", message);
+        events.warning(pod, COMPONENT, "Failed", "Error: ImagePullBackOff");
+        writeWaiting(node, pod, now, resource, pull, "ImagePullBackOff", message);
+    }
+
+    private void writeWaiting(Node node, Pod pod, Instant now, io.fabric8.kubernetes.client.dsl.PodResource resource, FailingPull pull,
+                              String reason, String message) {
+        if (reason.equals(pull.waitingReason)) {
+            return;
+        }
+        pull.waitingReason = reason;
+        List<Map<String, Object>> containerStatuses = new ArrayList<>();
+        for (var container : pod.getSpec().getContainers()) {
+            containerStatuses.add(Map.of("name", container.getName(), "image", container.getImage(), "imageID", "", "ready", false,
+                    "started", false, "restartCount", 0, "state", Map.of("waiting", Map.of("reason", reason, "message", message))));
+        }
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("phase", "Pending");
+        status.put("startTime", pod.getStatus() != null && pod.getStatus().getStartTime() != null ? pod.getStatus().getStartTime() : SimObjects.time(now));
+        status.put("hostIP", node.getStatus().getAddresses().isEmpty() ? null : node.getStatus().getAddresses().get(0).getAddress());
+        status.put("containerStatuses", containerStatuses);
+        status.put("conditions", conditions(pod, now, false, true));
+        writer.set(resource, Map.of("/status", status));
     }
 
     private Set<String> presentImages(Node node) {

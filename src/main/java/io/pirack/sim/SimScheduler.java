@@ -44,6 +44,10 @@ final class SimScheduler {
                 ownerLoad.merge(node + "|" + SimObjects.ownerUid(p), 1, Integer::sum);
             }
         }
+        // kube-scheduler's reportingInstance is "default-scheduler-" + its host (kubeadm: the control-plane Pi).
+        String schedulerHost = cache.nodes().stream()
+                .filter(n -> n.getMetadata().getLabels().containsKey("node-role.kubernetes.io/control-plane"))
+                .map(n -> n.getMetadata().getName()).findFirst().orElse("");
         for (Pod pod : pods) {
             String uid = pod.getMetadata().getUid();
             if (SimObjects.nodeName(pod) != null || SimObjects.terminating(pod) || assumedBindings.containsKey(uid)) {
@@ -70,7 +74,7 @@ final class SimScheduler {
                 reportedUnschedulable.remove(uid);
                 load.merge(nodeName, 1, Integer::sum);
                 ownerLoad.merge(nodeName + "|" + owner, 1, Integer::sum);
-                events.normal(pod, "default-scheduler", "Scheduled", "Successfully assigned "
+                events.scheduled(pod, schedulerHost, "Successfully assigned "
                         + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName() + " to " + nodeName);
             }
         }

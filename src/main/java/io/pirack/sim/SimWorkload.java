@@ -37,6 +37,8 @@ public final class SimWorkload {
     public static final String DEMO_DEPLOYMENT = "hello";
     public static final String DEMO_STATEFULSET = "web";
     public static final String DEMO_DAEMONSET = "kube-proxy";
+    /** The rehearsal workload whose image has no build for the Pis ({@code pirack rehearse --workload amd64-only}). */
+    public static final String AMD64_ONLY_DEPLOYMENT = "report";
     public static final String DEMO_IMAGE = "ghcr.io/pirack/hello:1.0";
     public static final String STATEFUL_IMAGE = "docker.io/library/redis:7.4-alpine";
     /** The kubelet version of the newest release the rack simulates (the default). */
@@ -149,6 +151,16 @@ public final class SimWorkload {
                 .withNewSpec().withReplicas(replicas)
                     .withNewSelector().withMatchLabels(Map.of("app", DEMO_DEPLOYMENT)).endSelector()
                     .withTemplate(template(DEMO_DEPLOYMENT, DEMO_IMAGE, tolerations))
+                .endSpec().build();
+    }
+
+    static Deployment amd64OnlyDeployment(String image) {
+        return new DeploymentBuilder()
+                .withNewMetadata().withName(AMD64_ONLY_DEPLOYMENT).withNamespace(DEMO_NAMESPACE)
+                    .withLabels(Map.of("app", AMD64_ONLY_DEPLOYMENT)).endMetadata()
+                .withNewSpec().withReplicas(2)
+                    .withNewSelector().withMatchLabels(Map.of("app", AMD64_ONLY_DEPLOYMENT)).endSelector()
+                    .withTemplate(template(AMD64_ONLY_DEPLOYMENT, image, List.of()))
                 .endSpec().build();
     }
 

@@ -56,6 +56,14 @@ final class TaintEvictionController {
                 cancelWithEvent(pod);
                 continue;
             }
+            if (Tolerations.matching(taints, SimObjects.coreTolerations(pod)).isEmpty()) {
+                // processPodOnNode: a taint nobody tolerates (e.g. out-of-service added to a node whose
+                // unreachable taint is tolerated for 300 s) cancels the scheduled work and deletes now.
+                cancelWithEvent(pod);
+                evict(pod, now);
+                evicted.add(uid);
+                continue;
+            }
             Optional<Duration> delay = Tolerations.timeToEviction(taints, SimObjects.coreTolerations(pod));
             if (delay.isEmpty()) {
                 cancelWithEvent(pod);

@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -58,6 +59,13 @@ final class WorkloadControllers {
         SimControlPlane.step("daemonsets", this::syncDaemonSets);
     }
 
+    /**
+     * The Deployment controller's RollingUpdate (pkg/controller/deployment/rolling.go): the ReplicaSet
+     * of the current pod template (named and labelled with its pod-template-hash) scales up within
+     * maxSurge, old ones scale down while at least replicas − maxUnavailable pods stay available
+     * (25 % each by default, surge rounded up, unavailable down); one step per pass, as each step
+     * waits for the ReplicaSets' status to catch up.
+     */
     private void syncDeployments() {
         for (Deployment deployment : SimCache.sorted(cache.deployments)) {
             String ns = deployment.getMetadata().getNamespace();
@@ -66,39 +74,163 @@ final class WorkloadControllers {
             int replicas = Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1);
             List<ReplicaSet> owned = SimCache.sorted(cache.replicaSets).stream()
                     .filter(rs -> ownedBy(rs, deployment.getMetadata().getUid())).toList();
-            boolean exists = false;
-            for (ReplicaSet rs : owned) {
-                boolean current = rs.getMetadata().getName().equals(rsName);
-                exists |= current;
-                int want = current ? replicas : 0;
-                if (!Integer.valueOf(want).equals(rs.getSpec().getReplicas()) && writer.isCurrent(rs)) {
-                    writer.set(writer.client().apps().replicaSets().inNamespace(ns).withName(rs.getMetadata().getName()),
-                            Map.of("/spec/replicas", want));
-                    events.normal(deployment, "deployment-controller", "ScalingReplicaSet",
-                            "Scaled " + (current ? "up" : "down") + " replica set " + rs.getMetadata().getName() + " to " + want);
-                }
+            if (owned.stream().anyMatch(rs -> !writer.isCurrent(rs))) {
+                continue; // our last scaling is not in the cache yet
             }
-            if (!exists && !pendingCreates.containsKey("rs:" + ns + "/" + rsName)) {
-                PodTemplateSpec template = writer.client().getKubernetesSerialization().clone(deployment.getSpec().getTemplate());
-                template.getMetadata().getLabels().put("pod-template-hash", hash);
-                ReplicaSet rs = new ReplicaSetBuilder()
-                        .withNewMetadata().withName(rsName).withNamespace(ns)
-                            .withLabels(template.getMetadata().getLabels())
-                            .withOwnerReferences(ownerRef(deployment))
-                        .endMetadata()
-                        .withNewSpec().withReplicas(replicas).withNewSelector().withMatchLabels(template.getMetadata().getLabels())
-                            .endSelector().withTemplate(template).endSpec()
-                        .build();
-                if (writer.create(writer.client().apps().replicaSets().inNamespace(ns).resource(rs))) {
-                    pendingCreates.put("rs:" + ns + "/" + rsName, Set.of(rsName));
-                    events.normal(deployment, "deployment-controller", "ScalingReplicaSet",
-                            "Scaled up replica set " + rsName + " to " + replicas);
+            ReplicaSet newRs = owned.stream().filter(rs -> rs.getMetadata().getName().equals(rsName)).findFirst().orElse(null);
+            List<ReplicaSet> old = owned.stream().filter(rs -> rs != newRs)
+                    .sorted(Comparator.comparing((ReplicaSet rs) -> rs.getMetadata().getCreationTimestamp())).toList();
+            int[] surgeAndUnavailable = rollingParameters(deployment, replicas);
+            int all = owned.stream().mapToInt(WorkloadControllers::specReplicas).sum();
+            String key = "rs:" + ns + "/" + rsName;
+            if (newRs == null) {
+                if (!pendingCreates.containsKey(key)) {
+                    int start = old.isEmpty() ? replicas : Math.max(0, Math.min(replicas + surgeAndUnavailable[0] - all, replicas));
+                    createReplicaSet(deployment, ns, rsName, hash, start);
                 }
+                writeDeploymentStatus(deployment, owned, null);
+                continue;
             }
-            if (exists) {
-                pendingCreates.remove("rs:" + ns + "/" + rsName);
+            pendingCreates.remove(key);
+            if (!scaleUpNew(deployment, newRs, replicas, surgeAndUnavailable[0], all)) {
+                scaleDownOld(deployment, newRs, old, replicas, surgeAndUnavailable[1], all);
+            }
+            writeDeploymentStatus(deployment, owned, newRs);
+        }
+    }
+
+    private void createReplicaSet(Deployment deployment, String ns, String rsName, String hash, int replicas) {
+        PodTemplateSpec template = writer.client().getKubernetesSerialization().clone(deployment.getSpec().getTemplate());
+        template.getMetadata().getLabels().put("pod-template-hash", hash);
+        Map<String, String> selector = new HashMap<>(deployment.getSpec().getSelector().getMatchLabels());
+        selector.put("pod-template-hash", hash);
+        ReplicaSet rs = new ReplicaSetBuilder()
+                .withNewMetadata().withName(rsName).withNamespace(ns)
+                    .withLabels(template.getMetadata().getLabels())
+                    .withOwnerReferences(ownerRef(deployment))
+                .endMetadata()
+                .withNewSpec().withReplicas(replicas).withNewSelector().withMatchLabels(selector)
+                    .endSelector().withTemplate(template).endSpec()
+                .build();
+        if (writer.create(writer.client().apps().replicaSets().inNamespace(ns).resource(rs))) {
+            pendingCreates.put("rs:" + ns + "/" + rsName, Set.of(rsName));
+            events.normal(deployment, "deployment-controller", "ScalingReplicaSet",
+                    "Scaled up replica set " + rsName + " from 0 to " + replicas);
+        }
+    }
+
+    /** NewRSNewReplicas: up to replicas + maxSurge pods in all ReplicaSets together. True if it scaled. */
+    private boolean scaleUpNew(Deployment deployment, ReplicaSet newRs, int replicas, int maxSurge, int all) {
+        int current = specReplicas(newRs);
+        int want = current;
+        if (current > replicas) {
+            want = replicas;
+        } else if (current < replicas) {
+            want = current + Math.max(0, Math.min(replicas + maxSurge - all, replicas - current));
+        }
+        return want != current && scale(deployment, newRs, want);
+    }
+
+    /**
+     * reconcileOldReplicaSets: scale old ReplicaSets down by what keeps replicas − maxUnavailable pods
+     * available, unhealthy pods first (cleanupUnhealthyReplicas), oldest ReplicaSet first.
+     */
+    private void scaleDownOld(Deployment deployment, ReplicaSet newRs, List<ReplicaSet> old, int replicas, int maxUnavailable, int all) {
+        int minAvailable = replicas - maxUnavailable;
+        int newUnavailable = specReplicas(newRs) - available(newRs);
+        int maxScaledDown = all - minAvailable - newUnavailable;
+        if (maxScaledDown <= 0) {
+            return;
+        }
+        int cleaned = 0;
+        for (ReplicaSet rs : old) {
+            int unhealthy = specReplicas(rs) - available(rs);
+            int down = Math.min(unhealthy, maxScaledDown - cleaned);
+            if (down > 0 && scale(deployment, rs, specReplicas(rs) - down)) {
+                cleaned += down;
             }
         }
+        if (cleaned > 0) {
+            return;
+        }
+        int availableAll = available(newRs) + old.stream().mapToInt(WorkloadControllers::available).sum();
+        int remaining = availableAll - minAvailable;
+        for (ReplicaSet rs : old) {
+            int down = Math.min(specReplicas(rs), remaining);
+            if (down > 0 && scale(deployment, rs, specReplicas(rs) - down)) {
+                remaining -= down;
+            }
+        }
+    }
+
+    private boolean scale(Deployment deployment, ReplicaSet rs, int to) {
+        int from = specReplicas(rs);
+        boolean done = writer.set(writer.client().apps().replicaSets().inNamespace(rs.getMetadata().getNamespace())
+                .withName(rs.getMetadata().getName()), Map.of("/spec/replicas", to));
+        if (done) {
+            events.normal(deployment, "deployment-controller", "ScalingReplicaSet",
+                    "Scaled " + (to > from ? "up" : "down") + " replica set " + rs.getMetadata().getName() + " from " + from + " to " + to);
+        }
+        return done;
+    }
+
+    /** maxSurge / maxUnavailable from the strategy (ints or percentages), 25 % / 25 % by default. */
+    static int[] rollingParameters(Deployment deployment, int replicas) {
+        var strategy = deployment.getSpec().getStrategy();
+        var rolling = strategy == null ? null : strategy.getRollingUpdate();
+        int surge = resolve(rolling == null ? null : rolling.getMaxSurge(), replicas, true);
+        int unavailable = resolve(rolling == null ? null : rolling.getMaxUnavailable(), replicas, false);
+        if (surge == 0 && unavailable == 0) {
+            unavailable = 1; // ResolveFenceposts: a rollout must be able to make progress
+        }
+        return new int[] {surge, unavailable};
+    }
+
+    private static int resolve(io.fabric8.kubernetes.api.model.IntOrString value, int replicas, boolean roundUp) {
+        if (value == null) {
+            return roundUp ? (replicas * 25 + 99) / 100 : replicas * 25 / 100;
+        }
+        if (value.getIntVal() != null) {
+            return value.getIntVal();
+        }
+        String text = value.getStrVal().trim();
+        int percent = Integer.parseInt(text.endsWith("%") ? text.substring(0, text.length() - 1) : text);
+        return roundUp ? (replicas * percent + 99) / 100 : replicas * percent / 100;
+    }
+
+    private void writeDeploymentStatus(Deployment deployment, List<ReplicaSet> owned, ReplicaSet newRs) {
+        int total = owned.stream().mapToInt(rs -> rs.getStatus() == null || rs.getStatus().getReplicas() == null ? 0 : rs.getStatus().getReplicas()).sum();
+        int ready = owned.stream().mapToInt(rs -> rs.getStatus() == null || rs.getStatus().getReadyReplicas() == null ? 0 : rs.getStatus().getReadyReplicas()).sum();
+        int availableAll = owned.stream().mapToInt(WorkloadControllers::available).sum();
+        int updated = newRs == null || newRs.getStatus() == null || newRs.getStatus().getReplicas() == null ? 0 : newRs.getStatus().getReplicas();
+        int replicas = Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1);
+        Long generation = deployment.getMetadata().getGeneration();
+        Map<String, Object> status = new java.util.LinkedHashMap<>();
+        status.put("observedGeneration", generation == null ? 1L : generation);
+        status.put("replicas", total);
+        status.put("updatedReplicas", updated);
+        status.put("readyReplicas", ready);
+        status.put("availableReplicas", availableAll);
+        status.put("unavailableReplicas", Math.max(0, replicas - availableAll));
+        var current = deployment.getStatus();
+        if (current != null && Objects.equals(current.getObservedGeneration(), status.get("observedGeneration"))
+                && Objects.equals(current.getReplicas(), total) && Objects.equals(current.getUpdatedReplicas(), updated)
+                && Objects.equals(current.getReadyReplicas(), ready) && Objects.equals(current.getAvailableReplicas(), availableAll)
+                && Objects.equals(current.getUnavailableReplicas(), status.get("unavailableReplicas"))) {
+            return;
+        }
+        if (writer.isCurrent(deployment)) {
+            writer.set(writer.client().apps().deployments().inNamespace(deployment.getMetadata().getNamespace())
+                    .withName(deployment.getMetadata().getName()), Map.of("/status", status));
+        }
+    }
+
+    private static int specReplicas(ReplicaSet rs) {
+        return Optional.ofNullable(rs.getSpec().getReplicas()).orElse(1);
+    }
+
+    private static int available(ReplicaSet rs) {
+        return rs.getStatus() == null || rs.getStatus().getAvailableReplicas() == null ? 0 : rs.getStatus().getAvailableReplicas();
     }
 
     private void syncReplicaSets() {
@@ -124,8 +256,12 @@ final class WorkloadControllers {
                 }
             }
             if (have > want && pending.isEmpty()) {
+                // getPodsToDelete / ActivePods ordering: unscheduled, then pending, then not ready, then newest.
                 active.stream()
-                        .sorted(Comparator.comparing((Pod p) -> p.getMetadata().getCreationTimestamp()).reversed())
+                        .sorted(Comparator.comparing((Pod p) -> SimObjects.nodeName(p) != null)
+                                .thenComparing(p -> !"Pending".equals(SimObjects.phase(p)))
+                                .thenComparing(SimObjects::podReady)
+                                .thenComparing(Comparator.comparing((Pod p) -> p.getMetadata().getCreationTimestamp()).reversed()))
                         .limit(have - want)
                         .forEach(p -> {
                             writer.client().pods().inNamespace(ns).withName(p.getMetadata().getName()).delete();

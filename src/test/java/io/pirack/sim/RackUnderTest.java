@@ -58,9 +58,13 @@ public final class RackUnderTest implements AutoCloseable {
         return sb.toString();
     }
 
-    /** Waits until the simulated clock has passed {@code instant} (woken by the rack's steady lease traffic). */
+    /**
+     * Waits until the simulated clock has passed {@code instant} (a timer on the rack's simulation
+     * thread, so it also works while the API is down), then returns PiRack's view at that moment.
+     */
     public ClusterSnapshot awaitSimTime(Instant instant, Duration realTimeout) throws TimeoutException, InterruptedException {
-        return store.await(s -> !rack.clock().instant().isBefore(instant), realTimeout, "simulated time " + instant);
+        rack.awaitSimTime(instant, realTimeout);
+        return store.snapshot();
     }
 
     public static List<PodInfo> pods(ClusterSnapshot s, String app) {

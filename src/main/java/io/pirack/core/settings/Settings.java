@@ -85,27 +85,33 @@ public record Settings(Cluster cluster, Rehearsal rehearsal, Operator operator, 
     }
 
     /**
-     * @param preset    the rehearsal rack's timings
-     * @param pis       number of Pis on a new rehearsal rack (1–16)
-     * @param timeScale time compression (1 = real time, up to 100)
+     * @param preset     the rehearsal rack's timings
+     * @param pis        number of Pis on a new rehearsal rack (1–16)
+     * @param timeScale  time compression (1 = real time, up to 100)
+     * @param k8sVersion the Kubernetes release the rack simulates ("1.32"), or null for the newest
      */
-    public record Rehearsal(SimPreset preset, int pis, double timeScale) {
+    public record Rehearsal(SimPreset preset, int pis, double timeScale, String k8sVersion) {
         public static final int MAX_PIS = 16;
         public static final double MAX_TIME_SCALE = 100;
 
+        public Rehearsal(SimPreset preset, int pis, double timeScale) {
+            this(preset, pis, timeScale, null);
+        }
+
         public static Rehearsal defaults() {
-            return new Rehearsal(SimPreset.DEMO_TUNED, 4, 1.0);
+            return new Rehearsal(SimPreset.DEMO_TUNED, 4, 1.0, null);
         }
 
         public Rehearsal withPreset(SimPreset newPreset) {
-            return new Rehearsal(newPreset, pis, timeScale);
+            return new Rehearsal(newPreset, pis, timeScale, k8sVersion);
         }
 
         Rehearsal normalised() {
             Rehearsal d = defaults();
             return new Rehearsal(preset == null ? d.preset : preset,
                     pis >= 1 && pis <= MAX_PIS ? pis : d.pis,
-                    timeScale >= 1 && timeScale <= MAX_TIME_SCALE ? timeScale : d.timeScale);
+                    timeScale >= 1 && timeScale <= MAX_TIME_SCALE ? timeScale : d.timeScale,
+                    k8sVersion != null && k8sVersion.matches("1\\.\\d{1,2}") ? k8sVersion : null);
         }
     }
 
