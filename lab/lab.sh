@@ -10,6 +10,7 @@
 #   lab/lab.sh silent rpiN on|off        SSH port accepts connections and never speaks
 #   lab/lab.sh netem  rpiN "loss 30%"|clear
 #   lab/lab.sh dhcp-reload | dhcp-static clear   restart dnsmasq (as NetworkManager does) / drop the lab's dhcp-host entries
+#   lab/lab.sh client-id rpiN duid|mac   the Pi's DHCP client sends a DUID client identifier / its MAC
 set -euo pipefail
 
 LAB=${PIRACK_LAB_DIR:-/run/pirack-lab}
@@ -311,6 +312,17 @@ case $cmd in
            in_pi "$1" /usr/sbin/sshd -f "$d/sshd_config" -E "$d/sshd.log" ;;
       *) die "silent rpiN on|off" ;;
     esac ;;
+  client-id)  # client-id rpiN duid|mac: restart the Pi's udhcpc sending a DUID client identifier (dhcpcd's default) or none
+    check_route; check_pi "$1"; d=$LAB/pis/$1
+    case $2 in
+      duid) opt=(-C -x "0x3d:ff0000000100010001$(printf '%02x' "${1#rpi}")") ;;
+      mac) opt=() ;;
+      *) die "client-id rpiN duid|mac" ;;
+    esac
+    # Inside the Pi: the old client goes (keeping its address, as udhcpc does without -R), a new one asks again.
+    in_pi "$1" sh -c 'kill "$(cat "$1")"; while kill -0 "$(cat "$1" 2>/dev/null)" 2>/dev/null; do sleep 0.1; done; shift; exec "$@"' \
+      client-id "$d/udhcpc.pid" /usr/bin/udhcpc -i eth0 -s "$SRC/pi/udhcpc.script" -p "$d/udhcpc.pid" -x "hostname:$1" \
+      -b -t 20 -T 1 -A 1 "${opt[@]}" >> "$d/udhcpc.log" 2>&1 ;;
   dhcp-reload)  # restart the lab's dnsmasq as NetworkManager does when the shared connection comes up
     check_route; restart_dnsmasq ;;
   dhcp-static)  # "clear": drop the lab's own dhcp-host entries (files other than lab-static.conf stay)
@@ -339,5 +351,5 @@ case $cmd in
         done
       fi
     fi ;;
-  *) sed -n '2,13p' "$0"; exit 2 ;;
+  *) sed -n '2,14p' "$0"; exit 2 ;;
 esac

@@ -15,10 +15,12 @@ public enum DhcpClientKind {
     DHCLIENT("dhclient", "dhclient -r \"$1\"; dhclient \"$1\""),
     /**
      * busybox's udhcpc (minimal and container images, the virtual Pi lab): SIGUSR2 releases the lease,
-     * SIGUSR1 then starts over with a DISCOVER. Only the udhcpc serving the interface is signalled.
+     * SIGUSR1 then starts over with a DISCOVER. Only the udhcpc serving the interface in this network
+     * namespace is signalled (a container's, or another lab Pi's, is left alone).
      */
     UDHCPC("busybox udhcpc", "for p in $(pgrep -x udhcpc); do "
-            + "if tr '\\0' ' ' < /proc/$p/cmdline | grep -qw -e \"$1\"; then kill -USR2 $p; sleep 1; kill -USR1 $p; fi; done");
+            + "if [ \"$(readlink /proc/$p/ns/net)\" = \"$(readlink /proc/$$/ns/net)\" ] "
+            + "&& tr '\\0' ' ' < /proc/$p/cmdline | grep -qw -e \"$1\"; then kill -USR2 $p; sleep 1; kill -USR1 $p; fi; done");
 
     private final String label;
     private final String script;

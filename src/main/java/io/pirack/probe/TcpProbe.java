@@ -60,9 +60,14 @@ public interface TcpProbe {
                         channel.register(selector, SelectionKey.OP_CONNECT);
                     }
                     long deadline = System.nanoTime() + timeout.toNanos();
-                    long left;
-                    while (!selector.keys().isEmpty() && (left = deadline - System.nanoTime()) > 0) {
-                        selector.select(Math.max(1, left / 1_000_000));
+                    while (!selector.keys().isEmpty()) {
+                        long left = deadline - System.nanoTime();
+                        // Past the deadline, one last look: a thread scheduled late must not miss an answer that came in time.
+                        if (left > 0) {
+                            selector.select(Math.max(1, left / 1_000_000));
+                        } else {
+                            selector.selectNow();
+                        }
                         for (SelectionKey key : selector.selectedKeys()) {
                             try {
                                 if (((SocketChannel) key.channel()).finishConnect()) {
@@ -74,6 +79,9 @@ public interface TcpProbe {
                         }
                         selector.selectedKeys().clear();
                         selector.selectNow();  // drops the cancelled keys
+                        if (left <= 0) {
+                            return false;
+                        }
                     }
                     return false;
                 } catch (IOException | RuntimeException e) {

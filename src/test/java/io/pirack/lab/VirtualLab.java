@@ -119,6 +119,11 @@ final class VirtualLab implements AutoCloseable {
         return List.of(script.toString(), "dhcp-reload");
     }
 
+    /** Restarts a Pi's DHCP client sending a DUID client identifier ({@code true}) or none. */
+    void duidClientId(String pi, boolean duid) throws IOException, InterruptedException {
+        run(null, List.of("client-id", pi, duid ? "duid" : "mac"));
+    }
+
     /** The processes running in a Pi, one pid a line ("" when its power is off). */
     String pids(String pi) throws IOException, InterruptedException {
         return exec(List.of("ip", "netns", "pids", "pirack-" + pi), Duration.ofSeconds(20)).strip();

@@ -26,6 +26,10 @@ import io.pirack.frames.FramePublisher;
 import io.pirack.plug.PiExecutors;
 import io.pirack.plug.PlugController;
 import io.pirack.core.net.ApplyStage;
+import io.pirack.core.net.CheckResult;
+import io.pirack.core.preflight.CheckStatus;
+import io.pirack.core.net.DoctorChecks;
+import io.pirack.core.net.DoctorReport;
 import io.pirack.core.net.DiscoveredPi;
 import io.pirack.core.net.HostSnapshot;
 import io.pirack.core.validate.Ipv4Address;
@@ -105,6 +109,8 @@ class VirtualPiLabTest {
     static final int DRILL_TIMEOUT_SECONDS = 150;
     /** A generous liveness bound for the UI thread (no speed claim): a click or a frame gap longer than this is a hang. */
     static final double UI_LIVENESS_SECONDS = 2.0;
+    /** A lossy but connected Pi's link LED may go dark this often in the silent-and-lossy scenario, no more. */
+    static final long MAX_LOSSY_FLICKERS = 2;
 
     private String skip;
     private LabApi api;
@@ -394,6 +400,8 @@ class VirtualPiLabTest {
                 assertTrue(widestGap < UI_LIVENESS_SECONDS, "no frame reached the UI for " + widestGap + " s while rpi4 hung");
                 long lossyFlaps = linkChanges.stream().filter(l -> l.node().equals("rpi3") && l.since().isAfter(start)
                         && Boolean.FALSE.equals(l.up())).count();
+                // Before the confirmed-miss check: 8-16 dark spells in such a run. A rare one is the price of "dark within 1 s".
+                assertTrue(lossyFlaps <= MAX_LOSSY_FLICKERS, "rpi3's link LED went dark " + lossyFlaps + " times at 30 % loss");
                 return String.format("rpi2 + lossy rpi3 pulled (%s; NotReady %.1f s) and restored (Ready %.1f s) while rpi4 was silent; "
                         + "rpi4 failed after %.1f s: \"%s\"; UI: slowest click %.3f s, %d frames, widest gap %.2f s; "
                         + "rpi3's link LED went dark %d times at 30 %% loss",
@@ -402,6 +410,16 @@ class VirtualPiLabTest {
             }
         } finally {
             ui.shutdownNow();
+        }
+    }
+
+    /** The fingerprint of a lab Pi's host key, as the presenter reads it off the Pi ({@code ssh-keygen -lf}). */
+    private String hostKeyFingerprint(String pi) {
+        try {
+            return VirtualLab.exec(List.of("ssh-keygen", "-lf", lab.piDir(pi).resolve("ssh_host_ed25519_key.pub").toString()),
+                    Duration.ofSeconds(20)).strip().split(" ")[1];
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return "unknown";
         }
     }
 
@@ -501,11 +519,13 @@ class VirtualPiLabTest {
     }
 
     /**
-     * Scenario 4, on the running lab: PiRack discovers the Pis (the lab dnsmasq's lease file + the neighbour
-     * table, read by PiRack's own Linux collector), the presenter plans rpi4 on a new address, PiRack writes
-     * its {@code dhcp-host} file through its NetworkManager-shared path (pointed at the lab's conf-dir, the
-     * lab's dnsmasq restarted as NetworkManager would) and releases/rebinds rpi4 over SSH: busybox udhcpc
-     * gets the planned address from dnsmasq. Runs last: rpi4 stays on its new address.
+     * Scenario 4, on the running lab, with the lab's own dhcp-host lines gone (as on a booth laptop) and rpi3's
+     * DHCP client sending a DUID client identifier, so it lands on a dynamic address: PiRack discovers the Pis
+     * (the lab dnsmasq's lease file + the neighbour table, read by PiRack's own Linux collector), the live
+     * doctor FAILs rpi3's client identifier, the presenter plans rpi4 on a new address, PiRack writes its
+     * {@code dhcp-host} file ({@code id:*}) through its NetworkManager-shared path (pointed at the lab's
+     * conf-dir; the lab's dnsmasq restarted as NetworkManager would) and releases/rebinds rpi3 and rpi4 over
+     * SSH: busybox udhcpc gets each planned address. Runs last: rpi4 stays on its new address.
      */
     @Test
     @Order(7)
@@ -521,42 +541,62 @@ class VirtualPiLabTest {
             lab.clearStaticEntries();
             BoothNetwork booth = new BoothNetwork(new SystemProcessRunner(), root, HostSnapshot.Platform.LINUX, Optional.of(shell),
                     TcpProbe.socket(), Clock.systemUTC(), NetworkApplyService.Pause.sleeping(), BoothNetwork.configured(targets));
-            HostSnapshot snapshot = booth.capture(Optional.of(rack));
-            List<DiscoveredPi> found = booth.discover(snapshot);
-            Map<String, Ipv4Address> current = new java.util.TreeMap<>();
-            for (DiscoveredPi pi : found) {
-                rack.slots().stream().filter(sl -> pi.mac().canonical().equalsIgnoreCase(sl.mac())).findFirst()
-                        .ifPresent(sl -> pi.currentIp().ifPresent(ip -> current.put(sl.hostname(), ip)));
-            }
-            assertEquals(PIS, current.size(), "PiRack discovered " + found);
-            assertEquals("10.77.0.14", current.get("rpi4").toString());
+            // rpi3's DHCP client now sends a DUID client identifier (dhcpcd's default): no MAC entry matches it any more.
+            lab.duidClientId("rpi3", true);
+            try {
+                HostSnapshot snapshot = booth.capture(Optional.of(rack));
+                List<DiscoveredPi> found = booth.discover(snapshot);
+                Map<String, Ipv4Address> current = new java.util.TreeMap<>();
+                for (DiscoveredPi pi : found) {
+                    rack.slots().stream().filter(sl -> pi.mac().canonical().equalsIgnoreCase(sl.mac())).findFirst()
+                            .ifPresent(sl -> pi.currentIp().ifPresent(ip -> current.put(sl.hostname(), ip)));
+                }
+                assertEquals(PIS, current.size(), "PiRack discovered " + found);
+                assertEquals("10.77.0.14", current.get("rpi4").toString());
+                // The doctor, live on the same snapshot, catches it.
+                DoctorReport doctor = booth.report(snapshot, true);
+                List<CheckResult> clientIds = doctor.checks().stream().filter(c -> c.id().startsWith(DoctorChecks.CLIENT_ID)).toList();
+                CheckResult caught = clientIds.stream().filter(c -> c.id().equals(DoctorChecks.CLIENT_ID + ":rpi3")).findFirst()
+                        .orElseThrow(() -> new AssertionError("the doctor did not name rpi3's client identifier: " + clientIds));
+                assertEquals(CheckStatus.FAIL, caught.status(), caught.toString());
 
-            String planned = "10.77.0.34";
-            List<PiSlot> slots = rack.slots().stream().map(sl -> sl.hostname().equals("rpi4") ? sl.withIp(planned) : sl).toList();
-            RackSpec plan = rack.withSlots(slots);
-            StaticLeaseWriter writer = new StaticLeaseWriter(root, StaticLeaseWriter.Target.DNSMASQ_HOSTS,
-                    PrivilegedRunner.pkexec(new SystemProcessRunner(), "/usr/bin/env", Duration.ofSeconds(60)), Clock.systemUTC(),
-                    lab.dhcpReloadCommand());
-            NetworkApplyService apply = new NetworkApplyService(writer, new SshPiDhcpRebinder(shell, "eth0",
-                    SshPiDhcpRebinder.Detach.SYSTEMD_RUN, Duration.ofSeconds(30)), TcpProbe.socket(), BoothNetwork.configured(targets),
-                    Clock.systemUTC(), NetworkApplyService.Pause.sleeping(), Duration.ofSeconds(90));
-            List<String> progress = new CopyOnWriteArrayList<>();
-            NetworkApplyService.Result result = apply.apply(plan, current, io.pirack.core.net.ConflictPolicy.REFUSE,
-                    (host, stage, message) -> progress.add(message));
-            for (NetworkApplyService.PiOutcome outcome : result.pis()) {
-                assertTrue(outcome.stage() == ApplyStage.ALREADY_THERE || outcome.stage() == ApplyStage.AT_NEW_ADDRESS,
-                        outcome.message() + "; progress: " + progress);
+                String planned = "10.77.0.34";
+                List<PiSlot> slots = rack.slots().stream().map(sl -> sl.hostname().equals("rpi4") ? sl.withIp(planned) : sl).toList();
+                RackSpec plan = rack.withSlots(slots);
+                StaticLeaseWriter writer = new StaticLeaseWriter(root, StaticLeaseWriter.Target.DNSMASQ_HOSTS,
+                        PrivilegedRunner.pkexec(new SystemProcessRunner(), "/usr/bin/env", Duration.ofSeconds(60)), Clock.systemUTC(),
+                        lab.dhcpReloadCommand());
+                // At its dynamic address rpi3 is a new host to SSH: the presenter compares the fingerprint and accepts.
+                SshRemoteShell presenterShell = SshRemoteShell.forHome(lab.home(),
+                        (alias, host, type, fingerprint) -> fingerprint.equals(hostKeyFingerprint(alias)), PassphrasePrompt.NONE);
+                NetworkApplyService apply = new NetworkApplyService(writer, new SshPiDhcpRebinder(presenterShell, "eth0",
+                        SshPiDhcpRebinder.Detach.SYSTEMD_RUN, Duration.ofSeconds(30)), TcpProbe.socket(), BoothNetwork.configured(targets),
+                        Clock.systemUTC(), NetworkApplyService.Pause.sleeping(), Duration.ofSeconds(90));
+                List<String> progress = new CopyOnWriteArrayList<>();
+                NetworkApplyService.Result result;
+                try (presenterShell) {
+                    result = apply.apply(plan, current, io.pirack.core.net.ConflictPolicy.REFUSE, (host, stage, message) -> progress.add(message));
+                }
+                for (NetworkApplyService.PiOutcome outcome : result.pis()) {
+                    assertTrue(outcome.stage() == ApplyStage.ALREADY_THERE || outcome.stage() == ApplyStage.AT_NEW_ADDRESS,
+                            outcome.message() + "; progress: " + progress);
+                }
+                String written = Files.readString(writer.targetPath());
+                assertTrue(written.contains("b8:27:eb:77:00:04") && written.contains(planned), "PiRack's dhcp-host file: " + written);
+                for (PiSlot slot : plan.slots()) {
+                    assertTrue(lab.inPi(slot.hostname(), "ip", "-4", "-o", "addr", "show", "eth0").contains(slot.ip() + "/24"),
+                            slot.hostname() + " is not on its planned address " + slot.ip());
+                }
+                List<String> rebinds = progress.stream().filter(m -> m.contains("is rebinding")).toList();
+                assertEquals(2, rebinds.size(), "rpi3 and rpi4 rebind: " + progress);
+                assertTrue(rebinds.stream().allMatch(m -> m.contains("busybox udhcpc")), "the rebinder used: " + progress);
+                return "discovered " + current + " from leases + neighbours; doctor live: " + caught.status() + " " + caught.id()
+                        + "; wrote " + writer.targetPath().getFileName() + " (id:* lines) through the NM-shared path; "
+                        + String.join(", ", rebinds) + "; every Pi on its planned address (rpi4 -> " + planned
+                        + ", rpi3 with its DUID back on " + lab.ip("rpi3") + ")";
+            } finally {
+                lab.duidClientId("rpi3", false);
             }
-            String written = Files.readString(writer.targetPath());
-            assertTrue(written.contains("b8:27:eb:77:00:04") && written.contains(planned), "PiRack's dhcp-host file: " + written);
-            for (PiSlot slot : plan.slots()) {
-                assertTrue(lab.inPi(slot.hostname(), "ip", "-4", "-o", "addr", "show", "eth0").contains(slot.ip() + "/24"),
-                        slot.hostname() + " is not on its planned address " + slot.ip());
-            }
-            String rebinding = progress.stream().filter(m -> m.contains("rebinding")).findFirst().orElse("");
-            assertTrue(rebinding.contains("busybox udhcpc"), "the rebinder used: " + progress);
-            return "discovered " + current + " from leases + neighbours; wrote " + writer.targetPath().getFileName()
-                    + " through the NM-shared path; " + rebinding + "; every Pi on its planned address (rpi4 -> " + planned + ")";
         });
     }
 

@@ -28,8 +28,9 @@ class SshPiDhcpRebinderTest {
                 Arguments.of(DhcpClientKind.NETWORK_MANAGER, "nmcli device down \"$1\"; nmcli device up \"$1\""),
                 Arguments.of(DhcpClientKind.SYSTEMD_NETWORKD, "networkctl reconfigure \"$1\""),
                 Arguments.of(DhcpClientKind.DHCLIENT, "dhclient -r \"$1\"; dhclient \"$1\""),
-                Arguments.of(DhcpClientKind.UDHCPC, "for p in $(pgrep -x udhcpc); do if tr '\\0' ' ' < /proc/$p/cmdline | grep -qw -e \"$1\"; "
-                        + "then kill -USR2 $p; sleep 1; kill -USR1 $p; fi; done"));
+                Arguments.of(DhcpClientKind.UDHCPC, "for p in $(pgrep -x udhcpc); do "
+                        + "if [ \"$(readlink /proc/$p/ns/net)\" = \"$(readlink /proc/$$/ns/net)\" ] "
+                        + "&& tr '\\0' ' ' < /proc/$p/cmdline | grep -qw -e \"$1\"; then kill -USR2 $p; sleep 1; kill -USR1 $p; fi; done"));
     }
 
     @ParameterizedTest
