@@ -135,9 +135,51 @@ app_image_args=(
   --java-options "-Xmx512m"
   --java-options "-XX:MinHeapFreeRatio=10"
   --java-options "-XX:MaxHeapFreeRatio=30"
+  # Linux (glibc): return freed native memory every 10 s (C2's arenas, GTK); added below, Linux only.
   --java-options "-Dapple.awt.application.name=PiRack"
   --java-options "-Dfile.encoding=UTF-8"
 )
+
+# --- 5. AppCDS: the app's own classes (fabric8, Vert.x, Jackson, JavaFX, PiRack) archived ------------
+# A training run of the packaged launcher (`snapshot --sim`: rehearsal rack, informers, the drawn rack
+# rendered offscreen, then System.exit) with -XX:ArchiveClassesAtExit; the launcher then maps the
+# archive with -XX:SharedArchiveFile. JDK 17 accepts the archive only at the absolute path it was made
+# at (the app-image where it was built); a runtime from JDK 20+ (--jdk) also where it is installed
+# (JDK-8279366). Elsewhere the JVM falls back to the JDK's own archive; -Xlog keeps that quiet.
+# A failed training run leaves the app-image as it was: packaging never fails for want of a cache.
+app_cds() {
+  local image="$1" cfg="$1/lib/app/PiRack.cfg" launcher="$1/bin/PiRack" xvfb_pid="" display="${DISPLAY:-}"
+  local started=$SECONDS
+  [ -f "$cfg" ] && [ -x "$launcher" ] || { step "AppCDS skipped: no $cfg"; return 0; }
+  cp "$cfg" "$work/PiRack.cfg.orig"
+  # [JavaOptions] is the cfg's last section: appended options belong to it.
+  echo 'java-options=-XX:ArchiveClassesAtExit=$APPDIR/pirack.jsa' >> "$cfg"
+  if [ "$os" = Linux ] && [ -z "$display" ] && command -v Xvfb >/dev/null; then
+    Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/cds-display" 2>"$work/cds-xvfb.log" &
+    xvfb_pid=$!
+    for _ in $(seq 50); do [ -s "$work/cds-display" ] && break; sleep 0.1; done
+    display=":$(cat "$work/cds-display" 2>/dev/null)"
+  fi
+  mkdir -p "$work/cds-home"
+  # A fresh HOME: the training run reads and writes no one's settings.
+  env -u XDG_CONFIG_HOME -u XDG_STATE_HOME HOME="$work/cds-home" DISPLAY="$display" \
+    timeout --kill-after=10 600 "$launcher" snapshot --sim --out "$work/cds-training.png" >"$work/cds-training.log" 2>&1
+  local status=$?
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+  cp "$work/PiRack.cfg.orig" "$cfg"
+  if [ $status = 0 ] && [ -s "$image/lib/app/pirack.jsa" ]; then
+    {
+      echo 'java-options=-XX:SharedArchiveFile=$APPDIR/pirack.jsa'
+      echo 'java-options=-Xlog:cds=off,cds+dynamic=off'
+    } >> "$cfg"
+    step "AppCDS archive ($((SECONDS - started)) s): $(du -h "$image/lib/app/pirack.jsa" | cut -f1)"
+  else
+    rm -f "$image/lib/app/pirack.jsa"
+    step "AppCDS skipped: the training run failed (exit $status, see $work/cds-training.log)"
+  fi
+}
+
+[ "$os" = Linux ] && app_image_args+=(--java-options "-XX:TrimNativeHeapInterval=10000")
 
 for type in ${types//,/ }; do
   start=$SECONDS
@@ -148,6 +190,7 @@ for type in ${types//,/ }; do
         "${app_image_args[@]}" \
         --icon "$root/assets/icon/linux/pirack.png"
       step "app-image ($((SECONDS - start)) s): $dist/PiRack $(du -sh "$dist/PiRack" | cut -f1)"
+      app_cds "$dist/PiRack"
       ;;
     deb)
       [ "$os" = Linux ] || die ".deb is built only on Linux"

@@ -53,9 +53,14 @@ final class StartupMarks {
 
     private void afterNextLayout(String what) {
         Runnable[] once = new Runnable[1];
+        boolean[] done = {false};
         once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            print(what + " " + System.currentTimeMillis());
+            if (!done[0]) {
+                done[0] = true;
+                print(what + " " + System.currentTimeMillis());
+                // Not from inside the scene's own loop over its listeners.
+                javafx.application.Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0]));
+            }
         };
         scene.addPostLayoutPulseListener(once[0]);
     }

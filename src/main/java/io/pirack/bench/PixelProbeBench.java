@@ -33,6 +33,7 @@ import java.util.function.Consumer;
 final class PixelProbeBench {
 
     private static final int PATCH = 4;
+    private static final int STEADY_GRABS = 9;
 
     Map<String, Object> run(int changes, Consumer<String> progress) throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
@@ -67,15 +68,18 @@ final class PixelProbeBench {
                 java.awt.Point spot = null;
                 long deadline = System.nanoTime() + 180_000_000_000L;
                 while (spot == null && System.nanoTime() < deadline) {
-                    BufferedImage[] a = grabs(robot, screen, 3);
+                    // Nine grabs over 2 s per state: a heartbeat LED (a 400 ms flash every 2 s, demo timings)
+                    // lights in some of them, so it is never taken for the node's state chip.
+                    BufferedImage[] a = grabs(robot, screen, STEADY_GRABS);
                     toggle(writer, node, cordon = !cordon);
                     Thread.sleep(1_500);
-                    BufferedImage[] b = grabs(robot, screen, 3);
+                    BufferedImage[] b = grabs(robot, screen, STEADY_GRABS);
                     toggle(writer, node, cordon = !cordon);
                     Thread.sleep(1_500);
-                    BufferedImage[] back = grabs(robot, screen, 3);
+                    BufferedImage[] back = grabs(robot, screen, STEADY_GRABS);
                     // The spot must come back with the state, or it changed for another reason (start-up).
-                    BufferedImage[] sameState = {a[0], a[1], a[2], back[0], back[1], back[2]};
+                    BufferedImage[] sameState = java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(back))
+                            .toArray(BufferedImage[]::new);
                     spot = calibrate(sameState, b);
                     if (spot == null) {
                         javax.imageio.ImageIO.write(a[0], "png", home.resolve("state-a.png").toFile());

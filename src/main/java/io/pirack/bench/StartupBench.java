@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 final class StartupBench {
 
     static final String MARK = "PIRACK_STARTUP ";
+    /** One start may take this long on a loaded machine before it counts as failed. */
+    private static final long TIMEOUT_S = 300;
     /** JavaFX settings passed on, so a headless run starts the child headless too. */
     private static final List<String> FX_PROPERTIES = List.of("glass.platform", "monocle.platform", "prism.order", "prism.text",
             "java.awt.headless", "headless.geometry");
@@ -81,6 +83,8 @@ final class StartupBench {
             command.addAll(appArgs);
             long spawned = System.currentTimeMillis();
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            // A run that never gets there is ended (and counted as a failure) instead of stalling the bench.
+            java.util.concurrent.CompletableFuture.delayedExecutor(TIMEOUT_S, TimeUnit.SECONDS).execute(process::destroy);
             Map<String, Long> marks = new HashMap<>();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null && !marks.containsKey("live"); line = out.readLine()) {

@@ -92,6 +92,11 @@ final class LayerNode extends Region {
         return leds.heartbeat;
     }
 
+    /** The heartbeat LED's word ("BEAT", "NO BEAT", "BEAT ?"), for tests. */
+    javafx.scene.control.Label beatCaption() {
+        return leds.beatCaption;
+    }
+
     Label stateLabel() {
         return leds.state;
     }

@@ -1,6 +1,7 @@
 package io.pirack.ui.rack;
 
 import io.pirack.core.rack.FrameSource;
+import io.pirack.core.rack.LedStates.PodLed;
 import io.pirack.core.rack.RackFrame;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.ui.Styles;
@@ -52,6 +53,8 @@ public final class RackView extends Region {
     private List<String> order = List.of();
     private RackModel shown;
     private boolean animated = true;
+    /** A Pending pod is on one of the layers: the only reason for the shared blink to run. */
+    private boolean pendingShown;
     private boolean blinkOn;
     private final DoubleProperty blinkOpacity = new SimpleDoubleProperty(1.0);
     private final RackLayerActions layerActions;
@@ -89,11 +92,7 @@ public final class RackView extends Region {
         // layer) alive for good.
         inShowingWindow = sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
         inShowingWindow.addListener((obs, was, showing) -> {
-            if (showing && animated) {
-                blink.play();
-            } else {
-                blink.stop();
-            }
+            updateBlink();
             if (showing && parked != null) {
                 RackFrame latest = parked;
                 parked = null;
@@ -105,6 +104,24 @@ public final class RackView extends Region {
     /** True while the blink runs (for tests). */
     boolean blinking() {
         return blink.getStatus() == Animation.Status.RUNNING;
+    }
+
+    /**
+     * Runs the Pending tiles' blink only while one is shown (issue 20): any running animation makes
+     * JavaFX pulse 60 times a second, so a quiet rack runs none — its only motion is each Pi's
+     * heartbeat LED, lit by that Pi's own Lease renewals through the frames.
+     */
+    private void updateBlink() {
+        if (animated && pendingShown && inShowingWindow.getValue()) {
+            if (!blinking()) {
+                blink.play();
+            }
+        } else if (blinking() || blinkOn) {
+            blink.stop();
+            blinkOn = false;
+            blinkOpacity.set(1.0);
+            layers.values().forEach(LayerNode::blink);
+        }
     }
 
     /** Follows a publisher until {@link #unbind}; the first frame arrives at once. */
@@ -119,9 +136,7 @@ public final class RackView extends Region {
     /** Off for offscreen snapshots: tiles appear in place, nothing blinks or travels. */
     public void setAnimated(boolean on) {
         animated = on;
-        if (!on) {
-            blink.stop();
-        }
+        updateBlink();
     }
 
     public void setHideSystemPods(boolean hide) {
@@ -207,6 +222,8 @@ public final class RackView extends Region {
             next.moves().forEach(this::animateMove);
         }
         shown = next;
+        pendingShown = next.layers().stream().flatMap(l -> l.pods().stream()).anyMatch(p -> p.led() == PodLed.PENDING);
+        updateBlink();
     }
 
     private boolean plugChanged(LayerNode node, String host) {

@@ -43,15 +43,8 @@ class RackViewGridTest {
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        stage = FxToolkit.setupStage(s -> {
-            view = new RackView(PlugActions.NONE, spec -> { });
-            view.setAnimated(false);
-            Scene scene = new Scene(view, 1280, 800);
-            scene.getStylesheets().add(RackView.class.getResource(Styles.STYLESHEET).toExternalForm());
-            s.setScene(scene);
-            s.show();
-        });
+        view = RackViewStage.open(false);
+        stage = FxToolkit.registerPrimaryStage();
     }
 
     @AfterEach
@@ -76,12 +69,7 @@ class RackViewGridTest {
     }
 
     private void show(RackFrame frame) throws Exception {
-        onFx(() -> {
-            view.show(frame);
-            view.applyCss();
-            view.layout();
-            return null;
-        });
+        RackViewStage.show(view, frame);
     }
 
     /** The colour of the canvas a little inside the top-left corner of the tile drawn for {@code podKey}. */
@@ -170,6 +158,7 @@ class RackViewGridTest {
         RackView animated = onFx(() -> {
             RackView v = new RackView(PlugActions.NONE, spec -> { });
             stage.setScene(new Scene(v, 800, 600));
+            v.show(withPending(2));
             return v;
         });
         assertTrue(onFx(animated::blinking), "Pending pods blink while the window is on screen");
@@ -179,16 +168,26 @@ class RackViewGridTest {
         });
         assertFalse(onFx(animated::blinking), "a running Timeline would hold the closed view for good");
         onFx(() -> {
-            animated.show(rack(4));
+            animated.show(withPending(4));
             return null;
         });
-        assertTrue(onFx(animated::layerOrder).isEmpty(), "a hidden window does no work for frames");
+        assertEquals(List.of("rpi1", "rpi2"), onFx(animated::layerOrder), "a hidden window does no work for frames");
         onFx(() -> {
             stage.show();
             return null;
         });
         assertTrue(onFx(animated::blinking), "and blinks again when the window is back");
         assertEquals(List.of("rpi1", "rpi2", "rpi3", "rpi4"), onFx(animated::layerOrder), "showing the newest frame at once");
+    }
+
+    /** {@link #rack} with a Pending pod on rpi1 as well. */
+    private static RackFrame withPending(int pis) {
+        RackFrame base = rack(pis);
+        List<PodInfo> pods = new ArrayList<>(base.cluster().pods().values());
+        pods.add(ClusterFixtures.pod("batch-2", "rpi1", PodPhase.PENDING, false, false, OwnerKind.JOB, "batch"));
+        ClusterSnapshot s = ClusterFixtures.snapshot(ClusterFixtures.LIVE, List.copyOf(base.cluster().nodes().values()), pods,
+                List.of(), List.of());
+        return ClusterFixtures.frame(base.spec(), s, ClusterFixtures.NOW);
     }
 
     /** The colour pirack.css gives {@code .app-colour-N}. */
