@@ -23,6 +23,8 @@ import javafx.stage.Stage;
 public final class PiRackApp extends Application {
 
     private static volatile LaunchOptions launchOptions = LaunchOptions.defaults();
+    /** The first connection, opening since before JavaFX started; null when started without {@link #launchWith}. */
+    private static volatile EarlyStart early;
 
     private final ExecutorService background = Background.newPool("pirack-background", 2);
     private final ScheduledExecutorService ticker = Background.timer("pirack-timeline-tick");
@@ -39,6 +41,7 @@ public final class PiRackApp extends Application {
 
     public static void launchWith(LaunchOptions options) {
         launchOptions = options;
+        early = EarlyStart.begin(options);
         Application.launch(PiRackApp.class);
     }
 
@@ -87,6 +90,7 @@ public final class PiRackApp extends Application {
         stage.setTitle("PiRack");
         stage.setScene(window.createScene(1280, 800));
         menus.installSlotAccelerators(stage.getScene());
+        StartupMarks.installIfAsked(stage.getScene(), frames);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         // While the kiosk lock is on, the window cannot be closed either (⌘Q is refused in AppMenus).
@@ -99,7 +103,16 @@ public final class PiRackApp extends Application {
         window.select(settings.get().operator().lastView());
         operatorWindow = OperatorWindow.place(stage, settings, OperatorWindow::screens);
         stage.show();
-        sessions.connect(sessions.initialSource(launchOptions));
+        EarlyStart boot = early;
+        early = null;
+        if (boot == null) {
+            sessions.connect(sessions.initialSource(launchOptions));
+        } else {
+            if (!boot.notices().isEmpty()) {
+                sessions.realRack(); // read before JavaFX ran: now say it, with the rack file dialog
+            }
+            sessions.connect(boot.source(), boot.opening());
+        }
         booth.apply(launchOptions);
     }
 

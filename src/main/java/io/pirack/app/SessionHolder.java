@@ -18,7 +18,10 @@ import io.pirack.ui.shell.StatusViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -101,20 +104,32 @@ public final class SessionHolder implements AutoCloseable {
 
     /** Where the command line, or else the remembered settings, say to connect first. */
     public ClusterSession.Source initialSource(LaunchOptions options) {
-        Settings remembered = settings.get();
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        ClusterSession.Source source = initialSource(paths, settings.get(), options, problems::add);
+        if (!problems.isEmpty()) {
+            realRack(); // the rack file is broken: its notice and the app's dialog
+        }
+        return source;
+    }
+
+    /**
+     * Where to connect first, from the files alone (no JavaFX): the app calls it before JavaFX has
+     * started, so the rehearsal rack or the informers start in parallel with the window.
+     */
+    static ClusterSession.Source initialSource(AppPaths paths, Settings remembered, LaunchOptions options, Consumer<String> notice) {
         if (options.sim()) {
-            return rehearsalSource(options.k8sVersion(), options.timeScale());
+            return rehearsalSource(paths, remembered, options.k8sVersion(), options.timeScale());
         }
         if (options.context() != null || options.kubeconfig() != null) {
             Path file = options.kubeconfig() != null ? options.kubeconfig() : ClusterConnection.defaultKubeconfig();
-            return new ClusterSession.Kubeconfig(file, options.context(), realRack());
+            return new ClusterSession.Kubeconfig(file, options.context(), realRack(paths, notice));
         }
         Settings.Cluster saved = remembered.cluster();
         if (saved.source() == Settings.Source.KUBECONFIG) {
             Path file = saved.kubeconfig() != null ? Path.of(saved.kubeconfig()) : ClusterConnection.defaultKubeconfig();
-            return new ClusterSession.Kubeconfig(file, saved.context(), realRack());
+            return new ClusterSession.Kubeconfig(file, saved.context(), realRack(paths, notice));
         }
-        return rehearsalSource();
+        return rehearsalSource(paths, remembered, null, 0);
     }
 
     public ClusterSession.Source rehearsalSource() {
@@ -126,11 +141,16 @@ public final class SessionHolder implements AutoCloseable {
      * {@code --k8s-version} / {@code --time-scale} (null / 0 = not given) taking precedence.
      */
     public ClusterSession.Source rehearsalSource(String k8sVersion, double timeScale) {
-        Settings.Rehearsal remembered = settings.get().rehearsal();
+        return rehearsalSource(paths, settings.get(), k8sVersion, timeScale);
+    }
+
+    private static ClusterSession.Source rehearsalSource(AppPaths paths, Settings settings, String k8sVersion, double timeScale) {
+        Settings.Rehearsal remembered = settings.rehearsal();
         String version = k8sVersion != null ? k8sVersion : remembered.k8sVersion();
         SimTimings timings = SimTimings.byName(remembered.preset().id()).orElse(SimTimings.demoTuned())
                 .withVersion(version == null ? KubernetesVersion.newest() : KubernetesVersion.parse(version).orElse(KubernetesVersion.newest()));
-        return new ClusterSession.Rehearsal(rehearsalRackStore().load().value(), timings, timeScale > 0 ? timeScale : remembered.timeScale());
+        return new ClusterSession.Rehearsal(rehearsalRackStore(paths, settings).load().value(), timings,
+                timeScale > 0 ? timeScale : remembered.timeScale());
     }
 
     /**
@@ -168,9 +188,9 @@ public final class SessionHolder implements AutoCloseable {
         this.rackFileProblem = handler;
     }
 
-    /** The real rack from the rack file; a problem reading it becomes the notice (and the app's dialog). */
+    /** The real rack from the rack file; a problem reading it becomes the notice and the app's dialog. */
     public RackSpec realRack() {
-        JsonFileStore.Loaded<RackSpec> loaded = realRackStore().load();
+        JsonFileStore.Loaded<RackSpec> loaded = realRackStore(paths).load();
         if (loaded.problem() != null) {
             status.noticeProperty().set(loaded.problem());
             rackFileProblem.accept(paths.rackFile(), loaded.problems());
@@ -178,17 +198,34 @@ public final class SessionHolder implements AutoCloseable {
         return loaded.value();
     }
 
+    /** The same without JavaFX (before the window exists): the problem goes to {@code notice} only. */
+    private static RackSpec realRack(AppPaths paths, Consumer<String> notice) {
+        JsonFileStore.Loaded<RackSpec> loaded = realRackStore(paths).load();
+        if (loaded.problem() != null) {
+            notice.accept(loaded.problem());
+        }
+        return loaded.value();
+    }
+
     /** Opens a session off the FX thread with visible progress; the old one closes once the new one is up. */
     public void connect(ClusterSession.Source source) {
+        connect(source, null);
+    }
+
+    /**
+     * Like {@link #connect(ClusterSession.Source)}, with the session already opening since before
+     * JavaFX started ({@code opening} completes with it, or with why it could not open).
+     */
+    void connect(ClusterSession.Source source, CompletableFuture<ClusterSession> opening) {
         window.setBusy(source instanceof ClusterSession.Rehearsal ? "Starting the rehearsal rack…" : "Connecting to " + source.describe() + "…");
         shown.showSkeleton(skeleton(source));
         // The skeleton can be reordered before the session is up: that order goes to this source's file, and
         // the session opens with it (see attach).
-        rackSpecStore = source instanceof ClusterSession.Rehearsal ? rehearsalRackStore() : realRackStore();
+        rackSpecStore = source instanceof ClusterSession.Rehearsal ? rehearsalRackStore(paths, settings.get()) : realRackStore(paths);
         reorderedWhileConnecting = null;
         background.execute(() -> {
             try {
-                ClusterSession opened = ClusterSession.open(source);
+                ClusterSession opened = opening == null ? ClusterSession.open(source) : opened(opening);
                 Platform.runLater(() -> attach(opened));
             } catch (ClusterConnection.KubeconfigException | RuntimeException e) {
                 LOG.warn("could not connect to {}: {}", source.describe(), e.getMessage());
@@ -204,6 +241,17 @@ public final class SessionHolder implements AutoCloseable {
                 });
             }
         });
+    }
+
+    private static ClusterSession opened(CompletableFuture<ClusterSession> opening) throws ClusterConnection.KubeconfigException {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof ClusterConnection.KubeconfigException k) {
+                throw k;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** The rack as last saved, every Kubernetes LED "unknown" until the first list arrives. */
@@ -248,7 +296,7 @@ public final class SessionHolder implements AutoCloseable {
         if (previous != null) {
             previous.timeline().close();
         }
-        rackSpecStore = opened.source() instanceof ClusterSession.Rehearsal ? rehearsalRackStore() : realRackStore();
+        rackSpecStore = opened.source() instanceof ClusterSession.Rehearsal ? rehearsalRackStore(paths, settings.get()) : realRackStore(paths);
         session.set(new Session(opened, publisher, plugs, timeline));
         shown.showLive(publisher, timeline::snapshot);
         opened.start();
@@ -296,12 +344,12 @@ public final class SessionHolder implements AutoCloseable {
         }
     }
 
-    private JsonFileStore<RackSpec> rehearsalRackStore() {
+    private static JsonFileStore<RackSpec> rehearsalRackStore(AppPaths paths, Settings remembered) {
         return RackFiles.store(paths.dataDir().resolve("rehearsal-rack.json"),
-                () -> RackSpec.rehearsal(settings.get().rehearsal().pis()), Clock.systemUTC());
+                () -> RackSpec.rehearsal(remembered.rehearsal().pis()), Clock.systemUTC());
     }
 
-    private JsonFileStore<RackSpec> realRackStore() {
+    private static JsonFileStore<RackSpec> realRackStore(AppPaths paths) {
         return RackFiles.store(paths.rackFile(), RackSpec::empty, Clock.systemUTC());
     }
 

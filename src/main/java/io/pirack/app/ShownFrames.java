@@ -15,9 +15,14 @@ import java.util.function.Supplier;
  */
 public final class ShownFrames extends FrameFanOut {
 
-    private final Consumer<RackFrame> relay = this::deliver;
+    private final Consumer<RackFrame> relay = frame -> {
+        timelineOfFrame = null;
+        deliver(frame);
+    };
     private Shown live;
     private Shown replay;
+    /** The timeline as of the frame being delivered: built once for all the screens that ask for it. */
+    private TimelineSnapshot timelineOfFrame;
 
     /** One source of frames with the timeline that goes with them. */
     private record Shown(FrameSource frames, Supplier<TimelineSnapshot> timeline) {
@@ -59,10 +64,19 @@ public final class ShownFrames extends FrameFanOut {
         return replay != null;
     }
 
-    /** The timeline belonging to the frames shown (empty before the first session). */
+    /**
+     * The timeline belonging to the frames shown (empty before the first session); every screen asking
+     * while one frame is delivered gets the same snapshot, correlated once.
+     */
     public TimelineSnapshot timeline() {
         Shown shown = current();
-        return shown == null ? TimelineSnapshot.empty(Instant.EPOCH) : shown.timeline().get();
+        if (shown == null) {
+            return TimelineSnapshot.empty(Instant.EPOCH);
+        }
+        if (timelineOfFrame == null) {
+            timelineOfFrame = shown.timeline().get();
+        }
+        return timelineOfFrame;
     }
 
     private Shown current() {
@@ -70,6 +84,7 @@ public final class ShownFrames extends FrameFanOut {
     }
 
     private void switchTo(Shown before) {
+        timelineOfFrame = null;
         Shown now = current();
         if (before == now) {
             return;

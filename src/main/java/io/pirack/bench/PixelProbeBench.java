@@ -47,17 +47,14 @@ final class PixelProbeBench {
             Files.writeString(kubeconfig, kubeconfig(rack.apiUrl()));
             List<String> command = new ArrayList<>();
             command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-            String jvmArgs = System.getProperty("bench.app.jvmArgs", "").trim();
-            if (!jvmArgs.isEmpty()) {
-                command.addAll(List.of(jvmArgs.split("\\s+")));
-            }
+            command.addAll(AppProcess.jvmArgs());
             command.add("-Dpirack.home=" + home.resolve("state"));
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add("io.pirack.Main");
             command.add("--kubeconfig");
             command.add(kubeconfig.toString());
-            result.put("app_command_jvm_args", jvmArgs);
+            result.put("app_command_jvm_args", String.join(" ", AppProcess.jvmArgs()));
             long spawned = System.nanoTime();
             Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(home.resolve("app.log").toFile()).start();
             try {
@@ -139,16 +136,27 @@ final class PixelProbeBench {
                 result.put("grab", grabTime.summary());
                 result.put("sampler_worst_gap_ms", Samples.round(worstGap / 1e6));
                 result.put("target_p99_ms", 50);
+                result.put("load_average_after_changes", AppProcess.loadAverage());
 
+                // -Dbench.pixel.idleAfterSeconds=N: measure the idle minute once the app has run N s (JIT warm).
+                long idleAfter = Long.getLong("bench.pixel.idleAfterSeconds", 0) * 1_000_000_000L;
+                long wait = spawned + idleAfter - System.nanoTime();
+                if (wait > 0) {
+                    progress.accept("pixel: waiting " + wait / 1_000_000_000L + " s before the idle minute");
+                    Thread.sleep(wait / 1_000_000);
+                }
                 progress.accept("pixel: 60 s idle for the app's CPU");
-                long cpuBefore = cpuTicks(app.pid());
+                long cpuBefore = AppProcess.cpuTicks(app.pid());
+                Map<String, Long> threadsBefore = AppProcess.threadTicks(app.pid());
                 long idleStart = System.nanoTime();
                 Thread.sleep(60_000);
-                long cpuAfter = cpuTicks(app.pid());
+                long cpuAfter = AppProcess.cpuTicks(app.pid());
                 double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
                 result.put("idle_cpu_percent_of_one_core", Samples.round((cpuAfter - cpuBefore) / 100.0 / idleSeconds * 100));
+                result.put("idle_cpu_by_thread_percent", AppProcess.topThreads(threadsBefore, AppProcess.threadTicks(app.pid()), idleSeconds, 8));
                 result.put("idle_cpu_target_percent", 2);
-                result.put("rss_mb", Samples.round(rssKb(app.pid()) / 1024.0));
+                result.put("load_average_after_idle_minute", AppProcess.loadAverage());
+                result.put("rss_mb", Samples.round(AppProcess.rssKb(app.pid()) / 1024.0));
                 result.put("app_uptime_s", Samples.round((System.nanoTime() - spawned) / 1e9));
             } finally {
                 app.destroy();
@@ -232,22 +240,7 @@ final class PixelProbeBench {
         return toWant < toOther;
     }
 
-    private static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
-    }
-
-    private static long rssKb(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return -1;
-    }
-
-    private static String kubeconfig(String apiUrl) {
+    static String kubeconfig(String apiUrl) {
         return "apiVersion: v1\nkind: Config\ncurrent-context: rehearsal\nclusters:\n- name: rehearsal\n  cluster:\n    server: "
                 + apiUrl + "\ncontexts:\n- name: rehearsal\n  context:\n    cluster: rehearsal\n    user: bench\nusers:\n- name: bench\n"
                 + "  user:\n    token: bench\n";

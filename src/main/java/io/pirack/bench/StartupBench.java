@@ -8,92 +8,111 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Process start → first rack frame: spawns {@link StartupProbe} in a fresh JVM on this JVM's class
- * path and times from just before the spawn to the probe's report (same machine, same wall clock).
- * Twice: with the probe starting its own rehearsal rack (what {@code pirack --sim} does), and with
- * the probe connecting to a rack that is already running (what a real cluster costs).
+ * Process start → the app's own window (issue 20): spawns {@code io.pirack.Main} — the real app, with
+ * {@code -Dpirack.startupMarks=true} and the launcher's JVM flags ({@code -Dbench.app.jvmArgs}) — in a
+ * fresh JVM and settings folder, and times from just before the spawn to the app's marks: the end of
+ * the pulse that laid out the first frame (the skeleton of the last known rack, LEDs "unknown") and
+ * of the one that laid out the first frame with the API live and every Pi known. Twice: the app
+ * starting its own rehearsal rack ({@code --sim}), and the app connecting to a rack already running
+ * in this JVM ({@code --kubeconfig}, what a real cluster costs).
  */
 final class StartupBench {
 
+    static final String MARK = "PIRACK_STARTUP ";
     /** JavaFX settings passed on, so a headless run starts the child headless too. */
     private static final List<String> FX_PROPERTIES = List.of("glass.platform", "monocle.platform", "prism.order", "prism.text",
             "java.awt.headless", "headless.geometry");
 
     Map<String, Object> run(int runs) throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("path", "fresh JVM running io.pirack.bench.StartupProbe (JavaFX started in parallel with the cluster"
-                + " connection, FramePublisher, the rack screen in a shown window) on this class path; timed from before"
-                + " the spawn to the end of the pulse that laid out the first frame with all 4 nodes");
+        List<String> jvmArgs = AppProcess.jvmArgs();
+        result.put("path", "fresh JVM running the app (io.pirack.Main, -Dpirack.startupMarks=true) in its own window and"
+                + " settings folder; timed from before the spawn to the end of the pulse that laid out (a) the first frame"
+                + " (skeleton, LEDs unknown) and (b) the first frame with the API live and every Pi known");
+        result.put("app_jvm_args", String.join(" ", jvmArgs));
+        result.put("load_average_at_start", AppProcess.loadAverage());
         result.put("runs", runs);
-        Map<String, Object> ownRack = series(runs, List.of());
+        Map<String, Object> ownRack = series(runs, jvmArgs, List.of("--sim"));
         result.put("with_own_rehearsal_rack", ownRack);
         try (RehearsalRack rack = RehearsalRack.start(RackSpec.rehearsal(4), SimTimings.demoTuned(), SimClock.realTime(1))) {
-            result.put("connecting_to_running_api_server", series(runs, List.of(rack.apiUrl())));
+            Path kubeconfig = Files.createTempFile("pirack-startup", ".kubeconfig");
+            Files.writeString(kubeconfig, PixelProbeBench.kubeconfig(rack.apiUrl()));
+            result.put("connecting_to_running_api_server", series(runs, jvmArgs, List.of("--kubeconfig", kubeconfig.toString())));
+            Files.deleteIfExists(kubeconfig);
         }
-        result.put("target_ms", 2500);
-        result.put("met", (Boolean) ownRack.get("met"));
+        result.put("target_skeleton_ms", 1000);
+        result.put("target_live_ms", 2500);
+        result.put("load_average_at_end", AppProcess.loadAverage());
+        result.put("met", ownRack.get("met"));
         return result;
     }
 
-    private Map<String, Object> series(int runs, List<String> probeArgs) throws Exception {
-        Samples toFirstFrame = new Samples();
-        Samples jvmStartToMain = new Samples();
-        Samples connect = new Samples();
-        Samples fxReady = new Samples();
+    private Map<String, Object> series(int runs, List<String> jvmArgs, List<String> appArgs) throws Exception {
+        Samples skeleton = new Samples();
+        Samples live = new Samples();
+        Samples toJvm = new Samples();
+        Samples toFxStart = new Samples();
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
+            Path home = Files.createTempDirectory("pirack-startup");
             List<String> command = new ArrayList<>();
             command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+            command.addAll(jvmArgs);
             FX_PROPERTIES.forEach(p -> {
                 if (System.getProperty(p) != null) {
                     command.add("-D" + p + "=" + System.getProperty(p));
                 }
             });
+            command.add("-Dpirack.startupMarks=true");
+            command.add("-Dpirack.home=" + home);
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
-            command.add(StartupProbe.class.getName());
-            command.addAll(probeArgs);
+            command.add("io.pirack.Main");
+            command.addAll(appArgs);
             long spawned = System.currentTimeMillis();
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String mark = null;
+            Map<String, Long> marks = new HashMap<>();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.startsWith(StartupProbe.MARK)) {
-                        mark = line.substring(StartupProbe.MARK.length());
-                        break;
+                for (String line = out.readLine(); line != null && !marks.containsKey("live"); line = out.readLine()) {
+                    if (line.startsWith(MARK)) {
+                        String[] words = line.substring(MARK.length()).split(" ");
+                        for (int w = 0; w + 1 < words.length; w += 2) {
+                            marks.put(words[w], Long.parseLong(words[w + 1]));
+                        }
                     }
                 }
             } finally {
+                process.destroy();
                 if (!process.waitFor(30, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
             }
-            if (mark == null) {
-                failures.add("run " + (i + 1) + ": no first frame (exit " + process.exitValue() + ")");
+            if (!marks.containsKey("live")) {
+                failures.add("run " + (i + 1) + ": no live frame (marks " + marks + ", exit " + process.exitValue() + ")");
                 continue;
             }
-            String[] parts = mark.split(" ");
-            long firstFrame = Long.parseLong(parts[0]);
-            long mainEntered = Long.parseLong(parts[2]);
-            toFirstFrame.add(millis(firstFrame - spawned));
-            jvmStartToMain.add(millis(mainEntered - spawned));
-            connect.add(millis(Long.parseLong(parts[3]) - mainEntered));
-            fxReady.add(millis(Long.parseLong(parts[4]) - mainEntered));
+            skeleton.add(millis(marks.get("skeleton") - spawned));
+            live.add(millis(marks.get("live") - spawned));
+            toJvm.add(millis(marks.get("jvm") - spawned));
+            toFxStart.add(millis(marks.get("fx-start") - spawned));
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("spawn_to_first_frame", toFirstFrame.summary());
-        m.put("spawn_to_main", jvmStartToMain.summary());
-        m.put("main_to_connection_started", connect.summary());
-        m.put("main_to_javafx_ready", fxReady.summary());
+        m.put("spawn_to_skeleton_laid_out", skeleton.summary());
+        m.put("spawn_to_all_pis_live_laid_out", live.summary());
+        m.put("spawn_to_jvm_start", toJvm.summary());
+        m.put("spawn_to_javafx_start_method", toFxStart.summary());
         m.put("failures", failures);
-        m.put("met", failures.isEmpty() && toFirstFrame.percentileMillis(100) <= 2500);
+        m.put("met", failures.isEmpty() && skeleton.percentileMillis(100) <= 1000 && live.percentileMillis(100) <= 2500);
         return m;
     }
 

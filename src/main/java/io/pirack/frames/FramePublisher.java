@@ -1,11 +1,15 @@
 package io.pirack.frames;
 
 import io.pirack.concurrent.Background;
+import io.pirack.core.cluster.LeaseInfo;
+import io.pirack.core.rack.LedStates;
 import io.pirack.core.rack.LinkState;
 import io.pirack.core.rack.RackFrame;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.kube.ClusterStore;
 import io.pirack.probe.LinkMonitor;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,13 +27,16 @@ import java.util.function.Supplier;
  * slot when the last frame was less than 16.7 ms ago), which reads the newest state. Frames are
  * built on the publisher's own thread — copying 3,000 pods out of the store is not the FX
  * thread's business — and handed over so that the FX thread never has more than one delivery
- * queued: a slow FX thread skips stale frames instead of working through a backlog. A slow 5 Hz
- * refresh keeps clock-based text (ages, "since") current between changes.
+ * queued: a slow FX thread skips stale frames instead of working through a backlog. Between
+ * changes nothing is built except a 1 Hz refresh for clock-based text (ages, "since") and one
+ * frame when a heartbeat LED's flash ends (issue 20: a quiet rack costs almost nothing).
  */
 public final class FramePublisher extends FrameFanOut implements AutoCloseable {
 
-    /** Refresh for ages and blinking even when nothing changes. */
-    public static final long REFRESH_MILLIS = 200;
+    /** Refresh for clock-based text (ages in seconds) even when nothing changes. */
+    public static final long REFRESH_MILLIS = 1000;
+    /** Built this long after a clock-driven LED change is due, so the frame surely shows it. */
+    static final long CLOCK_SLACK_NANOS = 5_000_000L;
     /** One frame at 60 Hz. */
     static final long FRAME_NANOS = 16_666_667L;
 
@@ -73,8 +80,10 @@ public final class FramePublisher extends FrameFanOut implements AutoCloseable {
     private final AtomicReference<RackFrame> handOver = new AtomicReference<>();
     private volatile Runnable detach = () -> { };
     private volatile long lastBuildNanos;
+    /** When the wake for the next clock-driven LED change is due (builder thread only). */
+    private long clockWakeNanos = Long.MIN_VALUE;
 
-    /** Frames of a cluster store and link monitor, built on a {@code frame-builder} thread, refreshed at 5 Hz. */
+    /** Frames of a cluster store and link monitor, built on a {@code frame-builder} thread, refreshed at 1 Hz. */
     public FramePublisher(ClusterStore store, LinkMonitor links, Supplier<RackSpec> spec,
                           Supplier<Map<String, String>> plugs, Executor fxExecutor) {
         this(() -> new RackFrame(store.snapshot(), links.states(), spec.get(), plugs.get(), store.clock().instant()),
@@ -122,9 +131,48 @@ public final class FramePublisher extends FrameFanOut implements AutoCloseable {
         pending.set(false);
         lastBuildNanos = nanoTime.getAsLong();
         RackFrame frame = frames.get();
+        wakeForClock(frame);
         if (handOver.getAndSet(frame) == null) {
             fxExecutor.execute(this::deliverNewest);
         }
+    }
+
+    /**
+     * Schedules a frame for when a heartbeat LED changes by the clock alone (its flash ends), unless
+     * the 1 Hz refresh or an earlier wake comes first. Builder thread.
+     */
+    private void wakeForClock(RackFrame frame) {
+        Instant next = nextClockChange(frame);
+        if (next == null) {
+            return;
+        }
+        long delay = Math.max(0, Duration.between(frame.now(), next).toNanos()) + CLOCK_SLACK_NANOS;
+        if (delay >= TimeUnit.MILLISECONDS.toNanos(REFRESH_MILLIS)) {
+            return;
+        }
+        long now = nanoTime.getAsLong();
+        long at = now + delay;
+        if (clockWakeNanos > now && clockWakeNanos <= at) {
+            return;
+        }
+        clockWakeNanos = at;
+        try {
+            builder.schedule(this::signal, delay);
+        } catch (RejectedExecutionException closed) {
+            // closed: nothing to show any more
+        }
+    }
+
+    /** The earliest instant at which a heartbeat LED of {@code frame} changes with no new event; null if none. */
+    static Instant nextClockChange(RackFrame frame) {
+        Instant earliest = null;
+        for (LeaseInfo lease : frame.cluster().leases().values()) {
+            Instant next = LedStates.nextHeartbeatChange(lease, frame.cluster().api(), frame.now()).orElse(null);
+            if (next != null && (earliest == null || next.isBefore(earliest))) {
+                earliest = next;
+            }
+        }
+        return earliest;
     }
 
     private void deliverNewest() {

@@ -3,6 +3,7 @@ package io.pirack.frames;
 import static io.pirack.testing.ClusterFixtures.LIVE;
 import static io.pirack.testing.ClusterFixtures.T0;
 import static io.pirack.testing.ClusterFixtures.frame;
+import static io.pirack.testing.ClusterFixtures.lease;
 import static io.pirack.testing.ClusterFixtures.readyNode;
 import static io.pirack.testing.ClusterFixtures.snapshot;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pirack.core.rack.LedStates;
 import io.pirack.core.rack.RackFrame;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.kube.ClusterStore;
@@ -115,6 +117,26 @@ class FramePublisherTest {
         self[0].signal();
         builder.runNext();
         assertEquals(1, builder.scheduled(), "the change during the build is not lost");
+    }
+
+    @Test
+    void aHeartbeatFlashGetsAFrameWhenItEndsAndAQuietRackGetsNone() {
+        builds.set(0);
+        FramePublisher flashing = new FramePublisher(
+                () -> frame(RACK, snapshot(LIVE, List.of(readyNode("rpi1")), List.of(), List.of(lease("rpi1", T0)), List.of()),
+                        builds.incrementAndGet() == 1 ? T0 : T0.plusMillis(500)),
+                fx::add, builder, nanos::get);
+        flashing.subscribe(shown::add);
+        builder.runNext();
+        runFx();
+        assertEquals(1, builder.scheduled(), "a wake for the end of the flash");
+        assertEquals(400_000_000L + FramePublisher.CLOCK_SLACK_NANOS, builder.delayOfNext());
+        builder.runNext(); // the wake signals ...
+        builder.runNext(); // ... and the frame is built
+        runFx();
+        assertEquals(2, shown.size());
+        assertEquals(LedStates.HeartbeatLed.BEATING, LedStates.heartbeat(lease("rpi1", T0), LIVE, shown.get(1).now()));
+        assertEquals(0, builder.scheduled(), "between beats nothing is scheduled before the 1 Hz refresh");
     }
 
     @Test

@@ -124,12 +124,33 @@ public final class LedStates {
         if (sinceReceived.compareTo(HEARTBEAT_FLASH) < 0) {
             return HeartbeatLed.FLASH;
         }
+        return now.isAfter(stopsAt(lease)) ? HeartbeatLed.STOPPED : HeartbeatLed.BEATING;
+    }
+
+    /**
+     * When the heartbeat LED changes next with no new renewal — its flash ends, or the heartbeats
+     * count as stopped — so a view is redrawn then and not on a steady tick; empty if the clock alone
+     * will not change it any more.
+     */
+    public static java.util.Optional<Instant> nextHeartbeatChange(LeaseInfo lease, ApiStatus api, Instant now) {
+        if (!api.isLive() || lease == null || lease.receivedAt() == null) {
+            return java.util.Optional.empty();
+        }
+        Instant flashEnds = lease.receivedAt().plus(HEARTBEAT_FLASH);
+        if (now.isBefore(flashEnds)) {
+            return java.util.Optional.of(flashEnds);
+        }
+        Instant stops = stopsAt(lease);
+        return now.isAfter(stops) ? java.util.Optional.empty() : java.util.Optional.of(stops.plusMillis(1));
+    }
+
+    /** The last instant the heartbeat still counts as beating: a full lease duration after the last renewal. */
+    private static Instant stopsAt(LeaseInfo lease) {
         int leaseSeconds = lease.durationSeconds() == null ? 40 : lease.durationSeconds();
         Instant renewed = lease.renewTime() != null ? lease.renewTime() : lease.receivedAt();
         // Compare on PiRack's receive clock when the server's clock runs ahead or behind.
         Instant last = renewed.isAfter(lease.receivedAt()) ? lease.receivedAt() : renewed;
-        return Duration.between(last, now).compareTo(Duration.ofSeconds(leaseSeconds)) > 0
-                ? HeartbeatLed.STOPPED : HeartbeatLed.BEATING;
+        return last.plusSeconds(leaseSeconds);
     }
 
     public static PodLed pod(PodInfo pod, ApiStatus api) {

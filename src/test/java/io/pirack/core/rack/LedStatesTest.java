@@ -168,6 +168,22 @@ class LedStatesTest {
         assertEquals(expected, LedStates.heartbeat(ClusterFixtures.lease("rpi2", received), LIVE, T0));
     }
 
+    @ParameterizedTest(name = "last renewal {0} ms ago → LED changes by itself {1} ms from now")
+    @CsvSource({"0, 400", "399, 1", "400, 39601", "40000, 1"})
+    void theHeartbeatLedsNextChangeByTheClockIsTheFlashEndingThenTheBeatStopping(long agoMillis, long inMillis) {
+        LeaseInfo lease = ClusterFixtures.lease("rpi2", T0.minusMillis(agoMillis));
+        Instant next = LedStates.nextHeartbeatChange(lease, LIVE, T0).orElseThrow();
+        assertEquals(T0.plusMillis(inMillis), next);
+        assertNotEquals(LedStates.heartbeat(lease, LIVE, T0), LedStates.heartbeat(lease, LIVE, next), "it does change then");
+    }
+
+    @Test
+    void aStoppedOrUnknownHeartbeatLedDoesNotChangeByTheClock() {
+        assertTrue(LedStates.nextHeartbeatChange(ClusterFixtures.lease("rpi2", T0.minusSeconds(41)), LIVE, T0).isEmpty());
+        assertTrue(LedStates.nextHeartbeatChange(null, LIVE, T0).isEmpty());
+        assertTrue(LedStates.nextHeartbeatChange(ClusterFixtures.lease("rpi2", T0), UNREACHABLE, T0).isEmpty());
+    }
+
     @Test
     void heartbeatIsUnknownWithoutALeaseOrWithoutTheApi() {
         assertEquals(HeartbeatLed.UNKNOWN, LedStates.heartbeat(null, LIVE, T0));

@@ -1,0 +1,83 @@
+package io.pirack.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The app as a separate process, the way the launcher starts it, and what /proc says about it. */
+final class AppProcess {
+
+    /** The packaged launcher's JVM flags (packaging/jpackage.sh, pom.xml's javafx:run), Linux's trim included. */
+    static final String LAUNCHER_FLAGS = "-XX:+UseSerialGC -Xms32m -Xmx512m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+            + " -XX:TrimNativeHeapInterval=10000";
+
+    private AppProcess() {
+    }
+
+    /** {@code -Dbench.app.jvmArgs="…"} if given (empty for the JVM's defaults), else the launcher's flags. */
+    static List<String> jvmArgs() {
+        String args = System.getProperty("bench.app.jvmArgs", LAUNCHER_FLAGS).trim();
+        return args.isEmpty() ? List.of() : List.of(args.split("\\s+"));
+    }
+
+    /** CPU ticks (1/100 s) per thread name of a process; threads of one name are summed. */
+    static Map<String, Long> threadTicks(long pid) throws IOException {
+        Map<String, Long> ticks = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim().replaceAll("[-_]?\\d+$", "");
+                    ticks.merge(name, cpuTicks(Files.readString(task.resolve("stat"))), Long::sum);
+                } catch (IOException gone) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        }
+        return ticks;
+    }
+
+    /** The threads that used the most CPU between two {@link #threadTicks} readings, as % of one core. */
+    static Map<String, Object> topThreads(Map<String, Long> before, Map<String, Long> after, double seconds, int n) {
+        List<Map.Entry<String, Long>> used = new ArrayList<>();
+        after.forEach((name, t) -> used.add(Map.entry(name, t - before.getOrDefault(name, 0L))));
+        used.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()));
+        Map<String, Object> top = new LinkedHashMap<>();
+        used.stream().limit(n).filter(e -> e.getValue() > 0)
+                .forEach(e -> top.put(e.getKey(), Samples.round(e.getValue() / 100.0 / seconds * 100)));
+        return top;
+    }
+
+    static long cpuTicks(long pid) throws IOException {
+        return cpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+    }
+
+    private static long cpuTicks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+    }
+
+    static long rssKb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    /** The 1-, 5- and 15-minute load averages, so every figure carries the machine's state with it. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

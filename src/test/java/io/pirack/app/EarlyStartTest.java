@@ -1,0 +1,39 @@
+package io.pirack.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pirack.kube.ClusterConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The connection the app opens before JavaFX has started: chosen from the files, failing with a reason. */
+class EarlyStartTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void theCommandLinesKubeconfigIsOpenedBeforeTheWindowAndABrokenRackFileBecomesANotice() throws Exception {
+        AppPaths paths = new AppPaths(home, home);
+        Files.createDirectories(paths.rackFile().getParent());
+        Files.writeString(paths.rackFile(), "{ not json");
+        Path missing = home.resolve("no-such-kubeconfig");
+        LaunchOptions options = new LaunchOptions(false, null, missing, false, -1, false, 0);
+
+        EarlyStart early = EarlyStart.begin(paths, options);
+
+        ClusterSession.Kubeconfig source = assertInstanceOf(ClusterSession.Kubeconfig.class, early.source());
+        assertEquals(missing, source.file());
+        assertEquals(1, early.notices().size(), "the rack file's problem waits for the status line: " + early.notices());
+        CompletionException failed = assertThrows(CompletionException.class, () -> early.opening().orTimeout(60, TimeUnit.SECONDS).join());
+        assertInstanceOf(ClusterConnection.KubeconfigException.class, failed.getCause());
+        assertTrue(early.opening().isCompletedExceptionally());
+    }
+}
