@@ -153,9 +153,20 @@ public final class SessionHolder implements AutoCloseable {
                 timeScale > 0 ? timeScale : remembered.timeScale());
     }
 
-    /** The remembered rehearsal rack settings (File → Rehearsal rack…). */
+    /**
+     * What File → Rehearsal rack… opens with: the remembered settings, with the running rehearsal rack's
+     * release and speed when on it (they may come from the command line).
+     */
     public Settings.Rehearsal rehearsalSettings() {
-        return settings.get().rehearsal();
+        Settings.Rehearsal remembered = settings.get().rehearsal();
+        ClusterSession current = cluster();
+        if (current == null || current.rehearsal().isEmpty()) {
+            return remembered;
+        }
+        var rack = current.rehearsal().get();
+        Settings.SimPreset preset = java.util.Arrays.stream(Settings.SimPreset.values())
+                .filter(p -> p.id().equals(rack.timings().name())).findFirst().orElse(remembered.preset());
+        return new Settings.Rehearsal(preset, remembered.pis(), rack.clock().scale(), rack.timings().version().shortName());
     }
 
     /** Remembers new rehearsal rack settings; on the rehearsal rack, restarts it with them. */

@@ -38,28 +38,19 @@ class Amd64OnlyWorkloadOnRehearseTest {
     @TempDir
     Path dir;
 
-    private RehearseCommand command;
-    private Thread server;
+    private RehearseUnderTest rack;
     private String previousHome;
 
     @BeforeEach
     void startRack() throws Exception {
         previousHome = System.getProperty("pirack.home");
         System.setProperty("pirack.home", dir.resolve("home").toString());
-        command = new RehearseCommand();
-        CommandLine commandLine = new CommandLine(command);
-        commandLine.setOut(new PrintWriter(new StringWriter(), true));
-        commandLine.setErr(new PrintWriter(new StringWriter(), true));
-        server = new Thread(() -> commandLine.execute("--kubeconfig-out", dir.resolve("kubeconfig.yaml").toString(),
-                "--time-scale", "4", "--workload", "amd64-only"), "rehearse");
-        server.start();
-        command.serving.get(90, TimeUnit.SECONDS);
+        rack = new RehearseUnderTest(dir, "--time-scale", "4", "--workload", "amd64-only");
     }
 
     @AfterEach
     void stopRack() throws InterruptedException {
-        command.stop.countDown();
-        server.join(TimeUnit.SECONDS.toMillis(20));
+        rack.close();
         if (previousHome == null) {
             System.clearProperty("pirack.home");
         } else {
@@ -69,8 +60,7 @@ class Amd64OnlyWorkloadOnRehearseTest {
 
     @Test
     void podsOfAnAmd64OnlyImageFailToPullOnTheArm64PisAndTheCheckSaysWhy() throws Exception {
-        String apiUrl = command.serving.get();
-        try (KubernetesClient client = ClusterConnection.forUrl(apiUrl)) {
+        try (KubernetesClient client = ClusterConnection.forUrl(rack.apiUrl)) {
             var report = client.pods().inNamespace(SimWorkload.DEMO_NAMESPACE).withLabel("app", SimWorkload.AMD64_ONLY_DEPLOYMENT);
             List<Pod> pulling = report.informOnCondition(pods -> pods.size() == 2 && pods.stream().allMatch(waiting("ErrImagePull")))
                     .get(90, TimeUnit.SECONDS);
@@ -106,7 +96,7 @@ class Amd64OnlyWorkloadOnRehearseTest {
             CommandLine check = new CommandLine(new PiRackCommand());
             check.setOut(new PrintWriter(out, true));
             check.setErr(new PrintWriter(new StringWriter(), true));
-            int exit = check.execute("images", "check", "--kubeconfig", dir.resolve("kubeconfig.yaml").toString(), "-n", "demo", "--json");
+            int exit = check.execute("images", "check", "--kubeconfig", rack.kubeconfig.toString(), "-n", "demo", "--json");
             assertEquals(1, exit, out.toString());
             JsonNode entry = null;
             for (JsonNode e : JsonMapper.builder().build().readTree(out.toString()).path("images")) {

@@ -3,30 +3,23 @@ package io.pirack.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pirack.kube.ClusterConnection;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The real kubectl against {@code pirack rehearse}: discovery, server-side tables, field selectors,
@@ -39,46 +32,35 @@ class KubectlOnRehearseTest {
     @TempDir
     static Path dir;
 
-    private RehearseCommand command;
-    private Thread server;
+    private RehearseUnderTest rack;
     private Path kubeconfig;
     private String apiUrl;
 
     @BeforeAll
     void startRack() throws Exception {
-        boolean present = kubectlPresent();
-        if (!present && "true".equals(System.getenv("CI"))) {
-            fail("kubectl is missing on CI: .ci/run installs Debian's kubernetes-client");
-        }
-        Assumptions.assumeTrue(present, "kubectl is not installed here");
-        kubeconfig = dir.resolve("kubeconfig.yaml");
-        command = new RehearseCommand();
-        CommandLine commandLine = new CommandLine(command);
-        commandLine.setOut(new PrintWriter(new StringWriter(), true));
-        commandLine.setErr(new PrintWriter(new StringWriter(), true));
-        server = new Thread(() -> commandLine.execute("--kubeconfig-out", kubeconfig.toString(), "--time-scale", "4"), "rehearse");
-        server.start();
-        apiUrl = command.serving.get(90, TimeUnit.SECONDS);
+        RehearseUnderTest.requireKubectl();
+        rack = new RehearseUnderTest(dir, "--time-scale", "4");
+        kubeconfig = rack.kubeconfig;
+        apiUrl = rack.apiUrl;
         try (KubernetesClient client = ClusterConnection.forUrl(apiUrl)) {
             client.pods().inNamespace("demo").withLabel("app", "hello")
                     .informOnCondition(pods -> pods.size() == 6).get(90, TimeUnit.SECONDS);
         }
         // kubectl wait is itself a list + streamed watch with a label selector.
-        Result ready = kubectl("wait", "--for=condition=Ready", "pod", "-l", "app=hello", "-n", "demo", "--timeout=60s");
+        RehearseUnderTest.Result ready = kubectl("wait", "--for=condition=Ready", "pod", "-l", "app=hello", "-n", "demo", "--timeout=60s");
         assertEquals(0, ready.exit(), ready.text());
     }
 
     @AfterAll
     void stopRack() throws InterruptedException {
-        if (command != null) {
-            command.stop.countDown();
-            server.join(TimeUnit.SECONDS.toMillis(20));
+        if (rack != null) {
+            rack.close();
         }
     }
 
     @Test
     void getNodesListsEveryPiWithStatusAndRole() throws Exception {
-        Result r = kubectl("get", "nodes");
+        RehearseUnderTest.Result r = kubectl("get", "nodes");
         assertEquals(0, r.exit(), r.text());
         List<String> lines = r.text().lines().toList();
         assertTrue(lines.get(0).matches("NAME\\s+STATUS\\s+ROLES\\s+AGE\\s+VERSION"), r.text());
@@ -90,7 +72,7 @@ class KubectlOnRehearseTest {
 
     @Test
     void getPodsWideShowsEveryNamespaceWithNodeAndIp() throws Exception {
-        Result r = kubectl("get", "pods", "-A", "-o", "wide");
+        RehearseUnderTest.Result r = kubectl("get", "pods", "-A", "-o", "wide");
         assertEquals(0, r.exit(), r.text());
         assertTrue(r.text().lines().findFirst().orElseThrow().matches(
                 "NAMESPACE\\s+NAME\\s+READY\\s+STATUS\\s+RESTARTS\\s+AGE\\s+IP\\s+NODE\\s+NOMINATED NODE\\s+READINESS GATES"), r.text());
@@ -103,7 +85,7 @@ class KubectlOnRehearseTest {
 
     @Test
     void describeNodeShowsItsPodsAndSystemInfo() throws Exception {
-        Result r = kubectl("describe", "node", "rpi3");
+        RehearseUnderTest.Result r = kubectl("describe", "node", "rpi3");
         assertEquals(0, r.exit(), r.text());
         assertTrue(r.text().contains("Architecture:               arm64"), r.text());
         assertTrue(r.text().matches("(?s).*Non-terminated Pods:\\s+\\([1-9]\\d* in total\\).*"),
@@ -119,7 +101,7 @@ class KubectlOnRehearseTest {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = readLines(watch, lines);
         try {
-            Result cordon = kubectl("cordon", "rpi4");
+            RehearseUnderTest.Result cordon = kubectl("cordon", "rpi4");
             assertEquals(0, cordon.exit(), cordon.text());
             assertTrue(cordon.text().contains("node/rpi4 cordoned"), cordon.text());
             try (KubernetesClient client = ClusterConnection.forUrl(apiUrl)) {
@@ -140,7 +122,7 @@ class KubectlOnRehearseTest {
 
     @Test
     void getEventsShowsWhatTheControllersDid() throws Exception {
-        Result r = kubectl("get", "events", "-n", "demo");
+        RehearseUnderTest.Result r = kubectl("get", "events", "-n", "demo");
         assertEquals(0, r.exit(), r.text());
         assertTrue(r.text().lines().findFirst().orElseThrow().matches("LAST SEEN\\s+TYPE\\s+REASON\\s+OBJECT\\s+MESSAGE"), r.text());
         assertTrue(r.text().lines().anyMatch(l -> l.matches("\\S+\\s+Normal\\s+ScalingReplicaSet\\s+deployment/hello\\s+.*")), r.text());
@@ -148,28 +130,16 @@ class KubectlOnRehearseTest {
 
     @Test
     void unknownKindsAndBadPathsAnswerAsAnApiServerDoes() throws Exception {
-        Result r = kubectl("get", "widgets");
+        RehearseUnderTest.Result r = kubectl("get", "widgets");
         assertFalse(r.exit() == 0);
         assertTrue(r.text().contains("the server doesn't have a resource type \"widgets\""), r.text());
-        Result version = kubectl("version", "-o", "json");
+        RehearseUnderTest.Result version = kubectl("version", "-o", "json");
         assertEquals(0, version.exit(), version.text());
         assertTrue(version.text().contains("\"gitVersion\": \"v1.34."), version.text());
     }
 
-    private record Result(int exit, String text) {
-    }
-
-    private Result kubectl(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(), "--request-timeout=20s"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(90, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("kubectl " + String.join(" ", args) + " did not finish");
-        }
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    private RehearseUnderTest.Result kubectl(String... args) throws Exception {
+        return rack.kubectl(args);
     }
 
     private Thread readLines(Process p, BlockingQueue<String> into) {
@@ -186,14 +156,5 @@ class KubectlOnRehearseTest {
         t.setDaemon(true);
         t.start();
         return t;
-    }
-
-    private static boolean kubectlPresent() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, "kubectl"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

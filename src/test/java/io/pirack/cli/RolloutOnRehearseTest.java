@@ -2,7 +2,6 @@ package io.pirack.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -11,23 +10,16 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.pirack.kube.ClusterConnection;
 import io.pirack.sim.SimWorkload;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A pod-template change on the rehearsal rack is a RollingUpdate, as kube-controller-manager runs it:
@@ -41,39 +33,24 @@ class RolloutOnRehearseTest {
     @TempDir
     Path dir;
 
-    private RehearseCommand command;
-    private Thread server;
-    private Path kubeconfig;
+    private RehearseUnderTest rack;
 
     @BeforeEach
     void startRack() throws Exception {
-        boolean present = System.getenv().getOrDefault("PATH", "").lines().flatMap(p -> List.of(p.split(java.io.File.pathSeparator)).stream())
-                .anyMatch(d -> Files.isExecutable(Path.of(d, "kubectl")));
-        if (!present && "true".equals(System.getenv("CI"))) {
-            fail("kubectl is missing on CI: .ci/run installs Debian's kubernetes-client");
-        }
-        Assumptions.assumeTrue(present, "kubectl is not installed here");
-        kubeconfig = dir.resolve("kubeconfig.yaml");
-        command = new RehearseCommand();
-        CommandLine commandLine = new CommandLine(command);
-        commandLine.setOut(new PrintWriter(new StringWriter(), true));
-        commandLine.setErr(new PrintWriter(new StringWriter(), true));
-        server = new Thread(() -> commandLine.execute("--kubeconfig-out", kubeconfig.toString(), "--time-scale", "4"), "rehearse");
-        server.start();
-        command.serving.get(90, TimeUnit.SECONDS);
+        RehearseUnderTest.requireKubectl();
+        rack = new RehearseUnderTest(dir, "--time-scale", "4");
     }
 
     @AfterEach
     void stopRack() throws InterruptedException {
-        if (command != null) {
-            command.stop.countDown();
-            server.join(TimeUnit.SECONDS.toMillis(20));
+        if (rack != null) {
+            rack.close();
         }
     }
 
     @Test
     void rolloutRestartSurgesANewReplicaSetAndKeepsFiveOfSixReadyUntilKubectlSaysRolledOut() throws Exception {
-        try (KubernetesClient client = ClusterConnection.forUrl(command.serving.get())) {
+        try (KubernetesClient client = ClusterConnection.forUrl(rack.apiUrl)) {
             var hello = client.pods().inNamespace(SimWorkload.DEMO_NAMESPACE).withLabel("app", SimWorkload.DEMO_DEPLOYMENT);
             hello.informOnCondition(pods -> pods.size() == 6 && pods.stream().allMatch(RolloutOnRehearseTest::ready)).get(90, TimeUnit.SECONDS);
             String oldRs = client.apps().replicaSets().inNamespace(SimWorkload.DEMO_NAMESPACE).list().getItems().stream()
@@ -120,9 +97,9 @@ class RolloutOnRehearseTest {
             synced.set(true);
             assertEquals(6, seen.size(), "the informer's initial list");
             try {
-                Result restart = kubectl("rollout", "restart", "deployment/hello", "-n", "demo");
+                RehearseUnderTest.Result restart = rack.kubectl("rollout", "restart", "deployment/hello", "-n", "demo");
                 assertEquals(0, restart.exit(), restart.text());
-                Result status = kubectl("rollout", "status", "deployment/hello", "-n", "demo", "--timeout=120s");
+                RehearseUnderTest.Result status = rack.kubectl("rollout", "status", "deployment/hello", "-n", "demo", "--timeout=120s");
                 assertEquals(0, status.exit(), status.text());
                 assertTrue(status.text().contains("successfully rolled out"), status.text());
             } finally {
@@ -152,21 +129,5 @@ class RolloutOnRehearseTest {
 
     private static boolean ready(Pod p) {
         return p.getStatus() != null && p.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-    }
-
-    private record Result(int exit, String text) {
-    }
-
-    private Result kubectl(String... args) throws Exception {
-        List<String> line = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(), "--request-timeout=20s"));
-        line.addAll(List.of(args));
-        Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(150, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("kubectl " + String.join(" ", args) + " did not finish");
-        }
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 }

@@ -39,19 +39,35 @@ final class RackHeader extends Region {
 
     @Override
     protected void layoutChildren() {
-        double h = getHeight();
+        double row = rowHeight();
+        boolean twoRows = twoRows(getWidth());
+        double h = twoRows ? row : getHeight();
         double x = 12;
         for (Node n : List.of(title, apiState, counts)) {
             double w = n.prefWidth(-1);
             n.resizeRelocate(x, (h - n.prefHeight(-1)) / 2, w, n.prefHeight(-1));
             x += w + 24;
         }
+        // A window too narrow for one line puts the filter on a second line instead of over the counts.
         double w = hideSystem.prefWidth(-1);
-        hideSystem.resizeRelocate(getWidth() - w - 12, (h - hideSystem.prefHeight(-1)) / 2, w, hideSystem.prefHeight(-1));
+        double y = twoRows ? row + (row - hideSystem.prefHeight(-1)) / 2 : (h - hideSystem.prefHeight(-1)) / 2;
+        hideSystem.resizeRelocate(getWidth() - w - 12, y, w, hideSystem.prefHeight(-1));
+    }
+
+    private double rowHeight() {
+        return Math.max(title.prefHeight(-1), hideSystem.prefHeight(-1)) + 12;
+    }
+
+    private boolean twoRows(double width) {
+        double used = 12;
+        for (Node n : List.of(title, apiState, counts)) {
+            used += n.prefWidth(-1) + 24;
+        }
+        return width > 0 && used + hideSystem.prefWidth(-1) + 12 > width;
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        return Math.max(title.prefHeight(-1), hideSystem.prefHeight(-1)) + 12;
+        return rowHeight() * (twoRows(width) ? 2 : 1);
     }
 }
