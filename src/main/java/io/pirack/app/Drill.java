@@ -1,5 +1,7 @@
 package io.pirack.app;
 
+import io.pirack.concurrent.Background;
+
 import io.pirack.core.cluster.ClusterSnapshot;
 import io.pirack.core.cluster.ConditionStatus;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -108,11 +110,7 @@ public final class Drill {
     public Result run(String node, FailoverSettings settings, Duration timeout, boolean forceStatefulSet)
             throws InterruptedException {
         timeline.listener().tuningApplied(settings.withTimeout(timeout), session.clock().instant());
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "drill-ticker");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService ticker = Background.timer("drill-ticker");
         ticker.scheduleWithFixedDelay(timeline::tick, 100, 100, TimeUnit.MILLISECONDS);
         try {
             progress.accept("waiting for a steady cluster…");

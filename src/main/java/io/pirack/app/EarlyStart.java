@@ -24,7 +24,7 @@ record EarlyStart(ClusterSession.Source source, CompletableFuture<ClusterSession
         List<String> notices = new CopyOnWriteArrayList<>();
         // Read only: the app loads the settings again in start() and reports a broken file there.
         AppSettings settings = AppSettings.load(paths, Runnable::run, problem -> { });
-        ClusterSession.Source source = SessionHolder.initialSource(paths, settings.get(), options, notices::add);
+        ClusterSession.Source source = SessionSources.initialSource(paths, settings.get(), options, notices::add);
         CompletableFuture<ClusterSession> opening = new CompletableFuture<>();
         Background.daemon("pirack-early-connect").newThread(() -> {
             try {

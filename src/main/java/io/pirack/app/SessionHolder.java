@@ -105,31 +105,11 @@ public final class SessionHolder implements AutoCloseable {
     /** Where the command line, or else the remembered settings, say to connect first. */
     public ClusterSession.Source initialSource(LaunchOptions options) {
         java.util.List<String> problems = new java.util.ArrayList<>();
-        ClusterSession.Source source = initialSource(paths, settings.get(), options, problems::add);
+        ClusterSession.Source source = SessionSources.initialSource(paths, settings.get(), options, problems::add);
         if (!problems.isEmpty()) {
             realRack(); // the rack file is broken: its notice and the app's dialog
         }
         return source;
-    }
-
-    /**
-     * Where to connect first, from the files alone (no JavaFX): the app calls it before JavaFX has
-     * started, so the rehearsal rack or the informers start in parallel with the window.
-     */
-    static ClusterSession.Source initialSource(AppPaths paths, Settings remembered, LaunchOptions options, Consumer<String> notice) {
-        if (options.sim()) {
-            return rehearsalSource(paths, remembered, options.k8sVersion(), options.timeScale());
-        }
-        if (options.context() != null || options.kubeconfig() != null) {
-            Path file = options.kubeconfig() != null ? options.kubeconfig() : ClusterConnection.defaultKubeconfig();
-            return new ClusterSession.Kubeconfig(file, options.context(), realRack(paths, notice));
-        }
-        Settings.Cluster saved = remembered.cluster();
-        if (saved.source() == Settings.Source.KUBECONFIG) {
-            Path file = saved.kubeconfig() != null ? Path.of(saved.kubeconfig()) : ClusterConnection.defaultKubeconfig();
-            return new ClusterSession.Kubeconfig(file, saved.context(), realRack(paths, notice));
-        }
-        return rehearsalSource(paths, remembered, null, 0);
     }
 
     public ClusterSession.Source rehearsalSource() {
@@ -141,16 +121,7 @@ public final class SessionHolder implements AutoCloseable {
      * {@code --k8s-version} / {@code --time-scale} (null / 0 = not given) taking precedence.
      */
     public ClusterSession.Source rehearsalSource(String k8sVersion, double timeScale) {
-        return rehearsalSource(paths, settings.get(), k8sVersion, timeScale);
-    }
-
-    private static ClusterSession.Source rehearsalSource(AppPaths paths, Settings settings, String k8sVersion, double timeScale) {
-        Settings.Rehearsal remembered = settings.rehearsal();
-        String version = k8sVersion != null ? k8sVersion : remembered.k8sVersion();
-        SimTimings timings = SimTimings.byName(remembered.preset().id()).orElse(SimTimings.demoTuned())
-                .withVersion(version == null ? KubernetesVersion.newest() : KubernetesVersion.parse(version).orElse(KubernetesVersion.newest()));
-        return new ClusterSession.Rehearsal(rehearsalRackStore(paths, settings).load().value(), timings,
-                timeScale > 0 ? timeScale : remembered.timeScale());
+        return SessionSources.rehearsalSource(paths, settings.get(), k8sVersion, timeScale);
     }
 
     /**
@@ -190,19 +161,10 @@ public final class SessionHolder implements AutoCloseable {
 
     /** The real rack from the rack file; a problem reading it becomes the notice and the app's dialog. */
     public RackSpec realRack() {
-        JsonFileStore.Loaded<RackSpec> loaded = realRackStore(paths).load();
+        JsonFileStore.Loaded<RackSpec> loaded = SessionSources.realRackStore(paths).load();
         if (loaded.problem() != null) {
             status.noticeProperty().set(loaded.problem());
             rackFileProblem.accept(paths.rackFile(), loaded.problems());
-        }
-        return loaded.value();
-    }
-
-    /** The same without JavaFX (before the window exists): the problem goes to {@code notice} only. */
-    private static RackSpec realRack(AppPaths paths, Consumer<String> notice) {
-        JsonFileStore.Loaded<RackSpec> loaded = realRackStore(paths).load();
-        if (loaded.problem() != null) {
-            notice.accept(loaded.problem());
         }
         return loaded.value();
     }
@@ -221,7 +183,7 @@ public final class SessionHolder implements AutoCloseable {
         shown.showSkeleton(skeleton(source));
         // The skeleton can be reordered before the session is up: that order goes to this source's file, and
         // the session opens with it (see attach).
-        rackSpecStore = source instanceof ClusterSession.Rehearsal ? rehearsalRackStore(paths, settings.get()) : realRackStore(paths);
+        rackSpecStore = source instanceof ClusterSession.Rehearsal ? SessionSources.rehearsalRackStore(paths, settings.get()) : SessionSources.realRackStore(paths);
         reorderedWhileConnecting = null;
         background.execute(() -> {
             try {
@@ -296,7 +258,7 @@ public final class SessionHolder implements AutoCloseable {
         if (previous != null) {
             previous.timeline().close();
         }
-        rackSpecStore = opened.source() instanceof ClusterSession.Rehearsal ? rehearsalRackStore(paths, settings.get()) : realRackStore(paths);
+        rackSpecStore = opened.source() instanceof ClusterSession.Rehearsal ? SessionSources.rehearsalRackStore(paths, settings.get()) : SessionSources.realRackStore(paths);
         session.set(new Session(opened, publisher, plugs, timeline));
         shown.showLive(publisher, timeline::snapshot);
         opened.start();
@@ -342,15 +304,6 @@ public final class SessionHolder implements AutoCloseable {
         if (currentPlugs != null) {
             currentPlugs.pollUnplugged();
         }
-    }
-
-    private static JsonFileStore<RackSpec> rehearsalRackStore(AppPaths paths, Settings remembered) {
-        return RackFiles.store(paths.dataDir().resolve("rehearsal-rack.json"),
-                () -> RackSpec.rehearsal(remembered.rehearsal().pis()), Clock.systemUTC());
-    }
-
-    private static JsonFileStore<RackSpec> realRackStore(AppPaths paths) {
-        return RackFiles.store(paths.rackFile(), RackSpec::empty, Clock.systemUTC());
     }
 
     static FailoverSettings failoverSettings(ClusterSession session) {

@@ -1,5 +1,7 @@
 package io.pirack.app.booth;
 
+import io.pirack.concurrent.Background;
+
 import io.pirack.app.ClusterSession;
 import io.pirack.app.Drill;
 import io.pirack.app.PlugService;
@@ -72,8 +74,7 @@ public final class AttractLoop implements AutoCloseable {
         this.maxFailures = maxFailures;
         this.random = random;
         this.listener = listener;
-        this.thread = new Thread(this::loop, "attract-loop");
-        thread.setDaemon(true);
+        this.thread = Background.daemon("attract-loop").newThread(this::loop);
     }
 
     public void start() {
