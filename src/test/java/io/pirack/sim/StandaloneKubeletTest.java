@@ -55,8 +55,10 @@ class StandaloneKubeletTest {
         RehearsalRack.Options options = new RehearsalRack.Options(6, true, Set.of("rpi3"), 7L, port);
         try (RackUnderTest t = new RackUnderTest(RackSpec.rehearsal(3), SimTimings.demoTuned(), 1, options);
              StandaloneKubelet external = started.get(60, TimeUnit.SECONDS)) {
-            ClusterSnapshot s = t.await("the late kubelet's node Ready", Duration.ofSeconds(40),
-                    snap -> snap.node("rpi3").map(n -> n.ready() == ConditionStatus.TRUE).orElse(false));
+            // Node and Lease come through two informers: wait for both, not for whichever lands first.
+            ClusterSnapshot s = t.await("the late kubelet's node Ready and its Lease", Duration.ofSeconds(40),
+                    snap -> snap.node("rpi3").map(n -> n.ready() == ConditionStatus.TRUE).orElse(false)
+                            && snap.lease("rpi3").isPresent());
             assertTrue(s.lease("rpi3").orElseThrow().renewTime() != null);
             assertTrue(reports.get(0).startsWith("the API at http://127.0.0.1:" + port + "/ did not answer within"), reports.get(0));
         }
