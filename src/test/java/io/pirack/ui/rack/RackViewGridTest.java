@@ -187,7 +187,7 @@ class RackViewGridTest {
         pods.add(ClusterFixtures.pod("batch-2", "rpi1", PodPhase.PENDING, false, false, OwnerKind.JOB, "batch"));
         ClusterSnapshot s = ClusterFixtures.snapshot(ClusterFixtures.LIVE, List.copyOf(base.cluster().nodes().values()), pods,
                 List.of(), List.of());
-        return ClusterFixtures.frame(base.spec(), s, ClusterFixtures.NOW);
+        return ClusterFixtures.frame(base.spec(), s, ClusterFixtures.T0);
     }
 
     /** The colour pirack.css gives {@code .app-colour-N}. */

@@ -10,7 +10,7 @@ import io.pirack.core.cluster.NodeInfo;
 import io.pirack.core.cluster.OwnerKind;
 import io.pirack.core.cluster.PodInfo;
 import io.pirack.core.cluster.PodPhase;
-import io.pirack.core.rack.ClusterFixtures;
+import io.pirack.testing.ClusterFixtures;
 import io.pirack.core.rack.RackFrame;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.ui.Styles;
@@ -29,7 +29,7 @@ import org.testfx.api.FxToolkit;
  */
 class RackViewIdleTest {
 
-    private static final Instant NOW = ClusterFixtures.NOW;
+    private static final Instant NOW = ClusterFixtures.T0;
 
     private RackView view;
 
