@@ -154,9 +154,11 @@ KUBELET
     # busybox's udhcpc under its own name, as a Pi with the udhcpc applet linked has it: the process is
     # "udhcpc" (what PiRack's rebinder looks for), not "busybox".
     ln -sf "$(command -v busybox)" "$d/usr-bin/udhcpc"
-    # PiRack's dead-man helper, where PiRack installs it on a real Pi (sudoers allows exactly this program).
+    # PiRack's helpers (dead-man switch, DHCP rebind), where pirack plug install-helper puts them on a real Pi
+    # (sudoers allows exactly these programs).
     mkdir -p "$d/usr-local-sbin"
     install -m 755 "$SRC/../src/main/resources/io/pirack/plug/pirack-deadman" "$d/usr-local-sbin/pirack-deadman"
+    install -m 755 "$SRC/../src/main/resources/io/pirack/plug/pirack-rebind" "$d/usr-local-sbin/pirack-rebind"
     cp /etc/passwd /etc/group "$d/etc/"
     { cat /etc/shadow; echo "pi:*:19000:0:99999:7:::"; } > "$d/etc/shadow"; chmod 640 "$d/etc/shadow"
     echo "pi:x:$PI_UID:$PI_UID:Lab Pi:$d/home:/bin/sh" >> "$d/etc/passwd"

@@ -7,6 +7,7 @@ import io.pirack.core.validate.Hostname;
 import io.pirack.core.validate.Validation;
 import io.pirack.plug.DeadManHelper;
 import io.pirack.plug.HelperInstaller;
+import io.pirack.plug.RebindHelper;
 import io.pirack.plug.PlugException;
 import io.pirack.ssh.SshConfigResolver;
 import io.pirack.ssh.SshRemoteShell;
@@ -24,10 +25,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pirack plug install-helper --pi NAME}: shows what it will do on the Pi, asks (or takes
- * {@code --yes}), then installs PiRack's dead-man helper over SSH ({@link HelperInstaller}).
+ * {@code --yes}), then installs PiRack's helpers (dead-man switch, DHCP rebind) over SSH ({@link HelperInstaller}).
  */
 @Command(name = "install-helper", mixinStandardHelpOptions = true,
-        description = "Install PiRack's dead-man helper (" + DeadManHelper.INSTALLED_AT + ") on a Pi over SSH, "
+        description = "Install PiRack's helpers (" + DeadManHelper.INSTALLED_AT + ", " + RebindHelper.INSTALLED_AT + ") on a Pi over SSH, "
                 + "after showing what it will do and asking.")
 final class InstallHelperCommand implements Callable<Integer> {
 
@@ -43,8 +44,11 @@ final class InstallHelperCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Install without asking (for scripts).")
     boolean yes;
 
-    @Option(names = "--print", description = "Only print the script, to install it by hand.")
+    @Option(names = "--print", description = "Only print the dead-man script, to install it by hand.")
     boolean print;
+
+    @Option(names = "--print-rebind", description = "Only print the DHCP rebind script, to install it by hand.")
+    boolean printRebind;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -59,8 +63,8 @@ final class InstallHelperCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (print) {
-            out.print(DeadManHelper.script());
+        if (print || printRebind) {
+            out.print(print ? DeadManHelper.script() : RebindHelper.script());
             out.flush();
             return 0;
         }
@@ -104,7 +108,8 @@ final class InstallHelperCommand implements Callable<Integer> {
         ConsolePrompts prompts = new ConsolePrompts();
         try (SshRemoteShell shell = SshRemoteShell.forHome(home, prompts, prompts)) {
             new HelperInstaller(shell).install(target.orThrow(), pi);
-            out.println(pi + ": installed " + DeadManHelper.INSTALLED_AT + " (root, 0755); it answers status."
+            out.println(pi + ": installed " + DeadManHelper.INSTALLED_AT + " and " + RebindHelper.INSTALLED_AT
+                    + " (root, 0755); the dead-man helper answers status."
                     + " Allow it without a password with the drop-in from: pirack plug sudoers " + pi + " --method stop-agent");
             return 0;
         } catch (PlugException e) {

@@ -189,7 +189,7 @@ public final class BoothNetwork {
                     PrivilegedRunner.pkexec(runner, "pkexec", PROMPT_TIMEOUT), clock, StaticLeaseWriter.reloadSharedConnection(shared.uuid()),
                     reloadOwed);
         }
-        PiDhcpRebinder rebinder = shell.<PiDhcpRebinder>map(s -> new SshPiDhcpRebinder(s, "eth0", SshPiDhcpRebinder.Detach.SYSTEMD_RUN,
+        PiDhcpRebinder rebinder = shell.<PiDhcpRebinder>map(s -> new SshPiDhcpRebinder(s, "eth0",
                 COMMAND_TIMEOUT)).orElse(target -> {
                     throw new io.pirack.ssh.RemoteCommandException(io.pirack.ssh.RemoteCommandException.Kind.OTHER,
                             target.alias() + ": no SSH client is wired in, so PiRack cannot make it rebind; power-cycle it");

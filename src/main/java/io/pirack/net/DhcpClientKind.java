@@ -1,40 +1,46 @@
 package io.pirack.net;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
- * The DHCP client a Pi runs, and the constant shell script (interface name as {@code $1}) that
- * releases its lease and starts over, which a renew would not do (bootpd would ACK the old address).
+ * The DHCP client a Pi runs, as PiRack's rebind helper ({@code pirack-rebind}) names it. The helper
+ * releases the lease and starts over, which a renew would not do (the DHCP server would ACK the old address).
  */
 public enum DhcpClientKind {
-    /** Raspberry Pi OS up to Bullseye. */
-    DHCPCD("dhcpcd", "dhcpcd -k \"$1\"; dhcpcd -n \"$1\""),
-    /** Raspberry Pi OS Bookworm and Trixie. */
-    NETWORK_MANAGER("NetworkManager", "nmcli device down \"$1\"; nmcli device up \"$1\""),
-    /** Ubuntu Server (netplan). */
-    SYSTEMD_NETWORKD("systemd-networkd", "networkctl reconfigure \"$1\""),
-    /** Legacy ISC client. */
-    DHCLIENT("dhclient", "dhclient -r \"$1\"; dhclient \"$1\""),
+    /** Raspberry Pi OS up to Bullseye: {@code dhcpcd -k}, then {@code dhcpcd -n}. */
+    DHCPCD("dhcpcd", "dhcpcd"),
+    /** Raspberry Pi OS Bookworm and Trixie: {@code nmcli device down}, then {@code up}. */
+    NETWORK_MANAGER("NetworkManager", "NetworkManager"),
+    /** Ubuntu Server (netplan): {@code networkctl reconfigure}. */
+    SYSTEMD_NETWORKD("systemd-networkd", "systemd-networkd"),
+    /** Legacy ISC client: {@code dhclient -r}, then {@code dhclient}. */
+    DHCLIENT("dhclient", "dhclient"),
     /**
      * busybox's udhcpc (minimal and container images, the virtual Pi lab): SIGUSR2 releases the lease,
-     * SIGUSR1 then starts over with a DISCOVER. Only the udhcpc serving the interface in this network
-     * namespace is signalled (a container's, or another lab Pi's, is left alone).
+     * SIGUSR1 then starts over with a DISCOVER; only the udhcpc serving the interface in the Pi's own
+     * network namespace is signalled.
      */
-    UDHCPC("busybox udhcpc", "for p in $(pgrep -x udhcpc); do "
-            + "if [ \"$(readlink /proc/$p/ns/net)\" = \"$(readlink /proc/$$/ns/net)\" ] "
-            + "&& tr '\\0' ' ' < /proc/$p/cmdline | grep -qw -e \"$1\"; then kill -USR2 $p; sleep 1; kill -USR1 $p; fi; done");
+    UDHCPC("busybox udhcpc", "udhcpc");
 
     private final String label;
-    private final String script;
+    private final String helperName;
 
-    DhcpClientKind(String label, String script) {
+    DhcpClientKind(String label, String helperName) {
         this.label = label;
-        this.script = script;
+        this.helperName = helperName;
     }
 
     public String label() {
         return label;
     }
 
-    public String script() {
-        return script;
+    /** The name {@code pirack-rebind} prints for this client. */
+    public String helperName() {
+        return helperName;
+    }
+
+    static Optional<DhcpClientKind> ofHelperName(String name) {
+        return Arrays.stream(values()).filter(k -> k.helperName.equals(name)).findFirst();
     }
 }

@@ -6,33 +6,33 @@ import io.pirack.ssh.RemoteCommandException;
 import io.pirack.ssh.RemoteShell;
 import io.pirack.ssh.SshTarget;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * {@link PiDhcpRebinder} over SSH: detects the Pi's DHCP client from its running services (or, without
- * them, its running processes: dhclient, busybox udhcpc), then
- * starts that client's release/rebind detached (systemd-run timer, or setsid + nohup), two seconds
- * later, so the command returns before the network drops. Every command is an argv; the scripts are
- * constants and the interface name is passed as a validated positional argument.
+ * {@link PiDhcpRebinder} over SSH: runs PiRack's root-owned helper {@code sudo -n pirack-rebind IFACE}
+ * on the Pi (the script ships in PiRack's jar next to pirack-deadman and is installed by
+ * {@code pirack plug install-helper}). The helper checks the interface name, finds the Pi's DHCP client
+ * (NetworkManager, dhcpcd, systemd-networkd, dhclient, busybox udhcpc), answers which one, and starts the
+ * release/rebind two seconds later in its own session, so the command returns before the network drops.
+ * One fixed program and one validated argument: sudoers allows it in one rule and no user text reaches a shell.
  */
 public final class SshPiDhcpRebinder implements PiDhcpRebinder {
 
-    /** How the rebind outlives the SSH session. */
-    public enum Detach { SYSTEMD_RUN, NOHUP }
+    /** The name sudo resolves through its secure_path to {@link #INSTALLED_AT}. */
+    public static final String PROGRAM = "pirack-rebind";
+    public static final String INSTALLED_AT = "/usr/local/sbin/" + PROGRAM;
 
-    static final String DELAY_SECONDS = "2";
-    private static final String QUIET = "exec </dev/null >/dev/null 2>&1; ";
+    private static final Pattern ANSWER = Pattern.compile("^rebinding (\\S+) with (\\S+) in \\d+ s$");
 
     private final RemoteShell shell;
     private final String iface;
-    private final Detach detach;
     private final Duration timeout;
 
-    public SshPiDhcpRebinder(RemoteShell shell, String iface, Detach detach, Duration timeout) {
+    public SshPiDhcpRebinder(RemoteShell shell, String iface, Duration timeout) {
         this.shell = shell;
         this.iface = validInterface(iface);
-        this.detach = detach;
         this.timeout = timeout;
     }
 
@@ -43,76 +43,31 @@ public final class SshPiDhcpRebinder implements PiDhcpRebinder {
         return name;
     }
 
-    /** Lists the state of each candidate service, one per line, in this order. */
-    static RemoteCommand detectCommand() {
-        return RemoteCommand.of("systemctl", "is-active", "NetworkManager", "dhcpcd", "systemd-networkd");
+    /** What PiRack runs on the Pi to release and rebind {@code iface}. */
+    public static RemoteCommand rebindCommand(String iface) {
+        return RemoteCommand.sudo(PROGRAM, validInterface(iface));
     }
 
-    /** The DHCP client processes running without a service PiRack asked about: "pid name" lines. */
-    static RemoteCommand processCommand() {
-        return RemoteCommand.of("pgrep", "-l", "-x", "NetworkManager|dhcpcd|dhclient|udhcpc");
-    }
-
-    /** Reads {@link #processCommand()}'s output, in the same order of preference as the services. */
-    static Optional<DhcpClientKind> fromProcesses(String stdout) {
-        List<String> names = stdout.strip().lines().map(String::strip).map(l -> l.substring(l.indexOf(' ') + 1)).toList();
-        String[] order = {"NetworkManager", "dhcpcd", "dhclient", "udhcpc"};
-        DhcpClientKind[] kinds = {DhcpClientKind.NETWORK_MANAGER, DhcpClientKind.DHCPCD, DhcpClientKind.DHCLIENT, DhcpClientKind.UDHCPC};
-        for (int i = 0; i < order.length; i++) {
-            if (names.contains(order[i])) {
-                return Optional.of(kinds[i]);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Reads {@link #detectCommand()}'s output: NetworkManager wins over dhcpcd over networkd. */
-    static Optional<DhcpClientKind> fromServiceStates(String stdout) {
-        List<String> states = stdout.strip().lines().map(String::strip).toList();
-        DhcpClientKind[] order = {DhcpClientKind.NETWORK_MANAGER, DhcpClientKind.DHCPCD, DhcpClientKind.SYSTEMD_NETWORKD};
-        for (int i = 0; i < order.length && i < states.size(); i++) {
-            if (states.get(i).equals("active")) {
-                return Optional.of(order[i]);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The detached, delayed release/rebind for {@code kind}, run with sudo. */
-    public static RemoteCommand rebindCommand(DhcpClientKind kind, String iface, Detach detach) {
-        String name = validInterface(iface);
-        if (detach == Detach.SYSTEMD_RUN) {
-            return RemoteCommand.sudo("systemd-run", "--collect", "--quiet", "--on-active=" + DELAY_SECONDS,
-                    "/bin/sh", "-c", kind.script(), "pirack-rebind", name);
-        }
-        return RemoteCommand.sudo("setsid", "-f", "nohup", "/bin/sh", "-c", QUIET + "sleep " + DELAY_SECONDS + "; " + kind.script(),
-                "pirack-rebind", name);
-    }
-
-    public DhcpClientKind detect(SshTarget target) throws RemoteCommandException {
-        CommandResult states = shell.run(target, detectCommand(), timeout);
-        Optional<DhcpClientKind> kind = fromServiceStates(states.stdout());
-        if (kind.isPresent()) {
-            return kind.get();
-        }
-        // No service manager, or a client started by hand: the running processes say which.
-        Optional<DhcpClientKind> running = fromProcesses(shell.run(target, processCommand(), timeout).stdout());
-        if (running.isPresent()) {
-            return running.get();
-        }
-        throw new RemoteCommandException(RemoteCommandException.Kind.OTHER, target.alias()
-                + ": no known DHCP client is running (NetworkManager, dhcpcd, systemd-networkd, dhclient, udhcpc)");
+    /** Reads the helper's answer: the client it is rebinding with; empty when the output is not the helper's. */
+    static Optional<DhcpClientKind> parseAnswer(String stdout, String iface) {
+        Matcher m = ANSWER.matcher(stdout.strip());
+        return m.matches() && m.group(1).equals(iface) ? DhcpClientKind.ofHelperName(m.group(2)) : Optional.empty();
     }
 
     @Override
     public DhcpClientKind releaseAndRebind(SshTarget target) throws RemoteCommandException {
-        DhcpClientKind kind = detect(target);
-        CommandResult result = shell.run(target, rebindCommand(kind, iface, detach), timeout);
+        CommandResult result = shell.run(target, rebindCommand(iface), timeout);
+        String err = result.stderr().strip();
         if (!result.ok()) {
-            throw new RemoteCommandException(RemoteCommandException.Kind.OTHER, target.alias() + ": starting the "
-                    + kind.label() + " rebind failed (exit " + result.exitCode() + "): "
-                    + result.stderr().strip());
+            if (err.contains(PROGRAM + ": command not found") || err.contains(PROGRAM + ": not found")) {
+                throw new RemoteCommandException(RemoteCommandException.Kind.OTHER, target.alias() + ": PiRack's rebind helper "
+                        + INSTALLED_AT + " is not installed there; run: pirack plug install-helper --pi " + target.alias());
+            }
+            String why = err.lines().findFirst().orElse("exit " + result.exitCode()).replaceFirst("^" + PROGRAM + ": ", "");
+            throw new RemoteCommandException(RemoteCommandException.Kind.OTHER, target.alias() + ": the rebind did not start: " + why);
         }
-        return kind;
+        return parseAnswer(result.stdout(), iface).orElseThrow(() -> new RemoteCommandException(RemoteCommandException.Kind.OTHER,
+                target.alias() + ": " + INSTALLED_AT + " answered '" + result.stdout().strip()
+                        + "', not PiRack's rebind helper; install it again with pirack plug install-helper --pi " + target.alias()));
     }
 }

@@ -36,9 +36,14 @@ public final class DeadManHelper {
 
     /** The script as installed on the Pi. */
     public static String script() {
-        try (InputStream in = DeadManHelper.class.getResourceAsStream(PROGRAM)) {
+        return resource(PROGRAM);
+    }
+
+    /** A helper script shipped in this package's resources. */
+    static String resource(String program) {
+        try (InputStream in = DeadManHelper.class.getResourceAsStream(program)) {
             if (in == null) {
-                throw new IllegalStateException("the pirack-deadman script is missing from the build");
+                throw new IllegalStateException("the " + program + " script is missing from the build");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -147,6 +147,7 @@ abstract class SshPlugStrategy implements PlugStrategy, SudoCommands {
 
     /** The helper's three sudo rules for this node. */
     static List<RemoteCommand> deadManSudoCommands(String node) {
-        return List.of(DeadManHelper.armAny(node), DeadManHelper.cancel(node), DeadManHelper.status(node));
+        // The rebind helper too: the Network screen's apply runs it, and this is the one drop-in PiRack prints.
+        return List.of(DeadManHelper.armAny(node), DeadManHelper.cancel(node), DeadManHelper.status(node), RebindHelper.anyInterface());
     }
 }

@@ -14,6 +14,7 @@ public final class SudoersSnippet {
     /** Where the programs live on Raspberry Pi OS / Debian (merged /usr). */
     static final Map<String, String> PROGRAM_PATHS = Map.of(
             "pirack-deadman", "/usr/local/sbin/pirack-deadman",
+            "pirack-rebind", "/usr/local/sbin/pirack-rebind",
             "systemctl", "/usr/bin/systemctl",
             "systemd-run", "/usr/bin/systemd-run",
             "iptables", "/usr/sbin/iptables",
@@ -23,9 +24,12 @@ public final class SudoersSnippet {
 
     /**
      * As the last argument of a command: any further arguments (sudoers' {@code *}). Only for a
-     * program that checks its own arguments ({@code pirack-deadman}).
+     * program that checks its own arguments ({@link #SELF_CHECKING}).
      */
     public static final String ANY_ARGUMENTS = "*";
+
+    /** PiRack's own helpers on the Pi, which check every argument themselves. */
+    static final java.util.Set<String> SELF_CHECKING = java.util.Set.of("pirack-deadman", "pirack-rebind");
 
     private SudoersSnippet() {
     }
@@ -56,8 +60,8 @@ public final class SudoersSnippet {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (i == args.size() - 1 && arg.equals(ANY_ARGUMENTS)) {
-                if (!program.equals("pirack-deadman")) {
-                    throw new IllegalArgumentException("only pirack-deadman checks its own arguments; '" + program
+                if (!SELF_CHECKING.contains(program)) {
+                    throw new IllegalArgumentException("only PiRack's helpers check their own arguments; '" + program
                             + "' must be allowed word for word");
                 }
                 line.append(" *");

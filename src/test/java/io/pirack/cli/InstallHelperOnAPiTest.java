@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pirack.plug.DeadManHelper;
+import io.pirack.plug.RebindHelper;
 import io.pirack.testing.OpenSshServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,11 +57,15 @@ class InstallHelperOnAPiTest {
     }
 
     private Path installed() {
-        return PI.stateDir().resolve("root" + DeadManHelper.INSTALLED_AT);
+        return installed(DeadManHelper.INSTALLED_AT);
+    }
+
+    private static Path installed(String path) {
+        return PI.stateDir().resolve("root" + path);
     }
 
     @Test
-    void withYesItShowsThePlanThenInstallsTheHelperRootOwnedAndByteIdentical() throws Exception {
+    void withYesItShowsThePlanThenInstallsBothHelpersRootOwnedAndByteIdentical() throws Exception {
         CliRun run = CliRun.of("plug", "install-helper", "--pi", "rpi2", "--yes");
 
         assertEquals(0, run.exitCode(), run.err());
@@ -68,16 +73,24 @@ class InstallHelperOnAPiTest {
         assertEquals("On rpi2, pirack will:", lines.get(0));
         assertTrue(lines.get(3).endsWith("sudo -n install -o root -g root -m 0755 <temporary file> /usr/local/sbin/pirack-deadman"),
                 lines.get(3));
-        assertTrue(lines.get(lines.size() - 1).startsWith("rpi2: installed /usr/local/sbin/pirack-deadman (root, 0755)"), run.out());
+        assertTrue(lines.get(6).endsWith("sudo -n install -o root -g root -m 0755 <temporary file> /usr/local/sbin/pirack-rebind"),
+                lines.get(6));
+        assertTrue(lines.get(lines.size() - 1).startsWith("rpi2: installed /usr/local/sbin/pirack-deadman and "
+                + "/usr/local/sbin/pirack-rebind (root, 0755)"), run.out());
         assertArrayEquals(DeadManHelper.script().getBytes(StandardCharsets.UTF_8), Files.readAllBytes(installed()));
-        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(installed())));
-        assertEquals("root", Files.getOwner(installed()).getName());
+        assertArrayEquals(RebindHelper.script().getBytes(StandardCharsets.UTF_8), Files.readAllBytes(installed(RebindHelper.INSTALLED_AT)));
+        for (Path helper : List.of(installed(), installed(RebindHelper.INSTALLED_AT))) {
+            assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(helper)));
+            assertEquals("root", Files.getOwner(helper).getName());
+        }
         List<List<String>> sudo = PI.calls("sudo");
         assertEquals(List.of("-n", "install", "-o", "root", "-g", "root", "-m", "0755"), sudo.get(0).subList(1, 9));
-        assertEquals(List.of("-n", DeadManHelper.PROGRAM, "status", "rpi2"), sudo.get(1).subList(1, 5),
+        assertEquals(List.of("-n", "install", "-o", "root", "-g", "root", "-m", "0755"), sudo.get(1).subList(1, 9));
+        assertEquals(List.of("-n", DeadManHelper.PROGRAM, "status", "rpi2"), sudo.get(2).subList(1, 5),
                 "checked the way PiRack calls it");
-        String temp = sudo.get(0).get(9);
-        assertFalse(Files.exists(Path.of(temp)), "the temporary copy is removed");
+        for (int i = 0; i < 2; i++) {
+            assertFalse(Files.exists(Path.of(sudo.get(i).get(9))), "the temporary copy is removed");
+        }
     }
 
     @Test
@@ -134,5 +147,6 @@ class InstallHelperOnAPiTest {
 
         assertEquals(0, run.exitCode());
         assertEquals(DeadManHelper.script(), run.out());
+        assertEquals(RebindHelper.script(), CliRun.of("plug", "install-helper", "--print-rebind").out());
     }
 }

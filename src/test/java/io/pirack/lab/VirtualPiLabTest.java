@@ -155,11 +155,8 @@ class VirtualPiLabTest {
             // alone makes sudo ask for a password (found by the drill scenario); allow the drill's delay too.
             commands.addAll(new StopAgentStrategy((t, c, d) -> null, none, () -> DRILL_TIMEOUT_SECONDS + 60,
                     Duration.ofSeconds(30)).sudoCommands(slot));
-            // The static-ip scenario's release/rebind runs "sudo -n systemd-run … /bin/sh -c SCRIPT": sudoers cannot
-            // name that script (SudoersSnippet refuses its quotes), so PiRack has no rule for it yet (found by the
-            // static-ips scenario); the lab Pis allow systemd-run as a stand-in.
-            Files.writeString(sudoers.resolve(slot.hostname()), SudoersSnippet.render("pi", commands)
-                    + "pi ALL=(root) NOPASSWD: /usr/bin/systemd-run\n");
+            // Only PiRack's snippet: it allows the rebind helper the static-ips scenario runs (sudo -n pirack-rebind eth0).
+            Files.writeString(sudoers.resolve(slot.hostname()), SudoersSnippet.render("pi", commands));
         }
         lab = VirtualLab.up(PIS, VirtualLab.pirackCommand(), List.of("--api", LabApi.url(), "--sudoers", sudoers.toString()));
         api = LabApi.start(PIS, VirtualLab.LOGS.resolve("rehearse-kubeconfig.yaml").toAbsolutePath());
@@ -570,7 +567,7 @@ class VirtualPiLabTest {
                 SshRemoteShell presenterShell = SshRemoteShell.forHome(lab.home(),
                         (alias, host, type, fingerprint) -> fingerprint.equals(hostKeyFingerprint(alias)), PassphrasePrompt.NONE);
                 NetworkApplyService apply = new NetworkApplyService(writer, new SshPiDhcpRebinder(presenterShell, "eth0",
-                        SshPiDhcpRebinder.Detach.SYSTEMD_RUN, Duration.ofSeconds(30)), TcpProbe.socket(), BoothNetwork.configured(targets),
+                        Duration.ofSeconds(30)), TcpProbe.socket(), BoothNetwork.configured(targets),
                         Clock.systemUTC(), NetworkApplyService.Pause.sleeping(), Duration.ofSeconds(90));
                 List<String> progress = new CopyOnWriteArrayList<>();
                 NetworkApplyService.Result result;

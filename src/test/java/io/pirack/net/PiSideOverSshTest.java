@@ -63,43 +63,61 @@ class PiSideOverSshTest {
                 "echo active > \"$STATE/unit.run-pirack.timer\"",
                 "{ printf '%s' \"$1\"; shift; for a in \"$@\"; do printf '\\037%s' \"$a\"; done; } > \"$STATE/timer.run-pirack.cmd\"",
                 "echo 'Running timer as unit: run-pirack.timer' >&2"));
-        // pgrep -l -x 'A|B|…': "pid name" for each running client (the test marks them running with proc.NAME).
-        PI.addStandIn("pgrep", "for f in \"$STATE\"/proc.*; do [ -e \"$f\" ] && echo \"1 ${f##*/proc.}\"; done; true");
-        for (String client : List.of("nmcli", "networkctl", "dhclient")) {
-            PI.addStandIn(client, "true");
+        // pgrep -x NAME: the test marks a client process running with proc.NAME; its pid is the test sshd's (alive, in
+        // this network namespace; no client here is ever signalled).
+        PI.addStandIn("pgrep", "for a in \"$@\"; do name=$a; done\n[ -e \"$STATE/proc.$name\" ] || exit 1\ncat \"$STATE/../sshd.pid\"");
+        // Each client's last rebind step tells the test through a FIFO that it ran (and what it was).
+        String last = "case \"$*\" in '-r '*|'-k '*|'device down '*) ;; *) [ -p \"$STATE/rebound\" ] && echo \"%s $*\" > \"$STATE/rebound\";; esac; true";
+        for (String client : List.of("nmcli", "networkctl", "dhclient", "dhcpcd")) {
+            PI.addStandIn(client, String.format(last, client));
         }
-        // dhcpcd -n is the last step of its rebind: it tells the test through a FIFO that it ran.
-        PI.addStandIn("dhcpcd", "[ \"$1\" = -n ] && [ -p \"$STATE/rebound\" ] && echo rebound > \"$STATE/rebound\"; true");
         PI.addStandIn("sleep", "true");
         PI.addStandIn("setsid", "exec /usr/bin/setsid \"$@\"");
-        PI.addStandIn("nohup", "exec /usr/bin/nohup \"$@\"");
+        Files.createDirectories(PI.stateDir().resolve("sysfs/class/net/eth0"));
     }
 
     // ---- release and rebind ------------------------------------------------------------------
 
+    /** Reads what the client's last step wrote into the FIFO, once the SSH session is closed. */
+    private static String rebound(Path fifo) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(fifo).strip();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(20, TimeUnit.SECONDS);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "NetworkManager   |                 | nmcli device down eth0,nmcli device up eth0",
-            "dhcpcd           |                 | dhcpcd -k eth0,dhcpcd -n eth0",
-            "systemd-networkd |                 | networkctl reconfigure eth0",
-            "                 | dhclient        | dhclient -r eth0,dhclient eth0"})
-    void eachDhcpClientIsReleasedAndRebound_byATimerThatOutlivesTheSession(String unit, String process, String expected) throws Exception {
+            "NetworkManager   |          | NETWORK_MANAGER  | nmcli device down eth0,nmcli device up eth0",
+            "dhcpcd           |          | DHCPCD           | dhcpcd -k eth0,dhcpcd -n eth0",
+            "systemd-networkd |          | SYSTEMD_NETWORKD | networkctl reconfigure eth0",
+            "                 | dhclient | DHCLIENT         | dhclient -r eth0,dhclient eth0",
+            "dhcpcd           | dhclient | DHCPCD           | dhcpcd -k eth0,dhcpcd -n eth0"})
+    void theHelperFindsEachClientAndRebindsItAfterTheSessionCloses(String unit, String process, DhcpClientKind expectedKind,
+            String expected) throws Exception {
         if (unit != null) {
             PI.installUnit(unit, true);
         }
         if (process != null) {
             PI.setState("proc." + process, "1");
         }
-        DhcpClientKind kind = new SshPiDhcpRebinder(shell, "eth0", SshPiDhcpRebinder.Detach.SYSTEMD_RUN, TIMEOUT)
-                .releaseAndRebind(PI.target("rpi2"));
+        Path fifo = PI.stateDir().resolve("rebound");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
 
-        List<String> timer = PI.calls("systemd-run").get(0);
-        assertEquals(List.of("systemd-run", "--collect", "--quiet", "--on-active=2", "/bin/sh", "-c", kind.script(), "pirack-rebind",
-                "eth0"), timer);
-        assertEquals(List.of(), clientCalls(), "nothing is released while the SSH session is still open");
+        DhcpClientKind kind = new SshPiDhcpRebinder(shell, "eth0", TIMEOUT).releaseAndRebind(PI.target("rpi2"));
         shell.close();
-        PI.fireTimer("run-pirack");
-        assertEquals(List.of(expected.split(",")), clientCalls().stream().map(c -> String.join(" ", c)).toList());
+        // The client's last step blocks on the FIFO until this read: had the rebind been attached to the SSH
+        // session, the call above would have timed out.
+        String last = rebound(fifo);
+
+        assertEquals(expectedKind, kind);
+        assertEquals(List.of(List.of("sudo", "-n", "pirack-rebind", "eth0")), PI.calls("sudo"), "one fixed program, one argument");
+        List<String> ran = clientCalls().stream().map(c -> String.join(" ", c)).toList();
+        assertEquals(List.of(expected.split(",")), ran);
+        assertEquals(ran.get(ran.size() - 1), last);
     }
 
     private static List<List<String>> clientCalls() throws Exception {
@@ -107,33 +125,48 @@ class PiSideOverSshTest {
     }
 
     @Test
-    void withoutSystemdTheRebindRunsUnderSetsidAndNohupAndFinishesAfterTheSessionCloses() throws Exception {
-        PI.installUnit("dhcpcd", true);
-        Path fifo = PI.stateDir().resolve("rebound");
-        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
-
-        new SshPiDhcpRebinder(shell, "eth0", SshPiDhcpRebinder.Detach.NOHUP, TIMEOUT).releaseAndRebind(PI.target("rpi2"));
-        shell.close();
-        // The FIFO write blocks until this read: had the rebind been attached, the SSH call above would have timed out.
-        String signal = CompletableFuture.supplyAsync(() -> {
-            try {
-                return Files.readString(fifo).strip();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).get(20, TimeUnit.SECONDS);
-
-        assertEquals("rebound", signal);
-        assertEquals(List.of("setsid", "-f", "nohup", "/bin/sh", "-c", "exec </dev/null >/dev/null 2>&1; sleep 2; " + DhcpClientKind.DHCPCD.script(),
-                "pirack-rebind", "eth0"), PI.calls("setsid").get(0));
-        assertEquals(List.of(List.of("dhcpcd", "-k", "eth0"), List.of("dhcpcd", "-n", "eth0")), PI.callsOf("dhcpcd"));
+    void aPiWithoutAKnownDhcpClientIsReportedAndNothingIsStarted() throws Exception {
+        RemoteCommandException e = assertThrows(RemoteCommandException.class,
+                () -> new SshPiDhcpRebinder(shell, "eth0", TIMEOUT).releaseAndRebind(PI.target("rpi2")));
+        assertEquals("rpi2: the rebind did not start: no known DHCP client is running "
+                + "(NetworkManager, dhcpcd, systemd-networkd, dhclient, udhcpc)", e.getMessage());
+        assertEquals(List.of(), PI.calls("setsid"));
     }
 
     @Test
-    void aPiWithoutAKnownDhcpClientIsReportedAndNothingIsStarted() {
+    void anInterfaceThePiDoesNotHaveIsRefusedByTheHelper() throws Exception {
+        PI.installUnit("dhcpcd", true);
         RemoteCommandException e = assertThrows(RemoteCommandException.class,
-                () -> new SshPiDhcpRebinder(shell, "eth0", SshPiDhcpRebinder.Detach.SYSTEMD_RUN, TIMEOUT).releaseAndRebind(PI.target("rpi2")));
-        assertEquals("rpi2: no known DHCP client is running (NetworkManager, dhcpcd, systemd-networkd, dhclient, udhcpc)", e.getMessage());
+                () -> new SshPiDhcpRebinder(shell, "end0", TIMEOUT).releaseAndRebind(PI.target("rpi2")));
+        assertEquals("rpi2: the rebind did not start: this Pi has no interface 'end0'", e.getMessage());
+        assertEquals(List.of(), PI.calls("setsid"));
+    }
+
+    @Test
+    void theHelperChecksItsArgumentsItself() throws Exception {
+        PI.installUnit("dhcpcd", true);
+        for (List<String> argv : List.of(List.of("pirack-rebind", "eth0; reboot"), List.of("pirack-rebind", "-x"),
+                List.of("pirack-rebind"), List.of("pirack-rebind", "--detached", "sh", "eth0"))) {
+            io.pirack.ssh.CommandResult result = shell.run(PI.target("rpi2"), new io.pirack.ssh.RemoteCommand(argv, true), TIMEOUT);
+            assertEquals(2, result.exitCode(), argv + ": " + result.stderr());
+            assertTrue(result.stderr().startsWith("pirack-rebind: "), result.stderr());
+        }
+        assertEquals(List.of(), clientCalls());
+    }
+
+    @Test
+    void aPiWithoutTheHelperIsToldToInstallIt() throws Exception {
+        Path helper = PI.standIn(SshPiDhcpRebinder.PROGRAM);
+        Path aside = Files.move(helper, helper.resolveSibling("not-installed"));
+        RemoteCommandException e;
+        try {
+            e = assertThrows(RemoteCommandException.class,
+                    () -> new SshPiDhcpRebinder(shell, "eth0", TIMEOUT).releaseAndRebind(PI.target("rpi2")));
+        } finally {
+            Files.move(aside, helper);
+        }
+        assertEquals("rpi2: PiRack's rebind helper /usr/local/sbin/pirack-rebind is not installed there; "
+                + "run: pirack plug install-helper --pi rpi2", e.getMessage());
     }
 
     // ---- identify ----------------------------------------------------------------------------

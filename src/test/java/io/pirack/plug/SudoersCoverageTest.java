@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pirack.core.cluster.NodeRole;
 import io.pirack.core.preflight.PreflightInputs.DeadManSwitch;
 import io.pirack.core.rack.PiSlot;
+import io.pirack.net.DhcpClientKind;
+import io.pirack.net.SshPiDhcpRebinder;
 import io.pirack.ssh.RemoteCommand;
 import io.pirack.ssh.SshRemoteShell;
 import io.pirack.ssh.SudoersSnippet;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The sudoers drop-in PiRack prints (for a rack with the default 180 s dead-man delay) allows every
  * command PiRack then sends through sudo, whatever the delay of the moment (drill's 660 s): pulls,
- * restores and status checks of both SSH methods and the preflight's dead-man check run against the
+ * restores and status checks of both SSH methods, the preflight's dead-man check and the Network screen's
+ * DHCP rebind run against the
  * real OpenSSH server, every {@code sudo -n} they made is read back from the Pi, and each one is
  * matched against the rules parsed out of the drop-in the way sudo matches them.
  */
@@ -40,6 +43,7 @@ class SudoersCoverageTest {
     /** Where sudo's secure_path finds each program on Raspberry Pi OS / Debian. */
     private static final Map<String, String> SECURE_PATH = Map.of(
             "pirack-deadman", "/usr/local/sbin/pirack-deadman",
+            "pirack-rebind", "/usr/local/sbin/pirack-rebind",
             "systemctl", "/usr/bin/systemctl",
             "iptables", "/usr/sbin/iptables");
 
@@ -136,10 +140,16 @@ class SudoersCoverageTest {
         partition.restore(RPI2);
         DeadManSwitch preflight = new DeadManProbe(shell, Duration.ofSeconds(10)).check("rpi2", PI.target("rpi2"));
         assertTrue(preflight.available(), preflight.detail());
+        // The Network screen's release/rebind of a Pi on dhcpcd (its client a stand-in here).
+        PI.installUnit("dhcpcd", true);
+        PI.addStandIn("dhcpcd", "true");
+        Files.createDirectories(PI.stateDir().resolve("sysfs/class/net/eth0"));
+        assertEquals(DhcpClientKind.DHCPCD, new SshPiDhcpRebinder(shell, "eth0", Duration.ofSeconds(10)).releaseAndRebind(PI.target("rpi2")));
 
         List<List<String>> sent = PI.calls("sudo").stream().map(call -> call.subList(2, call.size())).toList();
         assertTrue(sent.contains(List.of("pirack-deadman", "arm", "rpi2", "660", "start-agent", "k3s-agent")), sent.toString());
         assertTrue(sent.contains(List.of("pirack-deadman", "status", "rpi2")), sent.toString());
+        assertTrue(sent.contains(List.of("pirack-rebind", "eth0")), sent.toString());
         List<List<String>> refused = sent.stream().filter(argv -> rules.stream().noneMatch(r -> r.allows(argv))).toList();
         assertEquals(List.of(), refused, "sudo would refuse these with the printed drop-in:\n" + snippet);
         assertFalse(rules.stream().anyMatch(r -> r.args() == null), "every rule names its arguments");

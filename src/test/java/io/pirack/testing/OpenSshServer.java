@@ -1,7 +1,9 @@
 package io.pirack.testing;
 
 import io.pirack.core.validate.Validation;
+import io.pirack.net.SshPiDhcpRebinder;
 import io.pirack.plug.DeadManHelper;
+import io.pirack.plug.RebindHelper;
 import io.pirack.ssh.HostKeyPrompt;
 import io.pirack.ssh.PassphrasePrompt;
 import io.pirack.ssh.SshRemoteShell;
@@ -397,6 +399,9 @@ public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback,
         // PiRack's real dead-man helper, as PiRack installs it on a Pi; only its run directory moves into $STATE.
         addStandIn(DeadManHelper.PROGRAM, DeadManHelper.script().replaceFirst("^#![^\n]*\n", "")
                 .replace("RUN_DIR=/run/pirack-deadman", "RUN_DIR=\"$STATE/deadman-run\""));
+        // PiRack's real DHCP rebind helper; the Pi's interfaces are folders under $STATE/sysfs/class/net.
+        addStandIn(SshPiDhcpRebinder.PROGRAM, RebindHelper.script().replaceFirst("^#![^\n]*\n", "")
+                .replace("SYS_NET=/sys/class/net", "SYS_NET=\"$STATE/sysfs/class/net\""));
         addStandIn("uhubctl", String.join("\n",
                 "loc=''; port=''; action=''",
                 "while [ $# -gt 0 ]; do case \"$1\" in -l) loc=$2; shift 2;; -p) port=$2; shift 2;; -a) action=$2; shift 2;; *) shift;; esac; done",
