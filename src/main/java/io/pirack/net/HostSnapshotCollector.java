@@ -2,6 +2,7 @@ package io.pirack.net;
 
 import io.pirack.core.net.HostSnapshot;
 import io.pirack.core.net.HostSnapshot.Platform;
+import io.pirack.core.net.DnsmasqProcess;
 import io.pirack.core.net.SnapshotFiles;
 import io.pirack.core.rack.RackSpec;
 import java.io.IOException;
@@ -79,6 +80,7 @@ public final class HostSnapshotCollector {
             capture.command(SnapshotFiles.ARP, List.of("arp", "-an"), false);
             capture.dnsmasqLeases(root.resolve(NM_LEASES_DIR));
             capture.sharedDir(root.resolve(DNSMASQ_SHARED_PATH));
+            capture.byHand();
         }
         if (rack.isEmpty()) {
             capture.missing.put(SnapshotFiles.RACK, "no rack spec given (--rack FILE)");
@@ -153,6 +155,30 @@ public final class HostSnapshotCollector {
             files.put(SnapshotFiles.DNSMASQ_LEASES, all.toString());
         }
 
+        /**
+         * A dnsmasq started by hand: its {@code --conf-dir} (where its dhcp-host lines are) and, when
+         * NetworkManager has no lease file, its own lease file.
+         */
+        void byHand() {
+            Optional<DnsmasqProcess> process = Optional.ofNullable(files.get(SnapshotFiles.DNSMASQ_PROCESSES)).flatMap(DnsmasqProcess::byHand);
+            if (process.isEmpty()) {
+                return;
+            }
+            process.get().confDir().map(HostSnapshotCollector.this::onHost).ifPresent(dir -> {
+                for (Path file : list(dir, "*")) {
+                    file(SnapshotFiles.DNSMASQ_CONF_DIR + "/" + file.getFileName(), file);
+                }
+            });
+            if (absent.contains(SnapshotFiles.DNSMASQ_LEASES)) {
+                Path leases = onHost(process.get().leaseFile().orElse(DnsmasqProcess.DEFAULT_LEASE_FILE));
+                if (Files.exists(leases)) {
+                    absent.remove(SnapshotFiles.DNSMASQ_LEASES);
+                    missing.remove(SnapshotFiles.DNSMASQ_LEASES);
+                    file(SnapshotFiles.DNSMASQ_LEASES, leases);
+                }
+            }
+        }
+
         void sharedDir(Path dir) {
             if (!Files.isDirectory(dir)) {
                 absent(SnapshotFiles.DNSMASQ_SHARED_DIR, dir);
@@ -162,6 +188,11 @@ public final class HostSnapshotCollector {
                 file(SnapshotFiles.DNSMASQ_SHARED_DIR + "/" + file.getFileName(), file);
             }
         }
+    }
+
+    /** An absolute path on the captured host, under {@code root}. */
+    private Path onHost(String absolute) {
+        return root.resolve(absolute.replaceFirst("^/+", ""));
     }
 
     private static List<Path> list(Path dir, String glob) {
@@ -191,7 +222,8 @@ public final class HostSnapshotCollector {
     /** Files copied from disk keep their bytes (ISO-8859-1); command output is UTF-8. */
     private static Charset charsetOf(String name) {
         boolean fromDisk = name.equals(SnapshotFiles.BOOTPTAB) || name.equals(SnapshotFiles.DHCPD_LEASES)
-                || name.equals(SnapshotFiles.DNSMASQ_LEASES) || name.startsWith(SnapshotFiles.DNSMASQ_SHARED_DIR + "/");
+                || name.equals(SnapshotFiles.DNSMASQ_LEASES) || name.startsWith(SnapshotFiles.DNSMASQ_SHARED_DIR + "/")
+                || name.startsWith(SnapshotFiles.DNSMASQ_CONF_DIR + "/");
         return fromDisk ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
     }
 
@@ -264,6 +296,10 @@ public final class HostSnapshotCollector {
             }
             if (!Files.isDirectory(shared)) {
                 missing.put(SnapshotFiles.DNSMASQ_SHARED_DIR, SnapshotFiles.DNSMASQ_SHARED_DIR + "/ is not in " + dir);
+            }
+            for (Path file : list(dir.resolve(SnapshotFiles.DNSMASQ_CONF_DIR), "*")) {
+                String name = SnapshotFiles.DNSMASQ_CONF_DIR + "/" + file.getFileName();
+                files.put(name, Files.readString(file, charsetOf(name)));
             }
         }
         Optional<RackSpec> rack = Optional.empty();

@@ -52,7 +52,24 @@ class DoctorOnCapturedHostsTest {
         assertTrue(run.out().contains("WARN internet-sharing a dnsmasq started by hand serves 10.77.0.0/24 on eth0: PiRack checks it, "
                 + "but writes fixed addresses only for NetworkManager\n     fix: Add one line per Pi to that dnsmasq's configuration and "
                 + "restart it, e.g. dhcp-host=b8:27:eb:xx:xx:xx,id:*,rpi1,10.77.0.101\n"), run.out());
-        assertTrue(run.out().contains("SKIP dhcp-hosts the dnsmasq started by hand keeps its fixed addresses in its own configuration"), run.out());
+        assertTrue(run.out().contains("SKIP dhcp-hosts the dnsmasq started by hand has no --conf-dir, so PiRack cannot see its fixed "
+                + "addresses"), run.out());
+    }
+
+    @Test
+    void aDnsmasqByHandBoothWithIdIgnoringFixedAddressesHasNoFailure() {
+        CliRun run;
+        try {
+            run = CliRun.of("doctor", "--from", CapturedHosts.linuxDnsmasqByHandWithFixedAddresses(dir).toString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertTrue(run.out().startsWith("This computer: Linux · dnsmasq by hand · 10.77.0.0/24\n"), run.out());
+        assertTrue(run.out().contains("PASS dhcp-hosts 1 dhcp-host lines in 1 file(s)\n"), run.out());
+        assertTrue(run.out().contains("PASS pi-address:rpi1 rpi1 is at its planned address 10.77.0.11\n"), run.out());
+        assertTrue(run.out().contains("WARN client-id:rpi1 "), "a DUID is harmless once the lines say id:*: " + run.out());
+        assertFalse(run.out().contains("FAIL "), run.out());
+        assertEquals(0, run.exitCode(), run.out());
     }
 
     @Test

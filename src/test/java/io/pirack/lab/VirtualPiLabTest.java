@@ -34,6 +34,7 @@ import io.pirack.core.net.DiscoveredPi;
 import io.pirack.core.net.HostSnapshot;
 import io.pirack.core.validate.Ipv4Address;
 import io.pirack.net.BoothNetwork;
+import io.pirack.net.RemoteChecks;
 import io.pirack.net.NetworkApplyService;
 import io.pirack.net.PrivilegedRunner;
 import io.pirack.net.SshPiDhcpRebinder;
@@ -534,6 +535,9 @@ class VirtualPiLabTest {
             // The booth laptop's NetworkManager paths, here the lab's: its leases and its dnsmasq conf-dir.
             Files.createSymbolicLink(root.resolve("etc/NetworkManager/dnsmasq-shared.d"), VirtualLab.DIR.resolve("dnsmasq-shared.d"));
             Files.createSymbolicLink(root.resolve("var/lib/NetworkManager"), VirtualLab.DIR);
+            // The lab dnsmasq's own --conf-dir, where the doctor reads the dhcp-host lines of a dnsmasq started by hand.
+            Files.createDirectories(root.resolve("run"));
+            Files.createSymbolicLink(root.resolve(VirtualLab.DIR.toString().substring(1)), VirtualLab.DIR);
             // PiRack's file is the only static configuration, as on a booth laptop (the lab's own entries go).
             lab.clearStaticEntries();
             BoothNetwork booth = new BoothNetwork(new SystemProcessRunner(), root, HostSnapshot.Platform.LINUX, Optional.of(shell),
@@ -587,10 +591,28 @@ class VirtualPiLabTest {
                 List<String> rebinds = progress.stream().filter(m -> m.contains("is rebinding")).toList();
                 assertEquals(2, rebinds.size(), "rpi3 and rpi4 rebind: " + progress);
                 assertTrue(rebinds.stream().allMatch(m -> m.contains("busybox udhcpc")), "the rebinder used: " + progress);
+                // With PiRack's id:* lines written, the live doctor finds no failure on the booth: the lab's dnsmasq is
+                // "dnsmasq by hand", its --conf-dir lines pass, every Pi is at its planned address, rpi3's DUID is only a
+                // warning. Check 5's api-server and pi-internet cannot pass in the lab (the API runs on the lab host, not on
+                // rpi1; the lab has no uplink), and rpi4's SSH alias still names its old address; they are listed, not judged.
+                DoctorReport after = booth.report(booth.capture(Optional.of(plan)), true);
+                List<String> remoteIds = List.of(RemoteChecks.API_SERVER, RemoteChecks.PI_INTERNET, RemoteChecks.PI_SSH + ":rpi4");
+                java.util.function.Predicate<CheckResult> labBound = c -> remoteIds.stream().anyMatch(id -> c.id().startsWith(id));
+                List<String> failed = after.checks().stream().filter(c -> c.status() == CheckStatus.FAIL && !labBound.test(c))
+                        .map(CheckResult::line).toList();
+                assertEquals(List.of(), failed, "the live doctor after the static entries were written: " + after.checks());
+                assertTrue(after.host().contains("dnsmasq by hand"), after.host());
+                CheckResult idAfter = after.checks().stream().filter(c -> c.id().equals(DoctorChecks.CLIENT_ID + ":rpi3")).findFirst()
+                        .orElseThrow();
+                assertEquals(CheckStatus.WARN, idAfter.status(), idAfter.toString());
+                long passes = after.checks().stream().filter(c -> c.status() == CheckStatus.PASS).count();
+                String doctorAfter = "doctor live after: no FAIL (" + passes + " PASS, "
+                        + after.checks().stream().filter(c -> c.status() == CheckStatus.WARN).count() + " WARN; lab-bound "
+                        + after.checks().stream().filter(labBound).map(c -> c.id() + " " + c.status()).toList() + ")";
                 return "discovered " + current + " from leases + neighbours; doctor live: " + caught.status() + " " + caught.id()
                         + "; wrote " + writer.targetPath().getFileName() + " (id:* lines) through the NM-shared path; "
                         + String.join(", ", rebinds) + "; every Pi on its planned address (rpi4 -> " + planned
-                        + ", rpi3 with its DUID back on " + lab.ip("rpi3") + ")";
+                        + ", rpi3 with its DUID back on " + lab.ip("rpi3") + "); " + doctorAfter;
             } finally {
                 lab.duidClientId("rpi3", false);
             }

@@ -88,6 +88,27 @@ class HostSnapshotCollectorTest {
     }
 
     @Test
+    void aDnsmasqStartedByHandHasItsConfDirAndLeaseFileCaptured() throws IOException {
+        Path root = tmp.resolve("root");
+        Files.createDirectories(root.resolve("run/lab/conf.d"));
+        Files.writeString(root.resolve("run/lab/conf.d/pirack-hosts.conf"), "dhcp-host=b8:27:eb:77:00:01,id:*,rpi1,10.77.0.11\n");
+        Files.writeString(root.resolve("run/lab/dnsmasq.leases"), "1733470000 b8:27:eb:77:00:01 10.77.0.11 rpi1 *\n");
+        String pgrep = "4242 dnsmasq --keep-in-foreground --interface=pirack-lab0 --dhcp-range=10.77.0.100,10.77.0.199,60m "
+                + "--dhcp-leasefile=/run/lab/dnsmasq.leases --conf-dir=/run/lab/conf.d,.conf\n";
+        HostSnapshot snapshot = new HostSnapshotCollector(table(Map.of("pgrep", new ProcessResult(0, pgrep, "", false)), new ArrayList<>()),
+                root, Duration.ofSeconds(5)).collect(HostSnapshot.Platform.LINUX, Optional.empty());
+
+        assertEquals("dhcp-host=b8:27:eb:77:00:01,id:*,rpi1,10.77.0.11\n",
+                snapshot.file(SnapshotFiles.DNSMASQ_CONF_DIR + "/pirack-hosts.conf").orElseThrow());
+        assertEquals("1733470000 b8:27:eb:77:00:01 10.77.0.11 rpi1 *\n", snapshot.file(SnapshotFiles.DNSMASQ_LEASES).orElseThrow(),
+                "NetworkManager has no lease file here, so the hand-run dnsmasq's own is read");
+        Path folder = tmp.resolve("captured");
+        HostSnapshotCollector.writeFolder(snapshot, folder);
+        assertEquals(snapshot.file(SnapshotFiles.DNSMASQ_CONF_DIR + "/pirack-hosts.conf"),
+                HostSnapshotCollector.readFolder(folder).file(SnapshotFiles.DNSMASQ_CONF_DIR + "/pirack-hosts.conf"));
+    }
+
+    @Test
     void captureFolderRoundTripsByteForByte() throws IOException {
         Map<String, String> files = BoothSnapshots.macOsFiles();
         files.put(SnapshotFiles.BOOTPTAB, files.get(SnapshotFiles.BOOTPTAB) + "# caf\u00e9 \u00ff\n");

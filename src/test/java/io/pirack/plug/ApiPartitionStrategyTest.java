@@ -101,7 +101,7 @@ class ApiPartitionStrategyTest {
     }
 
     @Test
-    void sudoersSnippetListsTheHelperAndTheThreeFirewallCommands() throws Exception {
+    void sudoersSnippetListsTheHelpersAndTheThreeFirewallCommands() throws Exception {
         String snippet = io.pirack.ssh.SudoersSnippet.render("pi", strategy(shell).sudoCommands(RPI3));
         String spec = "-d 192.168.2.101 -p tcp --dport 6443 -m comment --comment pirack-unplug -j REJECT";
         assertEquals("# PiRack: let pi run exactly these commands as root without a password.\n"
@@ -109,6 +109,7 @@ class ApiPartitionStrategyTest {
                 + "pi ALL=(root) NOPASSWD: /usr/local/sbin/pirack-deadman arm rpi3 *, \\\n"
                 + "    /usr/local/sbin/pirack-deadman cancel rpi3, \\\n"
                 + "    /usr/local/sbin/pirack-deadman status rpi3, \\\n"
+                + "    /usr/local/sbin/pirack-rebind *, \\\n"
                 + "    /usr/sbin/iptables -C OUTPUT " + spec + ", \\\n"
                 + "    /usr/sbin/iptables -I OUTPUT " + spec + ", \\\n"
                 + "    /usr/sbin/iptables -D OUTPUT " + spec + "\n", snippet);

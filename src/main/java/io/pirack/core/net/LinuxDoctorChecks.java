@@ -41,10 +41,9 @@ final class LinuxDoctorChecks {
         results.add(sharingInterface(snapshot, interfaces, shared, subnet));
         List<DnsmasqHostsFile.HostLine> hosts = new ArrayList<>();
         if (flavour.kind() == HostFlavour.Kind.LINUX_DNSMASQ) {
-            results.add(CheckResult.skip(DoctorChecks.DHCP_HOSTS, "the dnsmasq started by hand keeps its fixed addresses in its own "
-                    + "configuration, not in NetworkManager's dnsmasq-shared.d (see internet-sharing)"));
+            results.add(byHandDhcpHosts(snapshot, flavour, hosts));
         } else {
-            results.add(dhcpHosts(snapshot, subnet, hosts));
+            results.add(dhcpHosts(snapshot, subnet, hosts, SnapshotFiles.DNSMASQ_SHARED_DIR, "/etc/NetworkManager/dnsmasq-shared.d"));
         }
         List<DhcpLease> leases = snapshot.file(SnapshotFiles.DNSMASQ_LEASES).map(LeaseParsers::parseDnsmasqLeases).orElse(List.of());
         boolean haveLeases = snapshot.file(SnapshotFiles.DNSMASQ_LEASES).isPresent() || snapshot.absent(SnapshotFiles.DNSMASQ_LEASES);
@@ -116,8 +115,30 @@ final class LinuxDoctorChecks {
         return CheckResult.pass(SHARING_INTERFACE, shared.get().name() + " has " + shared.get().addressOn(subnet).get(), evidence);
     }
 
-    private static CheckResult dhcpHosts(HostSnapshot snapshot, Ipv4Subnet subnet, List<DnsmasqHostsFile.HostLine> hosts) {
-        String prefix = SnapshotFiles.DNSMASQ_SHARED_DIR + "/";
+    /**
+     * The dhcp-host lines of a dnsmasq started by hand, read from its {@code --conf-dir} (captured as
+     * {@link SnapshotFiles#DNSMASQ_CONF_DIR}); the same checks as NetworkManager's folder.
+     */
+    private static CheckResult byHandDhcpHosts(HostSnapshot snapshot, HostFlavour flavour, List<DnsmasqHostsFile.HostLine> hosts) {
+        Optional<String> confDir = snapshot.file(SnapshotFiles.DNSMASQ_PROCESSES).flatMap(DnsmasqProcess::byHand)
+                .flatMap(DnsmasqProcess::confDir);
+        if (confDir.isEmpty()) {
+            return CheckResult.skip(DoctorChecks.DHCP_HOSTS, "the dnsmasq started by hand has no --conf-dir, so PiRack cannot see its "
+                    + "fixed addresses (see internet-sharing)");
+        }
+        boolean anyFile = snapshot.files().keySet().stream().anyMatch(n -> n.startsWith(SnapshotFiles.DNSMASQ_CONF_DIR + "/"));
+        if (!anyFile) {
+            return CheckResult.fail(DoctorChecks.DHCP_HOSTS, "no dhcp-host file in " + confDir.get() + " (the --conf-dir of the dnsmasq "
+                    + "started by hand), so every Pi gets a dynamic address", List.of(flavour.evidence().get(0)),
+                    "Add one line per Pi there and restart that dnsmasq, e.g. dhcp-host=b8:27:eb:xx:xx:xx,id:*,rpi1,"
+                            + flavour.subnet().network().plus(101), "");
+        }
+        return dhcpHosts(snapshot, flavour.subnet(), hosts, SnapshotFiles.DNSMASQ_CONF_DIR, confDir.get());
+    }
+
+    private static CheckResult dhcpHosts(HostSnapshot snapshot, Ipv4Subnet subnet, List<DnsmasqHostsFile.HostLine> hosts,
+                                         String folder, String shownFolder) {
+        String prefix = folder + "/";
         Map<String, String> files = new java.util.TreeMap<>();
         snapshot.files().forEach((name, text) -> {
             if (name.startsWith(prefix)) {
@@ -125,11 +146,11 @@ final class LinuxDoctorChecks {
             }
         });
         if (files.isEmpty()) {
-            if (snapshot.absent(SnapshotFiles.DNSMASQ_SHARED_DIR)) {
-                return CheckResult.fail(DoctorChecks.DHCP_HOSTS, "no dhcp-host file in /etc/NetworkManager/dnsmasq-shared.d, so every Pi "
+            if (snapshot.absent(folder)) {
+                return CheckResult.fail(DoctorChecks.DHCP_HOSTS, "no dhcp-host file in " + shownFolder + ", so every Pi "
                         + "gets a dynamic address", List.of(), "Let PiRack write its dhcp-host file", CheckResult.WRITE_DHCP_HOSTS);
             }
-            return CheckResult.skip(DoctorChecks.DHCP_HOSTS, snapshot.missingReason(SnapshotFiles.DNSMASQ_SHARED_DIR));
+            return CheckResult.skip(DoctorChecks.DHCP_HOSTS, snapshot.missingReason(folder));
         }
         List<String> problems = new ArrayList<>();
         Map<String, String> seenMac = new HashMap<>();
@@ -159,8 +180,10 @@ final class LinuxDoctorChecks {
         });
         problems.addAll(DoctorChecks.planMismatches(snapshot.rack(), asEntries));
         if (!problems.isEmpty()) {
+            boolean nm = folder.equals(SnapshotFiles.DNSMASQ_SHARED_DIR);
             return CheckResult.fail(DoctorChecks.DHCP_HOSTS, problems.size() + " problem(s), first: " + problems.get(0), problems,
-                    "Let PiRack rewrite its dhcp-host file", CheckResult.WRITE_DHCP_HOSTS);
+                    nm ? "Let PiRack rewrite its dhcp-host file" : "Correct those lines in " + shownFolder + " and restart that dnsmasq",
+                    nm ? CheckResult.WRITE_DHCP_HOSTS : "");
         }
         return CheckResult.pass(DoctorChecks.DHCP_HOSTS, asEntries.size() + " dhcp-host lines in " + files.size() + " file(s)",
                 List.copyOf(files.keySet()));

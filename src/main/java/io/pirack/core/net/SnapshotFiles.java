@@ -20,6 +20,8 @@ public final class SnapshotFiles {
     public static final String DNSMASQ_PROCESSES = "pgrep-dnsmasq.txt";
     /** A folder: each file in it is stored in the snapshot as {@code dnsmasq-shared.d/<name>}. */
     public static final String DNSMASQ_SHARED_DIR = "dnsmasq-shared.d";
+    /** A folder: the {@code --conf-dir} of a dnsmasq started by hand, each file as {@code dnsmasq-conf.d/<name>}. */
+    public static final String DNSMASQ_CONF_DIR = "dnsmasq-conf.d";
     /** Lists, one per line, the files that do not exist on the captured host. */
     public static final String ABSENT = "absent.txt";
     /** Why a file could not be captured: {@code name<TAB>reason} per line. */

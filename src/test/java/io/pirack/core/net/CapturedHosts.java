@@ -46,6 +46,26 @@ public final class CapturedHosts {
         return dir;
     }
 
+    /**
+     * The lab host once PiRack's lines are in: a dnsmasq started by hand with a {@code --conf-dir} holding
+     * {@code id:*} dhcp-host lines, rpi1 leased at its planned address while its client sends a DUID.
+     */
+    public static Path linuxDnsmasqByHandWithFixedAddresses(Path dir) throws IOException {
+        linuxWithoutNetworkManager(dir);
+        write(dir, SnapshotFiles.IP_ADDR, Fixtures.text("written/ip-addr.txt").replace("10.42.0.1/24 brd 10.42.0.255", "10.77.0.1/24 brd 10.77.0.255"));
+        write(dir, SnapshotFiles.DNSMASQ_PROCESSES, "4242 dnsmasq --conf-file=/dev/null --no-hosts --keep-in-foreground --bind-interfaces "
+                + "--interface=eth0 --listen-address=10.77.0.1 --dhcp-range=10.77.0.100,10.77.0.199,60m --dhcp-authoritative "
+                + "--dhcp-leasefile=/run/pirack-lab/dnsmasq-pirack-lab0.leases --conf-dir=/run/pirack-lab/dnsmasq-shared.d\n");
+        write(dir, SnapshotFiles.ABSENT, SnapshotFiles.NMCLI_CONNECTIONS + "\n");
+        write(dir, SnapshotFiles.DNSMASQ_LEASES, "4102444800 b8:27:eb:77:00:01 10.77.0.11 rpi1 ff:00:00:00:01:00:01:00:01:03\n");
+        Files.createDirectories(dir.resolve(SnapshotFiles.DNSMASQ_CONF_DIR));
+        write(dir, SnapshotFiles.DNSMASQ_CONF_DIR + "/pirack-hosts.conf", "dhcp-host=b8:27:eb:77:00:01,id:*,rpi1,10.77.0.11\n");
+        writeRack(dir, io.pirack.net.RackJson.toJson(new RackSpec("Lab", List.of(PiSlot.of("rpi1", NodeRole.CONTROL_PLANE)
+                .withMac("b8:27:eb:77:00:01").withIp("10.77.0.11")), "10.77.0.0/24", PlugMethod.STOP_AGENT, null,
+                RackSpec.DEFAULT_DEAD_MAN_SECONDS)));
+        return dir;
+    }
+
     /** NetworkManager shares eth0 at 10.42.0.1 (its default), one Pi leased; the rack still plans the GUI's 192.168.2.0/24. */
     public static Path linuxNetworkManagerShared(Path dir) throws IOException {
         write(dir, SnapshotFiles.IP_ADDR, Fixtures.text("written/ip-addr.txt"));

@@ -38,7 +38,7 @@ class NetworkViewTest {
         booth.cancelPrompt();
         // Pis that answer every command, with dhcpcd as their running DHCP client (Raspberry Pi OS before bookworm).
         NetworkViewModel model = booth.model(booth.network((target, command, timeout) -> new CommandResult(0,
-                        command.argv().get(0).equals("systemctl") ? "inactive\nactive\ninactive\n" : "", "")),
+                        command.argv().get(0).equals("pirack-rebind") ? "rebinding eth0 with dhcpcd in 2 s\n" : "", "")),
                 BoothSnapshots::rack, rack -> { });
         view = new NetworkView(model);
         Scene scene = new Scene(view, 1600, 1000);
