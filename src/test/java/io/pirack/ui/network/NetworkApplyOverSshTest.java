@@ -37,8 +37,8 @@ class NetworkApplyOverSshTest {
         booth = new NetworkBooth(dir);
         PI.addStandIn("systemctl", "[ \"$1\" = is-active ] || exit 2; shift\n"
                 + "for u in \"$@\"; do echo \"$(cat \"$STATE/unit.$u\" 2>/dev/null || echo inactive)\"; done");
-        // The Pi's NetworkManager (its rebind runs detached, after the session; this test does not wait for it).
-        PI.addStandIn("nmcli", "true");
+        // The Pi's NetworkManager: its rebind runs detached, after the session; "nmcli device up" tells a test through a FIFO.
+        PI.addStandIn("nmcli", "[ \"$2\" = up ] && [ -p \"$STATE/rebound\" ] && echo up > \"$STATE/rebound\"; true");
         PI.addStandIn("sleep", "true");
         Files.createDirectories(PI.stateDir().resolve("sysfs/class/net/eth0"));
         PI.installUnit("NetworkManager", true);
@@ -55,8 +55,18 @@ class NetworkApplyOverSshTest {
     @Test
     void applyWritesBootptabThenRebindsOnlyTheDynamicPiOverSsh() throws Exception {
         booth.acceptPrompt();
+        Path fifo = PI.stateDir().resolve("rebound");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
         NetworkViewModel model = model();
         model.apply().confirm();
+        // The detached rebind finishes on the Pi (and leaves nothing running into the next test).
+        assertEquals("up", java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(fifo).strip();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(20, java.util.concurrent.TimeUnit.SECONDS));
 
         assertEquals(NetworkApplyModel.State.DONE, model.apply().stateProperty().get(), model.apply().rows().toString());
         assertEquals(List.of(List.of("sudo", "-n", "pirack-rebind", "eth0")), PI.calls("sudo"), "only the rebind needs root on the Pi");
