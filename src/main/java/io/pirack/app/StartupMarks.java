@@ -79,7 +79,17 @@ final class StartupMarks {
     }
 
     private void print(String line) {
-        out.println(MARK + line);
-        out.flush();
+        synchronized (System.out) {
+            out.println(MARK + line);
+            out.flush();
+        }
+    }
+
+    /** A mark from outside the window (any thread), on standard output. */
+    static void printMark(String line) {
+        synchronized (System.out) {
+            System.out.println(MARK + line);
+            System.out.flush();
+        }
     }
 }
