@@ -33,6 +33,10 @@ record EarlyStart(ClusterSession.Source source, CompletableFuture<ClusterSession
                 opening.completeExceptionally(new CompletionException(e));
             }
         }).start();
+        if (Boolean.getBoolean(StartupMarks.PROPERTY)) {
+            // For the startup bench's breakdown: when the rack's API server or the client was ready.
+            opening.whenComplete((session, error) -> StartupMarks.printMark("session-opened " + System.currentTimeMillis()));
+        }
         return new EarlyStart(source, opening, notices);
     }
 }

@@ -4,7 +4,8 @@ import io.pirack.core.rack.FrameSource;
 import io.pirack.core.rack.RackFrame;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 
 /**
@@ -20,23 +21,34 @@ final class StartupMarks {
 
     private final Scene scene;
     private final PrintStream out;
+    private final LongSupplier millis;
     private boolean skeletonDue = true;
     private boolean liveDue = true;
-    private Consumer<RackFrame> watch;
 
-    private StartupMarks(Scene scene, PrintStream out) {
+    private StartupMarks(Scene scene, PrintStream out, LongSupplier millis) {
         this.scene = scene;
         this.out = out;
+        this.millis = millis;
     }
 
     /** Installs the marks on {@code scene} if the property asks for them. FX thread. */
     static void installIfAsked(Scene scene, FrameSource frames) {
         if (Boolean.getBoolean(PROPERTY)) {
-            StartupMarks marks = new StartupMarks(scene, System.out);
-            marks.watch = marks::frame;
-            frames.subscribe(marks.watch);
-            marks.print("jvm " + ManagementFactory.getRuntimeMXBean().getStartTime() + " fx-start " + System.currentTimeMillis());
+            install(scene, frames, System.out, System::currentTimeMillis);
         }
+    }
+
+    /** Installs the marks: they go to {@code out}, stamped by {@code millis}. FX thread. */
+    static void install(Scene scene, FrameSource frames, PrintStream out, LongSupplier millis) {
+        StartupMarks marks = new StartupMarks(scene, out, millis);
+        frames.subscribe(marks::frame);
+        marks.print("jvm " + ManagementFactory.getRuntimeMXBean().getStartTime() + " fx-start " + millis.getAsLong());
+    }
+
+    /** Whether {@code frame} shows the API live and every Pi of the rack (at least one) known to it. */
+    static boolean allPisLive(RackFrame frame) {
+        return frame.cluster().api().isLive() && !frame.cluster().nodes().isEmpty()
+                && frame.spec().slots().stream().allMatch(s -> frame.cluster().nodes().containsKey(s.hostname()));
     }
 
     private void frame(RackFrame frame) {
@@ -44,8 +56,7 @@ final class StartupMarks {
             skeletonDue = false;
             afterNextLayout("skeleton");
         }
-        boolean allKnown = frame.spec().slots().stream().allMatch(s -> frame.cluster().nodes().containsKey(s.hostname()));
-        if (liveDue && frame.cluster().api().isLive() && !frame.cluster().nodes().isEmpty() && allKnown) {
+        if (liveDue && allPisLive(frame)) {
             liveDue = false;
             afterNextLayout("live");
         }
@@ -57,16 +68,28 @@ final class StartupMarks {
         once[0] = () -> {
             if (!done[0]) {
                 done[0] = true;
-                print(what + " " + System.currentTimeMillis());
+                print(what + " " + millis.getAsLong());
                 // Not from inside the scene's own loop over its listeners.
-                javafx.application.Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0]));
+                Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0]));
             }
         };
         scene.addPostLayoutPulseListener(once[0]);
+        // A frame that changes nothing on screen asks for no pulse; the mark must not wait for the next change.
+        Platform.requestNextPulse();
     }
 
     private void print(String line) {
-        out.println(MARK + line);
-        out.flush();
+        synchronized (System.out) {
+            out.println(MARK + line);
+            out.flush();
+        }
+    }
+
+    /** A mark from outside the window (any thread), on standard output. */
+    static void printMark(String line) {
+        synchronized (System.out) {
+            System.out.println(MARK + line);
+            System.out.flush();
+        }
     }
 }
