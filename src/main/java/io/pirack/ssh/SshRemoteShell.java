@@ -595,6 +595,13 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
             client.authPublickey(target.user(), keys);
         } catch (UserAuthException e) {
             closeQuietly(client);
+            if (timedOut(e)) {
+                // sshj reports a login that ran out of time as "exhausted methods" too: on a lossy link that is
+                // not a rejected key, and telling the presenter to run ssh-copy-id would send them the wrong way.
+                throw new RemoteCommandException(RemoteCommandException.Kind.UNREACHABLE,
+                        target.alias() + " did not finish the SSH login in time (a slow or lossy link?): "
+                                + "the key was not refused. Try again, or check the Pi's cable.", e);
+            }
             throw new RemoteCommandException(RemoteCommandException.Kind.AUTHENTICATION,
                     target.alias() + " did not accept the key " + keyFiles + " for user " + target.user()
                             + ". Copy it there with ssh-copy-id.", e);
@@ -603,6 +610,16 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
             throw new RemoteCommandException(RemoteCommandException.Kind.UNREACHABLE,
                     "SSH connection to " + target.alias() + " broke during login: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException
+                    || t.getMessage() != null && t.getMessage().startsWith("Timeout expired")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Loads and decrypts one key now, so a wrong or cancelled passphrase is reported as such. */
