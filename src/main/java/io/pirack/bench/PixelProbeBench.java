@@ -8,6 +8,7 @@ import io.pirack.kube.ClusterConnection;
 import io.pirack.sim.RehearsalRack;
 import io.pirack.sim.SimClock;
 import io.pirack.sim.SimTimings;
+import io.pirack.trace.LatencyTrace;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.image.BufferedImage;
@@ -50,6 +51,12 @@ final class PixelProbeBench {
             command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
             command.addAll(AppProcess.jvmArgs());
             command.add("-Dpirack.home=" + home.resolve("state"));
+            // The app's stage stamps (issue 20's breakdown); -Dbench.pixel.trace=false runs it without.
+            Path trace = home.resolve("latency-trace.txt");
+            boolean traced = !"false".equals(System.getProperty("bench.pixel.trace"));
+            if (traced) {
+                command.add("-D" + LatencyTrace.PROPERTY + "=" + trace);
+            }
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add("io.pirack.Main");
@@ -105,11 +112,15 @@ final class PixelProbeBench {
                 Samples grabTime = new Samples();
                 long worstGap = 0;
                 int missed = 0;
+                List<LatencyBreakdown.Change> written = new ArrayList<>();
+                result.put("load_average_before_changes", AppProcess.loadAverage());
+                GcPauses benchGc = new GcPauses();
                 for (int i = 0; i < changes; i++) {
                     cordon = !cordon;
                     int[] want = cordon ? stateB : stateA;
                     long sent = System.nanoTime();
-                    toggle(writer, node, cordon);
+                    String resourceVersion = toggle(writer, node, cordon);
+                    long answered = System.nanoTime();
                     long seen = 0;
                     long last = sent;
                     while (System.nanoTime() - sent < 3_000_000_000L) {
@@ -129,6 +140,7 @@ final class PixelProbeBench {
                     } else {
                         latency.add(seen - sent);
                     }
+                    written.add(new LatencyBreakdown.Change(sent, answered, resourceVersion, seen));
                     Thread.sleep(300 + (i * 37) % 200); // off the 60 Hz grid, so pulse phase is sampled evenly
                     if ((i + 1) % 20 == 0) {
                         progress.accept("pixel: " + (i + 1) + "/" + changes + " changes");
@@ -141,6 +153,16 @@ final class PixelProbeBench {
                 result.put("sampler_worst_gap_ms", Samples.round(worstGap / 1e6));
                 result.put("target_p99_ms", 50);
                 result.put("load_average_after_changes", AppProcess.loadAverage());
+                benchGc.close();
+                if (traced) {
+                    Thread.sleep(300); // the app writes its trace every 50 ms
+                    result.put("breakdown", LatencyBreakdown.parse(Files.readAllLines(trace))
+                            .report(written, benchGc.pauses(), Math.max(3, changes / 50)));
+                }
+                int idleSeconds = Integer.getInteger("bench.pixel.idleSeconds", 60);
+                if (idleSeconds <= 0) {
+                    return result;
+                }
 
                 // -Dbench.pixel.idleAfterSeconds=N: measure the idle minute once the app has run N s (JIT warm).
                 long idleAfter = Long.getLong("bench.pixel.idleAfterSeconds", 0) * 1_000_000_000L;
@@ -149,15 +171,15 @@ final class PixelProbeBench {
                     progress.accept("pixel: waiting " + wait / 1_000_000_000L + " s before the idle minute");
                     Thread.sleep(wait / 1_000_000);
                 }
-                progress.accept("pixel: 60 s idle for the app's CPU");
+                progress.accept("pixel: " + idleSeconds + " s idle for the app's CPU");
                 long cpuBefore = AppProcess.cpuTicks(app.pid());
                 Map<String, Long> threadsBefore = AppProcess.threadTicks(app.pid());
                 long idleStart = System.nanoTime();
-                Thread.sleep(60_000);
+                Thread.sleep(idleSeconds * 1000L);
                 long cpuAfter = AppProcess.cpuTicks(app.pid());
-                double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
-                result.put("idle_cpu_percent_of_one_core", Samples.round((cpuAfter - cpuBefore) / 100.0 / idleSeconds * 100));
-                result.put("idle_cpu_by_thread_percent", AppProcess.topThreads(threadsBefore, AppProcess.threadTicks(app.pid()), idleSeconds, 8));
+                double idled = (System.nanoTime() - idleStart) / 1e9;
+                result.put("idle_cpu_percent_of_one_core", Samples.round((cpuAfter - cpuBefore) / 100.0 / idled * 100));
+                result.put("idle_cpu_by_thread_percent", AppProcess.topThreads(threadsBefore, AppProcess.threadTicks(app.pid()), idled, 8));
                 result.put("idle_cpu_target_percent", 2);
                 result.put("load_average_after_idle_minute", AppProcess.loadAverage());
                 result.put("rss_mb", Samples.round(AppProcess.rssKb(app.pid()) / 1024.0));
@@ -170,9 +192,10 @@ final class PixelProbeBench {
         return result;
     }
 
-    private static void toggle(KubernetesClient writer, String node, boolean cordon) {
-        writer.nodes().withName(node).patch(PatchContext.of(PatchType.JSON),
-                "[{\"op\":\"add\",\"path\":\"/spec/unschedulable\",\"value\":" + cordon + "}]");
+    /** Cordons or uncordons {@code node}; the node's new resourceVersion. */
+    private static String toggle(KubernetesClient writer, String node, boolean cordon) {
+        return writer.nodes().withName(node).patch(PatchContext.of(PatchType.JSON),
+                "[{\"op\":\"add\",\"path\":\"/spec/unschedulable\",\"value\":" + cordon + "}]").getMetadata().getResourceVersion();
     }
 
     private static BufferedImage[] grabs(Robot robot, Rectangle screen, int n) throws InterruptedException {

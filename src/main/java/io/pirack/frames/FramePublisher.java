@@ -8,6 +8,7 @@ import io.pirack.core.rack.RackFrame;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.kube.ClusterStore;
 import io.pirack.probe.LinkMonitor;
+import io.pirack.trace.LatencyTrace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -131,6 +132,7 @@ public final class FramePublisher extends FrameFanOut implements AutoCloseable {
         pending.set(false);
         lastBuildNanos = nanoTime.getAsLong();
         RackFrame frame = frames.get();
+        LatencyTrace.frameBuilt(frame.cluster().version());
         wakeForClock(frame);
         if (handOver.getAndSet(frame) == null) {
             fxExecutor.execute(this::deliverNewest);
@@ -178,7 +180,9 @@ public final class FramePublisher extends FrameFanOut implements AutoCloseable {
     private void deliverNewest() {
         RackFrame frame = handOver.getAndSet(null);
         if (frame != null) {
+            LatencyTrace.frameDequeued(frame.cluster().version());
             deliver(frame);
+            LatencyTrace.frameApplied(frame.cluster().version());
         }
     }
 

@@ -11,6 +11,7 @@ import io.pirack.concurrent.Background;
 import io.pirack.core.cluster.ApiHealth;
 import io.pirack.core.cluster.ApiStatus;
 import io.pirack.core.cluster.TimeText;
+import io.pirack.trace.LatencyTrace;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -180,7 +181,12 @@ public final class ClusterWatcher implements AutoCloseable {
                 // object as ADDED): same resourceVersion, nothing new — and a lease re-delivered is
                 // not a heartbeat.
                 if (!Objects.equals(oldObj.getMetadata().getResourceVersion(), newObj.getMetadata().getResourceVersion())) {
+                    long entered = LatencyTrace.on() ? System.nanoTime() : 0;
                     upsert.accept(newObj);
+                    if (entered != 0 && kind == ClusterStore.Kind.NODE) {
+                        LatencyTrace.nodeApplied(entered, store.version(), newObj.getMetadata().getResourceVersion(),
+                                newObj.getMetadata().getName());
+                    }
                 }
             }
 
