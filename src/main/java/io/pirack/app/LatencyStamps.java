@@ -1,6 +1,7 @@
 package io.pirack.app;
 
 import io.pirack.trace.LatencyTrace;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,12 @@ final class LatencyStamps {
             return;
         }
         scene.addPreLayoutPulseListener(LatencyTrace::pulseStarted);
-        scene.addPostLayoutPulseListener(LatencyTrace::pulseLaidOut);
+        // The pulse waits for the previous render only after layout; a runLater runs once the pulse is over.
+        scene.addPostLayoutPulseListener(() -> {
+            if (LatencyTrace.pulseLaidOut()) {
+                Platform.runLater(LatencyTrace::pulseSynced);
+            }
+        });
         try {
             Class<?> tracker = Class.forName("com.sun.javafx.perf.PerformanceTracker");
             Object sceneTracker = tracker.getMethod("getSceneTracker", Scene.class).invoke(null, scene);

@@ -28,7 +28,7 @@ final class LatencyBreakdown {
 
     /** The stages in order: each is the time from the previous point to this one. */
     static final List<String> STAGES = List.of("write_to_informer_callback", "informer_to_store", "store_to_frame_built",
-            "frame_built_to_fx_pickup", "fx_apply", "applied_to_pulse_start", "pulse_css_layout", "layout_to_render_end",
+            "frame_built_to_fx_pickup", "fx_apply", "applied_to_pulse_start", "pulse_css_layout", "layout_to_pulse_over", "pulse_over_to_render_end",
             "render_end_to_pixel_seen");
 
     private record Stamp(long nanos, long version) {
@@ -50,7 +50,7 @@ final class LatencyBreakdown {
                 switch (f[0]) {
                     case "N" -> b.nodes.put(f[4], new NodeStamp(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])));
                     case "B", "D", "A" -> b.add(f[0].charAt(0), Long.parseLong(f[1]), Long.parseLong(f[2]));
-                    case "P", "L", "R" -> b.add(f[0].charAt(0), Long.parseLong(f[1]), 0);
+                    case "P", "L", "S", "R" -> b.add(f[0].charAt(0), Long.parseLong(f[1]), 0);
                     case "G" -> b.appPauses.add(new Pause(Long.parseLong(f[1]), Long.parseLong(f[2]), f.length > 3 ? f[3] : "gc"));
                     default -> {
                     }
@@ -73,7 +73,7 @@ final class LatencyBreakdown {
 
     /**
      * The points of one change: written, informer, store, built, picked up, applied, pulse start, layout end,
-     * render end, pixel seen; -1 where the trace has no such point.
+     * pulse over, render end, pixel seen; -1 where the trace has no such point.
      */
     long[] points(Change c) {
         long[] p = new long[STAGES.size() + 1];
@@ -88,9 +88,10 @@ final class LatencyBreakdown {
             p[5] = first('A', p[4], n.version());
             p[6] = first('P', p[5], 0);
             p[7] = first('L', p[6], 0);
-            p[8] = first('R', p[7], 0);
+            p[8] = first('S', p[7], 0);
+            p[9] = first('R', p[8], 0);
         }
-        p[9] = c.seen() == 0 ? -1 : c.seen();
+        p[10] = c.seen() == 0 ? -1 : c.seen();
         return p;
     }
 

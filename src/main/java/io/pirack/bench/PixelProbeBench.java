@@ -41,10 +41,21 @@ final class PixelProbeBench {
         result.put("path", "API write (node cordon toggle) on a rehearsal rack in the bench JVM -> the app in its own JVM"
                 + " (--kubeconfig, real window) -> X server pixels read by AWT Robot (XGetImage) in the bench JVM");
         Path home = Files.createTempDirectory("pirack-pixel");
-        RackSpec spec = RackSpec.rehearsal(4);
+        // Issue 20's scale case from outside: -Dbench.pixel.pis=100 -Dbench.pixel.pods=3000 -Dbench.pixel.podDeletesPerSecond=5
+        // (each delete brings a replacement: delete + create + schedule + start ≈ 10 pod changes/s).
+        int pis = Integer.getInteger("bench.pixel.pis", 4);
+        RehearsalRack.Options defaults = RehearsalRack.Options.defaults();
+        RehearsalRack.Options options = new RehearsalRack.Options(Integer.getInteger("bench.pixel.pods", defaults.demoReplicas()),
+                defaults.imagesPrePulled(), defaults.externalKubelets(), defaults.seed(), defaults.port());
+        double deletesPerSecond = Double.parseDouble(System.getProperty("bench.pixel.podDeletesPerSecond", "0"));
+        result.put("pis", pis);
+        result.put("demo_pods", options.demoReplicas());
+        result.put("pod_deletes_per_second", deletesPerSecond);
+        RackSpec spec = RackSpec.rehearsal(pis);
         String node = spec.slots().get(spec.slots().size() - 1).hostname();
-        try (RehearsalRack rack = RehearsalRack.start(spec, SimTimings.demoTuned(), SimClock.realTime(1));
-             KubernetesClient writer = ClusterConnection.forUrl(rack.apiUrl())) {
+        try (RehearsalRack rack = RehearsalRack.start(spec, SimTimings.demoTuned(), SimClock.realTime(1), options);
+             KubernetesClient writer = ClusterConnection.forUrl(rack.apiUrl());
+             PodChurn churn = new PodChurn(writer, deletesPerSecond)) {
             Path kubeconfig = home.resolve("kubeconfig");
             Files.writeString(kubeconfig, kubeconfig(rack.apiUrl()));
             List<String> command = new ArrayList<>();
@@ -108,6 +119,7 @@ final class PixelProbeBench {
                 Thread.sleep(1_500);
                 result.put("probe_pixel", spot.x + "," + spot.y);
 
+                churn.start();
                 Samples latency = new Samples();
                 Samples grabTime = new Samples();
                 long worstGap = 0;
@@ -115,6 +127,12 @@ final class PixelProbeBench {
                 List<LatencyBreakdown.Change> written = new ArrayList<>();
                 result.put("load_average_before_changes", AppProcess.loadAverage());
                 GcPauses benchGc = new GcPauses();
+                // A pause between grabs leaves the 2nd core to the app and the X server: a tight loop takes a
+                // whole core from them (issue 20). -Dbench.pixel.grabPauseMicros=0 restores the tight loop.
+                long grabPause = Long.getLong("bench.pixel.grabPauseMicros", 1000) * 1000L;
+                java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                long samplerCpuBefore = threads.getCurrentThreadCpuTime();
+                long changesStart = System.nanoTime();
                 for (int i = 0; i < changes; i++) {
                     cordon = !cordon;
                     int[] want = cordon ? stateB : stateA;
@@ -134,6 +152,9 @@ final class PixelProbeBench {
                             seen = before;
                             break;
                         }
+                        if (grabPause > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(grabPause);
+                        }
                     }
                     if (seen == 0) {
                         missed++;
@@ -151,8 +172,12 @@ final class PixelProbeBench {
                 result.put("write_to_pixel", latency.summary());
                 result.put("grab", grabTime.summary());
                 result.put("sampler_worst_gap_ms", Samples.round(worstGap / 1e6));
+                result.put("sampler_pause_between_grabs_us", grabPause / 1000);
+                result.put("sampler_cpu_percent_of_one_core", Samples.round(
+                        (threads.getCurrentThreadCpuTime() - samplerCpuBefore) / (double) (System.nanoTime() - changesStart) * 100));
                 result.put("target_p99_ms", 50);
                 result.put("load_average_after_changes", AppProcess.loadAverage());
+                result.put("pods_deleted_by_churn", churn.stop());
                 benchGc.close();
                 if (traced) {
                     Thread.sleep(300); // the app writes its trace every 50 ms

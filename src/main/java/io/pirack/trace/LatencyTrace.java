@@ -27,7 +27,7 @@ import javax.management.openmbean.CompositeData;
  * <p>Off by default: then every method returns after one static read. On, a stamp is a queue
  * append; a daemon thread writes the lines every 50 ms. Line format, space separated:
  * {@code N informerNanos storeNanos storeVersion resourceVersion name}, {@code B|D|A nanos frameVersion},
- * {@code P nanos} (pulse start), {@code L nanos}, {@code R nanos}, {@code G startNanos durationNanos collector}.
+ * {@code P nanos} (pulse start), {@code L nanos} (layout end), {@code S nanos} (pulse over), {@code R nanos} (render end), {@code G startNanos durationNanos collector}.
  */
 public final class LatencyTrace {
 
@@ -83,15 +83,31 @@ public final class LatencyTrace {
         }
     }
 
-    /** End of a pulse's layout; recorded only for the first pulse after a frame was applied. */
-    public static void pulseLaidOut() {
+    /**
+     * End of a pulse's layout; recorded only for the first pulse after a frame was applied.
+     *
+     * @return whether it was recorded: then {@link #pulseSynced} is due once the pulse is over
+     */
+    public static boolean pulseLaidOut() {
         if (ON != null && ON.layoutDue.getAndSet(false)) {
             ON.lines.add("L " + System.nanoTime());
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The pulse after a stamped layout is over (FX thread, run after it): it has waited for the
+     * previous render and handed its own to the renderer, so the next render to end is this pulse's.
+     */
+    public static void pulseSynced() {
+        if (ON != null) {
+            ON.lines.add("S " + System.nanoTime());
             ON.renderDue.set(true);
         }
     }
 
-    /** A frame was rendered and presented (renderer thread); recorded only for the first after a stamped layout. */
+    /** A frame was rendered and presented (renderer thread); recorded only for the first after a synced pulse. */
     public static void frameRendered() {
         if (ON != null && ON.renderDue.getAndSet(false)) {
             ON.lines.add("R " + System.nanoTime());

@@ -25,6 +25,8 @@ class LatencyBreakdownTest {
             "A " + 122 * MS + " 7",
             "P " + 130 * MS,
             "L " + 134 * MS,
+            "R " + 137 * MS,
+            "S " + 140 * MS,
             "R " + 160 * MS,
             "G " + 140 * MS + " " + 5 * MS + " Copy",
             "half-written line");
@@ -46,7 +48,9 @@ class LatencyBreakdownTest {
         assertEquals(2.0, one.get("fx_apply_ms"));
         assertEquals(8.0, one.get("applied_to_pulse_start_ms"));
         assertEquals(4.0, one.get("pulse_css_layout_ms"));
-        assertEquals(26.0, one.get("layout_to_render_end_ms"));
+        // The render that ended at 137 ms was the previous pulse's: this pulse's began only after it was over.
+        assertEquals(6.0, one.get("layout_to_pulse_over_ms"));
+        assertEquals(20.0, one.get("pulse_over_to_render_end_ms"));
         assertEquals(10.0, one.get("render_end_to_pixel_seen_ms"));
         assertEquals(5.0, one.get("app_gc_ms"), "the young collection at 140 ms fell inside the change");
     }
@@ -60,7 +64,7 @@ class LatencyBreakdownTest {
 
         assertEquals(50.0, one.get("write_to_pixel_ms"));
         assertNull(one.get("write_to_informer_callback_ms"));
-        assertNull(one.get("layout_to_render_end_ms"));
+        assertNull(one.get("pulse_over_to_render_end_ms"));
     }
 
     @Test
@@ -78,7 +82,7 @@ class LatencyBreakdownTest {
         assertEquals(1, report.get("changes_traced_end_to_end"));
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> stages = (Map<String, Map<String, Object>>) report.get("stages");
-        assertEquals(1, stages.get("layout_to_render_end").get("count"));
+        assertEquals(1, stages.get("pulse_over_to_render_end").get("count"));
         assertEquals(2, stages.get("write_round_trip").get("count"));
         assertEquals(1, report.get("changes_with_an_app_gc_pause"));
         assertEquals(1, report.get("changes_with_a_bench_gc_pause"));
@@ -89,7 +93,7 @@ class LatencyBreakdownTest {
         @SuppressWarnings("unchecked")
         List<String> rows = (List<String>) report.get("per_change");
         assertEquals(3, rows.size());
-        assertEquals("70.0 5.0 10.0 1.0 2.0 7.0 2.0 8.0 4.0 26.0 10.0 5.0 0.0", rows.get(0));
-        assertEquals("- 1.0 - - - - - - - - - - -", rows.get(2), "a change never seen has no figures");
+        assertEquals("70.0 5.0 10.0 1.0 2.0 7.0 2.0 8.0 4.0 6.0 20.0 10.0 5.0 0.0", rows.get(0));
+        assertEquals("- 1.0 - - - - - - - - - - - -", rows.get(2), "a change never seen has no figures");
     }
 }
