@@ -17,6 +17,11 @@ import javafx.scene.Scene;
 final class StartupMarks {
 
     static final String PROPERTY = "pirack.startupMarks";
+    /**
+     * With this property too, the app quits once the live mark is printed: the packaged app's AppCDS
+     * training run ({@code packaging/jpackage.sh}) is a real start of the window, to the first live frame.
+     */
+    static final String EXIT_WHEN_LIVE = "pirack.startupMarks.exitWhenLive";
     static final String MARK = "PIRACK_STARTUP ";
 
     private final Scene scene;
@@ -77,6 +82,9 @@ final class StartupMarks {
             if (!done[0]) {
                 done[0] = true;
                 print(what + " " + millis.getAsLong() + costs.apply(what));
+                if ("live".equals(what) && Boolean.getBoolean(EXIT_WHEN_LIVE)) {
+                    Platform.runLater(Platform::exit);
+                }
                 // Not from inside the scene's own loop over its listeners.
                 Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0]));
             }
