@@ -54,11 +54,29 @@ public final class RackTablesViewModel {
         }
         shownVersion = s.version();
         shownApi = s.api().getClass();
-        List<NodeRow> nodeRows = s.nodes().values().stream().map(n -> nodeRow(n, frame)).toList();
-        if (!nodeRows.equals(nodes)) {
-            nodes.setAll(nodeRows);
-        }
+        showNodes(s.nodes().values().stream().map(n -> nodeRow(n, frame)).toList());
         showPods(s.pods(), s.api(), apiChanged);
+    }
+
+    /**
+     * Replaces only the rows that changed: a Lease renewal changes one cell of one row, and replacing
+     * every row makes the table rebuild all its cells (and, on the software pipeline, the next pulse
+     * redraw the whole window).
+     */
+    private void showNodes(List<NodeRow> rows) {
+        boolean sameNodes = rows.size() == nodes.size();
+        for (int i = 0; sameNodes && i < rows.size(); i++) {
+            sameNodes = rows.get(i).name().equals(nodes.get(i).name());
+        }
+        if (!sameNodes) {
+            nodes.setAll(rows);
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (!rows.get(i).equals(nodes.get(i))) {
+                nodes.set(i, rows.get(i));
+            }
+        }
     }
 
     /**

@@ -47,6 +47,37 @@ class RackTablesViewModelTest {
         return List.copyOf(fresh.pods());
     }
 
+    /**
+     * Lease renewals are the only change on a quiet rack: the renewed node's row is replaced in place
+     * (the others, and a selection in the table, stay), and the heartbeat shows as a clock time, which
+     * unlike an age is not stale between renewals.
+     */
+    @Test
+    void aLeaseRenewalReplacesOnlyThatNodesRowAndShowsTheRenewalsClockTime() {
+        RackTablesViewModel tables = new RackTablesViewModel();
+        TreeMap<String, io.pirack.core.cluster.NodeInfo> nodes = new TreeMap<>();
+        RACK.slots().forEach(slot -> nodes.put(slot.hostname(), readyNode(slot.hostname())));
+        Map<String, io.pirack.core.cluster.LeaseInfo> leases = new HashMap<>();
+        RACK.slots().forEach(slot -> leases.put(slot.hostname(), ClusterFixtures.lease(slot.hostname(), T0.minusSeconds(5))));
+        tables.show(ClusterFixtures.frame(RACK, new ClusterSnapshot(1, T0, "test cluster", LIVE, nodes, Map.of(), leases,
+                Map.of(), List.of()), T0));
+        List<RackTablesViewModel.NodeRow> before = List.copyOf(tables.nodes());
+        List<String> changes = new ArrayList<>();
+        tables.nodes().addListener((ListChangeListener<RackTablesViewModel.NodeRow>) c -> {
+            while (c.next()) {
+                changes.add((c.wasReplaced() ? "replaced " : c.wasAdded() ? "added " : "removed ") + c.getFrom() + "-" + c.getTo());
+            }
+        });
+
+        leases.put("rpi2", ClusterFixtures.lease("rpi2", T0.plusMillis(1500)));
+        tables.show(ClusterFixtures.frame(RACK, new ClusterSnapshot(2, T0, "test cluster", LIVE, nodes, Map.of(), leases,
+                Map.of(), List.of()), T0.plusSeconds(2)));
+
+        assertEquals(List.of("replaced 1-2"), changes, "only rpi2's row");
+        assertEquals(io.pirack.core.cluster.TimeText.clock(T0.plusMillis(1500)), tables.nodes().get(1).heartbeat());
+        assertEquals(before.get(0), tables.nodes().get(0));
+    }
+
     @Test
     void podRowsFollowAddsChangesAndDeletesInNameOrderWithoutRebuildingTheTable() {
         RackTablesViewModel tables = new RackTablesViewModel();
