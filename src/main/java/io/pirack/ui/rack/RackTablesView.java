@@ -34,7 +34,7 @@ public final class RackTablesView extends SplitPane {
         nodes.getColumns().add(column("Role", RackTablesViewModel.NodeRow::role));
         nodes.getColumns().add(column("Ready", RackTablesViewModel.NodeRow::ready));
         nodes.getColumns().add(column("IP", RackTablesViewModel.NodeRow::ip));
-        nodes.getColumns().add(column("Last heartbeat", RackTablesViewModel.NodeRow::heartbeat));
+        nodes.getColumns().add(column("Heartbeat", RackTablesViewModel.NodeRow::heartbeat));
         nodes.getColumns().add(column("Taints", RackTablesViewModel.NodeRow::taints));
         nodes.setPlaceholder(new Label("No nodes yet — waiting for the API server."));
         fitToContent(nodes, List.of(RackTablesViewModel.NodeRow::name, RackTablesViewModel.NodeRow::role,
