@@ -93,7 +93,7 @@ class Amd64OnlyWorkloadOnRehearseTest {
             assertTrue(why.orElseThrow().contains("no build for linux/arm64"), why.orElseThrow());
 
             StringWriter out = new StringWriter();
-            CommandLine check = new CommandLine(new PiRackCommand());
+            CommandLine check = PiRackCommand.commandLine();
             check.setOut(new PrintWriter(out, true));
             check.setErr(new PrintWriter(new StringWriter(), true));
             int exit = check.execute("images", "check", "--kubeconfig", rack.kubeconfig.toString(), "-n", "demo", "--json");
