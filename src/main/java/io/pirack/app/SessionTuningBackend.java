@@ -111,6 +111,11 @@ public final class SessionTuningBackend implements TuningBackend {
     }
 
     @Override
+    public int deadManSeconds() {
+        return rack().deadManSeconds();
+    }
+
+    @Override
     public List<String> suggestedDeployments(List<String> all) {
         String demo = SimWorkload.DEMO_NAMESPACE + "/" + SimWorkload.DEMO_DEPLOYMENT;
         return all.contains(demo) ? List.of(demo) : all;
