@@ -141,8 +141,10 @@ app_image_args=(
 )
 
 # --- 5. AppCDS: the app's own classes (fabric8, Vert.x, Jackson, JavaFX, PiRack) archived ------------
-# A training run of the packaged launcher (`snapshot --sim`: rehearsal rack, informers, the drawn rack
-# rendered offscreen, then System.exit) with -XX:ArchiveClassesAtExit; the launcher then maps the
+# A training run of the packaged launcher with -XX:ArchiveClassesAtExit: the app's own start, as a user
+# starts it (`PiRack --sim`: the window, the rehearsal rack, the client and its informers), quitting once
+# the first live frame is laid out (-Dpirack.startupMarks.exitWhenLive; issue 20 — the window's classes
+# are what the start waits on; the earlier `snapshot --sim` training left them out). The launcher maps the
 # archive with -XX:SharedArchiveFile. JDK 17 accepts the archive only at the absolute path it was made
 # at (the app-image where it was built); a runtime from JDK 20+ (--jdk) also where it is installed
 # (JDK-8279366). Elsewhere the JVM falls back to the JDK's own archive; -Xlog keeps that quiet.
@@ -153,7 +155,11 @@ app_cds() {
   [ -f "$cfg" ] && [ -x "$launcher" ] || { step "AppCDS skipped: no $cfg"; return 0; }
   cp "$cfg" "$work/PiRack.cfg.orig"
   # [JavaOptions] is the cfg's last section: appended options belong to it.
-  echo 'java-options=-XX:ArchiveClassesAtExit=$APPDIR/pirack.jsa' >> "$cfg"
+  {
+    echo 'java-options=-XX:ArchiveClassesAtExit=$APPDIR/pirack.jsa'
+    echo 'java-options=-Dpirack.startupMarks=true'
+    echo 'java-options=-Dpirack.startupMarks.exitWhenLive=true'
+  } >> "$cfg"
   if [ "$os" = Linux ] && [ -z "$display" ] && command -v Xvfb >/dev/null; then
     Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/cds-display" 2>"$work/cds-xvfb.log" &
     xvfb_pid=$!
@@ -163,8 +169,10 @@ app_cds() {
   mkdir -p "$work/cds-home"
   # A fresh HOME: the training run reads and writes no one's settings.
   env -u XDG_CONFIG_HOME -u XDG_STATE_HOME HOME="$work/cds-home" DISPLAY="$display" \
-    timeout --kill-after=10 600 "$launcher" snapshot --sim --out "$work/cds-training.png" >"$work/cds-training.log" 2>&1
+    timeout --kill-after=10 600 "$launcher" --sim >"$work/cds-training.log" 2>&1
   local status=$?
+  # The run must have reached the live frame (it quits itself there), not just ended.
+  if [ $status = 0 ] && ! grep -q '^PIRACK_STARTUP live ' "$work/cds-training.log"; then status=1; fi
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
   cp "$work/PiRack.cfg.orig" "$cfg"
   if [ $status = 0 ] && [ -s "$image/lib/app/pirack.jsa" ]; then

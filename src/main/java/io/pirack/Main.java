@@ -17,7 +17,11 @@ public final class Main {
         if (System.getProperty("pirack.logdir") == null) {
             System.setProperty("pirack.logdir", io.pirack.app.AppPaths.detect().logDir().toString());
         }
-        int exit = PiRackCommand.commandLine().execute(args);
+        if (System.getProperty("picocli.disable.closures") == null) {
+            // PiRack has no Groovy: picocli would otherwise look for groovy.lang.Closure on every start.
+            System.setProperty("picocli.disable.closures", "true");
+        }
+        int exit = PiRackCommand.execute(args);
         // The GUI returns only after its window closed; a CLI command returns its own exit code.
         if (exit != PiRackCommand.GUI_STARTED) {
             System.exit(exit);

@@ -8,27 +8,42 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * What starts before JavaFX does (issue 20's parallel start): the first connection's source, chosen
- * from the command line and the saved files alone, and its opening — the rehearsal rack's API server
- * or the fabric8 client — on a thread of its own while JavaFX starts and the window is built.
+ * What starts before JavaFX does (issue 20's parallel start): on a thread of its own, the first
+ * connection's source, chosen from the command line and the saved files alone, and then its opening
+ * — the rehearsal rack's API server or the fabric8 client — while JavaFX starts and the window is
+ * built. The main thread only starts that thread and goes on to start JavaFX: reading the settings
+ * and the rack file (Jackson, logging) used to hold JavaFX's start back by ~0.3 s of class loading.
  *
- * @param notices problems reading the rack file, for the status line once there is one
+ * @param choice  the source and the problems reading the rack file, once read
+ * @param opening the session, once open (or why it could not open)
  */
-record EarlyStart(ClusterSession.Source source, CompletableFuture<ClusterSession> opening, List<String> notices) {
+record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSession> opening) {
+
+    /**
+     * @param notices problems reading the rack file, for the status line once there is one
+     */
+    record Choice(ClusterSession.Source source, List<String> notices) {
+    }
 
     static EarlyStart begin(LaunchOptions options) {
         return begin(AppPaths.detect(), options);
     }
 
     static EarlyStart begin(AppPaths paths, LaunchOptions options) {
-        List<String> notices = new CopyOnWriteArrayList<>();
-        // Read only: the app loads the settings again in start() and reports a broken file there.
-        AppSettings settings = AppSettings.load(paths, Runnable::run, problem -> { });
-        ClusterSession.Source source = SessionSources.initialSource(paths, settings.get(), options, notices::add);
+        CompletableFuture<Choice> choice = new CompletableFuture<>();
         CompletableFuture<ClusterSession> opening = new CompletableFuture<>();
         Background.daemon("pirack-early-connect").newThread(() -> {
+            Choice chosen;
             try {
-                opening.complete(ClusterSession.open(source));
+                chosen = choose(paths, options);
+            } catch (RuntimeException e) {
+                choice.completeExceptionally(e);
+                opening.completeExceptionally(new CompletionException(e));
+                return;
+            }
+            choice.complete(chosen);
+            try {
+                opening.complete(ClusterSession.open(chosen.source()));
             } catch (ClusterConnection.KubeconfigException | RuntimeException e) {
                 opening.completeExceptionally(new CompletionException(e));
             }
@@ -37,6 +52,23 @@ record EarlyStart(ClusterSession.Source source, CompletableFuture<ClusterSession
             // For the startup bench's breakdown: when the rack's API server or the client was ready.
             opening.whenComplete((session, error) -> StartupMarks.printMark("session-opened " + System.currentTimeMillis()));
         }
-        return new EarlyStart(source, opening, notices);
+        return new EarlyStart(choice, opening);
+    }
+
+    private static Choice choose(AppPaths paths, LaunchOptions options) {
+        List<String> notices = new CopyOnWriteArrayList<>();
+        // Read only: the app loads the settings again in start() and reports a broken file there.
+        AppSettings settings = AppSettings.load(paths, Runnable::run, problem -> { });
+        return new Choice(SessionSources.initialSource(paths, settings.get(), options, notices::add), List.copyOf(notices));
+    }
+
+    /** The source to show and connect to; waits for the early thread to have read the files. */
+    ClusterSession.Source source() {
+        return choice.join().source();
+    }
+
+    /** Problems reading the rack file; waits like {@link #source()}. */
+    List<String> notices() {
+        return choice.join().notices();
     }
 }

@@ -41,6 +41,7 @@ public final class PiRackApp extends Application {
 
     public static void launchWith(LaunchOptions options) {
         launchOptions = options;
+        RenderingPipeline.chooseBeforeToolkitStarts();
         early = EarlyStart.begin(options);
         Application.launch(PiRackApp.class);
     }
@@ -105,13 +106,15 @@ public final class PiRackApp extends Application {
         stage.show();
         EarlyStart boot = early;
         early = null;
-        if (boot == null) {
+        // The early thread has read the files by now, or is about to (null if it failed: read them here).
+        EarlyStart.Choice chosen = boot == null ? null : boot.choice().exceptionally(e -> null).join();
+        if (chosen == null) {
             sessions.connect(sessions.initialSource(launchOptions));
         } else {
-            if (!boot.notices().isEmpty()) {
-                sessions.realRack(); // read before JavaFX ran: now say it, with the rack file dialog
+            if (!chosen.notices().isEmpty()) {
+                sessions.realRack(); // read on the early thread: now say it, with the rack file dialog
             }
-            sessions.connect(boot.source(), boot.opening());
+            sessions.connect(chosen.source(), boot.opening());
         }
         booth.apply(launchOptions);
     }

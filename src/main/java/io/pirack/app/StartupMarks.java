@@ -17,30 +17,43 @@ import javafx.scene.Scene;
 final class StartupMarks {
 
     static final String PROPERTY = "pirack.startupMarks";
+    /**
+     * With this property too, the app quits once the live mark is printed: the packaged app's AppCDS
+     * training run ({@code packaging/jpackage.sh}) is a real start of the window, to the first live frame.
+     */
+    static final String EXIT_WHEN_LIVE = "pirack.startupMarks.exitWhenLive";
     static final String MARK = "PIRACK_STARTUP ";
 
     private final Scene scene;
     private final PrintStream out;
     private final LongSupplier millis;
+    /** What a mark cost so far, appended to its line ({@code " skeleton-cpu-ms 812 …"}); empty in tests. */
+    private final java.util.function.UnaryOperator<String> costs;
     private boolean skeletonDue = true;
     private boolean liveDue = true;
 
-    private StartupMarks(Scene scene, PrintStream out, LongSupplier millis) {
+    private StartupMarks(Scene scene, PrintStream out, LongSupplier millis, java.util.function.UnaryOperator<String> costs) {
         this.scene = scene;
         this.out = out;
         this.millis = millis;
+        this.costs = costs;
     }
 
     /** Installs the marks on {@code scene} if the property asks for them. FX thread. */
     static void installIfAsked(Scene scene, FrameSource frames) {
         if (Boolean.getBoolean(PROPERTY)) {
-            install(scene, frames, System.out, System::currentTimeMillis);
+            install(scene, frames, System.out, System::currentTimeMillis, StartupMarks::costsSoFar);
         }
     }
 
     /** Installs the marks: they go to {@code out}, stamped by {@code millis}. FX thread. */
     static void install(Scene scene, FrameSource frames, PrintStream out, LongSupplier millis) {
-        StartupMarks marks = new StartupMarks(scene, out, millis);
+        install(scene, frames, out, millis, what -> "");
+    }
+
+    /** Like {@link #install(Scene, FrameSource, PrintStream, LongSupplier)}, each mark followed by {@code costs.apply(mark)}. */
+    static void install(Scene scene, FrameSource frames, PrintStream out, LongSupplier millis, java.util.function.UnaryOperator<String> costs) {
+        StartupMarks marks = new StartupMarks(scene, out, millis, costs);
         frames.subscribe(marks::frame);
         marks.print("jvm " + ManagementFactory.getRuntimeMXBean().getStartTime() + " fx-start " + millis.getAsLong());
     }
@@ -68,7 +81,10 @@ final class StartupMarks {
         once[0] = () -> {
             if (!done[0]) {
                 done[0] = true;
-                print(what + " " + millis.getAsLong());
+                print(what + " " + millis.getAsLong() + costs.apply(what));
+                if ("live".equals(what) && Boolean.getBoolean(EXIT_WHEN_LIVE)) {
+                    Platform.runLater(Platform::exit);
+                }
                 // Not from inside the scene's own loop over its listeners.
                 Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0]));
             }
@@ -83,6 +99,33 @@ final class StartupMarks {
             out.println(MARK + line);
             out.flush();
         }
+    }
+
+    /**
+     * Figures the load on a shared machine does not inflate much, for the startup bench: the process's
+     * CPU time so far (user + system, all threads), the classes loaded so far and the resident set
+     * ({@code " skeleton-cpu-ms 1830 skeleton-classes 9120 skeleton-rss-kb 301234"}). Linux's /proc for
+     * CPU and memory; elsewhere only the class count.
+     */
+    static String costsSoFar(String what) {
+        StringBuilder line = new StringBuilder();
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            // Fields after the command name, which may hold spaces: state is field 3, utime 14, stime 15 (clock ticks, 100/s).
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            line.append(' ').append(what).append("-cpu-ms ").append((Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10);
+        } catch (java.io.IOException | RuntimeException notLinux) {
+            // no CPU figure
+        }
+        line.append(' ').append(what).append("-classes ").append(ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
+        try {
+            java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:")).findFirst()
+                    .ifPresent(l -> line.append(' ').append(what).append("-rss-kb ").append(l.replaceAll("\\D", "")));
+        } catch (java.io.IOException notLinux) {
+            // no memory figure
+        }
+        return line.toString();
     }
 
     /** A mark from outside the window (any thread), on standard output. */

@@ -24,7 +24,11 @@ import java.util.concurrent.TimeUnit;
  * the pulse that laid out the first frame (the skeleton of the last known rack, LEDs "unknown") and
  * of the one that laid out the first frame with the API live and every Pi known. Twice: the app
  * starting its own rehearsal rack ({@code --sim}), and the app connecting to a rack already running
- * in this JVM ({@code --kubeconfig}, what a real cluster costs).
+ * in this JVM ({@code --kubeconfig}, what a real cluster costs). With
+ * {@code -Dbench.startup.launcher=…/bin/PiRack} a third series times the packaged app's own launcher
+ * (its jlinked runtime, its flags and AppCDS archive), the marks asked for through
+ * {@code JAVA_TOOL_OPTIONS}. Each mark also carries what the start cost by then — process CPU time,
+ * classes loaded, resident memory — figures a shared machine's load inflates far less than wall time.
  */
 final class StartupBench {
 
@@ -52,6 +56,11 @@ final class StartupBench {
             result.put("connecting_to_running_api_server", series(runs, jvmArgs, List.of("--kubeconfig", kubeconfig.toString())));
             Files.deleteIfExists(kubeconfig);
         }
+        String launcher = System.getProperty("bench.startup.launcher");
+        if (launcher != null) {
+            result.put("packaged_launcher", launcher);
+            result.put("packaged_launcher_own_rehearsal_rack", series(runs, List.of(), List.of("--sim"), launcher));
+        }
         result.put("target_skeleton_ms", 1000);
         result.put("target_live_ms", 2500);
         result.put("load_average_at_end", AppProcess.loadAverage());
@@ -60,32 +69,47 @@ final class StartupBench {
     }
 
     private Map<String, Object> series(int runs, List<String> jvmArgs, List<String> appArgs) throws Exception {
+        return series(runs, jvmArgs, appArgs, null);
+    }
+
+    /** {@code launcher} null: {@code java … io.pirack.Main} from this class path; else that native launcher. */
+    private Map<String, Object> series(int runs, List<String> jvmArgs, List<String> appArgs, String launcher) throws Exception {
         Samples skeleton = new Samples();
         Samples live = new Samples();
         Samples toJvm = new Samples();
         Samples toFxStart = new Samples();
         Samples toOpened = new Samples();
+        Map<String, List<Long>> costs = new java.util.TreeMap<>();
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             Path home = Files.createTempDirectory("pirack-startup");
-            List<String> command = new ArrayList<>();
-            command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-            command.addAll(jvmArgs);
+            List<String> properties = new ArrayList<>();
             FX_PROPERTIES.forEach(p -> {
                 if (System.getProperty(p) != null) {
-                    command.add("-D" + p + "=" + System.getProperty(p));
+                    properties.add("-D" + p + "=" + System.getProperty(p));
                 }
             });
-            command.add("-Dpirack.startupMarks=true");
-            command.add("-Dpirack.home=" + home);
-            command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
-            command.add("io.pirack.Main");
+            properties.add("-Dpirack.startupMarks=true");
+            properties.add("-Dpirack.home=" + home);
+            List<String> command = new ArrayList<>();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            if (launcher == null) {
+                command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+                command.addAll(jvmArgs);
+                command.addAll(properties);
+                command.add("-cp");
+                command.add(System.getProperty("java.class.path"));
+                command.add("io.pirack.Main");
+            } else {
+                command.add(launcher);
+                // The launcher's own flags stay as packaged; the JVM adds these (and says so on stderr).
+                builder.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", properties));
+            }
             command.addAll(appArgs);
             long spawned = System.currentTimeMillis();
             // Everything the app printed, kept for a run that fails (named in the failure).
             Path output = home.resolve("app-output.txt");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process = builder.start();
             // A run that never gets there is ended (and counted as a failure) instead of stalling the bench.
             java.util.concurrent.CompletableFuture.delayedExecutor(TIMEOUT_S, TimeUnit.SECONDS).execute(process::destroy);
             Map<String, Long> marks;
@@ -109,6 +133,11 @@ final class StartupBench {
             if (marks.containsKey("session-opened")) {
                 toOpened.add(millis(marks.get("session-opened") - spawned));
             }
+            marks.forEach((name, value) -> {
+                if (name.contains("-cpu-ms") || name.contains("-classes") || name.contains("-rss-kb")) {
+                    costs.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+                }
+            });
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("spawn_to_skeleton_laid_out", skeleton.summary());
@@ -116,6 +145,10 @@ final class StartupBench {
         m.put("spawn_to_jvm_start", toJvm.summary());
         m.put("spawn_to_javafx_start_method", toFxStart.summary());
         m.put("spawn_to_session_opened_off_fx_thread", toOpened.summary());
+        // p50 and max of each: CPU ms, classes and resident KB at the skeleton and live marks.
+        Map<String, Object> costSummary = new LinkedHashMap<>();
+        costs.forEach((name, values) -> costSummary.put(name, medianAndMax(values)));
+        m.put("costs_at_marks", costSummary);
         m.put("failures", failures);
         m.put("met", failures.isEmpty() && skeleton.percentileMillis(100) <= 1000 && live.percentileMillis(100) <= 2500);
         return m;
@@ -140,6 +173,14 @@ final class StartupBench {
             }
         }
         return marks;
+    }
+
+    static Map<String, Long> medianAndMax(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("p50", sorted.get((sorted.size() - 1) / 2));
+        m.put("max", sorted.get(sorted.size() - 1));
+        return m;
     }
 
     private static long millis(long ms) {

@@ -3,6 +3,7 @@ package io.pirack.cli;
 import io.pirack.app.LaunchOptions;
 import io.pirack.app.PiRackApp;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,29 +11,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code pirack [options]} starts the app; {@code pirack <command>} runs a CLI command over the same
- * services the app uses. Add a subcommand by listing its class in {@code subcommands}.
+ * services the app uses. Add a subcommand by listing its class in {@link #SUBCOMMANDS}.
  */
 @Command(name = "pirack",
         mixinStandardHelpOptions = true,
         versionProvider = PiRackCommand.Version.class,
         description = "Control panel for a Raspberry Pi Kubernetes failover demo.%n"
-                + "Without a command, starts the app (on the rehearsal rack unless a cluster is configured).",
-        subcommands = {
-            CommandLine.HelpCommand.class,
-            PlugCommand.class,
-            DoctorCommand.class,
-            BootptabCommand.class,
-            SimKubeletCommand.class,
-            PreflightCommand.class,
-            ImagesCommand.class,
-            SelfCheckCommand.class,
-            RunsCommand.class,
-            DrillCommand.class,
-            RebalanceCommand.class,
-            SnapshotCommand.class,
-            RehearseCommand.class,
-            BenchCommand.class,
-        })
+                + "Without a command, starts the app (on the rehearsal rack unless a cluster is configured).")
 public final class PiRackCommand implements Callable<Integer> {
 
     /** Exit code that tells {@code Main} the GUI ran and the JVM should end normally. */
@@ -53,8 +38,57 @@ public final class PiRackCommand implements Callable<Integer> {
     @Option(names = "--attract", paramLabel = "MINUTES", description = "Run the attract loop every MINUTES.", defaultValue = "0")
     int attractMinutes;
 
+    /** Every subcommand, in the order {@code pirack --help} lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            CommandLine.HelpCommand.class,
+            PlugCommand.class,
+            DoctorCommand.class,
+            BootptabCommand.class,
+            SimKubeletCommand.class,
+            PreflightCommand.class,
+            ImagesCommand.class,
+            SelfCheckCommand.class,
+            RunsCommand.class,
+            DrillCommand.class,
+            RebalanceCommand.class,
+            SnapshotCommand.class,
+            RehearseCommand.class,
+            BenchCommand.class);
+
+    /**
+     * Runs {@code pirack ARGS}. Arguments that start the app (its own options, no command, no help) run on
+     * {@link #appOnly()}: picocli then does not build the 14 subcommands' models and instances, which
+     * cost ~0.2 s of class loading and reflection before the window (issue 20). Anything else — a
+     * command, {@code --help}, {@code --version}, a mistake — runs on the full {@link #commandLine()}, so
+     * its output and errors are exactly those of the whole command tree.
+     */
+    public static int execute(String... args) {
+        return (startsTheApp(args) ? appOnly() : commandLine()).execute(args);
+    }
+
+    /** Whether {@code args} start the app: the app's options parse cleanly and ask for no help or version. */
+    static boolean startsTheApp(String... args) {
+        try {
+            CommandLine.ParseResult parsed = appOnly().parseArgs(args);
+            return !parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested();
+        } catch (CommandLine.ParameterException notTheApp) {
+            return false;
+        }
+    }
+
+    /** The full command tree: the app's options and every subcommand. */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new PiRackCommand());
+        SUBCOMMANDS.forEach(commandLine::addSubcommand);
+        return configured(commandLine);
+    }
+
+    /** The app's own options without the subcommands. */
+    static CommandLine appOnly() {
+        return configured(new CommandLine(new PiRackCommand()));
+    }
+
+    private static CommandLine configured(CommandLine commandLine) {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             if (e instanceof SavedFiles.UnusableFileException unusable) {

@@ -1,7 +1,11 @@
 package io.pirack.frames;
 
 import io.pirack.concurrent.Background;
-import io.pirack.core.cluster.LeaseInfo;
+import io.pirack.core.cluster.ApiStatus;
+import io.pirack.core.cluster.ClusterChangeListener;
+import io.pirack.core.cluster.EventInfo;
+import io.pirack.core.cluster.NodeInfo;
+import io.pirack.core.cluster.PodInfo;
 import io.pirack.core.rack.LedStates;
 import io.pirack.core.rack.LinkState;
 import io.pirack.core.rack.RackFrame;
@@ -27,16 +31,20 @@ import java.util.function.Supplier;
  * slot when the last frame was less than 16.7 ms ago), which reads the newest state. Frames are
  * built on the publisher's own thread — copying 3,000 pods out of the store is not the FX
  * thread's business — and handed over so that the FX thread never has more than one delivery
- * queued: a slow FX thread skips stale frames instead of working through a backlog. Between
- * changes nothing is built except a 1 Hz refresh for clock-based text (ages, "since") and one
- * frame when a heartbeat LED's flash ends (issue 20: a quiet rack costs almost nothing).
+ * queued: a slow FX thread skips stale frames instead of working through a backlog.
+ *
+ * <p>Quiet idle (issue 20): between changes the only frames are one per heartbeat tick
+ * ({@link LedStates#HEARTBEAT_TICK}, on the whole second of the frames' clock), which turns the
+ * heartbeat LEDs on and off and refreshes clock-based text. A change that only renews Leases is
+ * not worth a frame of its own: it waits for that tick ({@link #signalHeartbeat}), so with every Pi
+ * renewing the screen is redrawn at most once a second for them.
  */
 public final class FramePublisher extends FrameFanOut implements AutoCloseable {
 
-    /** Refresh for clock-based text (ages in seconds) even when nothing changes. */
-    public static final long REFRESH_MILLIS = 1000;
-    /** Built this long after a clock-driven LED change is due, so the frame surely shows it. */
+    /** Built this long after a tick is due, so the frame surely shows it. */
     static final long CLOCK_SLACK_NANOS = 5_000_000L;
+    /** Two wakes for one tick closer than this are one wake. */
+    static final long TICK_JITTER_NANOS = 50_000_000L;
     /** One frame at 60 Hz. */
     static final long FRAME_NANOS = 16_666_667L;
 
@@ -44,8 +52,6 @@ public final class FramePublisher extends FrameFanOut implements AutoCloseable {
     public interface Builder {
         /** Runs {@code task} after the delay; may throw {@link RejectedExecutionException} once closed. */
         void schedule(Runnable task, long delayNanos);
-
-        void repeat(Runnable task, long periodMillis);
 
         void close();
 
@@ -56,11 +62,6 @@ public final class FramePublisher extends FrameFanOut implements AutoCloseable {
                 @Override
                 public void schedule(Runnable task, long delayNanos) {
                     executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
-                }
-
-                @Override
-                public void repeat(Runnable task, long periodMillis) {
-                    executor.scheduleWithFixedDelay(task, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
                 }
 
                 @Override
@@ -79,25 +80,67 @@ public final class FramePublisher extends FrameFanOut implements AutoCloseable {
     /** The newest built frame the FX thread has not taken yet; non-null means a delivery is queued. */
     private final AtomicReference<RackFrame> handOver = new AtomicReference<>();
     private volatile Runnable detach = () -> { };
+    /** A tick frame is scheduled: from the first build on, every frame schedules the next tick. */
+    private volatile boolean ticking;
     private volatile long lastBuildNanos;
-    /** When the wake for the next clock-driven LED change is due (builder thread only). */
-    private long clockWakeNanos = Long.MIN_VALUE;
+    /** When the wake for the next heartbeat tick is due (builder thread only). */
+    private long tickWakeNanos = Long.MIN_VALUE;
 
-    /** Frames of a cluster store and link monitor, built on a {@code frame-builder} thread, refreshed at 1 Hz. */
+    /**
+     * Frames of a cluster store and link monitor, built on a {@code frame-builder} thread, refreshed
+     * on every heartbeat tick; Lease renewals alone wait for the tick.
+     */
     public FramePublisher(ClusterStore store, LinkMonitor links, Supplier<RackSpec> spec,
                           Supplier<Map<String, String>> plugs, Executor fxExecutor) {
+        this(store, links, spec, plugs, fxExecutor, Builder.thread("frame-builder"), System::nanoTime);
+    }
+
+    /** The same, on a given builder and clock (tests drive both by hand). */
+    FramePublisher(ClusterStore store, LinkMonitor links, Supplier<RackSpec> spec, Supplier<Map<String, String>> plugs,
+                   Executor fxExecutor, Builder builder, LongSupplier nanoTime) {
         this(() -> new RackFrame(store.snapshot(), links.states(), spec.get(), plugs.get(), store.clock().instant()),
-                fxExecutor, Builder.thread("frame-builder"), System::nanoTime);
+                fxExecutor, builder, nanoTime);
         // Listen only once the builder exists: the store may signal from its own thread at once.
-        Runnable signal = this::signal;
+        // The listener runs inside the store's change, before its signal: whoever signals next sees the flag.
+        AtomicBoolean urgent = new AtomicBoolean();
+        ClusterChangeListener notJustLeases = new ClusterChangeListener() {
+            @Override
+            public void nodeChanged(NodeInfo before, NodeInfo after) {
+                urgent.set(true);
+            }
+
+            @Override
+            public void podChanged(PodInfo before, PodInfo after) {
+                urgent.set(true);
+            }
+
+            @Override
+            public void eventReceived(EventInfo event) {
+                urgent.set(true);
+            }
+
+            @Override
+            public void apiStatusChanged(ApiStatus before, ApiStatus after) {
+                urgent.set(true);
+            }
+        };
+        Runnable signal = () -> {
+            if (urgent.getAndSet(false)) {
+                signal();
+            } else {
+                signalHeartbeat();
+            }
+        };
         Consumer<LinkState> linkSignal = l -> signal();
+        store.addListener(notJustLeases);
         store.addChangeSignal(signal);
         links.addListener(linkSignal);
         detach = () -> {
+            store.removeListener(notJustLeases);
             store.removeChangeSignal(signal);
             links.removeListener(linkSignal);
         };
-        builder.repeat(this::signal, REFRESH_MILLIS);
+        signal();
     }
 
     /**
@@ -126,53 +169,52 @@ public final class FramePublisher extends FrameFanOut implements AutoCloseable {
         }
     }
 
+    /**
+     * A change the next heartbeat tick shows soon enough (a Lease renewal, a ReplicaSet's status):
+     * no frame of its own. Every frame schedules the tick after it, so the tick is already due.
+     */
+    public void signalHeartbeat() {
+        if (!ticking) {
+            signal();
+        }
+    }
+
     private void build() {
         // Clear first: a change arriving while we build the frame schedules the next one.
         pending.set(false);
         lastBuildNanos = nanoTime.getAsLong();
-        RackFrame frame = frames.get();
-        wakeForClock(frame);
+        RackFrame frame;
+        try {
+            frame = frames.get();
+        } catch (RuntimeException e) {
+            wakeAtTick(TimeUnit.MILLISECONDS.toNanos(LedStates.HEARTBEAT_TICK.toMillis()));
+            throw e;
+        }
+        Instant now = frame.now();
+        wakeAtTick(Duration.between(now, LedStates.nextTick(now)).toNanos() + CLOCK_SLACK_NANOS);
         if (handOver.getAndSet(frame) == null) {
             fxExecutor.execute(this::deliverNewest);
         }
     }
 
     /**
-     * Schedules a frame for when a heartbeat LED changes by the clock alone (its flash ends), unless
-     * the 1 Hz refresh or an earlier wake comes first. Builder thread.
+     * Schedules the frame of the next heartbeat tick, {@code delay} from now, unless it is scheduled
+     * already. Builder thread.
      */
-    private void wakeForClock(RackFrame frame) {
-        Instant next = nextClockChange(frame);
-        if (next == null) {
-            return;
-        }
-        long delay = Math.max(0, Duration.between(frame.now(), next).toNanos()) + CLOCK_SLACK_NANOS;
-        if (delay >= TimeUnit.MILLISECONDS.toNanos(REFRESH_MILLIS)) {
-            return;
-        }
+    private void wakeAtTick(long delay) {
         long now = nanoTime.getAsLong();
         long at = now + delay;
-        if (clockWakeNanos > now && clockWakeNanos <= at) {
+        // A frame built just before the tick computes the same wake give or take the clocks' jitter.
+        if (tickWakeNanos > now && tickWakeNanos <= at + TICK_JITTER_NANOS) {
             return;
         }
-        clockWakeNanos = at;
+        tickWakeNanos = at;
         try {
             builder.schedule(this::signal, delay);
+            ticking = true;
         } catch (RejectedExecutionException closed) {
             // closed: nothing to show any more
         }
-    }
-
-    /** The earliest instant at which a heartbeat LED of {@code frame} changes with no new event; null if none. */
-    static Instant nextClockChange(RackFrame frame) {
-        Instant earliest = null;
-        for (LeaseInfo lease : frame.cluster().leases().values()) {
-            Instant next = LedStates.nextHeartbeatChange(lease, frame.cluster().api(), frame.now()).orElse(null);
-            if (next != null && (earliest == null || next.isBefore(earliest))) {
-                earliest = next;
-            }
-        }
-        return earliest;
     }
 
     private void deliverNewest() {

@@ -116,27 +116,77 @@ class FramePublisherTest {
         }, fx::add, builder, nanos::get);
         self[0].signal();
         builder.runNext();
-        assertEquals(1, builder.scheduled(), "the change during the build is not lost");
+        assertEquals(1, builder.due(), "the change during the build is not lost");
     }
 
     @Test
-    void aHeartbeatFlashGetsAFrameWhenItEndsAndAQuietRackGetsNone() {
-        builds.set(0);
-        FramePublisher flashing = new FramePublisher(
+    void everyFrameAsksForTheNextWholeSecondTickOnceSoAQuietRackGetsOneFrameASecond() {
+        AtomicLong millisIntoTheSecond = new AtomicLong(300);
+        FramePublisher ticking = new FramePublisher(
                 () -> frame(RACK, snapshot(LIVE, List.of(readyNode("rpi1")), List.of(), List.of(lease("rpi1", T0)), List.of()),
-                        builds.incrementAndGet() == 1 ? T0 : T0.plusMillis(500)),
+                        T0.plusMillis(millisIntoTheSecond.get())),
                 fx::add, builder, nanos::get);
-        flashing.subscribe(shown::add);
-        builder.runNext();
+        ticking.subscribe(shown::add);
+        ticking.signal();
+        builder.runAll();
+        assertEquals(List.of(700_000_000L + FramePublisher.CLOCK_SLACK_NANOS), builder.tickWaits(),
+                "a frame 300 ms into the second waits for the next whole second");
+        for (int i = 0; i < 3; i++) {
+            nanos.addAndGet(FramePublisher.FRAME_NANOS);
+            millisIntoTheSecond.addAndGet(20);
+            ticking.signal();
+            builder.runAll();
+        }
+        assertEquals(1, builder.tickWaits().size(), "frames within one tick share its wake");
+        nanos.addAndGet(700_000_000L);
+        millisIntoTheSecond.set(1005);
+        builder.runTick();
         runFx();
-        assertEquals(1, builder.scheduled(), "a wake for the end of the flash");
-        assertEquals(400_000_000L + FramePublisher.CLOCK_SLACK_NANOS, builder.delayOfNext());
-        builder.runNext(); // the wake signals ...
-        builder.runNext(); // ... and the frame is built
-        runFx();
-        assertEquals(2, shown.size());
-        assertEquals(LedStates.HeartbeatLed.BEATING, LedStates.heartbeat(lease("rpi1", T0), LIVE, shown.get(1).now()));
-        assertEquals(0, builder.scheduled(), "between beats nothing is scheduled before the 1 Hz refresh");
+        assertEquals(List.of(1_000_000_000L - 5_000_000L + FramePublisher.CLOCK_SLACK_NANOS), builder.tickWaits(),
+                "the tick's frame asks for the next tick");
+        assertEquals(0, builder.due(), "nothing else is built between ticks");
+    }
+
+    @Test
+    void aLeaseRenewalAloneWaitsForTheTickWhileANodeOrPodChangeIsBuiltAtOnce() {
+        SettableClock clock = new SettableClock(T0.plusMillis(100));
+        ClusterStore store = new ClusterStore(clock, "test cluster");
+        LinkMonitor links = new LinkMonitor(clock);
+        try (FramePublisher fromStore = new FramePublisher(store, links, () -> RACK, Map::of, fx::add, builder, nanos::get)) {
+            fromStore.subscribe(shown::add);
+            builder.runAll();
+            runFx();
+            assertEquals(1, shown.size(), "the first frame at once");
+            nanos.addAndGet(200_000_000L);
+            clock.advance(java.time.Duration.ofMillis(200));
+
+            store.putLease(lease("rpi1", clock.instant()));
+            store.putLease(lease("rpi2", clock.instant()));
+            assertEquals(0, builder.due(), "renewals wait for the tick");
+            assertEquals(1, builder.tickWaits().size());
+
+            store.putPod(io.pirack.testing.ClusterFixtures.pod("hello-1", "rpi1", io.pirack.core.cluster.PodPhase.RUNNING,
+                    true, false, io.pirack.core.cluster.OwnerKind.REPLICA_SET, "hello"));
+            assertEquals(1, builder.due(), "a pod change is built at once");
+            builder.runAll();
+            runFx();
+            nanos.addAndGet(FramePublisher.FRAME_NANOS);
+            clock.advance(java.time.Duration.ofNanos(FramePublisher.FRAME_NANOS));
+            store.putNode(readyNode("rpi1"));
+            assertEquals(1, builder.due(), "a node change is built at once");
+            builder.runAll();
+            store.putLease(lease("rpi1", clock.instant()));
+            assertEquals(0, builder.due(), "and a renewal after them waits again");
+
+            clock.set(T0.plusSeconds(1).plusMillis(5));
+            builder.runTick();
+            runFx();
+            RackFrame tick = shown.get(shown.size() - 1);
+            assertEquals(2, tick.cluster().leases().size(), "the tick's frame shows the renewals");
+            assertEquals(LedStates.HeartbeatLed.FLASH, LedStates.heartbeat(tick.cluster().leases().get("rpi2"), LIVE, tick.now()));
+        } finally {
+            links.close();
+        }
     }
 
     @Test
@@ -193,8 +243,10 @@ class FramePublisherTest {
 
     /** The builder thread, run by hand: tasks wait until the test runs them. */
     private static final class ManualBuilder implements FramePublisher.Builder {
-        private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
-        private final ArrayDeque<Long> delays = new ArrayDeque<>();
+        private record Task(Runnable run, long delayNanos) {
+        }
+
+        private final java.util.List<Task> tasks = new java.util.ArrayList<>();
         private boolean closed;
 
         @Override
@@ -202,39 +254,56 @@ class FramePublisherTest {
             if (closed) {
                 throw new RejectedExecutionException("closed");
             }
-            tasks.add(task);
-            delays.add(delayNanos);
-        }
-
-        @Override
-        public void repeat(Runnable task, long periodMillis) {
-            throw new UnsupportedOperationException("the tests drive changes themselves");
+            tasks.add(new Task(task, delayNanos));
         }
 
         @Override
         public void close() {
             closed = true;
             tasks.clear();
-            delays.clear();
         }
 
         int scheduled() {
             return tasks.size();
         }
 
+        /** Builds due within a 60 Hz frame, not waits for a heartbeat tick. */
+        int due() {
+            return (int) tasks.stream().filter(t -> t.delayNanos() <= FramePublisher.FRAME_NANOS).count();
+        }
+
+        /** The waits for the next heartbeat tick (anything scheduled further out than one frame), in nanoseconds. */
+        List<Long> tickWaits() {
+            return tasks.stream().map(Task::delayNanos).filter(d -> d > FramePublisher.FRAME_NANOS).toList();
+        }
+
+        /** The shortest wait scheduled: the next build when one is due, else the tick's. */
         long delayOfNext() {
-            return delays.peek();
+            return tasks.stream().mapToLong(Task::delayNanos).min().orElseThrow();
         }
 
         void runNext() {
-            delays.poll();
-            tasks.poll().run();
+            tasks.remove(0).run().run();
         }
 
+        /** Runs every build that is due, and what those schedule, but not the waits for a tick. */
         void runAll() {
-            while (!tasks.isEmpty()) {
-                runNext();
+            for (Task next = firstDue(); next != null; next = firstDue()) {
+                tasks.remove(next);
+                next.run().run();
             }
+        }
+
+        /** Lets the next tick come: runs its wake (which signals) and the build it asks for. */
+        void runTick() {
+            Task tick = tasks.stream().filter(t -> t.delayNanos() > FramePublisher.FRAME_NANOS).findFirst().orElseThrow();
+            tasks.remove(tick);
+            tick.run().run();
+            runAll();
+        }
+
+        private Task firstDue() {
+            return tasks.stream().filter(t -> t.delayNanos() <= FramePublisher.FRAME_NANOS).findFirst().orElse(null);
         }
     }
 }

@@ -17,8 +17,14 @@ import java.time.Instant;
  */
 public final class LedStates {
 
-    /** How long the heartbeat LED stays lit after a Lease renewal. */
-    public static final Duration HEARTBEAT_FLASH = Duration.ofMillis(400);
+    /**
+     * The heartbeat LEDs' shared tick (issue 20, quiet idle): a renewal lights its Pi's LED from the
+     * first tick after it arrived until the next one, so every Pi's flashes — on and off — change on
+     * the same whole seconds and a rack of any size costs at most one redraw a second for them.
+     * A renewal shows at most one tick late; the flash is dark again at most two ticks after the
+     * last renewal arrived, so a Pi that stops renewing stops flashing within 2 s.
+     */
+    public static final Duration HEARTBEAT_TICK = Duration.ofSeconds(1);
 
     private LedStates() {
     }
@@ -113,35 +119,30 @@ public final class LedStates {
     }
 
     /**
-     * The heartbeat LED from the node's Lease. Stopped means no renewal for a full lease duration
-     * (40 s by default): the kubelet is certainly not heartbeating any more.
+     * The heartbeat LED from the node's Lease. Lit (FLASH) during the whole tick after the tick in
+     * which the renewal arrived (see {@link #HEARTBEAT_TICK}); stopped means no renewal for a full
+     * lease duration (40 s by default): the kubelet is certainly not heartbeating any more.
      */
     public static HeartbeatLed heartbeat(LeaseInfo lease, ApiStatus api, Instant now) {
         if (!api.isLive() || lease == null || lease.receivedAt() == null) {
             return HeartbeatLed.UNKNOWN;
         }
-        Duration sinceReceived = Duration.between(lease.receivedAt(), now);
-        if (sinceReceived.compareTo(HEARTBEAT_FLASH) < 0) {
+        Instant tick = tickStart(now);
+        Instant received = lease.receivedAt();
+        if (!received.isBefore(tick.minus(HEARTBEAT_TICK)) && received.isBefore(tick)) {
             return HeartbeatLed.FLASH;
         }
         return now.isAfter(stopsAt(lease)) ? HeartbeatLed.STOPPED : HeartbeatLed.BEATING;
     }
 
-    /**
-     * When the heartbeat LED changes next with no new renewal — its flash ends, or the heartbeats
-     * count as stopped — so a view is redrawn then and not on a steady tick; empty if the clock alone
-     * will not change it any more.
-     */
-    public static java.util.Optional<Instant> nextHeartbeatChange(LeaseInfo lease, ApiStatus api, Instant now) {
-        if (!api.isLive() || lease == null || lease.receivedAt() == null) {
-            return java.util.Optional.empty();
-        }
-        Instant flashEnds = lease.receivedAt().plus(HEARTBEAT_FLASH);
-        if (now.isBefore(flashEnds)) {
-            return java.util.Optional.of(flashEnds);
-        }
-        Instant stops = stopsAt(lease);
-        return now.isAfter(stops) ? java.util.Optional.empty() : java.util.Optional.of(stops.plusMillis(1));
+    /** The start of the heartbeat tick {@code now} is in: the whole second at or before it. */
+    public static Instant tickStart(Instant now) {
+        return now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    /** The next heartbeat tick after {@code now}, when LEDs may change by the clock alone. */
+    public static Instant nextTick(Instant now) {
+        return tickStart(now).plus(HEARTBEAT_TICK);
     }
 
     /** The last instant the heartbeat still counts as beating: a full lease duration after the last renewal. */

@@ -7,7 +7,6 @@ import io.pirack.core.cluster.PodInfo;
 import io.pirack.core.cluster.TimeText;
 import io.pirack.core.rack.LedStates;
 import io.pirack.core.rack.RackFrame;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -46,7 +45,7 @@ public final class RackTablesViewModel {
         return pods;
     }
 
-    /** Rebuilds rows only when the cluster or the API state changed (ages refresh with them). */
+    /** Rebuilds rows only when the cluster or the API state changed; nothing in a row depends on the clock. */
     public void show(RackFrame frame) {
         ClusterSnapshot s = frame.cluster();
         boolean apiChanged = shownApi != s.api().getClass();
@@ -120,11 +119,11 @@ public final class RackTablesViewModel {
     private static NodeRow nodeRow(NodeInfo n, RackFrame frame) {
         ClusterSnapshot s = frame.cluster();
         String taints = n.taints().stream()
-                .map(t -> t.key() + ":" + t.effect() + (t.timeAdded() == null ? ""
-                        : " (" + TimeText.age(Duration.between(t.timeAdded(), frame.now())) + ")"))
+                .map(t -> t.key() + ":" + t.effect() + (t.timeAdded() == null ? "" : " (since " + TimeText.clock(t.timeAdded()) + ")"))
                 .collect(Collectors.joining(", "));
-        String heartbeat = s.lease(n.name()).map(l -> l.renewTime() == null ? "—"
-                : TimeText.age(Duration.between(l.renewTime(), frame.now())) + " ago").orElse("—");
+        // Clock times, not ages: rows are rebuilt only when the cluster changes, and an age would be stale
+        // in between (or would redraw the table every second at rest).
+        String heartbeat = s.lease(n.name()).map(l -> TimeText.clock(l.renewTime())).orElse("—");
         return new NodeRow(n.name(), n.role().label(), LedStates.node(n, s.api()).words, taints.isEmpty() ? "—" : taints,
                 n.internalIp() == null ? "—" : n.internalIp(), heartbeat);
     }

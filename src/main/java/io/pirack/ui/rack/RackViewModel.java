@@ -52,9 +52,12 @@ public final class RackViewModel {
     public record PodModel(String key, String name, String app, int colour, PodLed led, PodKind kind, String owner) {
     }
 
-    /** One Pi layer; {@code lastHeartbeat} is PiRack's receive time of the last Lease renewal (null if none). */
+    /**
+     * One Pi layer: only what the layer shows, so a frame whose only news is a Lease renewal inside
+     * the heartbeat tick maps to an equal model and touches no node (issue 20).
+     */
     public record LayerModel(String hostname, String ip, NodeRole role, LinkLed link, HeartbeatLed heartbeat,
-                             Instant lastHeartbeat, NodeLed node, String plug, List<PodModel> pods) {
+                             NodeLed node, String plug, List<PodModel> pods) {
 
         public LayerModel {
             pods = List.copyOf(pods);
@@ -162,7 +165,7 @@ public final class RackViewModel {
         NodeRole role = node != null ? node.role() : slot != null ? slot.role() : null;
         LeaseInfo lease = s.leases().get(host);
         return new LayerModel(host, ip, role, LedStates.link(frame.links().get(host)),
-                LedStates.heartbeat(lease, api, frame.now()), lease == null ? null : lease.receivedAt(),
+                LedStates.heartbeat(lease, api, frame.now()),
                 LedStates.node(node, api), frame.plugs().getOrDefault(host, ""), pods);
     }
 

@@ -19,6 +19,7 @@ import io.pirack.core.rack.LedStates.LinkLed;
 import io.pirack.core.rack.LedStates.NodeLed;
 import io.pirack.core.rack.LedStates.PodLed;
 import io.pirack.testing.ClusterFixtures;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The truth table from cluster state to LED, every combination the rack can show. */
@@ -161,27 +163,59 @@ class LedStatesTest {
                 OwnerKind.DAEMON_SET, "hello"), api));
     }
 
-    @ParameterizedTest(name = "last renewal {0} ms ago → {1}")
-    @CsvSource({"0, FLASH", "399, FLASH", "400, BEATING", "2000, BEATING", "40000, BEATING", "40001, STOPPED", "120000, STOPPED"})
-    void heartbeatLedFlashesOnARenewalAndStopsAfterTheLeaseDuration(long agoMillis, HeartbeatLed expected) {
+    /** T0 is on a whole second: the tick [T0 − 1 s, T0) has just ended. */
+    @ParameterizedTest(name = "last renewal {0} ms before the tick → {1}")
+    @CsvSource({"1, FLASH", "999, FLASH", "1000, FLASH", "1001, BEATING", "2000, BEATING", "40000, BEATING",
+            "40001, STOPPED", "120000, STOPPED"})
+    void heartbeatLedFlashesForTheTickAfterARenewalAndStopsAfterTheLeaseDuration(long agoMillis, HeartbeatLed expected) {
         Instant received = T0.minusMillis(agoMillis);
         assertEquals(expected, LedStates.heartbeat(ClusterFixtures.lease("rpi2", received), LIVE, T0));
     }
 
-    @ParameterizedTest(name = "last renewal {0} ms ago → LED changes by itself {1} ms from now")
-    @CsvSource({"0, 400", "399, 1", "400, 39601", "40000, 1"})
-    void theHeartbeatLedsNextChangeByTheClockIsTheFlashEndingThenTheBeatStopping(long agoMillis, long inMillis) {
-        LeaseInfo lease = ClusterFixtures.lease("rpi2", T0.minusMillis(agoMillis));
-        Instant next = LedStates.nextHeartbeatChange(lease, LIVE, T0).orElseThrow();
-        assertEquals(T0.plusMillis(inMillis), next);
-        assertNotEquals(LedStates.heartbeat(lease, LIVE, T0), LedStates.heartbeat(lease, LIVE, next), "it does change then");
+    @ParameterizedTest(name = "renewal at {0} ms into a tick: dark, then lit for the whole next tick, then dark")
+    @ValueSource(longs = {0, 1, 400, 999})
+    void aRenewalLightsItsLedFromTheNextTickForOneTickWhereverInTheTickItArrived(long intoTick) {
+        LeaseInfo lease = ClusterFixtures.lease("rpi2", T0.plusMillis(intoTick));
+        assertEquals(HeartbeatLed.BEATING, LedStates.heartbeat(lease, LIVE, T0.plusMillis(intoTick)), "not before the tick");
+        assertEquals(HeartbeatLed.BEATING, LedStates.heartbeat(lease, LIVE, T0.plusMillis(999)), "still the renewal's own tick");
+        assertEquals(HeartbeatLed.FLASH, LedStates.heartbeat(lease, LIVE, T0.plusMillis(1000)), "lit on the next tick");
+        assertEquals(HeartbeatLed.FLASH, LedStates.heartbeat(lease, LIVE, T0.plusMillis(1999)), "for the whole tick");
+        assertEquals(HeartbeatLed.BEATING, LedStates.heartbeat(lease, LIVE, T0.plusMillis(2000)), "dark after one tick");
+    }
+
+    /**
+     * The bound a presenter relies on: a Pi that stops renewing stops flashing at most two ticks (2 s)
+     * after its last renewal arrived, and shows "stopped" once the lease duration has passed.
+     */
+    @ParameterizedTest(name = "last renewal {0} ms into a tick")
+    @ValueSource(longs = {0, 500, 999})
+    void aPiThatStopsRenewingIsDarkWithinTwoTicksAndStoppedAfterTheLeaseDuration(long intoTick) {
+        Instant last = T0.plusMillis(intoTick);
+        LeaseInfo lease = ClusterFixtures.lease("rpi2", last);
+        Instant darkBy = last.plus(LedStates.HEARTBEAT_TICK.multipliedBy(2));
+        for (Instant t = darkBy; t.isBefore(last.plusSeconds(40)); t = t.plusMillis(250)) {
+            assertEquals(HeartbeatLed.BEATING, LedStates.heartbeat(lease, LIVE, t), "no flash " + Duration.between(last, t));
+        }
+        assertEquals(HeartbeatLed.STOPPED, LedStates.heartbeat(lease, LIVE, last.plusSeconds(40).plusMillis(1)));
     }
 
     @Test
-    void aStoppedOrUnknownHeartbeatLedDoesNotChangeByTheClock() {
-        assertTrue(LedStates.nextHeartbeatChange(ClusterFixtures.lease("rpi2", T0.minusSeconds(41)), LIVE, T0).isEmpty());
-        assertTrue(LedStates.nextHeartbeatChange(null, LIVE, T0).isEmpty());
-        assertTrue(LedStates.nextHeartbeatChange(ClusterFixtures.lease("rpi2", T0), UNREACHABLE, T0).isEmpty());
+    void theLedsChangeOnlyOnTheSharedWholeSecondTicksSoEveryPisFlashesCoalesce() {
+        assertEquals(T0, LedStates.tickStart(T0.plusMillis(730)));
+        assertEquals(T0.plusSeconds(1), LedStates.nextTick(T0.plusMillis(730)));
+        assertEquals(T0.plusSeconds(1), LedStates.nextTick(T0), "on a tick, the next one");
+        LeaseInfo rpi2 = ClusterFixtures.lease("rpi2", T0.plusMillis(120));
+        LeaseInfo rpi3 = ClusterFixtures.lease("rpi3", T0.plusMillis(870));
+        List<Long> changes = new java.util.ArrayList<>();
+        for (long ms = 10; ms < 3000; ms += 10) {
+            Instant now = T0.plusMillis(ms);
+            Instant before = now.minusMillis(10);
+            if (LedStates.heartbeat(rpi2, LIVE, now) != LedStates.heartbeat(rpi2, LIVE, before)
+                    || LedStates.heartbeat(rpi3, LIVE, now) != LedStates.heartbeat(rpi3, LIVE, before)) {
+                changes.add(ms);
+            }
+        }
+        assertEquals(List.of(1000L, 2000L), changes, "two Pis renewing 750 ms apart: on and off together, on the ticks");
     }
 
     @Test
