@@ -133,10 +133,19 @@ public final class KioskPinDialog {
      * Bottom-centre of {@code area} (the story above it may still grow by a line or two). When the area
      * is too low for the question (a run started: the stopwatch, the phase and the story fill the
      * column), the question steps aside — its window hides, unanswered — and comes back as soon as the
-     * area has room again (the run is over), so it never covers the show.
+     * area has room again (the run is over), so it never covers the show. No area any more (the
+     * audience window closed): back over the operator window.
      */
     private static void placeWithin(Dialog<?> dialog, Rectangle2D area) {
-        if (area == null || !(dialog.getDialogPane().getScene().getWindow() instanceof Stage window)) {
+        if (!(dialog.getDialogPane().getScene().getWindow() instanceof Stage window)) {
+            return;
+        }
+        if (area == null) {
+            // The audience window went (closed by the operator): the waiting question comes back over its owner.
+            if (!window.isShowing()) {
+                window.show();
+                window.centerOnScreen();
+            }
             return;
         }
         double w = window.getWidth();

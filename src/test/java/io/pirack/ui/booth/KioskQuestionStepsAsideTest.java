@@ -54,6 +54,12 @@ class KioskQuestionStepsAsideTest {
         robot.interact(() -> quiet.set(new Rectangle2D(1190, 300, 700, height + 100)));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(onFx(() -> question.isShowing() && inside(question, quiet.get())), "back, inside the space, once the run is over");
+
+        // Hidden again by a run, then the operator closes the audience window: the question comes back over its owner.
+        robot.interact(() -> quiet.set(new Rectangle2D(1190, 760, 700, height - 40)));
+        assertFalse(onFx(question::isShowing));
+        robot.interact(() -> quiet.set(null));
+        assertTrue(onFx(question::isShowing), "not lost while nobody can see the audience window");
         robot.interact(() -> asked[0].setResult(ButtonType.CANCEL));
     }
 
