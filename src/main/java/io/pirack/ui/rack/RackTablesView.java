@@ -13,6 +13,7 @@ import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -31,6 +32,12 @@ public final class RackTablesView extends SplitPane {
     static final double ROW_HEIGHT = 24;
     /** A cell's left and right padding plus a little air, at the 13 px font. */
     private static final double CELL_PADDING = 22;
+    /** A vertical scroll bar's width at the default font. */
+    private static final double SCROLL_BAR = 16;
+
+    /** What each table needs for its three most needed columns (plus a scroll bar): the divider splits by it. */
+    private final double[] needs = new double[2];
+    private boolean dividerDragged;
 
     public RackTablesView(RackTablesViewModel model) {
         setOrientation(Orientation.HORIZONTAL);
@@ -39,7 +46,7 @@ public final class RackTablesView extends SplitPane {
         nodes.getStyleClass().add(Styles.NODE_TABLE);
         nodes.setPlaceholder(new Label("No nodes yet — waiting for the API server."));
         // Priority: what only the table shows comes first; role and IP are also on each drawn Pi.
-        Node nodeTable = fitToWidth(nodes, "hidden-node-columns", List.of(
+        Node nodeTable = fitToWidth(nodes, "hidden-node-columns", need -> share(0, need), List.of(
                 new Col<>("Node", RackTablesViewModel.NodeRow::name, 0),
                 new Col<>("Role", RackTablesViewModel.NodeRow::role, 3),
                 new Col<>("Ready", RackTablesViewModel.NodeRow::ready, 1),
@@ -51,7 +58,7 @@ public final class RackTablesView extends SplitPane {
         pods.setId("pod-table");
         pods.getStyleClass().add(Styles.POD_TABLE);
         pods.setPlaceholder(new Label("No pods yet."));
-        Node podTable = fitToWidth(pods, "hidden-pod-columns", List.of(
+        Node podTable = fitToWidth(pods, "hidden-pod-columns", need -> share(1, need), List.of(
                 new Col<>("Pod", RackTablesViewModel.PodRow::name, 0),
                 new Col<>("Namespace", RackTablesViewModel.PodRow::namespace, 4),
                 new Col<>("Node", RackTablesViewModel.PodRow::node, 2),
@@ -63,6 +70,24 @@ public final class RackTablesView extends SplitPane {
         pods.setFixedCellSize(ROW_HEIGHT);
         getItems().addAll(nodeTable, podTable);
         setDividerPositions(0.45);
+        // Once the presenter drags the divider, it stays where they put it.
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getTarget() instanceof Node n && (n.getStyleClass().contains("split-pane-divider")
+                    || n.getParent() != null && n.getParent().getStyleClass().contains("split-pane-divider"))) {
+                dividerDragged = true;
+            }
+        });
+    }
+
+    private void share(int table, double need) {
+        needs[table] = need + SCROLL_BAR;
+        if (dividerDragged || needs[0] == 0 || needs[1] == 0) {
+            return;
+        }
+        double position = Math.max(0.3, Math.min(0.7, needs[0] / (needs[0] + needs[1])));
+        if (getDividers().isEmpty() || Math.abs(getDividerPositions()[0] - position) > 0.005) {
+            setDividerPositions(position);
+        }
     }
 
     /** A column: its header, its text, and its rank (0 = shown last of all when the table is narrow). */
@@ -76,7 +101,8 @@ public final class RackTablesView extends SplitPane {
      * the table names them. Widths are measured only for rows that were added or replaced (a frame with a
      * few changed pods measures a few strings, not 3,000) and only grow, so columns do not jump.
      */
-    private static <R> Node fitToWidth(TableView<R> table, String hiddenId, List<Col<R>> cols) {
+    private static <R> Node fitToWidth(TableView<R> table, String hiddenId, java.util.function.DoubleConsumer need,
+                                       List<Col<R>> cols) {
         List<TableColumn<R, String>> columns = cols.stream().map(c -> column(c.title(), c.value())).toList();
         table.getColumns().setAll(columns);
         // Widths set here, not by a constrained policy: that one does not re-run when a column's minimum grows.
@@ -98,6 +124,7 @@ public final class RackTablesView extends SplitPane {
         List<Integer> byRank = java.util.stream.IntStream.range(0, cols.size()).boxed()
                 .sorted(java.util.Comparator.comparingInt(i -> cols.get(i).rank())).toList();
         Runnable apply = () -> {
+            need.accept(byRank.stream().limit(3).mapToDouble(i -> widths[i]).sum());
             double room = room(table);
             if (room <= 0) {
                 return;
