@@ -30,8 +30,8 @@ public final class RackTablesView extends SplitPane {
 
     /** One line of text at the default 13 px font, with the cell's padding. */
     static final double ROW_HEIGHT = 24;
-    /** A cell's left and right padding plus a little air, at the 13 px font. */
-    private static final double CELL_PADDING = 22;
+    /** A cell's left and right padding (2 px each) and border, plus a little air, at the 13 px font. */
+    private static final double CELL_PADDING = 14;
     /** A vertical scroll bar's width at the default font. */
     private static final double SCROLL_BAR = 16;
 
