@@ -92,6 +92,7 @@ public final class PiRackApp extends Application {
         stage.setScene(window.createScene(1280, 800));
         menus.installSlotAccelerators(stage.getScene());
         StartupMarks.installIfAsked(stage.getScene(), frames);
+        LatencyStamps.installIfAsked(stage.getScene());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         // While the kiosk lock is on, the window cannot be closed either (⌘Q is refused in AppMenus).

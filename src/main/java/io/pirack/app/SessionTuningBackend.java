@@ -2,6 +2,7 @@ package io.pirack.app;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.pirack.core.cluster.ClusterSnapshot;
+import io.pirack.core.cluster.Forbidden;
 import io.pirack.core.cluster.Taint;
 import io.pirack.core.images.ImageVerdict;
 import io.pirack.core.preflight.PreflightInputs;
@@ -18,6 +19,7 @@ import io.pirack.core.tuning.TuningChange;
 import io.pirack.images.ImageArchitectureService;
 import io.pirack.images.PlatformCache;
 import io.pirack.images.RegistryClient;
+import io.pirack.kube.KubeErrors;
 import io.pirack.sim.SimTimings;
 import io.pirack.sim.SimWorkload;
 import io.pirack.ssh.RemoteShell;
@@ -99,13 +101,18 @@ public final class SessionTuningBackend implements TuningBackend {
     }
 
     @Override
-    public List<String> deployments() {
-        return session.client().apps().deployments().inAnyNamespace().list().getItems().stream()
+    public List<String> deployments() throws ConfigEditException {
+        return inWords(() -> session.client().apps().deployments().inAnyNamespace().list().getItems().stream()
                 .map(Deployment::getMetadata)
                 .filter(m -> !m.getNamespace().startsWith("kube-"))
                 .map(m -> m.getNamespace() + "/" + m.getName())
                 .sorted()
-                .toList();
+                .toList());
+    }
+
+    @Override
+    public int deadManSeconds() {
+        return rack().deadManSeconds();
     }
 
     @Override
@@ -119,7 +126,7 @@ public final class SessionTuningBackend implements TuningBackend {
         List<DemoWorkload> out = new ArrayList<>();
         for (String key : keys) {
             String[] parts = split(key);
-            out.add(patcher.demoWorkload(parts[0], parts[1]));
+            out.add(inWords(() -> patcher.demoWorkload(parts[0], parts[1])));
         }
         return out;
     }
@@ -127,18 +134,21 @@ public final class SessionTuningBackend implements TuningBackend {
     @Override
     public TolerationPatchPlan prepareTolerations(String key, long seconds) throws ConfigEditException {
         String[] parts = split(key);
-        return patcher.prepare(parts[0], parts[1], seconds);
+        return inWords(() -> patcher.prepare(parts[0], parts[1], seconds));
     }
 
     @Override
     public TolerationPatchPlan prepareTolerationRevert(String key) throws ConfigEditException {
         String[] parts = split(key);
-        return patcher.prepareRevert(parts[0], parts[1]);
+        return inWords(() -> patcher.prepareRevert(parts[0], parts[1]));
     }
 
     @Override
     public void applyTolerations(TolerationPatchPlan plan) throws ConfigEditException {
-        patcher.apply(plan);
+        inWords(() -> {
+            patcher.apply(plan);
+            return null;
+        });
     }
 
     @Override
@@ -173,24 +183,30 @@ public final class SessionTuningBackend implements TuningBackend {
         }
         List<String> images = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : byNamespace.entrySet()) {
-            prePuller.imagesOf(e.getKey(), e.getValue()).stream().filter(i -> !images.contains(i)).forEach(images::add);
+            inWords(() -> prePuller.imagesOf(e.getKey(), e.getValue())).stream().filter(i -> !images.contains(i)).forEach(images::add);
         }
         return images;
     }
 
     @Override
     public ImagePresence imagePresence(List<String> keys, List<String> images) throws ConfigEditException {
-        return onNodesTheDemoCanUse(prePuller.progress(images), session.store().snapshot(), workloads(keys));
+        return onNodesTheDemoCanUse(inWords(() -> prePuller.progress(images)), session.store().snapshot(), workloads(keys));
     }
 
     @Override
-    public void startPrePull(List<String> images) {
-        prePuller.start(images);
+    public void startPrePull(List<String> images) throws ConfigEditException {
+        inWords(() -> {
+            prePuller.start(images);
+            return null;
+        });
     }
 
     @Override
-    public void cleanUpPrePull() {
-        prePuller.cleanup();
+    public void cleanUpPrePull() throws ConfigEditException {
+        inWords(() -> {
+            prePuller.cleanup();
+            return null;
+        });
     }
 
     @Override
@@ -231,6 +247,32 @@ public final class SessionTuningBackend implements TuningBackend {
             }
         });
         return new ImagePresence(presence.images(), cells);
+    }
+
+    /**
+     * Runs one cluster call; the API server's 403 becomes one sentence with the verb, resource, namespace
+     * and user it refused, and what to do — instead of fabric8's "Failure executing: PATCH at: …".
+     */
+    static <T> T inWords(java.util.concurrent.Callable<T> call) throws ConfigEditException {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            Optional<Forbidden> forbidden = KubeErrors.forbidden(e);
+            if (forbidden.isPresent()) {
+                Forbidden f = forbidden.get();
+                throw new ConfigEditException(Forbidden.PREFIX + "cannot " + f.verb() + " " + f.resource()
+                        + (f.namespace().isEmpty() ? "" : " in namespace " + f.namespace())
+                        + (f.user().isEmpty() ? "" : " (user " + f.user() + ")") + " — a cluster admin can grant it with "
+                        + "kubectl apply -f " + Forbidden.RBAC_FILE + ", or connect with a kubeconfig that may.", e);
+            }
+            if (e instanceof ConfigEditException c) {
+                throw c;
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new ConfigEditException(e.getMessage(), e);
+        }
     }
 
     private RackSpec rack() {

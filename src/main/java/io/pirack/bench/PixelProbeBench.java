@@ -8,6 +8,7 @@ import io.pirack.kube.ClusterConnection;
 import io.pirack.sim.RehearsalRack;
 import io.pirack.sim.SimClock;
 import io.pirack.sim.SimTimings;
+import io.pirack.trace.LatencyTrace;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.image.BufferedImage;
@@ -40,16 +41,33 @@ final class PixelProbeBench {
         result.put("path", "API write (node cordon toggle) on a rehearsal rack in the bench JVM -> the app in its own JVM"
                 + " (--kubeconfig, real window) -> X server pixels read by AWT Robot (XGetImage) in the bench JVM");
         Path home = Files.createTempDirectory("pirack-pixel");
-        RackSpec spec = RackSpec.rehearsal(4);
+        // Issue 20's scale case from outside: -Dbench.pixel.pis=100 -Dbench.pixel.pods=3000 -Dbench.pixel.podDeletesPerSecond=5
+        // (each delete brings a replacement: delete + create + schedule + start ≈ 10 pod changes/s).
+        int pis = Integer.getInteger("bench.pixel.pis", 4);
+        RehearsalRack.Options defaults = RehearsalRack.Options.defaults();
+        RehearsalRack.Options options = new RehearsalRack.Options(Integer.getInteger("bench.pixel.pods", defaults.demoReplicas()),
+                defaults.imagesPrePulled(), defaults.externalKubelets(), defaults.seed(), defaults.port());
+        double deletesPerSecond = Double.parseDouble(System.getProperty("bench.pixel.podDeletesPerSecond", "0"));
+        result.put("pis", pis);
+        result.put("demo_pods", options.demoReplicas());
+        result.put("pod_deletes_per_second", deletesPerSecond);
+        RackSpec spec = RackSpec.rehearsal(pis);
         String node = spec.slots().get(spec.slots().size() - 1).hostname();
-        try (RehearsalRack rack = RehearsalRack.start(spec, SimTimings.demoTuned(), SimClock.realTime(1));
-             KubernetesClient writer = ClusterConnection.forUrl(rack.apiUrl())) {
+        try (RehearsalRack rack = RehearsalRack.start(spec, SimTimings.demoTuned(), SimClock.realTime(1), options);
+             KubernetesClient writer = ClusterConnection.forUrl(rack.apiUrl());
+             PodChurn churn = new PodChurn(writer, deletesPerSecond)) {
             Path kubeconfig = home.resolve("kubeconfig");
             Files.writeString(kubeconfig, kubeconfig(rack.apiUrl()));
             List<String> command = new ArrayList<>();
             command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
             command.addAll(AppProcess.jvmArgs());
             command.add("-Dpirack.home=" + home.resolve("state"));
+            // The app's stage stamps (issue 20's breakdown); -Dbench.pixel.trace=false runs it without.
+            Path trace = home.resolve("latency-trace.txt");
+            boolean traced = !"false".equals(System.getProperty("bench.pixel.trace"));
+            if (traced) {
+                command.add("-D" + LatencyTrace.PROPERTY + "=" + trace);
+            }
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add("io.pirack.Main");
@@ -101,15 +119,27 @@ final class PixelProbeBench {
                 Thread.sleep(1_500);
                 result.put("probe_pixel", spot.x + "," + spot.y);
 
+                churn.start();
                 Samples latency = new Samples();
                 Samples grabTime = new Samples();
                 long worstGap = 0;
                 int missed = 0;
+                List<LatencyBreakdown.Change> written = new ArrayList<>();
+                result.put("load_average_before_changes", AppProcess.loadAverage());
+                GcPauses benchGc = new GcPauses();
+                // -Dbench.pixel.grabPauseMicros=N rests between grabs. Measured at load 22-28 (session 5): a 1 ms rest
+                // cut the sampler's CPU from ~4 % to ~2 % of a core but did not lower the figures, so the default
+                // stays the tight loop (each grab waits on the X server anyway) and figures stay comparable.
+                long grabPause = Long.getLong("bench.pixel.grabPauseMicros", 0) * 1000L;
+                java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                long samplerCpuBefore = threads.getCurrentThreadCpuTime();
+                long changesStart = System.nanoTime();
                 for (int i = 0; i < changes; i++) {
                     cordon = !cordon;
                     int[] want = cordon ? stateB : stateA;
                     long sent = System.nanoTime();
-                    toggle(writer, node, cordon);
+                    String resourceVersion = toggle(writer, node, cordon);
+                    long answered = System.nanoTime();
                     long seen = 0;
                     long last = sent;
                     while (System.nanoTime() - sent < 3_000_000_000L) {
@@ -123,12 +153,16 @@ final class PixelProbeBench {
                             seen = before;
                             break;
                         }
+                        if (grabPause > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(grabPause);
+                        }
                     }
                     if (seen == 0) {
                         missed++;
                     } else {
                         latency.add(seen - sent);
                     }
+                    written.add(new LatencyBreakdown.Change(sent, answered, resourceVersion, seen));
                     Thread.sleep(300 + (i * 37) % 200); // off the 60 Hz grid, so pulse phase is sampled evenly
                     if ((i + 1) % 20 == 0) {
                         progress.accept("pixel: " + (i + 1) + "/" + changes + " changes");
@@ -139,8 +173,22 @@ final class PixelProbeBench {
                 result.put("write_to_pixel", latency.summary());
                 result.put("grab", grabTime.summary());
                 result.put("sampler_worst_gap_ms", Samples.round(worstGap / 1e6));
+                result.put("sampler_pause_between_grabs_us", grabPause / 1000);
+                result.put("sampler_cpu_percent_of_one_core", Samples.round(
+                        (threads.getCurrentThreadCpuTime() - samplerCpuBefore) / (double) (System.nanoTime() - changesStart) * 100));
                 result.put("target_p99_ms", 50);
                 result.put("load_average_after_changes", AppProcess.loadAverage());
+                result.put("pods_deleted_by_churn", churn.stop());
+                benchGc.close();
+                if (traced) {
+                    Thread.sleep(300); // the app writes its trace every 50 ms
+                    result.put("breakdown", LatencyBreakdown.parse(Files.readAllLines(trace))
+                            .report(written, benchGc.pauses(), Math.max(3, changes / 50)));
+                }
+                int idleSeconds = Integer.getInteger("bench.pixel.idleSeconds", 60);
+                if (idleSeconds <= 0) {
+                    return result;
+                }
 
                 // -Dbench.pixel.idleAfterSeconds=N: measure the idle minute once the app has run N s (JIT warm).
                 long idleAfter = Long.getLong("bench.pixel.idleAfterSeconds", 0) * 1_000_000_000L;
@@ -149,15 +197,15 @@ final class PixelProbeBench {
                     progress.accept("pixel: waiting " + wait / 1_000_000_000L + " s before the idle minute");
                     Thread.sleep(wait / 1_000_000);
                 }
-                progress.accept("pixel: 60 s idle for the app's CPU");
+                progress.accept("pixel: " + idleSeconds + " s idle for the app's CPU");
                 long cpuBefore = AppProcess.cpuTicks(app.pid());
                 Map<String, Long> threadsBefore = AppProcess.threadTicks(app.pid());
                 long idleStart = System.nanoTime();
-                Thread.sleep(60_000);
+                Thread.sleep(idleSeconds * 1000L);
                 long cpuAfter = AppProcess.cpuTicks(app.pid());
-                double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
-                result.put("idle_cpu_percent_of_one_core", Samples.round((cpuAfter - cpuBefore) / 100.0 / idleSeconds * 100));
-                result.put("idle_cpu_by_thread_percent", AppProcess.topThreads(threadsBefore, AppProcess.threadTicks(app.pid()), idleSeconds, 8));
+                double idled = (System.nanoTime() - idleStart) / 1e9;
+                result.put("idle_cpu_percent_of_one_core", Samples.round((cpuAfter - cpuBefore) / 100.0 / idled * 100));
+                result.put("idle_cpu_by_thread_percent", AppProcess.topThreads(threadsBefore, AppProcess.threadTicks(app.pid()), idled, 8));
                 result.put("idle_cpu_target_percent", 2);
                 result.put("load_average_after_idle_minute", AppProcess.loadAverage());
                 result.put("rss_mb", Samples.round(AppProcess.rssKb(app.pid()) / 1024.0));
@@ -170,9 +218,10 @@ final class PixelProbeBench {
         return result;
     }
 
-    private static void toggle(KubernetesClient writer, String node, boolean cordon) {
-        writer.nodes().withName(node).patch(PatchContext.of(PatchType.JSON),
-                "[{\"op\":\"add\",\"path\":\"/spec/unschedulable\",\"value\":" + cordon + "}]");
+    /** Cordons or uncordons {@code node}; the node's new resourceVersion. */
+    private static String toggle(KubernetesClient writer, String node, boolean cordon) {
+        return writer.nodes().withName(node).patch(PatchContext.of(PatchType.JSON),
+                "[{\"op\":\"add\",\"path\":\"/spec/unschedulable\",\"value\":" + cordon + "}]").getMetadata().getResourceVersion();
     }
 
     private static BufferedImage[] grabs(Robot robot, Rectangle screen, int n) throws InterruptedException {

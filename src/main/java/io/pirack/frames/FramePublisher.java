@@ -12,6 +12,7 @@ import io.pirack.core.rack.RackFrame;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.kube.ClusterStore;
 import io.pirack.probe.LinkMonitor;
+import io.pirack.trace.LatencyTrace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -190,6 +191,7 @@ public final class FramePublisher extends FrameFanOut implements AutoCloseable {
             wakeAtTick(TimeUnit.MILLISECONDS.toNanos(LedStates.HEARTBEAT_TICK.toMillis()));
             throw e;
         }
+        LatencyTrace.frameBuilt(frame.cluster().version());
         Instant now = frame.now();
         wakeAtTick(Duration.between(now, LedStates.nextTick(now)).toNanos() + CLOCK_SLACK_NANOS);
         if (handOver.getAndSet(frame) == null) {
@@ -220,7 +222,9 @@ public final class FramePublisher extends FrameFanOut implements AutoCloseable {
     private void deliverNewest() {
         RackFrame frame = handOver.getAndSet(null);
         if (frame != null) {
+            LatencyTrace.frameDequeued(frame.cluster().version());
             deliver(frame);
+            LatencyTrace.frameApplied(frame.cluster().version());
         }
     }
 

@@ -11,6 +11,7 @@ import io.pirack.concurrent.Background;
 import io.pirack.core.cluster.ApiHealth;
 import io.pirack.core.cluster.ApiStatus;
 import io.pirack.core.cluster.TimeText;
+import io.pirack.trace.LatencyTrace;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +64,8 @@ public final class ClusterWatcher implements AutoCloseable {
     private final Clock healthClock;
     private final ApiHealth health;
     private final HttpClient checks;
+    /** The check's request, built once: requests are immutable, and 4 a second add up at rest (issue 20). */
+    private final HttpRequest check;
     private final List<Watched<?>> watched = new ArrayList<>();
     private final ScheduledExecutorService ticker;
     private final ExecutorService relister;
@@ -86,6 +89,8 @@ public final class ClusterWatcher implements AutoCloseable {
         this.checks = client.getHttpClient().newBuilder()
                 .tag(new RequestConfigBuilder().withRequestRetryBackoffLimit(0).withRequestRetryBackoffInterval(100).build())
                 .build();
+        this.check = checks.newHttpRequestBuilder().uri(client.getMasterUrl().toString().replaceAll("/$", "") + "/version")
+                .timeout(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).build();
         this.ticker = Background.timer("cluster-health");
         this.relister = Background.newPool("cluster-relist", 1);
     }
@@ -180,7 +185,12 @@ public final class ClusterWatcher implements AutoCloseable {
                 // object as ADDED): same resourceVersion, nothing new — and a lease re-delivered is
                 // not a heartbeat.
                 if (!Objects.equals(oldObj.getMetadata().getResourceVersion(), newObj.getMetadata().getResourceVersion())) {
+                    long entered = LatencyTrace.on() ? System.nanoTime() : 0;
                     upsert.accept(newObj);
+                    if (entered != 0 && kind == ClusterStore.Kind.NODE) {
+                        LatencyTrace.nodeApplied(entered, store.version(), newObj.getMetadata().getResourceVersion(),
+                                newObj.getMetadata().getName());
+                    }
                 }
             }
 
@@ -244,9 +254,7 @@ public final class ClusterWatcher implements AutoCloseable {
         }
         lastCheckSent = now;
         try {
-            HttpRequest request = checks.newHttpRequestBuilder().uri(client.getMasterUrl().toString().replaceAll("/$", "") + "/version")
-                    .timeout(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).build();
-            checks.sendAsync(request, byte[].class)
+            checks.sendAsync(check, byte[].class)
                     .orTimeout(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .whenComplete((response, error) -> {
                         if (error == null) {

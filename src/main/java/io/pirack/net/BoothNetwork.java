@@ -92,7 +92,13 @@ public final class BoothNetwork {
      * when PiRack must reach the Pi where it is now (before a rebind).
      */
     public static BiFunction<PiSlot, String, SshTarget> configured(SshTargetResolver resolver) {
-        return (slot, host) -> {
+        return new SshConfigTargets(resolver);
+    }
+
+    /** {@link #configured}'s targets: the doctor knows their host may be a stale HostName from ~/.ssh/config. */
+    private record SshConfigTargets(SshTargetResolver resolver) implements BiFunction<PiSlot, String, SshTarget> {
+        @Override
+        public SshTarget apply(PiSlot slot, String host) {
             Validation<SshTarget> resolved = resolver.resolve(slot);
             if (!resolved.isValid()) {
                 return defaultTarget(slot, host);
@@ -100,7 +106,7 @@ public final class BoothNetwork {
             SshTarget t = resolved.orThrow();
             boolean planned = host.equals(slot.ip()) || host.equals(slot.hostname());
             return new SshTarget(t.alias(), planned ? t.host() : host, t.port(), t.user(), t.identityFile());
-        };
+        }
     }
 
     public static SshTarget defaultTarget(PiSlot slot, String host) {
@@ -162,7 +168,8 @@ public final class BoothNetwork {
         } else if (shell.isEmpty()) {
             results.addAll(RemoteChecks.skipped("no SSH client is wired in"));
         } else {
-            results.addAll(new RemoteChecks(shell.get(), probe, plannedTargets(), COMMAND_TIMEOUT).run(snapshot.rack().get()));
+            results.addAll(new RemoteChecks(shell.get(), probe, plannedTargets(), COMMAND_TIMEOUT,
+                    targets instanceof SshConfigTargets).run(snapshot.rack().get()));
         }
         return results;
     }

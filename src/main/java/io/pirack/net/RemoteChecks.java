@@ -5,6 +5,7 @@ import io.pirack.core.cluster.NodeRole;
 import io.pirack.core.net.CheckResult;
 import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.RackSpec;
+import io.pirack.core.validate.Ipv4Address;
 import io.pirack.ssh.CommandResult;
 import io.pirack.ssh.RemoteCommand;
 import io.pirack.ssh.RemoteCommandException;
@@ -24,6 +25,8 @@ public final class RemoteChecks {
     public static final String PI_SSH = "pi-ssh";
     public static final String API_SERVER = "api-server";
     public static final String PI_INTERNET = "pi-internet";
+    /** ~/.ssh/config sends the Pi's alias to another address than the rack plans (the Pi moved). */
+    public static final String SSH_CONFIG = "ssh-config";
     static final String REGISTRY_HOST = "registry-1.docker.io";
     static final int API_SERVER_PORT = 6443;
 
@@ -31,12 +34,24 @@ public final class RemoteChecks {
     private final TcpProbe probe;
     private final Function<PiSlot, SshTarget> targets;
     private final Duration timeout;
+    private final boolean targetsFromSshConfig;
 
     public RemoteChecks(RemoteShell shell, TcpProbe probe, Function<PiSlot, SshTarget> targets, Duration timeout) {
+        this(shell, probe, targets, timeout, false);
+    }
+
+    /**
+     * @param targetsFromSshConfig the targets' host is ~/.ssh/config's HostName when it has one: a literal
+     *                             address there that differs from the slot's planned one is stale (the Pi was
+     *                             moved), so the check says so and tries the planned address
+     */
+    public RemoteChecks(RemoteShell shell, TcpProbe probe, Function<PiSlot, SshTarget> targets, Duration timeout,
+                        boolean targetsFromSshConfig) {
         this.shell = shell;
         this.probe = probe;
         this.targets = targets;
         this.timeout = timeout;
+        this.targetsFromSshConfig = targetsFromSshConfig;
     }
 
     /** Check 5 when it cannot run (offline, no rack): one SKIP with the reason. */
@@ -56,6 +71,14 @@ public final class RemoteChecks {
         List<CheckResult> results = new ArrayList<>();
         for (PiSlot slot : rack.slots()) {
             SshTarget target = targets.apply(slot);
+            if (staleHostName(slot, target)) {
+                results.add(CheckResult.warn(SSH_CONFIG + ":" + slot.hostname(), "~/.ssh/config's HostName for " + slot.hostname()
+                        + " is " + target.host() + ", but the rack plans " + slot.hostname() + " at " + slot.ip() + ": 'ssh "
+                        + slot.hostname() + "' and PiRack's plug methods go to the old address", List.of(),
+                        "In ~/.ssh/config, under 'Host " + slot.hostname() + "', change 'HostName " + target.host() + "' to 'HostName "
+                        + slot.ip() + "'", ""));
+                target = new SshTarget(target.alias(), slot.ip(), target.port(), target.user(), target.identityFile());
+            }
             String sshId = PI_SSH + ":" + slot.hostname();
             try {
                 shell.run(target, RemoteCommand.of("true"), timeout);
@@ -70,6 +93,12 @@ public final class RemoteChecks {
         return results;
     }
 
+    /** A literal address from ~/.ssh/config that is not the planned one; a name (rpi4.local) may well follow the Pi. */
+    private boolean staleHostName(PiSlot slot, SshTarget target) {
+        return targetsFromSshConfig && slot.ip() != null && !target.host().equals(slot.ip())
+                && Ipv4Address.parse(target.host()).isValid();
+    }
+
     private CheckResult apiServer(RackSpec rack) {
         PiSlot control = rack.slots().stream().filter(s -> s.role() == NodeRole.CONTROL_PLANE).findFirst().orElse(null);
         if (rack.slots().isEmpty()) {
@@ -78,7 +107,8 @@ public final class RemoteChecks {
         if (control == null) {
             return CheckResult.skip(API_SERVER, "no Pi in the rack has the control-plane role, and the cluster names none of them");
         }
-        String host = targets.apply(control).host();
+        SshTarget target = targets.apply(control);
+        String host = staleHostName(control, target) ? control.ip() : target.host();
         if (probe.reachable(host, API_SERVER_PORT, timeout)) {
             return CheckResult.pass(API_SERVER, "the API server on " + control.hostname() + " accepts connections at " + host + ":"
                     + API_SERVER_PORT, List.of());

@@ -106,7 +106,7 @@ public final class DeploymentTolerationPatcher {
                     .patch(PatchContext.of(PatchType.JSON), plan.jsonPatch());
         } catch (KubernetesClientException e) {
             throw new ConfigEditException("Could not change Deployment " + plan.namespace() + "/" + plan.deployment()
-                    + ": " + (e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage()));
+                    + ": " + (e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage()), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.pirack.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pirack.core.net.BoothSnapshots;
 import io.pirack.core.net.CheckResult;
@@ -56,5 +57,42 @@ class RemoteChecksTest {
         CheckResult internet = new RemoteChecks(shell, (host, port, timeout) -> true, TARGETS, Duration.ofSeconds(5))
                 .run(BoothSnapshots.rack()).get(1);
         assertEquals("WARN pi-internet:rpi1 rpi1 resolves names; HTTPS not tested (curl is not installed)", internet.line());
+    }
+
+    /** The doctor as the app and {@code pirack doctor} build it: targets from the presenter's ~/.ssh/config. */
+    private static List<CheckResult> liveDoctor(String sshConfig, List<String> reached) {
+        io.pirack.ssh.SshTargetResolver config = io.pirack.ssh.SshConfigResolver.parse(sshConfig, java.nio.file.Path.of("/home/presenter"),
+                "presenter");
+        RemoteShell shell = (target, command, timeout) -> {
+            reached.add(target.alias() + "@" + target.host());
+            return new CommandResult(0, "", "");
+        };
+        BoothNetwork booth = new BoothNetwork((argv, stdin, timeout) -> new ProcessResult(0, "", "", false),
+                java.nio.file.Path.of("/nonexistent"), io.pirack.core.net.HostSnapshot.Platform.MACOS, java.util.Optional.of(shell),
+                (host, port, timeout) -> true, java.time.Clock.systemUTC(), d -> { }, BoothNetwork.configured(config));
+        return booth.report(BoothSnapshots.macOs(BoothSnapshots.macOsFiles()), true).checks().stream()
+                .filter(c -> c.id().startsWith(RemoteChecks.PI_SSH) || c.id().startsWith(RemoteChecks.SSH_CONFIG)).toList();
+    }
+
+    @Test
+    void aPiMovedToItsPlannedAddressIsCheckedThereAndTheStaleHostNameInSshConfigIsNamedWithTheLineToChange() {
+        List<String> reached = new java.util.ArrayList<>();
+        List<CheckResult> checks = liveDoctor(io.pirack.core.net.Fixtures.text("ssh/config.pi-moved"), reached);
+        assertEquals(List.of(
+                "PASS pi-ssh:rpi1 rpi1 answers on SSH as pi@192.168.2.101",
+                "WARN ssh-config:rpi2 ~/.ssh/config's HostName for rpi2 is 192.168.2.52, but the rack plans rpi2 at 192.168.2.102:"
+                        + " 'ssh rpi2' and PiRack's plug methods go to the old address",
+                "PASS pi-ssh:rpi2 rpi2 answers on SSH as pi@192.168.2.102"), checks.stream().map(CheckResult::line).toList());
+        assertEquals("In ~/.ssh/config, under 'Host rpi2', change 'HostName 192.168.2.52' to 'HostName 192.168.2.102'",
+                checks.get(1).fix());
+        assertTrue(reached.stream().noneMatch(r -> r.endsWith("192.168.2.52")), "the old address is not tried: " + reached);
+    }
+
+    @Test
+    void aHostNameThatIsANameIsNotCalledStale() {
+        List<String> reached = new java.util.ArrayList<>();
+        List<CheckResult> checks = liveDoctor("Host rpi2\n  HostName rpi2.local\n", reached);
+        assertTrue(checks.stream().noneMatch(c -> c.id().startsWith(RemoteChecks.SSH_CONFIG)), checks.toString());
+        assertTrue(reached.contains("rpi2@rpi2.local"), reached.toString());
     }
 }

@@ -122,6 +122,49 @@ class BoothTest {
     }
 
     @Test
+    void theKioskPinFieldsAreNamedBesideThemAndTheUnlockRowShowsOnlyWhileLocked() throws Exception {
+        for (String[] field : new String[][] {{"kiosk-current-pin", "Current PIN"}, {"kiosk-new-pin", "New PIN"},
+                {"kiosk-pin", "PIN to unlock"}}) {
+            PasswordField input = robot.lookup("#" + field[0]).queryAs(PasswordField.class);
+            java.util.List<String> names = io.pirack.testing.Fx.onFx(() -> robot.lookup(".label").queryAllAs(Label.class).stream()
+                    .filter(l -> l.getLabelFor() == input).map(l -> l.getText().replace("_", "")).toList());
+            assertEquals(java.util.List.of(field[1]), names, "a name that stays when the field has text, not a placeholder");
+        }
+        Label state = robot.lookup("#kiosk-state").queryAs(Label.class);
+        PasswordField unlockPin = robot.lookup("#kiosk-pin").queryAs(PasswordField.class);
+        assertEquals("Unlocked: every operator action is available.", state.getText());
+        assertFalse(io.pirack.testing.Fx.onFx(() -> shown(unlockPin)), "no greyed-out Unlock row while unlocked");
+        assertFalse(io.pirack.testing.Fx.onFx(() -> shown(robot.lookup("#kiosk-message").query())), "no empty message line");
+
+        setPin("", "4711");
+        robot.interact(() -> robot.lookup("#kiosk-lock").queryAs(Button.class).fire());
+        assertEquals("Locked: operator actions need the PIN.", state.getText());
+        assertTrue(io.pirack.testing.Fx.onFx(() -> shown(unlockPin) && !unlockPin.isDisabled()), () -> "the Unlock row, usable: "
+                + hiddenBy(unlockPin));
+        assertTrue(io.pirack.testing.Fx.onFx(() -> robot.lookup("#kiosk-current-pin").query().isDisabled()));
+        unlock("4711");
+        assertFalse(io.pirack.testing.Fx.onFx(() -> shown(unlockPin)));
+    }
+
+    private static String hiddenBy(javafx.scene.Node node) {
+        StringBuilder why = new StringBuilder();
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            why.append(n.getClass().getSimpleName()).append(n.isVisible() ? "" : " invisible").append(n.isManaged() ? "" : " unmanaged")
+                    .append(n.isDisabled() ? " disabled" : "").append(" / ");
+        }
+        return why.toString();
+    }
+
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
     void kioskLockRefusesEveryOperatorActionUntilTheRightPin() throws Exception {
         setPin("", "4711");
         assertEquals("PIN set.", kioskMessage());

@@ -31,14 +31,8 @@ class KioskStartTest {
 
     @Test
     void onOneScreenTheNoPinQuestionSitsInTheAudienceWindowsEmptySpaceAndHidesNoneOfTheShow() throws Exception {
-        TableView<?> nodes = robot.lookup("#node-table").queryTableView();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> nodes.getItems().size() == 4);
-        AudienceWindow audience = running.app().booth().audience();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, audience::isShowing);
-        Window question = onFx(() -> Window.getWindows().stream()
-                .filter(w -> w.isShowing() && w.getScene().getRoot() instanceof DialogPane pane
-                        && "Kiosk mode has no PIN yet".equals(pane.getHeaderText()))
-                .findFirst().orElseThrow());
+        AudienceWindow audience = audienceUp();
+        Window question = noPinQuestion();
         Scene show = audience.stage().getScene();
         // The story and the legend change as the cluster comes up: the question moves with the empty space.
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !((javafx.scene.layout.Pane) show.lookup("#audience-legend"))
@@ -62,6 +56,54 @@ class KioskStartTest {
         });
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !question.isShowing());
         assertTrue(running.app().booth().model().kiosk().isLocked(), "the new PIN locks the operator actions and the question goes");
+    }
+
+    @Test
+    void aRunThatStartsWhileTheNoPinQuestionIsOpenKeepsItsStopwatchAndStoryUncovered() throws Exception {
+        AudienceWindow audience = audienceUp();
+        Window question = noPinQuestion();
+        Scene show = audience.stage().getScene();
+        // Every layout pass of the audience window during the run: is anything of the show under the question?
+        List<String> covered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runnable check = () -> {
+            if (!question.isShowing()) {
+                return;
+            }
+            Bounds dialog = new BoundingBox(question.getX(), question.getY(), question.getWidth(), question.getHeight());
+            for (String part : List.of("#audience-stopwatch", "#audience-phase", "#audience-narrative")) {
+                Node node = show.lookup(part);
+                if (node.isVisible() && onScreen(node).intersects(dialog)) {
+                    covered.add(part + " " + onScreen(node) + " under " + dialog);
+                }
+            }
+        };
+        robot.interact(() -> show.addPostLayoutPulseListener(check));
+        robot.interact(() -> running.app().plugs().pull("rpi3"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> show.lookup("#audience-stopwatch").isVisible()
+                && ((javafx.scene.layout.Pane) show.lookup("#audience-narrative")).getChildren().size() >= 2));
+        // Let the story grow for a few seconds of the run (NotReady, eviction), pulse by pulse.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() ->
+                ((javafx.scene.layout.Pane) show.lookup("#audience-narrative")).getChildren().size() >= 3));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> show.removePostLayoutPulseListener(check));
+        assertTrue(covered.isEmpty(), "the question covered the show: " + covered.stream().limit(3).toList());
+        assertTrue(onFx(() -> running.app().booth().model().kiosk().exitNeedsPin()), "the question is still unanswered");
+    }
+
+    /** The show once the rack is up: kiosk mode opened the audience window at start. */
+    private AudienceWindow audienceUp() throws Exception {
+        TableView<?> nodes = robot.lookup("#node-table").queryTableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> nodes.getItems().size() == 4);
+        AudienceWindow audience = running.app().booth().audience();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, audience::isShowing);
+        return audience;
+    }
+
+    private static Window noPinQuestion() throws Exception {
+        return onFx(() -> Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene().getRoot() instanceof DialogPane pane
+                        && "Kiosk mode has no PIN yet".equals(pane.getHeaderText()))
+                .findFirst().orElseThrow());
     }
 
     private static Bounds onScreen(Node node) {

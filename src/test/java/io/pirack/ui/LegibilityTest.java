@@ -60,7 +60,7 @@ class LegibilityTest {
 
     private static final List<Exclusion> EXCLUDED = List.of();
 
-    private static final int[][] OPERATOR_SIZES = {{1280, 800}, {1440, 900}};
+    private static final int[][] OPERATOR_SIZES = {{1088, 680}, {1280, 800}, {1440, 900}};
     private static final int[][] AUDIENCE_SIZES = {{1280, 720}, {1920, 1080}, {2560, 1440}, {3840, 2160}};
     private static final String[] SCREENS = {"rack", "timeline", "network", "tuning", "booth"};
 

@@ -135,6 +135,10 @@ public final class AudienceView extends BorderPane {
         applyCss();
         layout();
         ObjectBinding<Rectangle2D> area = Bindings.createObjectBinding(() -> {
+            // Read both dependencies: they are lazy and tell of a change only once they were read since the last one
+            // (without this the question followed the first change of a run and then no more).
+            quiet.getBoundsInParent();
+            quiet.getLocalToSceneTransform();
             Bounds b = quiet.localToScreen(quiet.getLayoutBounds());
             return b == null ? null : new Rectangle2D(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
         }, quiet.boundsInParentProperty(), quiet.localToSceneTransformProperty());

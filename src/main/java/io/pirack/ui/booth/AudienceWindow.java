@@ -113,9 +113,11 @@ public final class AudienceWindow {
                 || mine.contains(other.getX() + other.getWidth() / 2, other.getY() + other.getHeight() / 2);
     }
 
-    /** The screen area where this window shows nothing right now (see {@link AudienceView#quietArea()}). */
+    /** The screen area where this window shows nothing right now (see {@link AudienceView#quietArea()}); null once closed. */
     public javafx.beans.value.ObservableValue<Rectangle2D> quietArea() {
-        return view.quietArea();
+        javafx.beans.value.ObservableValue<Rectangle2D> area = view.quietArea();
+        return javafx.beans.binding.Bindings.createObjectBinding(() -> stage.isShowing() ? area.getValue() : null, area,
+                stage.showingProperty());
     }
 
     /** The operator closes the window (Booth screen). */

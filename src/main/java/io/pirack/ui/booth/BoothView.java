@@ -16,6 +16,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
@@ -110,8 +111,8 @@ public final class BoothView extends ScrollPane {
         boothMessage.textProperty().bind(booth.messageProperty());
         VBox rebalanceBox = new VBox(8, rebalanceText, rebalance, boothMessage);
 
-        PasswordField currentPin = pinField("current PIN", "kiosk-current-pin");
-        PasswordField newPin = pinField("new PIN (4–8 digits)", "kiosk-new-pin");
+        PasswordField currentPin = pinField("kiosk-current-pin");
+        PasswordField newPin = pinField("kiosk-new-pin");
         Label pinMessage = wrapped();
         pinMessage.setId("kiosk-message");
         Button setPin = new Button("Set PIN");
@@ -129,7 +130,7 @@ public final class BoothView extends ScrollPane {
         Button lock = new Button("Lock operator actions");
         lock.setId("kiosk-lock");
         lock.setOnAction(e -> pinMessage.setText(model.kiosk().lock()));
-        PasswordField unlockPin = pinField("PIN", "kiosk-pin");
+        PasswordField unlockPin = pinField("kiosk-pin");
         Button unlock = new Button("Unlock");
         unlock.setId("kiosk-unlock");
         Runnable tryUnlock = () -> {
@@ -139,15 +140,30 @@ public final class BoothView extends ScrollPane {
         };
         unlock.setOnAction(e -> tryUnlock.run());
         unlockPin.setOnAction(e -> tryUnlock.run());
-        Node settingsRow = row(currentPin, newPin, setPin, clearPin, lock);
-        Node unlockRow = row(unlockPin, unlock);
-        VBox kiosk = new VBox(8, settingsRow, unlockRow, pinMessage);
+        // Labels beside the fields (a placeholder vanishes as soon as one types); Alt+letter focuses the field.
+        GridPane pins = new GridPane();
+        pins.setHgap(8);
+        pins.setVgap(8);
+        pins.addRow(0, fieldLabel("C_urrent PIN", currentPin), currentPin, hintLabel("empty when no PIN is set yet"));
+        pins.addRow(1, fieldLabel("_New PIN", newPin), newPin, hintLabel("4 to 8 digits"));
+        Node settingsRow = new VBox(8, pins, row(setPin, clearPin, lock));
+        Label state = new Label();
+        state.setId("kiosk-state");
+        state.getStyleClass().add("kiosk-state");
+        // While unlocked the Unlock row is not shown at all (a greyed empty field read as broken).
+        Node unlockRow = row(fieldLabel("_PIN to unlock", unlockPin), unlockPin, unlock);
+        unlockRow.managedProperty().bind(unlockRow.visibleProperty());
+        VBox kiosk = new VBox(8, state, settingsRow, unlockRow, pinMessage);
 
         List<Node> operatorOnly = List.of(audience, visitors, attractBox, rebalanceBox, settingsRow);
         Runnable applyLock = () -> {
             boolean locked = model.kiosk().lockedProperty().get();
             operatorOnly.forEach(n -> n.setDisable(locked));
+            unlockRow.setVisible(locked);
             unlockRow.setDisable(!locked);
+            state.setText(locked ? "Locked: operator actions need the PIN."
+                    : "Unlocked: every operator action is available.");
+            state.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("locked"), locked);
         };
         model.kiosk().lockedProperty().addListener((o, was, now) -> applyLock.run());
         applyLock.run();
@@ -159,12 +175,25 @@ public final class BoothView extends ScrollPane {
         setContent(content);
     }
 
-    private static PasswordField pinField(String prompt, String id) {
+    private static PasswordField pinField(String id) {
         PasswordField field = new PasswordField();
         field.setId(id);
-        field.setPromptText(prompt);
-        field.setPrefColumnCount(10);
+        field.setPrefColumnCount(8);
         return field;
+    }
+
+    private static Label fieldLabel(String text, Node field) {
+        Label label = new Label(text);
+        label.setMnemonicParsing(true);
+        label.setLabelFor(field);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private static Label hintLabel(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("field-hint");
+        return label;
     }
 
     private static FlowPane row(Node... nodes) {
@@ -177,6 +206,9 @@ public final class BoothView extends ScrollPane {
         Label label = new Label();
         label.setWrapText(true);
         label.setMinHeight(Region.USE_PREF_SIZE);
+        // A message line with nothing to say takes no room (empty lines left dead space under each box).
+        label.visibleProperty().bind(label.textProperty().isEmpty().not());
+        label.managedProperty().bind(label.visibleProperty());
         return label;
     }
 

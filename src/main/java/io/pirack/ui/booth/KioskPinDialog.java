@@ -12,9 +12,11 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
@@ -87,9 +89,14 @@ public final class KioskPinDialog {
                 + "Choose 4 to 8 digits, or allow closing the window without a PIN (anyone at the keyboard can then end the show).");
         PasswordField pin = new PasswordField();
         pin.setId("kiosk-new-pin");
-        pin.setPromptText("new PIN (4–8 digits)");
+        pin.setPrefColumnCount(8);
+        Label pinLabel = new Label("_New PIN (4–8 digits)");
+        pinLabel.setMnemonicParsing(true);
+        pinLabel.setLabelFor(pin);
+        HBox pinRow = new HBox(8, pinLabel, pin);
+        pinRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label message = wrapped("");
-        dialog.getDialogPane().setContent(new VBox(8, explain, pin, message));
+        dialog.getDialogPane().setContent(new VBox(8, explain, pinRow, message));
         Rectangle2D area = within == null ? null : within.getValue();
         dialog.getDialogPane().setPrefWidth(area == null ? 520 : Math.min(520, area.getWidth()));
         if (area != null) {
@@ -123,17 +130,35 @@ public final class KioskPinDialog {
     }
 
     /**
-     * Bottom-centre of {@code area} (the story above it may still grow by a line or two), never above
-     * its top.
+     * Bottom-centre of {@code area} (the story above it may still grow by a line or two). When the area
+     * is too low for the question (a run started: the stopwatch, the phase and the story fill the
+     * column), the question steps aside — its window hides, unanswered — and comes back as soon as the
+     * area has room again (the run is over), so it never covers the show. No area any more (the
+     * audience window closed): back over the operator window.
      */
     private static void placeWithin(Dialog<?> dialog, Rectangle2D area) {
-        if (area == null) {
+        if (!(dialog.getDialogPane().getScene().getWindow() instanceof Stage window)) {
             return;
         }
-        double w = dialog.getWidth();
-        double h = dialog.getHeight();
-        dialog.setX(area.getMinX() + Math.max(0, (area.getWidth() - w) / 2));
-        dialog.setY(Math.max(area.getMinY(), area.getMaxY() - h - 8));
+        if (area == null) {
+            // The audience window went (closed by the operator): the waiting question comes back over its owner.
+            if (!window.isShowing()) {
+                window.show();
+                window.centerOnScreen();
+            }
+            return;
+        }
+        double w = window.getWidth();
+        double h = window.getHeight();
+        if (area.getHeight() < h) {
+            window.hide();
+            return;
+        }
+        window.setX(area.getMinX() + Math.max(0, (area.getWidth() - w) / 2));
+        window.setY(area.getMaxY() - h - Math.min(8, area.getHeight() - h));
+        if (!window.isShowing()) {
+            window.show();
+        }
     }
 
     private static Label wrapped(String text) {

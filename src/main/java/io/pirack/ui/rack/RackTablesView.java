@@ -5,18 +5,25 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
 /**
- * Live tables of nodes and pods: the operator's detail view under the drawn rack. Every column is
- * as wide as its widest text so far (header included) and never squeezes a value to "…": when the
- * columns are wider than the table, it scrolls sideways. The long columns (taints, owner) come last.
+ * Live tables of nodes and pods: the operator's detail view under the drawn rack. The columns share
+ * each table's width with no sideways scrolling; none squeezes a value to "…": a narrow table (a
+ * 1280×800 screen) leaves out its least needed columns and says which, under the table.
  */
 public final class RackTablesView extends SplitPane {
 
@@ -30,72 +37,122 @@ public final class RackTablesView extends SplitPane {
         TableView<RackTablesViewModel.NodeRow> nodes = new TableView<>(model.nodes());
         nodes.setId("node-table");
         nodes.getStyleClass().add(Styles.NODE_TABLE);
-        nodes.getColumns().add(column("Node", RackTablesViewModel.NodeRow::name));
-        nodes.getColumns().add(column("Role", RackTablesViewModel.NodeRow::role));
-        nodes.getColumns().add(column("Ready", RackTablesViewModel.NodeRow::ready));
-        nodes.getColumns().add(column("IP", RackTablesViewModel.NodeRow::ip));
-        nodes.getColumns().add(column("Last heartbeat", RackTablesViewModel.NodeRow::heartbeat));
-        nodes.getColumns().add(column("Taints", RackTablesViewModel.NodeRow::taints));
         nodes.setPlaceholder(new Label("No nodes yet — waiting for the API server."));
-        fitToContent(nodes, List.of(RackTablesViewModel.NodeRow::name, RackTablesViewModel.NodeRow::role,
-                RackTablesViewModel.NodeRow::ready, RackTablesViewModel.NodeRow::ip, RackTablesViewModel.NodeRow::heartbeat,
-                RackTablesViewModel.NodeRow::taints));
+        // Priority: what only the table shows comes first; role and IP are also on each drawn Pi.
+        Node nodeTable = fitToWidth(nodes, "hidden-node-columns", List.of(
+                new Col<>("Node", RackTablesViewModel.NodeRow::name, 0),
+                new Col<>("Role", RackTablesViewModel.NodeRow::role, 3),
+                new Col<>("Ready", RackTablesViewModel.NodeRow::ready, 1),
+                new Col<>("IP", RackTablesViewModel.NodeRow::ip, 4),
+                new Col<>("Heartbeat", RackTablesViewModel.NodeRow::heartbeat, 2),
+                new Col<>("Taints", RackTablesViewModel.NodeRow::taints, 5)));
 
         TableView<RackTablesViewModel.PodRow> pods = new TableView<>(model.pods());
         pods.setId("pod-table");
         pods.getStyleClass().add(Styles.POD_TABLE);
-        pods.getColumns().add(column("Pod", RackTablesViewModel.PodRow::name));
-        pods.getColumns().add(column("Namespace", RackTablesViewModel.PodRow::namespace));
-        pods.getColumns().add(column("Node", RackTablesViewModel.PodRow::node));
-        pods.getColumns().add(column("Status", RackTablesViewModel.PodRow::status));
-        pods.getColumns().add(column("Ready", RackTablesViewModel.PodRow::ready));
-        pods.getColumns().add(column("Owner", RackTablesViewModel.PodRow::owner));
         pods.setPlaceholder(new Label("No pods yet."));
-        fitToContent(pods, List.of(RackTablesViewModel.PodRow::name, RackTablesViewModel.PodRow::namespace,
-                RackTablesViewModel.PodRow::node, RackTablesViewModel.PodRow::status, RackTablesViewModel.PodRow::ready,
-                RackTablesViewModel.PodRow::owner));
+        Node podTable = fitToWidth(pods, "hidden-pod-columns", List.of(
+                new Col<>("Pod", RackTablesViewModel.PodRow::name, 0),
+                new Col<>("Namespace", RackTablesViewModel.PodRow::namespace, 4),
+                new Col<>("Node", RackTablesViewModel.PodRow::node, 2),
+                new Col<>("Status", RackTablesViewModel.PodRow::status, 1),
+                new Col<>("Ready", RackTablesViewModel.PodRow::ready, 3),
+                new Col<>("Owner", RackTablesViewModel.PodRow::owner, 5)));
         // Rows of one height: the table then never measures cells, which matters at 3,000 pods and 200 changes/s.
         nodes.setFixedCellSize(ROW_HEIGHT);
         pods.setFixedCellSize(ROW_HEIGHT);
-        getItems().addAll(nodes, pods);
+        getItems().addAll(nodeTable, podTable);
         setDividerPositions(0.45);
     }
 
-    private static <R> TableColumn<R, String> column(String title, Function<R, String> value) {
-        TableColumn<R, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        return column;
+    /** A column: its header, its text, and its rank (0 = shown last of all when the table is narrow). */
+    private record Col<R>(String title, Function<R, String> value, int rank) {
     }
 
     /**
-     * Widens each column to its widest text, measuring only rows that were added or replaced (a frame
-     * with a few changed pods measures a few strings, not 3,000). Columns only grow, so they do not
-     * jump while pods come and go.
+     * The columns share the table's width and none scrolls sideways: each is at least as wide as its
+     * widest text so far (header included, never squeezed to "…"), and the spare width is shared. When
+     * the table is narrower than all of them, the lowest-ranked columns are left out and a line under
+     * the table names them. Widths are measured only for rows that were added or replaced (a frame with a
+     * few changed pods measures a few strings, not 3,000) and only grow, so columns do not jump.
      */
-    private static <R> void fitToContent(TableView<R> table, List<Function<R, String>> values) {
+    private static <R> Node fitToWidth(TableView<R> table, String hiddenId, List<Col<R>> cols) {
+        List<TableColumn<R, String>> columns = cols.stream().map(c -> column(c.title(), c.value())).toList();
+        table.getColumns().setAll(columns);
+        // Widths set here, not by a constrained policy: that one does not re-run when a column's minimum grows.
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        Label hidden = new Label();
+        hidden.setId(hiddenId);
+        hidden.getStyleClass().add("field-hint");
+        hidden.setPadding(new Insets(2, 8, 2, 8));
+        hidden.setWrapText(true);
+        hidden.setMinHeight(Region.USE_PREF_SIZE);
+        hidden.managedProperty().bind(hidden.visibleProperty());
         Text measure = new Text();
+        measure.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 13));
+        double[] widths = new double[cols.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = textWidth(measure, cols.get(i).title()) + CELL_PADDING + 6; // headers are bold
+        }
         measure.setFont(Font.font(Font.getDefault().getFamily(), 13));
-        double[] widths = new double[values.size()];
+        List<Integer> byRank = java.util.stream.IntStream.range(0, cols.size()).boxed()
+                .sorted(java.util.Comparator.comparingInt(i -> cols.get(i).rank())).toList();
         Runnable apply = () -> {
-            for (int i = 0; i < widths.length; i++) {
-                TableColumn<R, ?> column = table.getColumns().get(i);
-                double width = Math.max(widths[i], textWidth(measure, column.getText()) + CELL_PADDING + 6);
-                if (width > column.getPrefWidth() + 0.5) {
-                    column.setPrefWidth(Math.ceil(width));
+            double room = room(table);
+            if (room <= 0) {
+                return;
+            }
+            double used = 0;
+            List<String> left = new java.util.ArrayList<>();
+            boolean[] shown = new boolean[widths.length];
+            for (int i : byRank) {
+                // The first column always shows; the others only whole.
+                shown[i] = used == 0 || used + widths[i] <= room;
+                if (shown[i]) {
+                    used += widths[i];
                 }
             }
+            // The spare width goes to the shown columns in proportion; the last one takes the rounding.
+            double spare = Math.max(0, room - used);
+            double given = 0;
+            int last = -1;
+            for (int i = 0; i < widths.length; i++) {
+                TableColumn<R, String> column = columns.get(i);
+                column.setVisible(shown[i]);
+                column.setMinWidth(Math.ceil(widths[i]));
+                if (shown[i]) {
+                    double w = Math.floor(widths[i] + spare * widths[i] / used);
+                    column.setPrefWidth(w);
+                    given += w;
+                    last = i;
+                } else {
+                    left.add(cols.get(i).title());
+                }
+            }
+            if (last >= 0 && given < room) {
+                columns.get(last).setPrefWidth(columns.get(last).getPrefWidth() + Math.floor(room - given));
+            }
+            hidden.setText(left.isEmpty() ? "" : "Not shown at this width: " + String.join(", ", left)
+                    + " — widen the window or drag the divider");
+            hidden.setVisible(!left.isEmpty());
         };
         java.util.function.Consumer<List<? extends R>> grow = rows -> {
+            boolean wider = false;
             for (R row : rows) {
                 for (int i = 0; i < widths.length; i++) {
-                    String text = values.get(i).apply(row);
+                    String text = cols.get(i).value().apply(row);
                     if (text != null && !text.isEmpty()) {
-                        widths[i] = Math.max(widths[i], textWidth(measure, text) + CELL_PADDING);
+                        double w = textWidth(measure, text) + CELL_PADDING;
+                        if (w > widths[i] + 0.5) {
+                            widths[i] = w;
+                            wider = true;
+                        }
                     }
                 }
             }
-            apply.run();
+            if (wider) {
+                apply.run();
+            }
         };
         grow.accept(table.getItems());
         table.getItems().addListener((ListChangeListener<R>) change -> {
@@ -105,6 +162,33 @@ public final class RackTablesView extends SplitPane {
                 }
             }
         });
+        table.widthProperty().addListener((o, was, now) -> apply.run());
+        // The vertical scroll bar comes and goes with the rows: the columns make room for it.
+        table.skinProperty().addListener((o, was, skin) -> table.lookupAll(".scroll-bar").forEach(n -> {
+            if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+                bar.visibleProperty().addListener((v, wasShown, shown) -> apply.run());
+                bar.widthProperty().addListener((v, wasWide, wide) -> apply.run());
+            }
+        }));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return new VBox(table, hidden);
+    }
+
+    private static <R> TableColumn<R, String> column(String title, Function<R, String> value) {
+        TableColumn<R, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        return column;
+    }
+
+    /** The width the columns may fill: inside the table's border, beside its vertical scroll bar when it shows. */
+    private static double room(TableView<?> table) {
+        double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset();
+        for (Node n : table.lookupAll(".scroll-bar")) {
+            if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL && bar.isVisible()) {
+                room -= Math.max(bar.getWidth(), bar.prefWidth(-1));
+            }
+        }
+        return Math.floor(room) - 1;
     }
 
     private static double textWidth(Text measure, String text) {

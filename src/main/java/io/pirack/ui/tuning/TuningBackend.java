@@ -31,6 +31,9 @@ public interface TuningBackend {
     /** Every Deployment the presenter may choose as a demo workload, as "namespace/name". */
     List<String> deployments() throws Exception;
 
+    /** The rack's dead-man delay: a pulled Pi restores itself after this many seconds. */
+    int deadManSeconds();
+
     /** The ones to choose when the presenter has not chosen yet. */
     List<String> suggestedDeployments(List<String> deployments);
 

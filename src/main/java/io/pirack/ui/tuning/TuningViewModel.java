@@ -2,6 +2,7 @@ package io.pirack.ui.tuning;
 
 import io.pirack.core.tuning.DemoWorkload;
 import io.pirack.core.tuning.EffectiveSettings;
+import io.pirack.core.tuning.DeadManCheck;
 import io.pirack.core.tuning.FailoverPrediction;
 import io.pirack.core.tuning.ImagePresence;
 import io.pirack.core.tuning.TuningOverview;
@@ -98,23 +99,24 @@ public final class TuningViewModel {
             List<DemoWorkload> workloads = b.workloads(picked);
             List<String> imageList = b.images(picked);
             return new Reading(all, picked, TuningOverview.of(settings, workloads), imageList,
-                    imageList.isEmpty() ? null : b.imagePresence(picked, imageList), b.prePullRunning());
+                    imageList.isEmpty() ? null : b.imagePresence(picked, imageList), b.prePullRunning(), b.deadManSeconds());
         }, reading -> {
             deployments.setAll(reading.deployments());
             chosen.setAll(reading.chosen());
-            show(reading.overview());
+            show(reading.overview(), reading.deadManSeconds());
             prePull.show(reading.images(), reading.presence(), reading.prePulling());
         });
     }
 
     private record Reading(List<String> deployments, List<String> chosen, TuningOverview overview, List<String> images,
-                           ImagePresence presence, boolean prePulling) {
+                           ImagePresence presence, boolean prePulling, int deadManSeconds) {
     }
 
-    private void show(TuningOverview o) {
+    private void show(TuningOverview o, int deadManSeconds) {
         overview.set(o);
         settingRows.setAll(o.rows());
         warnings.setAll(o.warnings());
+        DeadManCheck.check(deadManSeconds, o.workloads(), FailoverPrediction.predict(o.settings(), List.of())).ifPresent(warnings::add);
         workloadRows.setAll(o.workloads());
         prediction.set(o.workloads().isEmpty()
                 ? FailoverPrediction.predict(o.settings(), List.of()).summary() + " (pods without their own toleration)"

@@ -47,6 +47,44 @@ class RackTablesViewModelTest {
         return List.copyOf(fresh.pods());
     }
 
+    /**
+     * Lease renewals are the only change on a quiet rack, and they change no row (issue 20: a changed
+     * cell costs a redraw of the whole window on the software pipeline); a heartbeat that stops changes
+     * only its node's row, by the clock alone, and says when the last one was.
+     */
+    @Test
+    void renewalsChangeNoNodeRowAndAStoppedHeartbeatChangesOnlyThatNodesRow() {
+        RackTablesViewModel tables = new RackTablesViewModel();
+        TreeMap<String, io.pirack.core.cluster.NodeInfo> nodes = new TreeMap<>();
+        RACK.slots().forEach(slot -> nodes.put(slot.hostname(), readyNode(slot.hostname())));
+        Map<String, io.pirack.core.cluster.LeaseInfo> leases = new HashMap<>();
+        RACK.slots().forEach(slot -> leases.put(slot.hostname(), ClusterFixtures.lease(slot.hostname(), T0.minusSeconds(5))));
+        tables.show(ClusterFixtures.frame(RACK, new ClusterSnapshot(1, T0, "test cluster", LIVE, nodes, Map.of(), leases,
+                Map.of(), List.of()), T0));
+        assertEquals("arriving", tables.nodes().get(1).heartbeat());
+        List<String> changes = new ArrayList<>();
+        tables.nodes().addListener((ListChangeListener<RackTablesViewModel.NodeRow>) c -> {
+            while (c.next()) {
+                changes.add((c.wasReplaced() ? "replaced " : c.wasAdded() ? "added " : "removed ") + c.getFrom() + "-" + c.getTo());
+            }
+        });
+
+        long v = 1;
+        for (int second = 1; second <= 30; second += 2) {
+            for (String host : List.of("rpi1", "rpi3")) {
+                leases.put(host, ClusterFixtures.lease(host, T0.plusSeconds(second)));
+            }
+            tables.show(ClusterFixtures.frame(RACK, new ClusterSnapshot(++v, T0, "test cluster", LIVE, nodes, Map.of(), leases,
+                    Map.of(), List.of()), T0.plusSeconds(second + 1)));
+        }
+        assertEquals(List.of(), changes, "30 s of renewals (and rpi2 silent, still within its 40 s lease)");
+
+        tables.show(ClusterFixtures.frame(RACK, new ClusterSnapshot(v, T0, "test cluster", LIVE, nodes, Map.of(), leases,
+                Map.of(), List.of()), T0.plusSeconds(36)));
+        assertEquals(List.of("replaced 1-2"), changes, "rpi2's heartbeat stopped 40 s after its last renewal: only its row");
+        assertEquals("stopped (last " + io.pirack.core.cluster.TimeText.clock(T0.minusSeconds(5)) + ")", tables.nodes().get(1).heartbeat());
+    }
+
     @Test
     void podRowsFollowAddsChangesAndDeletesInNameOrderWithoutRebuildingTheTable() {
         RackTablesViewModel tables = new RackTablesViewModel();

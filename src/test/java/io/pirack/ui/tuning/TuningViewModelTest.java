@@ -58,6 +58,7 @@ class TuningViewModelTest {
         EffectiveSettings settings = EffectiveSettings.defaults(KubeVersion.parse("v1.30.2"), Distribution.KUBEADM);
         List<Toleration> tolerations = List.of(new Toleration("dedicated", "Equal", "demo", "NoSchedule", null));
         final List<String> calls = new ArrayList<>();
+        int deadManSeconds = 600;
         String kubeadmManifest = TuningFixtures.resource("kubeadm-kube-controller-manager.yaml");
 
         @Override
@@ -78,6 +79,11 @@ class TuningViewModelTest {
         @Override
         public List<String> deployments() {
             return List.of("demo/hello", "other/app");
+        }
+
+        @Override
+        public int deadManSeconds() {
+            return deadManSeconds;
         }
 
         @Override
@@ -363,5 +369,29 @@ class TuningViewModelTest {
         assertFalse(vm.preflight().readyProperty().get());
         assertTrue(vm.preflight().preflightProperty().get().toFix().stream().anyMatch(i -> i.id().equals("images")));
         assertTrue(vm.preflight().preflightProperty().get().toFix().stream().anyMatch(i -> i.id().equals("tolerations")));
+    }
+
+    @Test
+    void aDeadManRestoreShorterThanTheFailoverIsAWarningWithBothFiguresAndGoesOnceThePodsMoveInTime() {
+        backend.deadManSeconds = 180; // the rack's default, on a cluster with the upstream 300 s toleration
+        vm.connect(backend);
+        List<TuningWarning> deadMan = vm.warnings().stream().filter(w -> w.message().contains("dead-man")).toList();
+        assertEquals(1, deadMan.size(), vm.warnings().toString());
+        assertEquals(TuningWarning.Severity.WARNING, deadMan.get(0).severity());
+        assertEquals("A pulled Pi plugs itself back in after 3 min 00 s (the dead-man restore), but its pods move only "
+                + "5 min 35 s – 5 min 55 s after the pull (demo/hello): the Pi is back before Kubernetes evicts anything, so the"
+                + " audience sees nothing move.", deadMan.get(0).message());
+        assertEquals("Set \"deadManSeconds\" in rack.json to at least 390 (the slowest move + 30 s for the new pods to start),"
+                + " or make the failover faster (Action 1: tolerationSeconds).", deadMan.get(0).fix());
+
+        // tolerationSeconds 2 s on the demo Deployment: the pods move well inside 180 s.
+        backend.tolerations = TolerationTuning.tuned(backend.tolerations, 2).orThrow();
+        vm.refresh();
+        assertTrue(vm.warnings().stream().noneMatch(w -> w.message().contains("dead-man")), vm.warnings().toString());
+
+        // A dead-man shorter than even the fast failover (a 15 s restore) is still told.
+        backend.deadManSeconds = 15;
+        vm.refresh();
+        assertTrue(vm.warnings().stream().anyMatch(w -> w.message().contains("after 15 s (the dead-man restore)")), vm.warnings().toString());
     }
 }
