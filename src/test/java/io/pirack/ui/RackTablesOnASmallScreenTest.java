@@ -80,8 +80,11 @@ class RackTablesOnASmallScreenTest {
             operator.setHeight(680);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of("Node", "Ready", "Heartbeat"), shown(nodes).stream()
-                .filter(List.of("Node", "Ready", "Heartbeat")::contains).toList());
+        // Node and Ready always show; the heartbeat column ("stopped (last 09:31:48)" on the pulled Pi) shows
+        // when it fits, else the note names it — the BEAT LED on each drawn Pi says it too.
+        assertTrue(shown(nodes).containsAll(List.of("Node", "Ready")), shown(nodes).toString());
+        Label nodeNote = robot.lookup("#hidden-node-columns").queryAs(Label.class);
+        assertTrue(shown(nodes).contains("Heartbeat") || onFx(nodeNote::getText).contains("Heartbeat"), onFx(nodeNote::getText));
         assertTrue(shown(pods).containsAll(List.of("Pod", "Status", "Node")), shown(pods).toString());
     }
 
