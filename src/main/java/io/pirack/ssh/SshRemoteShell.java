@@ -348,8 +348,12 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
         // Bounds channel opening, so a Pi that vanished without closing TCP (power cut) fails fast.
         // No socket read timeout: a quiet long command must not kill the link; keep-alives watch it.
         int protocolTimeout = (int) Math.max(connectTimeout.toMillis(), PROTOCOL_TIMEOUT_MILLIS);
-        client.getTransport().setTimeoutMs(protocolTimeout);
-        client.getConnection().setTimeoutMs(protocolTimeout);
+        // Until the login is done the connect deadline decides (it renews while the Pi keeps answering, up to
+        // CONNECT_DEADLINE_RENEWALS times): sshj's own 10 s would end a healthy key exchange on a lossy link
+        // first (the lab's silent-and-lossy scenario: "Timeout expired: 10000 MILLISECONDS" at 30 % loss).
+        int handshakeTimeout = (int) Math.max(protocolTimeout, connectTimeout.toMillis() * (CONNECT_DEADLINE_RENEWALS + 1));
+        client.getTransport().setTimeoutMs(handshakeTimeout);
+        client.getConnection().setTimeoutMs(handshakeTimeout);
         client.getConnection().getKeepAlive().setKeepAliveInterval(KEEP_ALIVE_SECONDS);
         if (client.getConnection().getKeepAlive() instanceof KeepAliveRunner runner) {
             runner.setMaxAliveCount(KEEP_ALIVE_MAX_MISSED);
@@ -376,6 +380,8 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
                     "SSH connection to " + where + " failed: " + e.getMessage(), e);
         }
         authenticate(client, target, deadline.pausedDuring(passphrasePrompt));
+        client.getTransport().setTimeoutMs(protocolTimeout);
+        client.getConnection().setTimeoutMs(protocolTimeout);
         return client;
     }
 
