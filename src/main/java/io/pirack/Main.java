@@ -22,9 +22,10 @@ public final class Main {
             System.setProperty("picocli.disable.closures", "true");
         }
         int exit = PiRackCommand.execute(args);
-        // The GUI returns only after its window closed; a CLI command returns its own exit code.
-        if (exit != PiRackCommand.GUI_STARTED) {
-            System.exit(exit);
-        }
+        // The GUI returns only after its window closed and the app stopped; a CLI command returns its own
+        // exit code. Both end the process here: a library thread left behind (the rehearsal rack's Vert.x
+        // event loop after a stuck web-socket write, seen in the AppCDS training run) must not keep a quit
+        // PiRack alive — on a Mac its Dock icon would stay.
+        System.exit(exit == PiRackCommand.GUI_STARTED ? 0 : exit);
     }
 }
