@@ -132,7 +132,7 @@ final class StartupMarks {
     /**
      * The CPU time so far per kind of thread ({@code " skeleton-cpu-ms-fx 640 skeleton-cpu-ms-early 910 …"}), from
      * /proc/self/task: where the start's CPU went — the FX thread, the early thread (the rack and the client),
-     * main, the JIT compilers, the renderer, the VM thread (Serial GC) and everything else. Nothing elsewhere.
+     * main, the JIT compilers (C1, C2), the renderer, the VM thread (Serial GC) and everything else. Nothing elsewhere.
      */
     static void threadCpu(String what, StringBuilder line) {
         java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
@@ -161,8 +161,10 @@ final class StartupMarks {
             return "early";
         } else if (name.equals("main") || name.equals("java") || name.equals("PiRack")) {
             return "main";
-        } else if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-            return "jit";
+        } else if (name.startsWith("C1 Compiler")) {
+            return "c1";
+        } else if (name.startsWith("C2 Compiler")) {
+            return "c2";
         } else if (name.startsWith("QuantumRendere")) {
             return "render";
         } else if (name.equals("VM Thread")) {
