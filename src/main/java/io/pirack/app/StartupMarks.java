@@ -39,6 +39,17 @@ final class StartupMarks {
         this.costs = costs;
     }
 
+    /**
+     * With the property: marks {@code what} now, with the costs so far — {@code start-entered} as
+     * {@code Application.start} begins, {@code shown} once the window is built and shown (its first pulse,
+     * CSS and skins, still to come). Any thread.
+     */
+    static void stepIfAsked(String what) {
+        if (Boolean.getBoolean(PROPERTY)) {
+            printMark(what + " " + System.currentTimeMillis() + costsSoFar(what));
+        }
+    }
+
     /** Installs the marks on {@code scene} if the property asks for them. FX thread. */
     static void installIfAsked(Scene scene, FrameSource frames) {
         if (Boolean.getBoolean(PROPERTY)) {
