@@ -51,6 +51,8 @@ public final class ClusterSession implements AutoCloseable {
     private final LinkMonitor links;
     private final Clock clock;
     private final BiConsumer<String, Boolean> powerToLink;
+    private boolean started;
+    private boolean closed;
 
     private ClusterSession(Source source, RehearsalRack rehearsal, KubernetesClient client, Clock clock) {
         this.source = source;
@@ -91,7 +93,15 @@ public final class ClusterSession implements AutoCloseable {
         return session;
     }
 
-    public void start() {
+    /**
+     * Starts the informers (any thread: the app starts them off the FX thread, issue 20 — creating five
+     * informers and their first requests took 170–750 ms there). Once; not after {@link #close()}.
+     */
+    public synchronized void start() {
+        if (started || closed) {
+            return;
+        }
+        started = true;
         watcher.start();
     }
 
@@ -121,7 +131,11 @@ public final class ClusterSession implements AutoCloseable {
 
     @Override
     public void close() {
-        watcher.close();
+        synchronized (this) {
+            // After a start still under way on another thread: its informers are closed too.
+            closed = true;
+            watcher.close();
+        }
         links.close();
         client.close();
         if (rehearsal != null) {

@@ -261,7 +261,9 @@ public final class SessionHolder implements AutoCloseable {
         rackSpecStore = opened.source() instanceof ClusterSession.Rehearsal ? SessionSources.rehearsalRackStore(paths, settings.get()) : SessionSources.realRackStore(paths);
         session.set(new Session(opened, publisher, plugs, timeline));
         shown.showLive(publisher, timeline::snapshot);
-        opened.start();
+        // The store's listeners (the timeline, the frames) are attached: what the informers deliver is heard
+        // the same from any thread; creating them is not FX work (issue 20).
+        background.execute(opened::start);
         window.setBusy("");
         if (opened.source() instanceof ClusterSession.Kubeconfig k) {
             settings.update(s -> s.withCluster(Settings.Cluster.kubeconfig(k.file().toString(), k.context())));
