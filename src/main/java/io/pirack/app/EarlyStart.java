@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * @param choice  the source and the problems reading the rack file, once read
  * @param opening the session, once open (or why it could not open)
  */
-record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSession> opening) {
+record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSession> opening, CompletableFuture<Void> go) {
 
     /**
      * @param notices problems reading the rack file, for the status line once there is one
@@ -32,6 +32,10 @@ record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSes
     static EarlyStart begin(AppPaths paths, LaunchOptions options) {
         CompletableFuture<Choice> choice = new CompletableFuture<>();
         CompletableFuture<ClusterSession> opening = new CompletableFuture<>();
+        CompletableFuture<Void> go = new CompletableFuture<>();
+        if (!Boolean.getBoolean("pirack.early.afterFirstPulse")) {
+            go.complete(null);
+        }
         Background.daemon("pirack-early-connect").newThread(() -> {
             Choice chosen;
             try {
@@ -42,6 +46,7 @@ record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSes
                 return;
             }
             choice.complete(chosen);
+            go.join();
             try {
                 opening.complete(ClusterSession.open(chosen.source()));
             } catch (ClusterConnection.KubeconfigException | RuntimeException e) {
@@ -52,7 +57,7 @@ record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSes
             // For the startup bench's breakdown: when the rack's API server or the client was ready.
             opening.whenComplete((session, error) -> StartupMarks.printMark("session-opened " + System.currentTimeMillis()));
         }
-        return new EarlyStart(choice, opening);
+        return new EarlyStart(choice, opening, go);
     }
 
     private static Choice choose(AppPaths paths, LaunchOptions options) {

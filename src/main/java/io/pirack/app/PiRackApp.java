@@ -108,6 +108,14 @@ public final class PiRackApp extends Application {
         stage.show();
         StartupMarks.stepIfAsked("shown");
         EarlyStart boot = early;
+        if (boot != null && !boot.go().isDone()) {
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                boot.go().complete(null);
+                Platform.runLater(() -> stage.getScene().removePostLayoutPulseListener(once[0]));
+            };
+            stage.getScene().addPostLayoutPulseListener(once[0]);
+        }
         early = null;
         // The early thread has read the files by now, or is about to (null if it failed: read them here).
         EarlyStart.Choice chosen = boot == null ? null : boot.choice().exceptionally(e -> null).join();
