@@ -51,6 +51,7 @@ final class StartupBench {
         String launcher = System.getProperty("bench.startup.launcher");
         if (launcher != null) {
             result.put("packaged_launcher", launcher);
+            result.put("packaged_launcher_extra_jvm_args", System.getProperty("bench.startup.launcherJvmArgs", ""));
             result.put("packaged_launcher_own_rehearsal_rack", series(runs, List.of(), List.of("--sim"), launcher));
             if (Boolean.getBoolean("bench.startup.launcherOnly")) {
                 result.put("load_average_at_end", AppProcess.loadAverage());
@@ -109,7 +110,9 @@ final class StartupBench {
             } else {
                 command.add(launcher);
                 // The launcher's own flags stay as packaged; the JVM adds these (and says so on stderr).
-                builder.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", properties));
+                // -Dbench.startup.launcherJvmArgs="…": flags to try on the packaged app (e.g. the JIT's), added the same way.
+                builder.environment().put("JAVA_TOOL_OPTIONS", (String.join(" ", properties) + " "
+                        + System.getProperty("bench.startup.launcherJvmArgs", "")).strip());
             }
             command.addAll(appArgs);
             long spawned = System.currentTimeMillis();
