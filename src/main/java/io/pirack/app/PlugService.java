@@ -89,6 +89,13 @@ public final class PlugService implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /** Told in one sentence (any thread) when a Pi's SSH connect is slow and a fresh connection is tried. */
+    public void onSlowConnect(java.util.function.Consumer<String> listener) {
+        if (shell != null) {
+            shell.onSlowConnect(listener);
+        }
+    }
+
     /** On start: find Pis a previous run left unplugged, so PiRack never loses track of one. */
     public CompletableFuture<Void> refreshAll() {
         return controller.refreshAll();
