@@ -333,22 +333,31 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
                 }
                 closeQuietly(client);
             } catch (RemoteCommandException e) {
-                if (!deadline.expired()) {
+                // A handshake the Pi answered and the link then broke (the lab's lossy Pi: "Connection reset") is
+                // tried again like a stalled one; a refused key or host key is not.
+                if (!deadline.expired() && !(e.kind() == RemoteCommandException.Kind.UNREACHABLE && deadline.answered())) {
                     throw e;
                 }
                 failure = e;
             } finally {
                 deadline.cancel();
             }
+            boolean broken = !deadline.expired();
             if (!deadline.retry()) {
-                throw connectFailed(target, budget, failure);
+                throw broken ? failure : connectFailed(target, budget, failure);
             }
-            String message = target.alias() + (deadline.answered() ? ": its SSH server answered, then sent nothing for "
-                    : ": no SSH answer after ") + seconds(connectTimeout) + " s (a lossy link?): trying a fresh connection ("
+            String why = broken ? ": the SSH handshake broke off (" + rootMessage(failure) + ")"
+                    : deadline.answered() ? ": its SSH server answered, then sent nothing for " + seconds(connectTimeout) + " s"
+                    : ": no SSH answer after " + seconds(connectTimeout) + " s";
+            String message = target.alias() + why + " (a lossy link?): trying a fresh connection ("
                     + ordinal(budget.stalls() + budget.unanswered() + 1) + ")";
             LOG.info(message);
             slowConnect.accept(message);
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        return e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
     }
 
     private static long seconds(Duration duration) {

@@ -55,6 +55,8 @@ class SlowHandshakeTest {
     private final CountDownLatch release = new CountDownLatch(1);
     /** How many connections, from the first, stall after the banner until {@link #release}. */
     private volatile int stalling = 1;
+    /** Whether the first connection is reset by the "Pi" once the client answered its banner, instead of stalling. */
+    private volatile boolean firstResets;
     private final AtomicInteger accepted = new AtomicInteger();
 
     /** Deadlines that expire only when the test says so; each expiry moves the clock on by the 8 s deadline. */
@@ -91,9 +93,13 @@ class SlowHandshakeTest {
                     Socket server = new Socket(InetAddress.getLoopbackAddress(), PI.port());
                     sockets.add(client);
                     sockets.add(server);
-                    boolean stalls = accepted.incrementAndGet() <= stalling;
+                    int n = accepted.incrementAndGet();
+                    boolean stalls = n <= stalling;
                     pump(server.getInputStream(), client.getOutputStream(), true, stalls);
                     pump(client.getInputStream(), server.getOutputStream(), false, stalls);
+                    if (n == 1 && firstResets) {
+                        resetOnceAnswered(client);
+                    }
                 }
             } catch (IOException closed) {
                 // The test is over.
@@ -141,6 +147,21 @@ class SlowHandshakeTest {
                 // The connection ended.
             }
         }, "slow-pi-" + (fromServer ? "down" : "up"));
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Sends a TCP reset to the client once it has answered the banner (a lossy link breaking the connection). */
+    private void resetOnceAnswered(Socket client) {
+        Thread thread = new Thread(() -> {
+            try {
+                awaitBannerRead();
+                client.setSoLinger(true, 0);
+                client.close();
+            } catch (IOException | InterruptedException closed) {
+                // Gone already.
+            }
+        }, "slow-pi-reset");
         thread.setDaemon(true);
         thread.start();
     }
@@ -208,6 +229,20 @@ class SlowHandshakeTest {
             assertEquals(2, accepted.get(), "a second connection");
             assertEquals(List.of("rpi3: its SSH server answered, then sent nothing for 8 s (a lossy link?): trying a fresh"
                     + " connection (2nd)"), told);
+        }
+    }
+
+    @Test
+    void aHandshakeTheLinkBreaksAfterThePiAnsweredIsTriedOnAFreshConnection() throws Exception {
+        firstResets = true;
+        ManualTimer timer = new ManualTimer();
+        try (SshRemoteShell shell = shell(timer)) {
+            CommandResult result = shell.run(slowPi(), RemoteCommand.of("echo", "hello"), Duration.ofSeconds(10));
+            assertEquals("hello", result.stdout().strip());
+            assertEquals(2, accepted.get(), "a second connection");
+            assertEquals(1, told.size(), told.toString());
+            assertTrue(told.get(0).startsWith("rpi3: the SSH handshake broke off ("), told.get(0));
+            assertTrue(told.get(0).endsWith("(a lossy link?): trying a fresh connection (2nd)"), told.get(0));
         }
     }
 
