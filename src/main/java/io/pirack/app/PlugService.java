@@ -119,6 +119,18 @@ public final class PlugService implements AutoCloseable {
         return Guardrails.assess(session.store().snapshot(), node, controller.unpluggedNodes());
     }
 
+    /**
+     * Whether the dead-man restore would bring this Pi back before Kubernetes has moved its pods. Known on the
+     * rehearsal rack, and on a real cluster once its settings were read (the Tuning screen); empty otherwise.
+     */
+    public java.util.Optional<io.pirack.core.tuning.TuningWarning> deadManWarning(String node) {
+        java.util.Optional<io.pirack.core.tuning.EffectiveSettings> settings = session.rehearsal()
+                .map(r -> SessionTuningBackend.preset(r.timings()).toSettings())
+                .or(session::settingsRead);
+        return settings.flatMap(s -> io.pirack.core.tuning.DeadManCheck.beforePull(rack.get().deadManSeconds(), s,
+                session.store().snapshot().podsOn(node)));
+    }
+
     public CompletableFuture<PlugState> pull(String node) {
         return controller.pull(node);
     }
