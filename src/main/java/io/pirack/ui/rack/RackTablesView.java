@@ -120,8 +120,8 @@ public final class RackTablesView extends SplitPane {
     /**
      * The columns share the table's width and none scrolls sideways: each is at least as wide as its
      * widest text so far (header included, never squeezed to "…"), and the spare width is shared. When
-     * the table is narrower than all of them, the lowest-ranked columns are left out and a line under
-     * the table names them. Widths are measured only for rows that were added or replaced (a frame with a
+     * the table is narrower than all of them, the lowest-ranked columns are left out (taken out of the
+     * table) and a line under the table names them. Widths are measured only for rows that were added or replaced (a frame with a
      * few changed pods measures a few strings, not 3,000) and only grow, so columns do not jump.
      */
     private static <R> Node fitToWidth(TableView<R> table, String hiddenId, java.util.function.DoubleConsumer need,
@@ -166,9 +166,12 @@ public final class RackTablesView extends SplitPane {
             double spare = Math.max(0, room - used);
             double given = 0;
             int last = -1;
+            List<TableColumn<R, String>> showing = new java.util.ArrayList<>();
             for (int i = 0; i < widths.length; i++) {
                 TableColumn<R, String> column = columns.get(i);
-                column.setVisible(shown[i]);
+                if (shown[i]) {
+                    showing.add(column);
+                }
                 column.setMinWidth(Math.ceil(widths[i]));
                 if (shown[i]) {
                     double w = Math.floor(widths[i] + spare * widths[i] / used);
@@ -181,6 +184,11 @@ public final class RackTablesView extends SplitPane {
             }
             if (last >= 0 && given < room) {
                 columns.get(last).setPrefWidth(columns.get(last).getPrefWidth() + Math.floor(room - given));
+            }
+            // Left-out columns leave the table rather than hide: a hidden column keeps a 0 px header and cells
+            // whose changes JavaFX would render with no dirty region, i.e. as a whole-window repaint (issue 20).
+            if (!table.getColumns().equals(showing)) {
+                table.getColumns().setAll(showing);
             }
             hidden.setText(left.isEmpty() ? "" : "Not shown at this width: " + String.join(", ", left)
                     + " — widen the window or drag the divider");
