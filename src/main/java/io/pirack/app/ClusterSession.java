@@ -1,5 +1,7 @@
 package io.pirack.app;
 
+import io.pirack.core.tuning.EffectiveSettings;
+
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.RackSpec;
@@ -53,6 +55,7 @@ public final class ClusterSession implements AutoCloseable {
     private final BiConsumer<String, Boolean> powerToLink;
     private boolean started;
     private boolean closed;
+    private final java.util.concurrent.atomic.AtomicReference<EffectiveSettings> settingsRead = new java.util.concurrent.atomic.AtomicReference<>();
 
     private ClusterSession(Source source, RehearsalRack rehearsal, KubernetesClient client, Clock clock) {
         this.source = source;
@@ -127,6 +130,15 @@ public final class ClusterSession implements AutoCloseable {
 
     public Optional<RehearsalRack> rehearsal() {
         return Optional.ofNullable(rehearsal);
+    }
+
+    /** The failover settings last read from this cluster (the Tuning screen reads them over SSH), if any. */
+    public Optional<EffectiveSettings> settingsRead() {
+        return Optional.ofNullable(settingsRead.get());
+    }
+
+    void settingsRead(EffectiveSettings settings) {
+        settingsRead.set(settings);
     }
 
     @Override
