@@ -199,6 +199,14 @@ app_image_args=(
   --java-options "-Xmx512m"
   --java-options "-XX:MinHeapFreeRatio=10"
   --java-options "-XX:MaxHeapFreeRatio=30"
+  # C2 waits for code that stays hot (issue 20): ten times JDK 17's tier-4 thresholds. A start runs most
+  # methods a few thousand times and never again; C2 compiling them took 0.5-1.0 s of CPU before the
+  # skeleton and 1.7-2.4 s before the live frame, on the same two cores as the FX thread and the rack.
+  # C1 still compiles at once; code that stays hot (frames, layout, the informers) still reaches C2.
+  --java-options "-XX:Tier4InvocationThreshold=50000"
+  --java-options "-XX:Tier4MinInvocationThreshold=6000"
+  --java-options "-XX:Tier4CompileThreshold=150000"
+  --java-options "-XX:Tier4BackEdgeThreshold=400000"
   # Linux (glibc): return freed native memory every 10 s (C2's arenas, GTK); added below, Linux only.
   --java-options "-Dapple.awt.application.name=PiRack"
   --java-options "-Dfile.encoding=UTF-8"

@@ -15,6 +15,8 @@ final class AppProcess {
 
     /** The packaged launcher's JVM flags (packaging/jpackage.sh, pom.xml's javafx:run), Linux's trim included. */
     static final String LAUNCHER_FLAGS = "-XX:+UseSerialGC -Xms32m -Xmx512m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+            + " -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000"
+            + " -XX:Tier4BackEdgeThreshold=400000"
             + " -XX:TrimNativeHeapInterval=10000";
 
     private AppProcess() {
