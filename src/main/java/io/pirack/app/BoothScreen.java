@@ -31,6 +31,11 @@ public final class BoothScreen implements AutoCloseable {
     private final BoothViewModel model;
     private final BoothController booth;
     private final Stage stage;
+    /**
+     * The model follows the frames only while the Booth screen or the audience window shows, or a
+     * visitor's pull is being seen through (issue 20).
+     */
+    private final OnScreenFeed feed;
     private int pendingAttractMinutes;
 
     public BoothScreen(SessionHolder sessions, ShownFrames frames, AppSettings settings, RackScreen rack, TimelineScreen timeline,
@@ -41,7 +46,8 @@ public final class BoothScreen implements AutoCloseable {
         model = new BoothViewModel(plugs, sessions::rackSpec, Clock.systemUTC(), new SplittableRandom(), kiosk,
                 hash -> settings.update(s -> s.withKioskPinHash(hash)), who -> interaction(),
                 () -> controller[0].rebalance());
-        booth = new BoothController(model, rack::audienceRack, timeline::audienceRunSummary,
+        feed = new OnScreenFeed(frames, frame -> model.show(frame, frames.timeline()), model::needsFramesUnseen);
+        booth = new BoothController(model, rack::audienceRack, () -> feed.whileShown(timeline.audienceRunSummary()),
                 new BoothController.Sessions(sessions::cluster, sessions::plugs, sessions::timeline, sessions::rackSpec,
                         sessions::failoverSettings),
                 screenIndex -> settings.update(s -> s.withAudienceScreen(screenIndex)), background, () -> {
@@ -51,7 +57,6 @@ public final class BoothScreen implements AutoCloseable {
                 });
         controller[0] = booth;
         model.kiosk().lockedProperty().addListener((o, was, locked) -> window.setLocked(locked, OPERATOR_ONLY));
-        frames.subscribe(frame -> model.show(frame, frames.timeline()));
         // The attract loop needs a live session; it starts once the first one is attached.
         sessions.sessionProperty().addListener((o, was, now) -> {
             if (now != null && pendingAttractMinutes > 0) {
@@ -63,7 +68,7 @@ public final class BoothScreen implements AutoCloseable {
 
     /** The screen; MainWindow calls it on the first visit. */
     public Node view() {
-        return new BoothView(model, booth, settings.get().booth().audienceScreen());
+        return feed.whileShown(new BoothView(model, booth, settings.get().booth().audienceScreen()));
     }
 
     /** Kiosk, visitor and attract options from the command line. */

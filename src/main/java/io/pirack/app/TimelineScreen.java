@@ -28,6 +28,8 @@ public final class TimelineScreen {
     private final Supplier<TimelineService> timeline;
     private final Executor background;
     private final StatusViewModel status;
+    private final OnScreenFeed feed;
+    private final OnScreenFeed audienceFeed;
     private TimelineView view;
 
     public TimelineScreen(ShownFrames frames, Supplier<TimelineService> timeline, Executor background, StatusViewModel status) {
@@ -35,21 +37,15 @@ public final class TimelineScreen {
         this.background = background;
         this.status = status;
         audienceModel.hideSystemProperty().set(true);
-        frames.subscribe(frame -> {
-            model.show(frames.timeline());
-            audienceModel.show(frames.timeline());
-        });
+        // Each model follows the timeline only while one of its views is on screen (issue 20).
+        feed = new OnScreenFeed(frames, frame -> model.show(frames.timeline()));
+        audienceFeed = new OnScreenFeed(frames, frame -> audienceModel.show(frames.timeline()));
     }
 
     /** The screen; MainWindow calls it on the first visit. */
     public Node view() {
-        view = new TimelineView(model);
+        view = feed.whileShown(new TimelineView(model));
         return view;
-    }
-
-    /** Another view of the same timeline (the audience window's): kube-system noise hidden. */
-    public Node audienceView() {
-        return new TimelineView(audienceModel);
     }
 
     /** The current run's summary in the large audience style (outcome, phases bar, milestone seconds). */
@@ -57,7 +53,7 @@ public final class TimelineScreen {
         RunSummaryView summary = new RunSummaryView(true);
         summary.bind(audienceModel.runSummariesProperty(), audienceModel.selectedRunProperty(), null);
         summary.setMaxRuns(1);
-        return summary;
+        return audienceFeed.whileShown(summary);
     }
 
     /** JSON, CSV or PNG by the chosen file's extension; written off the FX thread, all or nothing. */

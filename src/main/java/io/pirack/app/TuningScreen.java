@@ -41,6 +41,7 @@ public final class TuningScreen implements AutoCloseable {
     private final Executor background;
     private final Supplier<Window> owner;
     private final TuningViewModel viewModel;
+    private final OnScreenFeed feed;
     private ScheduledExecutorService poll;
     private ClusterSession shown;
     private SshRemoteShell shell;
@@ -50,7 +51,8 @@ public final class TuningScreen implements AutoCloseable {
         this.background = background;
         this.owner = owner;
         this.viewModel = new TuningViewModel(background, Platform::runLater, Clock.systemDefaultZone());
-        frames.subscribe(frame -> showMeasured(frames.timeline()));
+        // The latest measured failover is correlated only while the screen shows (issue 20).
+        feed = new OnScreenFeed(frames, frame -> showMeasured(frames.timeline()));
     }
 
     /** Compares the prediction with the latest measured failover (pull → pods moving). */
@@ -67,7 +69,7 @@ public final class TuningScreen implements AutoCloseable {
 
     /** The screen; call on the FX thread (MainWindow calls it on the first visit). */
     public Node view() {
-        TuningView view = new TuningView(viewModel);
+        TuningView view = feed.whileShown(new TuningView(viewModel));
         follow();
         session.addListener((o, was, now) -> follow());
         poll = Background.timer("tuning-poll");

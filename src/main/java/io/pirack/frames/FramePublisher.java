@@ -1,11 +1,6 @@
 package io.pirack.frames;
 
 import io.pirack.concurrent.Background;
-import io.pirack.core.cluster.ApiStatus;
-import io.pirack.core.cluster.ClusterChangeListener;
-import io.pirack.core.cluster.EventInfo;
-import io.pirack.core.cluster.NodeInfo;
-import io.pirack.core.cluster.PodInfo;
 import io.pirack.core.rack.LedStates;
 import io.pirack.core.rack.LinkState;
 import io.pirack.core.rack.RackFrame;
@@ -102,43 +97,13 @@ public final class FramePublisher extends FrameFanOut implements AutoCloseable {
         this(() -> new RackFrame(store.snapshot(), links.states(), spec.get(), plugs.get(), store.clock().instant()),
                 fxExecutor, builder, nanoTime);
         // Listen only once the builder exists: the store may signal from its own thread at once.
-        // The listener runs inside the store's change, before its signal: whoever signals next sees the flag.
-        AtomicBoolean urgent = new AtomicBoolean();
-        ClusterChangeListener notJustLeases = new ClusterChangeListener() {
-            @Override
-            public void nodeChanged(NodeInfo before, NodeInfo after) {
-                urgent.set(true);
-            }
-
-            @Override
-            public void podChanged(PodInfo before, PodInfo after) {
-                urgent.set(true);
-            }
-
-            @Override
-            public void eventReceived(EventInfo event) {
-                urgent.set(true);
-            }
-
-            @Override
-            public void apiStatusChanged(ApiStatus before, ApiStatus after) {
-                urgent.set(true);
-            }
-        };
-        Runnable signal = () -> {
-            if (urgent.getAndSet(false)) {
-                signal();
-            } else {
-                signalHeartbeat();
-            }
-        };
+        // Lease renewals and ReplicaSet statuses are routine: they wait for the heartbeat tick.
+        Runnable urgent = this::signal;
         Consumer<LinkState> linkSignal = l -> signal();
-        store.addListener(notJustLeases);
-        store.addChangeSignal(signal);
+        store.addChangeSignal(urgent, this::signalHeartbeat);
         links.addListener(linkSignal);
         detach = () -> {
-            store.removeListener(notJustLeases);
-            store.removeChangeSignal(signal);
+            store.removeChangeSignal(urgent);
             links.removeListener(linkSignal);
         };
         signal();

@@ -42,12 +42,16 @@ public final class ClusterStore {
     private final ArrayDeque<EventInfo> events = new ArrayDeque<>();
     private final java.util.Set<String> eventKeys = new java.util.HashSet<>();
     private final CopyOnWriteArrayList<ClusterChangeListener> listeners = new CopyOnWriteArrayList<>();
-    private final CopyOnWriteArrayList<Runnable> changeSignals = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Signal> changeSignals = new CopyOnWriteArrayList<>();
     /** The store version after each object's last write, keyed by kind and key: a re-list keeps what is newer. */
     private final Map<Kind, Map<String, Long>> writtenAt = new java.util.EnumMap<>(Kind.class);
     private ApiStatus api;
     private long version;
     private ClusterSnapshot cached;
+
+    /** Who to signal after a change: {@code urgent} after most, {@code routine} after a routine one. */
+    private record Signal(Runnable urgent, Runnable routine) {
+    }
 
     /** The kinds of object a re-list can reconcile. */
     public enum Kind { NODE, POD, LEASE, REPLICA_SET }
@@ -79,11 +83,21 @@ public final class ClusterStore {
 
     /** Called (on the writing thread, outside the lock) after every change; must only set a flag. */
     public void addChangeSignal(Runnable signal) {
-        changeSignals.add(signal);
+        addChangeSignal(signal, signal);
     }
 
+    /**
+     * The same, telling routine changes apart: {@code routine} instead of {@code urgent} after a change
+     * no listener hears of a node, pod, Event or API status in — a Lease renewal, a ReplicaSet's
+     * status, an Event seen before — which a screen can show on its next heartbeat tick (issue 20).
+     */
+    public void addChangeSignal(Runnable urgent, Runnable routine) {
+        changeSignals.add(new Signal(urgent, routine));
+    }
+
+    /** Removes a signal added with {@code signal} as its only or urgent one. */
     public void removeChangeSignal(Runnable signal) {
-        changeSignals.remove(signal);
+        changeSignals.removeIf(s -> s.urgent() == signal);
     }
 
     public void putNode(NodeInfo node) {
@@ -91,6 +105,7 @@ public final class ClusterStore {
             NodeInfo before = nodes.put(node.name(), node);
             written(Kind.NODE, node.name());
             each(l -> l.nodeChanged(before, node));
+            return true;
         });
     }
 
@@ -101,6 +116,7 @@ public final class ClusterStore {
             if (before != null) {
                 each(l -> l.nodeChanged(before, null));
             }
+            return before != null;
         });
     }
 
@@ -109,6 +125,7 @@ public final class ClusterStore {
             PodInfo before = pods.put(pod.key(), pod);
             written(Kind.POD, pod.key());
             each(l -> l.podChanged(before, pod));
+            return true;
         });
     }
 
@@ -119,6 +136,7 @@ public final class ClusterStore {
             if (before != null) {
                 each(l -> l.podChanged(before, null));
             }
+            return before != null;
         });
     }
 
@@ -127,6 +145,7 @@ public final class ClusterStore {
             LeaseInfo before = leases.put(lease.nodeName(), lease);
             written(Kind.LEASE, lease.nodeName());
             each(l -> l.leaseChanged(before, lease));
+            return false;
         });
     }
 
@@ -137,6 +156,7 @@ public final class ClusterStore {
             if (before != null) {
                 each(l -> l.leaseChanged(before, null));
             }
+            return false;
         });
     }
 
@@ -144,6 +164,7 @@ public final class ClusterStore {
         change(() -> {
             replicaSets.put(rs.key(), rs);
             written(Kind.REPLICA_SET, rs.key());
+            return false;
         });
     }
 
@@ -151,6 +172,7 @@ public final class ClusterStore {
         change(() -> {
             replicaSets.remove(key);
             writtenAt.get(Kind.REPLICA_SET).remove(key);
+            return false;
         });
     }
 
@@ -159,7 +181,7 @@ public final class ClusterStore {
             // A relist delivers the same event again; count it once.
             String key = event.uid() + "#" + event.count();
             if (!eventKeys.add(key)) {
-                return;
+                return false;
             }
             events.addLast(event);
             while (events.size() > MAX_EVENTS) {
@@ -167,6 +189,7 @@ public final class ClusterStore {
                 eventKeys.remove(dropped.uid() + "#" + dropped.count());
             }
             each(l -> l.eventReceived(event));
+            return true;
         });
     }
 
@@ -184,10 +207,10 @@ public final class ClusterStore {
         }
     }
 
-    private void signalChange() {
-        for (Runnable signal : changeSignals) {
+    private void signalChange(boolean urgent) {
+        for (Signal signal : changeSignals) {
             try {
-                signal.run();
+                (urgent ? signal.urgent() : signal.routine()).run();
             } catch (RuntimeException e) {
                 LOG.warn("a change signal failed: {}", e.toString());
             }
@@ -243,7 +266,7 @@ public final class ClusterStore {
             cached = null;
             lock.notifyAll();
         }
-        signalChange();
+        signalChange(kind == Kind.NODE || kind == Kind.POD);
         return removed;
     }
 
@@ -259,6 +282,7 @@ public final class ClusterStore {
             ApiStatus before = api;
             api = status;
             each(l -> l.apiStatusChanged(before, status));
+            return true;
         });
     }
 
@@ -268,14 +292,16 @@ public final class ClusterStore {
         }
     }
 
-    private void change(Runnable mutation) {
+    /** @param mutation applies the change; says whether it is urgent (not routine, see {@link #addChangeSignal(Runnable, Runnable)}) */
+    private void change(java.util.function.BooleanSupplier mutation) {
+        boolean urgent;
         synchronized (lock) {
-            mutation.run();
+            urgent = mutation.getAsBoolean();
             version++;
             cached = null;
             lock.notifyAll();
         }
-        signalChange();
+        signalChange(urgent);
     }
 
     public long version() {

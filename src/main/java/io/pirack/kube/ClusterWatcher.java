@@ -2,15 +2,11 @@ package io.pirack.kube;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.RequestConfigBuilder;
-import io.fabric8.kubernetes.client.http.HttpClient;
-import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.pirack.concurrent.Background;
 import io.pirack.core.cluster.ApiHealth;
 import io.pirack.core.cluster.ApiStatus;
-import io.pirack.core.cluster.TimeText;
 import io.pirack.trace.LatencyTrace;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * once and then watch.
  *
  * <p>Health: a small HTTP check ({@code GET /version}, any answer counts) every
- * {@link #CHECK_EVERY} plus the informers' watch state go into {@link ApiHealth}. A watch being
+ * {@link EndpointCheck#EVERY} plus the informers' watch state go into {@link ApiHealth}. A watch being
  * re-established is not an outage — fabric8 8's informers close every watch after a random 5–10
  * minutes on purpose (so five informers rotate one watch every ~1.5 min on average), and real API
  * servers close them after {@code --min-request-timeout}. An endpoint that stops answering is: a
@@ -50,30 +46,18 @@ public final class ClusterWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterWatcher.class);
     /** How often the health state is evaluated (cheap: reads informer flags). */
     static final Duration TICK = Duration.ofMillis(100);
-    /** How often the endpoint is checked; with {@link ApiHealth#DEFAULT_THRESHOLD} an outage shows within ~2 s. */
-    static final Duration CHECK_EVERY = Duration.ofMillis(250);
-    /** A check without an answer after this long counts as failed. */
-    static final Duration CHECK_TIMEOUT = Duration.ofMillis(1500);
-
-    /** A stalled endpoint does not pile up requests beyond this. */
-    static final int MAX_CHECKS_IN_FLIGHT = 6;
-
     private final KubernetesClient client;
     private final ClusterStore store;
     private final Clock clock;
     private final Clock healthClock;
     private final ApiHealth health;
-    private final HttpClient checks;
-    /** The check's request, built once: requests are immutable, and 4 a second add up at rest (issue 20). */
-    private final HttpRequest check;
+    private final EndpointCheck check;
     private final List<Watched<?>> watched = new ArrayList<>();
     private final ScheduledExecutorService ticker;
     private final ExecutorService relister;
-    private final java.util.concurrent.atomic.AtomicInteger checksInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final List<java.util.function.BiConsumer<String, Boolean>> watchListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String lastError;
     private volatile boolean closed;
-    private Instant lastCheckSent;
 
     /**
      * @param clock the store's clock (simulated time on the rehearsal rack), for objects and statuses
@@ -85,12 +69,7 @@ public final class ClusterWatcher implements AutoCloseable {
         this.clock = clock;
         this.healthClock = healthClock;
         this.health = new ApiHealth(healthClock.instant(), threshold, ApiHealth.DEFAULT_WATCH_GRACE);
-        // The check must fail fast, not be retried with backoff like the client's ordinary requests.
-        this.checks = client.getHttpClient().newBuilder()
-                .tag(new RequestConfigBuilder().withRequestRetryBackoffLimit(0).withRequestRetryBackoffInterval(100).build())
-                .build();
-        this.check = checks.newHttpRequestBuilder().uri(client.getMasterUrl().toString().replaceAll("/$", "") + "/version")
-                .timeout(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).build();
+        this.check = EndpointCheck.of(client.getConfiguration(), health);
         this.ticker = Background.timer("cluster-health");
         this.relister = Background.newPool("cluster-relist", 1);
     }
@@ -217,9 +196,7 @@ public final class ClusterWatcher implements AutoCloseable {
     private void tick() {
         try {
             Instant now = healthClock.instant();
-            if (lastCheckSent == null || Duration.between(lastCheckSent, now).compareTo(CHECK_EVERY) >= 0) {
-                sendCheck(now);
-            }
+            check.sendIfDue(now);
             boolean synced = true;
             boolean watching = true;
             for (Watched<?> w : watched) {
@@ -243,48 +220,6 @@ public final class ClusterWatcher implements AutoCloseable {
         }
     }
 
-    /**
-     * A check every {@link #CHECK_EVERY} even while earlier ones wait (one stuck on a dropped
-     * connection must not hide the answers of the next), at most {@link #MAX_CHECKS_IN_FLIGHT}.
-     */
-    private void sendCheck(Instant now) {
-        if (closed || checksInFlight.incrementAndGet() > MAX_CHECKS_IN_FLIGHT) {
-            checksInFlight.decrementAndGet();
-            return;
-        }
-        lastCheckSent = now;
-        try {
-            checks.sendAsync(check, byte[].class)
-                    .orTimeout(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    .whenComplete((response, error) -> {
-                        if (error == null) {
-                            health.answered(now);
-                        } else {
-                            health.failed(now, checkFailure(error));
-                        }
-                        checksInFlight.decrementAndGet();
-                    });
-        } catch (RuntimeException e) {
-            health.failed(now, describe(e));
-            checksInFlight.decrementAndGet();
-        }
-    }
-
-    /** The reason an outage banner shows, in words rather than an exception's class name. */
-    static String checkFailure(Throwable error) {
-        Throwable root = root(error);
-        if (root instanceof java.util.concurrent.TimeoutException || root instanceof java.net.http.HttpTimeoutException) {
-            return "no answer within " + TimeText.age(CHECK_TIMEOUT);
-        }
-        if (root instanceof java.net.ConnectException) {
-            return "connection refused";
-        }
-        if (root instanceof java.nio.channels.ClosedChannelException || root instanceof java.io.EOFException) {
-            return "connection closed by the server";
-        }
-        return describe(error);
-    }
-
     /** {@link ApiHealth} works in real time; the store's instants may be simulated: shift "since" across. */
     private ApiStatus onStoreClock(ApiStatus status, Instant healthNow) {
         Instant since = clock.instant().minus(Duration.between(status.since(), healthNow));
@@ -300,7 +235,7 @@ public final class ClusterWatcher implements AutoCloseable {
         return new ApiStatus.Unreachable(since, ((ApiStatus.Unreachable) status).reason());
     }
 
-    private static Throwable root(Throwable t) {
+    static Throwable root(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -318,6 +253,7 @@ public final class ClusterWatcher implements AutoCloseable {
     public void close() {
         closed = true;
         ticker.shutdownNow();
+        check.close();
         relister.shutdownNow();
         watched.forEach(w -> w.informer.close());
     }

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import io.pirack.core.rack.RackFrame;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.core.timeline.TimelineSnapshot;
-import io.pirack.frames.FrameFanOut;
+import io.pirack.testing.PushedFrames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,21 +19,10 @@ import org.junit.jupiter.api.Test;
 /** What every screen is shown: one timeline per frame, however many screens ask for it. */
 class ShownFramesTest {
 
-    /** A frame source the test pushes by hand. */
-    private static final class Pushed extends FrameFanOut {
-        void push(RackFrame frame) {
-            deliver(frame);
-        }
-
-        @Override
-        public void signal() {
-        }
-    }
-
     @Test
     void theScreensOfOneFrameShareOneTimelineAndTheNextFrameGetsAFreshOne() {
         ShownFrames shown = new ShownFrames();
-        Pushed live = new Pushed();
+        PushedFrames live = new PushedFrames();
         AtomicInteger correlated = new AtomicInteger();
         shown.showLive(live, () -> TimelineSnapshot.empty(T0.plusSeconds(correlated.incrementAndGet())));
         List<TimelineSnapshot> seen = new ArrayList<>();

@@ -86,6 +86,20 @@ class ClusterStoreTest {
     }
 
     @Test
+    void leaseRenewalsAndReplicaSetsAreRoutineWhileNodesPodsAndTheApiAreNot() {
+        List<String> signalled = new ArrayList<>();
+        store.addChangeSignal(() -> signalled.add("urgent"), () -> signalled.add("routine"));
+        store.putLease(ClusterFixtures.lease("rpi2", 1, 1));
+        store.putNode(ClusterFixtures.readyNode("rpi2"));
+        store.putLease(ClusterFixtures.lease("rpi2", 3, 3));
+        store.putPod(pod("hello-1", true));
+        store.setApiStatus(ClusterFixtures.LIVE);
+        store.removePod("no/such-pod");
+        assertEquals(List.of("routine", "urgent", "routine", "urgent", "urgent", "routine"), signalled,
+                "removing what is not there changes nothing a screen shows");
+    }
+
+    @Test
     void aThrowingListenerNeitherUndoesTheChangeNorSilencesTheOthers() {
         List<String> seen = new ArrayList<>();
         store.addListener(new ClusterChangeListener() {

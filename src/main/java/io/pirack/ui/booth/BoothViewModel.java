@@ -65,6 +65,14 @@ public final class BoothViewModel {
         visitor = new VisitorButton(plugs, rack, clock, random, kiosk, interaction, rebalance);
     }
 
+    /**
+     * Whether the model must follow every frame even while neither the Booth screen nor the audience
+     * window shows: a visitor's pull is plugged back in by {@link #show} once Kubernetes recovered.
+     */
+    public boolean needsFramesUnseen() {
+        return visitor.seeingAPullThrough();
+    }
+
     /** Called once per frame on the FX thread. */
     public void show(RackFrame frame, TimelineSnapshot timeline) {
         FailoverRun run = timeline.runs().stream().max(Comparator.comparing(FailoverRun::start)).orElse(null);

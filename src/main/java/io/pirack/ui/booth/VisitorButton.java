@@ -65,6 +65,14 @@ public final class VisitorButton {
         this.rebalance = rebalance;
     }
 
+    /**
+     * A visitor's pull is still being seen through (the Pi to plug back in once Kubernetes recovered,
+     * or the rebalance after it): the button needs every frame even while no booth view shows.
+     */
+    boolean seeingAPullThrough() {
+        return victim != null || restoredVictim != null || spreadingSince != null;
+    }
+
     /** Once per frame on the FX thread, with the newest run (or null). */
     void show(ClusterSnapshot cluster, FailoverRun run, Instant now) {
         snapshot = cluster;

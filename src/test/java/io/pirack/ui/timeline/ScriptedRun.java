@@ -18,15 +18,15 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 
 /** A demo-tuned pull of pi2 (one Deployment pod), fed through the real deriver, up to a chosen second. */
-final class ScriptedRun {
+public final class ScriptedRun {
 
-    static final FailoverSettings DEMO = new FailoverSettings(FailoverSettings.DEMO_TUNED, Duration.ofSeconds(10),
+    public static final FailoverSettings DEMO = new FailoverSettings(FailoverSettings.DEMO_TUNED, Duration.ofSeconds(10),
             Duration.ofSeconds(2), Duration.ofSeconds(120));
 
     private ScriptedRun() {
     }
 
-    static FailoverCorrelator upTo(double seconds) {
+    public static FailoverCorrelator upTo(double seconds) {
         FailoverCorrelator correlator = new FailoverCorrelator(DEMO);
         EventDeriver d = new EventDeriver(correlator, Clock.fixed(at(seconds), ZoneOffset.UTC));
         for (String node : new String[] {"pi1", "pi2", "pi3"}) {

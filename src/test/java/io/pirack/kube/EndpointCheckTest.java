@@ -1,0 +1,150 @@
+package io.pirack.kube;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pirack.core.cluster.ApiHealth;
+import io.pirack.core.cluster.ApiStatus;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The API check on an injected clock and executor: a stalled endpoint is an outage within the
+ * threshold (issue 23's bound) even though its checks never come back, and answers keep it live;
+ * the checks wait for their answers on a fixed pool, not on a thread per answer (issue 20).
+ */
+class EndpointCheckTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-06T11:00:00Z");
+    private static final ApiHealth.Watches WATCHING = new ApiHealth.Watches(true, true, null);
+
+    /** Runs what it is given only when the test says so: checks "in flight" are the queued ones. */
+    private static final class HeldExecutor extends AbstractExecutorService {
+        final Queue<Runnable> queued = new ArrayDeque<>();
+
+        void runAll() {
+            while (!queued.isEmpty()) {
+                queued.poll().run();
+            }
+        }
+
+        @Override
+        public void execute(Runnable command) {
+            queued.add(command);
+        }
+
+        @Override
+        public void shutdown() {
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return true;
+        }
+    }
+
+    private static Instant at(double seconds) {
+        return T0.plusMillis(Math.round(seconds * 1000));
+    }
+
+    @Test
+    void aStalledEndpointIsAnOutageWithinTheThresholdAndAnsweringAgainIsLive() {
+        ApiHealth health = new ApiHealth(T0);
+        HeldExecutor pool = new HeldExecutor();
+        AtomicInteger asked = new AtomicInteger();
+        EndpointCheck check = new EndpointCheck(asked::incrementAndGet, pool, health, () -> { });
+
+        // Answering: the health ticker (every 100 ms) sends a check every 250 ms, each answered at once.
+        for (double t = 0; t <= 1.0 + 1e-9; t += 0.1) {
+            check.sendIfDue(at(t));
+            pool.runAll();
+        }
+        assertEquals(4, asked.get(), "sent at 0, 0.3, 0.6 and 0.9 s: one per 250 ms of 100 ms ticks");
+        assertInstanceOf(ApiStatus.Connected.class, health.evaluate(at(1.0), WATCHING));
+
+        // Stalled from 1.1 s: nothing comes back, yet checks keep going out — up to the in-flight bound.
+        for (double t = 1.1; t <= 3.1 + 1e-9; t += 0.1) {
+            check.sendIfDue(at(t));
+        }
+        assertEquals(EndpointCheck.MAX_IN_FLIGHT, pool.queued.size(), "a stalled endpoint does not pile up requests");
+        Duration silent = Duration.between(at(0.9), at(3.0));
+        assertTrue(silent.compareTo(ApiHealth.DEFAULT_THRESHOLD) > 0);
+        assertInstanceOf(ApiStatus.Unreachable.class, health.evaluate(at(3.0), WATCHING),
+                "last answered check sent at 0.9 s: unreachable by 3.0 s");
+
+        // The endpoint answers again: the waiting checks come back and the next ones go out.
+        pool.runAll();
+        check.sendIfDue(at(3.2));
+        pool.runAll();
+        assertInstanceOf(ApiStatus.Connected.class, health.evaluate(at(3.3), WATCHING));
+    }
+
+    @Test
+    void aRefusedConnectionIsSaidInWords() {
+        ApiHealth health = new ApiHealth(T0);
+        HeldExecutor pool = new HeldExecutor();
+        EndpointCheck check = new EndpointCheck(() -> {
+            throw new ConnectException("Connection refused");
+        }, pool, health, () -> { });
+        health.answered(at(0));
+        health.evaluate(at(0.1), WATCHING);
+        for (double t = 0.5; t <= 3 + 1e-9; t += 0.1) {
+            check.sendIfDue(at(t));
+            pool.runAll();
+        }
+        ApiStatus down = health.evaluate(at(3), WATCHING);
+        assertInstanceOf(ApiStatus.Unreachable.class, down);
+        assertEquals("connection refused", ((ApiStatus.Unreachable) down).reason());
+    }
+
+    @Test
+    void aHundredAnswersStartNoMoreThreadsThanChecksCanBeInFlight() throws Exception {
+        Set<Thread> started = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = EndpointCheck.pool(task -> {
+            Thread thread = new Thread(task);
+            thread.setDaemon(true);
+            started.add(thread);
+            return thread;
+        });
+        CountDownLatch answered = new CountDownLatch(100);
+        EndpointCheck check = new EndpointCheck(answered::countDown, pool, new ApiHealth(T0), () -> { });
+        try {
+            // One check per 250 ms of the health clock; a check the pool has not answered yet holds the next back.
+            for (int i = 0; answered.getCount() > 0; i++) {
+                check.sendIfDue(T0.plus(EndpointCheck.EVERY.multipliedBy(i)));
+                Thread.onSpinWait();
+            }
+            assertTrue(started.size() <= EndpointCheck.MAX_IN_FLIGHT, started.size() + " threads for 100 answers");
+        } finally {
+            check.close();
+        }
+    }
+}
