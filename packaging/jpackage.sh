@@ -93,6 +93,29 @@ for fx_jar in "$input"/javafx-*-"$fx_platform".jar; do
 done
 rm -rf "$natives_dir"
 
+# Signed jars lose their signatures (issue 20): BouncyCastle's three jars are the only ones. The JVM checks
+# a signed jar's signature (an 840 KB manifest of digests, every class's digest as it loads) before it
+# defines the first class from it — 0.4 s of the rehearsal rack's start, for one class the verifier names —
+# and an AppCDS archive never holds classes from a signed jar. Nothing here needs the signatures: OpenJDK
+# (Temurin, Debian's, the runtime this script links) does not require JCE providers to be signed; only
+# Oracle's JDK builds do, and the runtime is linked from the build's own JDK. The jar keeps its main
+# manifest section (Multi-Release, Automatic-Module-Name…); the per-entry digests go with the signatures.
+unsigned_dir="$work/unsigned"
+for lib_jar in "$input"/*.jar; do
+  # grep reads the whole list: with pipefail, an early exit (-q) fails unzip on the closed pipe.
+  unzip -Z1 "$lib_jar" | grep -E '^META-INF/[^/]+\.(SF|RSA|DSA|EC)$' >/dev/null || continue
+  rm -rf "$unsigned_dir" && mkdir -p "$unsigned_dir"
+  (cd "$unsigned_dir" && "$jar" --extract --file "$lib_jar")
+  rm -f "$unsigned_dir"/META-INF/*.SF "$unsigned_dir"/META-INF/*.RSA "$unsigned_dir"/META-INF/*.DSA "$unsigned_dir"/META-INF/*.EC
+  # The main section ends at the first empty line (CRLF line ends in signed jars' manifests).
+  awk '/^\r?$/ { exit } { print }' "$unsigned_dir/META-INF/MANIFEST.MF" > "$work/unsigned.mf"
+  rm "$unsigned_dir/META-INF/MANIFEST.MF"
+  rm "$lib_jar"
+  "$jar" --create --file "$lib_jar" --manifest "$work/unsigned.mf" -C "$unsigned_dir" .
+  step "signature removed: $(basename "$lib_jar")"
+done
+rm -rf "$unsigned_dir" "$work/unsigned.mf"
+
 # --- 2. Modules: what jdeps sees statically + what the libraries load reflectively --------------
 start=$SECONDS
 jars="$(find "$input" -name '*.jar' | sort)"
@@ -109,6 +132,47 @@ step "modules ($((SECONDS - start)) s): jdeps=$static_modules + reflective=$refl
 start=$SECONDS
 # jimage left uncompressed: compression slows class loading, and the .deb and .dmg compress anyway.
 "$jlink" --add-modules "$modules" --output "$runtime" --strip-debug --no-header-files --no-man-pages
+# Security providers whose module the runtime left out go from its java.security list (issue 20). The JDK
+# looks each configured provider up by name and, when its module is missing, instantiates every provider the
+# class path offers through ServiceLoader to find it — BouncyCastle's two (~630 classes, 0.3 s) on the first
+# TLS context, which the JDK HTTP client builds even for plain HTTP. They could never be found anyway: the
+# list keeps its order, renumbered without gaps (the JDK stops reading it at the first gap).
+security_file="$runtime/conf/security/java.security"
+linked_modules="$("$runtime/bin/java" --list-modules | sed 's/@.*//')"
+provider_module() {
+  case "$1" in
+    SUN|SunRsaSign|SunJSSE|SunJCE|Apple) echo java.base ;;
+    SunEC) echo jdk.crypto.ec ;;
+    SunJGSS) echo java.security.jgss ;;
+    SunSASL) echo java.security.sasl ;;
+    XMLDSig) echo java.xml.crypto ;;
+    SunPCSC) echo java.smartcardio ;;
+    JdkLDAP) echo java.naming ;;
+    JdkSASL) echo jdk.security.jgss ;;
+    SunPKCS11) echo jdk.crypto.cryptoki ;;
+    SunMSCAPI) echo jdk.crypto.mscapi ;;
+    *) echo java.base ;; # unknown: kept
+  esac
+}
+kept_providers=() dropped_providers=()
+while IFS= read -r provider; do
+  if echo "$linked_modules" | grep -qx "$(provider_module "${provider%% *}")"; then
+    kept_providers+=("$provider")
+  else
+    dropped_providers+=("${provider%% *}")
+  fi
+done < <(grep -E '^security\.provider\.[0-9]+=' "$security_file" | sort -t. -k3 -n | sed 's/^[^=]*=//')
+{
+  awk '/^security\.provider\.[0-9]+=/ { if (!done) { print "@PROVIDERS@"; done = 1 } next } { print }' "$security_file" \
+    | while IFS= read -r line; do
+        if [ "$line" = "@PROVIDERS@" ]; then
+          for i in "${!kept_providers[@]}"; do echo "security.provider.$((i + 1))=${kept_providers[$i]}"; done
+        else
+          printf '%s\n' "$line"
+        fi
+      done
+} > "$work/java.security" && chmod u+w "$security_file" && cp "$work/java.security" "$security_file"
+step "security providers left out with their modules: ${dropped_providers[*]:-none}"
 # The class-data sharing archive a JDK ships and jlink (before JDK 21) leaves out: the JDK's own
 # classes load from it, a faster start. Then the commands go: the launcher needs none of them.
 "$runtime/bin/java" -Xshare:dump >"$work/cds.log" 2>&1 || { cat "$work/cds.log" >&2; die "CDS archive failed"; }

@@ -1,6 +1,9 @@
 package io.pirack;
 
+import io.pirack.app.LaunchOptions;
+import io.pirack.app.PiRackApp;
 import io.pirack.cli.PiRackCommand;
+import io.pirack.cli.PlainStart;
 
 /**
  * Entry point of the app and the CLI. Not a JavaFX {@code Application} on purpose: a plain main
@@ -20,6 +23,12 @@ public final class Main {
         if (System.getProperty("picocli.disable.closures") == null) {
             // PiRack has no Groovy: picocli would otherwise look for groovy.lang.Closure on every start.
             System.setProperty("picocli.disable.closures", "true");
+        }
+        LaunchOptions plain = PlainStart.options(args);
+        if (plain != null) {
+            // No arguments, or only --sim / --kiosk / --visitor: the app, without picocli (issue 20).
+            PiRackApp.launchWith(plain);
+            System.exit(0);
         }
         int exit = PiRackCommand.execute(args);
         // The GUI returns only after its window closed and the app stopped; a CLI command returns its own

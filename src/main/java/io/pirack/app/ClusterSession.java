@@ -1,5 +1,7 @@
 package io.pirack.app;
 
+import io.pirack.core.tuning.EffectiveSettings;
+
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.RackSpec;
@@ -51,6 +53,7 @@ public final class ClusterSession implements AutoCloseable {
     private final LinkMonitor links;
     private final Clock clock;
     private final BiConsumer<String, Boolean> powerToLink;
+    private final java.util.concurrent.atomic.AtomicReference<EffectiveSettings> settingsRead = new java.util.concurrent.atomic.AtomicReference<>();
 
     private ClusterSession(Source source, RehearsalRack rehearsal, KubernetesClient client, Clock clock) {
         this.source = source;
@@ -117,6 +120,15 @@ public final class ClusterSession implements AutoCloseable {
 
     public Optional<RehearsalRack> rehearsal() {
         return Optional.ofNullable(rehearsal);
+    }
+
+    /** The failover settings last read from this cluster (the Tuning screen reads them over SSH), if any. */
+    public Optional<EffectiveSettings> settingsRead() {
+        return Optional.ofNullable(settingsRead.get());
+    }
+
+    void settingsRead(EffectiveSettings settings) {
+        settingsRead.set(settings);
     }
 
     @Override

@@ -53,6 +53,7 @@ public final class PiRackApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupMarks.stepIfAsked("start-entered");
         AppPaths paths = AppPaths.detect();
         settings = AppSettings.load(paths, background, status.noticeProperty()::set);
         MainWindow window = new MainWindow(status);
@@ -105,6 +106,7 @@ public final class PiRackApp extends Application {
         window.select(settings.get().operator().lastView());
         operatorWindow = OperatorWindow.place(stage, settings, OperatorWindow::screens);
         stage.show();
+        StartupMarks.stepIfAsked("shown");
         EarlyStart boot = early;
         early = null;
         // The early thread has read the files by now, or is about to (null if it failed: read them here).

@@ -89,6 +89,13 @@ public final class PlugService implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /** Told in one sentence (any thread) when a Pi's SSH connect is slow and a fresh connection is tried. */
+    public void onSlowConnect(java.util.function.Consumer<String> listener) {
+        if (shell != null) {
+            shell.onSlowConnect(listener);
+        }
+    }
+
     /** On start: find Pis a previous run left unplugged, so PiRack never loses track of one. */
     public CompletableFuture<Void> refreshAll() {
         return controller.refreshAll();
@@ -110,6 +117,18 @@ public final class PlugService implements AutoCloseable {
 
     public GuardrailReport assess(String node) {
         return Guardrails.assess(session.store().snapshot(), node, controller.unpluggedNodes());
+    }
+
+    /**
+     * Whether the dead-man restore would bring this Pi back before Kubernetes has moved its pods. Known on the
+     * rehearsal rack, and on a real cluster once its settings were read (the Tuning screen); empty otherwise.
+     */
+    public java.util.Optional<io.pirack.core.tuning.TuningWarning> deadManWarning(String node) {
+        java.util.Optional<io.pirack.core.tuning.EffectiveSettings> settings = session.rehearsal()
+                .map(r -> SessionTuningBackend.preset(r.timings()).toSettings())
+                .or(session::settingsRead);
+        return settings.flatMap(s -> io.pirack.core.tuning.DeadManCheck.beforePull(rack.get().deadManSeconds(), s,
+                session.store().snapshot().podsOn(node)));
     }
 
     public CompletableFuture<PlugState> pull(String node) {

@@ -43,7 +43,7 @@ public final class RackScreen {
         rackView = new RackView(operatorPlugs(), saveOrder);
         rackView.setHideSystemPods(hideSystemPods);
         rackView.bind(frames);
-        SplitPane split = new SplitPane(rackView, new RackTablesView(tables));
+        SplitPane split = new SplitPane(rackView, AfterFirstPulse.place(() -> new RackTablesView(tables)));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.68);
         return split;

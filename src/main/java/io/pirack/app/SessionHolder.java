@@ -250,6 +250,8 @@ public final class SessionHolder implements AutoCloseable {
                 publisher.signal();
             }
         });
+        // A pull on a lossy Pi is slow, not stuck: say so while it connects again.
+        plugs.onSlowConnect(message -> Platform.runLater(() -> status.noticeProperty().set(message)));
         plugs.refreshAll();
         FailoverSettings failover = failoverSettings(opened);
         TimelineService timeline = TimelineService.recording(failover, opened.clock(), paths.recordingsDir(), opened.source().describe(), recordingIo);

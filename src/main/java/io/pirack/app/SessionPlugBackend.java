@@ -2,6 +2,7 @@ package io.pirack.app;
 
 import io.pirack.core.plug.GuardrailReport;
 import io.pirack.core.plug.PlugState;
+import io.pirack.core.tuning.TuningWarning;
 import io.pirack.plug.PlugException;
 import io.pirack.ui.plug.PlugBackend;
 import java.util.Optional;
@@ -49,6 +50,12 @@ public final class SessionPlugBackend implements PlugBackend {
     @Override
     public GuardrailReport assess(String node) {
         return require().assess(node);
+    }
+
+    @Override
+    public Optional<TuningWarning> deadManWarning(String node) {
+        PlugService service = plugs.get();
+        return service == null ? Optional.empty() : service.deadManWarning(node);
     }
 
     @Override

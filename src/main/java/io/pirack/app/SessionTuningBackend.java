@@ -97,7 +97,9 @@ public final class SessionTuningBackend implements TuningBackend {
             return preset(session.rehearsal().get().timings()).toSettings();
         }
         Optional<RemoteFiles> files = edits.controlPlaneFiles();
-        return new ClusterSettingsReader(session.client(), yaml).read(session.store().snapshot(), files);
+        EffectiveSettings read = new ClusterSettingsReader(session.client(), yaml).read(session.store().snapshot(), files);
+        session.settingsRead(read);  // the pull confirmation's dead-man check uses them too
+        return read;
     }
 
     @Override

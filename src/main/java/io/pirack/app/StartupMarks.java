@@ -39,6 +39,17 @@ final class StartupMarks {
         this.costs = costs;
     }
 
+    /**
+     * With the property: marks {@code what} now, with the costs so far — {@code start-entered} as
+     * {@code Application.start} begins, {@code shown} once the window is built and shown (its first pulse,
+     * CSS and skins, still to come). Any thread.
+     */
+    static void stepIfAsked(String what) {
+        if (Boolean.getBoolean(PROPERTY)) {
+            printMark(what + " " + System.currentTimeMillis() + costsSoFar(what));
+        }
+    }
+
     /** Installs the marks on {@code scene} if the property asks for them. FX thread. */
     static void installIfAsked(Scene scene, FrameSource frames) {
         if (Boolean.getBoolean(PROPERTY)) {
@@ -117,6 +128,7 @@ final class StartupMarks {
         } catch (java.io.IOException | RuntimeException notLinux) {
             // no CPU figure
         }
+        threadCpu(what, line);
         line.append(' ').append(what).append("-classes ").append(ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
         try {
             java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
@@ -126,6 +138,50 @@ final class StartupMarks {
             // no memory figure
         }
         return line.toString();
+    }
+
+    /**
+     * The CPU time so far per kind of thread ({@code " skeleton-cpu-ms-fx 640 skeleton-cpu-ms-early 910 …"}), from
+     * /proc/self/task: where the start's CPU went — the FX thread, the early thread (the rack and the client),
+     * main, the JIT compilers (C1, C2), the renderer, the VM thread (Serial GC) and everything else. Nothing elsewhere.
+     */
+    static void threadCpu(String what, StringBuilder line) {
+        java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byKind.merge(threadKind(name), (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long::sum);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            });
+        } catch (java.io.IOException | RuntimeException notLinux) {
+            return;
+        }
+        byKind.forEach((kind, ms) -> line.append(' ').append(what).append("-cpu-ms-").append(kind).append(' ').append(ms));
+    }
+
+    /** The kind of a thread by its (15-character) Linux name. */
+    static String threadKind(String name) {
+        if (name.startsWith("JavaFX Applicat")) {
+            return "fx";
+        } else if (name.startsWith("pirack-early")) {
+            return "early";
+        } else if (name.equals("main") || name.equals("java") || name.equals("PiRack")) {
+            return "main";
+        } else if (name.startsWith("C1 Compiler")) {
+            return "c1";
+        } else if (name.startsWith("C2 Compiler")) {
+            return "c2";
+        } else if (name.startsWith("QuantumRendere")) {
+            return "render";
+        } else if (name.equals("VM Thread")) {
+            return "vm";
+        }
+        return "other";
     }
 
     /** A mark from outside the window (any thread), on standard output. */

@@ -68,6 +68,13 @@ final class PixelProbeBench {
             if (traced) {
                 command.add("-D" + LatencyTrace.PROPERTY + "=" + trace);
             }
+            // -Dbench.pixel.countRenders=true: JavaFX's pulse logger prints every pulse to the app's log, which
+            // is counted per phase (renders, whole-window renders) — see PulseLogCounts. It costs the app some CPU.
+            boolean countRenders = Boolean.getBoolean("bench.pixel.countRenders");
+            if (countRenders) {
+                command.add("-Djavafx.pulseLogger=true");
+                command.add("-Djavafx.pulseLogger.threshold=-1");
+            }
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add("io.pirack.Main");
@@ -75,7 +82,8 @@ final class PixelProbeBench {
             command.add(kubeconfig.toString());
             result.put("app_command_jvm_args", String.join(" ", AppProcess.jvmArgs()));
             long spawned = System.nanoTime();
-            Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(home.resolve("app.log").toFile()).start();
+            Path appLog = home.resolve("app.log");
+            Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(appLog.toFile()).start();
             try {
                 // Plain XGetImage: JDK 17's default GTK capture path returns black frames under Xvfb.
                 System.setProperty("awt.robot.gtk", "false");
@@ -133,6 +141,7 @@ final class PixelProbeBench {
                 long grabPause = Long.getLong("bench.pixel.grabPauseMicros", 0) * 1000L;
                 java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
                 long samplerCpuBefore = threads.getCurrentThreadCpuTime();
+                long logAtChanges = Files.size(appLog);
                 long changesStart = System.nanoTime();
                 for (int i = 0; i < changes; i++) {
                     cordon = !cordon;
@@ -181,9 +190,10 @@ final class PixelProbeBench {
                 result.put("pods_deleted_by_churn", churn.stop());
                 benchGc.close();
                 if (traced) {
-                    Thread.sleep(300); // the app writes its trace every 50 ms
-                    result.put("breakdown", LatencyBreakdown.parse(Files.readAllLines(trace))
-                            .report(written, benchGc.pauses(), Math.max(3, changes / 50)));
+                    result.put("breakdown", traceHolding(trace, written).report(written, benchGc.pauses(), Math.max(3, changes / 50)));
+                }
+                if (countRenders) {
+                    result.put("renders_during_changes", renders(appLog, logAtChanges, Files.size(appLog)).summary(changes));
                 }
                 int idleSeconds = Integer.getInteger("bench.pixel.idleSeconds", 60);
                 if (idleSeconds <= 0) {
@@ -200,9 +210,13 @@ final class PixelProbeBench {
                 progress.accept("pixel: " + idleSeconds + " s idle for the app's CPU");
                 long cpuBefore = AppProcess.cpuTicks(app.pid());
                 Map<String, Long> threadsBefore = AppProcess.threadTicks(app.pid());
+                long logAtIdle = Files.size(appLog);
                 long idleStart = System.nanoTime();
                 Thread.sleep(idleSeconds * 1000L);
                 long cpuAfter = AppProcess.cpuTicks(app.pid());
+                if (countRenders) {
+                    result.put("renders_during_idle", renders(appLog, logAtIdle, Files.size(appLog)).summary(0));
+                }
                 double idled = (System.nanoTime() - idleStart) / 1e9;
                 result.put("idle_cpu_percent_of_one_core", Samples.round((cpuAfter - cpuBefore) / 100.0 / idled * 100));
                 result.put("idle_cpu_by_thread_percent", AppProcess.topThreads(threadsBefore, AppProcess.threadTicks(app.pid()), idled, 8));
@@ -216,6 +230,33 @@ final class PixelProbeBench {
             }
         }
         return result;
+    }
+
+    /**
+     * The app's trace once it holds the last seen change's render (the app writes it every 50 ms), or as
+     * it is after 3 s.
+     */
+    private static LatencyBreakdown traceHolding(Path trace, List<LatencyBreakdown.Change> written) throws IOException, InterruptedException {
+        LatencyBreakdown.Change last = null;
+        for (LatencyBreakdown.Change c : written) {
+            last = c.seen() != 0 ? c : last;
+        }
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (true) {
+            LatencyBreakdown b = LatencyBreakdown.parse(Files.exists(trace) ? Files.readAllLines(trace) : List.of());
+            if (last == null || b.points(last)[LatencyBreakdown.STAGES.size() - 1] >= 0 || System.nanoTime() > deadline) {
+                return b;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** The pulse logger's blocks the app printed between two sizes of its log. */
+    private static PulseLogCounts renders(Path log, long from, long to) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        int end = (int) Math.min(to, all.length);
+        int start = (int) Math.min(from, end);
+        return PulseLogCounts.count(new String(all, start, end - start, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Cordons or uncordons {@code node}; the node's new resourceVersion. */

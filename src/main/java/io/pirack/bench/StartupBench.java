@@ -83,6 +83,8 @@ final class StartupBench {
         Samples toJvm = new Samples();
         Samples toFxStart = new Samples();
         Samples toOpened = new Samples();
+        Samples toEntered = new Samples();
+        Samples toShown = new Samples();
         Map<String, List<Long>> costs = new java.util.TreeMap<>();
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
@@ -134,6 +136,12 @@ final class StartupBench {
             live.add(millis(marks.get("live") - spawned));
             toJvm.add(millis(marks.get("jvm") - spawned));
             toFxStart.add(millis(marks.get("fx-start") - spawned));
+            if (marks.containsKey("start-entered")) {
+                toEntered.add(millis(marks.get("start-entered") - spawned));
+            }
+            if (marks.containsKey("shown")) {
+                toShown.add(millis(marks.get("shown") - spawned));
+            }
             if (marks.containsKey("session-opened")) {
                 toOpened.add(millis(marks.get("session-opened") - spawned));
             }
@@ -147,6 +155,9 @@ final class StartupBench {
         m.put("spawn_to_skeleton_laid_out", skeleton.summary());
         m.put("spawn_to_all_pis_live_laid_out", live.summary());
         m.put("spawn_to_jvm_start", toJvm.summary());
+        m.put("spawn_to_javafx_start_method_entered", toEntered.summary());
+        m.put("spawn_to_window_built_and_shown", toShown.summary());
+        // The marks' install, at the end of start(): the window built, its first pulse still to come.
         m.put("spawn_to_javafx_start_method", toFxStart.summary());
         m.put("spawn_to_session_opened_off_fx_thread", toOpened.summary());
         // p50 and max of each: CPU ms, classes and resident KB at the skeleton and live marks.

@@ -128,9 +128,14 @@ public final class PiRackCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        PiRackApp.launchWith(new LaunchOptions(cluster.sim, cluster.context, cluster.kubeconfig,
-                kiosk, screen, visitor, attractMinutes, k8sVersion, timeScale == null ? 0 : timeScale));
+        PiRackApp.launchWith(launchOptions());
         return GUI_STARTED;
+    }
+
+    /** What the parsed options ask the app to do. */
+    LaunchOptions launchOptions() {
+        return new LaunchOptions(cluster.sim, cluster.context, cluster.kubeconfig,
+                kiosk, screen, visitor, attractMinutes, k8sVersion, timeScale == null ? 0 : timeScale);
     }
 
     /** Cluster selection flags shared by the app and every command that talks to a cluster. */

@@ -107,6 +107,7 @@ public final class PlugCommand {
             Path home = Path.of(System.getProperty("user.home"));
             ConsolePrompts prompts = new ConsolePrompts();
             try (SshRemoteShell shell = SshRemoteShell.forHome(home, prompts, prompts)) {
+                shell.onSlowConnect(err::println);
                 SshConfigResolver targets = SshConfigResolver.load(home.resolve(".ssh/config"), home, System.getProperty("user.name"));
                 String token = System.getenv().getOrDefault("PIRACK_TURINGPI_TOKEN", "");
                 Optional<PlugStrategy> strategy = PlugStrategies.forRack(() -> rack, shell, targets, apiServer,

@@ -72,7 +72,11 @@ public final class RemoteChecks {
         for (PiSlot slot : rack.slots()) {
             SshTarget target = targets.apply(slot);
             if (staleHostName(slot, target)) {
-                results.add(CheckResult.warn(SSH_CONFIG + ":" + slot.hostname(), "~/.ssh/config's HostName for " + slot.hostname()
+                // A FAIL, not a WARN: PiRack's own pulls and restores resolve the Pi through the same ~/.ssh/config, so
+                // at the booth they go to the old address too — nothing answers there (the pull fails while the
+                // audience watches), or another Pi has since been given it (its host key differs: PiRack refuses, or
+                // the presenter accepts it and pulls the wrong Pi). Only the doctor looks at the planned address.
+                results.add(CheckResult.fail(SSH_CONFIG + ":" + slot.hostname(), "~/.ssh/config's HostName for " + slot.hostname()
                         + " is " + target.host() + ", but the rack plans " + slot.hostname() + " at " + slot.ip() + ": 'ssh "
                         + slot.hostname() + "' and PiRack's plug methods go to the old address", List.of(),
                         "In ~/.ssh/config, under 'Host " + slot.hostname() + "', change 'HostName " + target.host() + "' to 'HostName "

@@ -13,6 +13,11 @@ public interface DeadlineTimer {
     /** @return cancels the pending action (harmless once it ran) */
     Runnable start(Duration delay, Runnable onExpiry);
 
+    /** This timer's clock, for how long ago something happened ({@link System#nanoTime()} unless a test moves it). */
+    default long nanoTime() {
+        return System.nanoTime();
+    }
+
     /** Real time, on one shared daemon thread (the actions only close sockets). */
     DeadlineTimer REAL_TIME = new DeadlineTimer() {
         private final ScheduledExecutorService scheduler = Background.timer("pirack-ssh-deadline");

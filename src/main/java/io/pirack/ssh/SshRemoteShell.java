@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javax.net.SocketFactory;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.keepalive.KeepAliveRunner;
@@ -52,10 +53,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Connecting — TCP, the server's banner, key exchange and login — has a <b>no-progress</b> deadline
  * (default {@link #DEFAULT_CONNECT_DEADLINE}): a Pi whose port accepts but never speaks fails after it
- * instead of blocking a thread forever, while a Pi on a lossy link, whose handshake is slow but keeps
- * receiving bytes, gets a fresh deadline each time it makes progress (at most
- * {@link #CONNECT_DEADLINE_RENEWALS} times). Time spent in the presenter's own prompts (new host key,
- * passphrase) does not count. Keep-alives run while the connection is open, so a Pi that vanishes
+ * instead of blocking a thread forever. A Pi on a lossy link is slow, not dead: while its handshake keeps
+ * receiving bytes it gets a fresh deadline, and when it answered and then stalled (TCP's retransmission
+ * back-off) a fresh connection is tried and the presenter is told ({@link #onSlowConnect}); all of it within
+ * {@link #CONNECT_DEADLINE_RENEWALS} extra deadlines. Time spent in the presenter's own prompts (new host
+ * key, passphrase) does not count. Keep-alives run while the connection is open, so a Pi that vanishes
  * during a long command is noticed.
  *
  * <p>Passphrases are kept in memory for this shell's lifetime only and are never logged.
@@ -75,11 +77,11 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
     /** The whole connect: TCP + banner + key exchange + login. */
     public static final Duration DEFAULT_CONNECT_DEADLINE = Duration.ofSeconds(8);
     /**
-     * How many times a handshake that received bytes since the last deadline gets a fresh one: a lossy
-     * link (the lab's 30 % loss) can spread a healthy handshake over more than 8 s, and a pull must not
-     * fail for it; a silent port never renews.
+     * How many more deadlines one connect may use after its first, for a handshake that is still receiving
+     * bytes (renewed) or for a fresh connection after one that stalled: a lossy link (the lab's 30 % loss) can
+     * spread a healthy handshake over more than 8 s, and a pull must not fail for it; a silent port never renews.
      */
-    static final int CONNECT_DEADLINE_RENEWALS = 3;
+    static final int CONNECT_DEADLINE_RENEWALS = 4;
     /** A keep-alive every 5 s; 3 unanswered in a row end the connection (a dead Pi is noticed within ~15 s). */
     static final int KEEP_ALIVE_SECONDS = 5;
     static final int KEEP_ALIVE_MAX_MISSED = 3;
@@ -93,6 +95,7 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
     private final Map<Path, char[]> passphrases = new ConcurrentHashMap<>();
     private final Map<SshTarget, SSHClient> clients = new ConcurrentHashMap<>();
     private final Map<SshTarget, Object> connectLocks = new ConcurrentHashMap<>();
+    private volatile Consumer<String> slowConnect = message -> { };
 
     /**
      * @param knownHosts           OpenSSH known_hosts file (normally {@code ~/.ssh/known_hosts})
@@ -123,6 +126,15 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
         return new SshRemoteShell(ssh.resolve("known_hosts"),
                 List.of(ssh.resolve("id_ed25519"), ssh.resolve("id_ecdsa"), ssh.resolve("id_rsa")),
                 hostKeyPrompt, passphrasePrompt, DEFAULT_CONNECT_DEADLINE);
+    }
+
+    /**
+     * Told, in one sentence, when a Pi's handshake stalled and a fresh connection is tried (any thread):
+     * the pull is slow, not stuck.
+     */
+    public SshRemoteShell onSlowConnect(Consumer<String> listener) {
+        this.slowConnect = Objects.requireNonNull(listener);
+        return this;
     }
 
     @Override
@@ -310,25 +322,70 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
     }
 
     private SSHClient connect(SshTarget target) throws RemoteCommandException {
-        ConnectDeadline deadline = new ConnectDeadline(deadlineTimer, connectTimeout);
-        try {
-            SSHClient client = connectAndLogIn(target, deadline);
-            if (deadline.expired()) {
+        ConnectBudget budget = new ConnectBudget(deadlineTimer, connectTimeout.multipliedBy(CONNECT_DEADLINE_RENEWALS + 1L));
+        while (true) {
+            ConnectDeadline deadline = new ConnectDeadline(deadlineTimer, connectTimeout, budget);
+            RemoteCommandException failure = null;
+            try {
+                SSHClient client = connectAndLogIn(target, deadline);
+                if (!deadline.expired()) {
+                    return client;
+                }
                 closeQuietly(client);
-                throw noAnswer(target, null);
+            } catch (RemoteCommandException e) {
+                // A handshake the Pi answered and the link then broke (the lab's lossy Pi: "Connection reset") is
+                // tried again like a stalled one; a refused key or host key is not.
+                if (!deadline.expired() && !(e.kind() == RemoteCommandException.Kind.UNREACHABLE && deadline.answered())) {
+                    throw e;
+                }
+                failure = e;
+            } finally {
+                deadline.cancel();
             }
-            return client;
-        } catch (RemoteCommandException e) {
-            throw deadline.expired() ? noAnswer(target, e) : e;
-        } finally {
-            deadline.cancel();
+            boolean broken = !deadline.expired();
+            if (!deadline.retry()) {
+                throw broken ? failure : connectFailed(target, budget, failure);
+            }
+            String why = broken ? ": the SSH handshake broke off (" + rootMessage(failure) + ")"
+                    : deadline.answered() ? ": its SSH server answered, then sent nothing for " + seconds(connectTimeout) + " s"
+                    : ": no SSH answer after " + seconds(connectTimeout) + " s";
+            String message = target.alias() + why + " (a lossy link?): trying a fresh connection ("
+                    + ordinal(budget.stalls() + budget.unanswered() + 1) + ")";
+            LOG.info(message);
+            slowConnect.accept(message);
         }
     }
 
-    private RemoteCommandException noAnswer(SshTarget target, Throwable cause) {
-        long seconds = Math.max(1, connectTimeout.toSeconds());
+    private static String rootMessage(Throwable e) {
+        return e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+    }
+
+    private static long seconds(Duration duration) {
+        return Math.max(1, duration.toSeconds());
+    }
+
+    private static String ordinal(int n) {
+        return switch (n) {
+            case 1 -> "1st";
+            case 2 -> "2nd";
+            case 3 -> "3rd";
+            default -> n + "th";
+        };
+    }
+
+    /** The connect ran out of deadlines: a Pi that never spoke SSH, or one whose handshake stalled every time. */
+    private RemoteCommandException connectFailed(SshTarget target, ConnectBudget budget, Throwable cause) {
+        if (budget.stalls() == 0) {
+            return noAnswer(target, budget.unanswered() > 1 ? ", on a second connection too" : "", cause);
+        }
+        return new RemoteCommandException(RemoteCommandException.Kind.UNREACHABLE, target.alias() + " answers, but its SSH handshake"
+                + " stalled " + budget.stalls() + " times for " + seconds(connectTimeout) + " s, on fresh connections too: its link loses"
+                + " too much (check its cable or switch port); nothing was run on it.", cause);
+    }
+
+    private RemoteCommandException noAnswer(SshTarget target, String again, Throwable cause) {
         return new RemoteCommandException(RemoteCommandException.Kind.UNREACHABLE, target.alias() + ": no SSH answer after "
-                + seconds + " s. Check that it is powered and on the booth network, that " + target.host() + ":" + target.port()
+                + seconds(connectTimeout) + " s" + again + ". Check that it is powered and on the booth network, that " + target.host() + ":" + target.port()
                 + " is its address, and that its SSH server runs (try ssh " + target.alias() + ").", cause);
     }
 
@@ -385,34 +442,97 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
         return client;
     }
 
+    /** How long one connect may take over all its attempts, and how often its handshake stalled; shared by its attempts. */
+    private static final class ConnectBudget {
+        private final DeadlineTimer clock;
+        private final long started;
+        private final long totalNanos;
+        private int stalls;
+        private int unanswered;
+
+        ConnectBudget(DeadlineTimer clock, Duration total) {
+            this.clock = clock;
+            this.started = clock.nanoTime();
+            this.totalNanos = total.toNanos();
+        }
+
+        boolean timeLeft() {
+            return clock.nanoTime() - started < totalNanos;
+        }
+
+        synchronized void stalled() {
+            stalls++;
+        }
+
+        /**
+         * A connection on which the Pi's SSH server sent nothing gets one more try: on a lossy link the banner
+         * itself can be lost long enough (1 in 20 connects at the lab's 30 %); a hung Pi is silent twice.
+         */
+        synchronized boolean unansweredAgain() {
+            unanswered++;
+            return unanswered == 1 && timeLeft();
+        }
+
+        synchronized int unanswered() {
+            return unanswered;
+        }
+
+        synchronized int stalls() {
+            return stalls;
+        }
+    }
+
     /**
-     * One connect's deadline, set again when the TCP connect completes. At expiry it closes the socket,
-     * which ends whatever blocking read or connect the handshake is in — unless bytes from the Pi
-     * arrived since the deadline was set, in which case it is set again, up to
-     * {@link #CONNECT_DEADLINE_RENEWALS} times. A prompt waiting for the presenter stops the clock; the
-     * Pi gets a fresh deadline once the prompt is answered.
+     * One connect attempt's deadline, set again when the TCP connect completes. At expiry it closes the
+     * socket, which ends whatever blocking read or connect the handshake is in — unless bytes from the Pi
+     * arrived since the deadline was set, in which case it runs on, {@code limit} from the last byte, while
+     * the {@link ConnectBudget} lasts. A prompt waiting for the presenter stops the clock; the Pi gets a fresh deadline once the
+     * prompt is answered.
+     *
+     * <p>Silence means two different things. A Pi whose SSH server never sent a byte is not answering: the
+     * connect fails. A Pi that answered and then went quiet is usually on a lossy link, where one lost
+     * segment can stall a TCP connection for tens of seconds (its retransmission timer doubles with each
+     * loss: the lab's 30 % loss stalled handshakes for 28–106 s while a fresh connection finished in about
+     * a second): that attempt is abandoned — nothing has run on the Pi yet — and a fresh connection, whose
+     * timer starts short again, is tried while the budget lasts ({@link #retry}).
      */
     private static final class ConnectDeadline {
         private final DeadlineTimer timer;
         private final Duration limit;
+        private final ConnectBudget budget;
         private final AtomicReference<Socket> socket = new AtomicReference<>();
         private final AtomicLong progress = new AtomicLong();
+        private final AtomicLong lastProgressNanos = new AtomicLong();
         private long progressAtStart;
-        private int renewals;
         private Runnable cancel = () -> { };
         private boolean expired;
         private boolean done;
 
-        ConnectDeadline(DeadlineTimer timer, Duration limit) {
+        ConnectDeadline(DeadlineTimer timer, Duration limit, ConnectBudget budget) {
             this.timer = timer;
             this.limit = limit;
+            this.budget = budget;
         }
 
         synchronized void start() {
+            arm(limit);
+        }
+
+        private synchronized void arm(Duration delay) {
             if (!done) {
                 progressAtStart = progress.get();
-                cancel = timer.start(limit, this::expire);
+                cancel = timer.start(delay, this::expire);
             }
+        }
+
+        boolean answered() {
+            return progress.get() > 0;
+        }
+
+        /** Bytes from the Pi (any thread). */
+        void progressed() {
+            lastProgressNanos.set(timer.nanoTime());
+            progress.incrementAndGet();
         }
 
         /** The TCP connect is bounded by the socket's own timeout; the Pi's silence is counted from here. */
@@ -426,9 +546,10 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
                 if (done) {
                     return;
                 }
-                if (progress.get() != progressAtStart && renewals < CONNECT_DEADLINE_RENEWALS) {
-                    renewals++;
-                    start();
+                if (progress.get() != progressAtStart && budget.timeLeft()) {
+                    // Silence is counted from the last byte, not from when this deadline was set.
+                    long quiet = Math.max(0, timer.nanoTime() - lastProgressNanos.get());
+                    arm(Duration.ofNanos(Math.max(Duration.ofMillis(1).toNanos(), limit.toNanos() - quiet)));
                     return;
                 }
                 expired = true;
@@ -441,6 +562,18 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
                     // Closing is all that is wanted; the blocked call fails either way.
                 }
             }
+        }
+
+        /**
+         * After expiry: whether a fresh connection should be tried — the Pi's SSH server answered on this
+         * attempt and the connect's time is not used up. Counts the stall.
+         */
+        boolean retry() {
+            if (progress.get() == 0) {
+                return budget.unansweredAgain();
+            }
+            budget.stalled();
+            return budget.timeLeft();
         }
 
         synchronized boolean expired() {
@@ -478,7 +611,7 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
             return new SocketFactory() {
                 @Override
                 public Socket createSocket() {
-                    return remember(new ProgressSocket(progress, ConnectDeadline.this::restart));
+                    return remember(new ProgressSocket(ConnectDeadline.this::progressed, ConnectDeadline.this::restart));
                 }
 
                 @Override
@@ -520,11 +653,11 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
 
     /** A plain socket that reports its completed connect and counts every read that returned bytes as progress. */
     private static final class ProgressSocket extends Socket {
-        private final AtomicLong progress;
+        private final Runnable progress;
         private final Runnable connected;
         private InputStream counting;
 
-        ProgressSocket(AtomicLong progress, Runnable connected) {
+        ProgressSocket(Runnable progress, Runnable connected) {
             this.progress = progress;
             this.connected = connected;
         }
@@ -543,7 +676,7 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
                     public int read() throws IOException {
                         int b = super.read();
                         if (b >= 0) {
-                            progress.incrementAndGet();
+                            progress.run();
                         }
                         return b;
                     }
@@ -552,7 +685,7 @@ public final class SshRemoteShell implements RemoteShell, AutoCloseable {
                     public int read(byte[] buffer, int offset, int length) throws IOException {
                         int n = super.read(buffer, offset, length);
                         if (n > 0) {
-                            progress.incrementAndGet();
+                            progress.run();
                         }
                         return n;
                     }

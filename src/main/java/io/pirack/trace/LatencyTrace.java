@@ -7,7 +7,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import io.pirack.concurrent.Background;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,8 @@ import javax.management.openmbean.CompositeData;
  * ({@code pirack bench --only pixel}) lines these up with its own write and pixel-seen stamps.
  *
  * <p>Off by default: then every method returns after one static read. On, a stamp is a queue
- * append; a daemon thread writes the lines every 50 ms. Line format, space separated:
+ * append; a daemon thread blocked on the queue writes each batch as soon as it arrives and flushes it
+ * (nothing polls: an idle app's trace thread sleeps in {@link BlockingQueue#take}). Line format, space separated:
  * {@code N informerNanos storeNanos storeVersion resourceVersion name}, {@code B|D|A nanos frameVersion},
  * {@code P nanos} (pulse start), {@code L nanos} (layout end), {@code S nanos} (pulse over), {@code R nanos} (render end), {@code G startNanos durationNanos collector}.
  */
@@ -35,11 +38,16 @@ public final class LatencyTrace {
 
     private static final LatencyTrace ON = open(System.getProperty(PROPERTY));
 
-    private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final AtomicBoolean layoutDue = new AtomicBoolean();
     private final AtomicBoolean renderDue = new AtomicBoolean();
 
-    private LatencyTrace() {
+    LatencyTrace() {
+    }
+
+    /** Queues one line, as every stamp does. */
+    void record(String line) {
+        lines.add(line);
     }
 
     /** Whether the trace is on in this JVM. */
@@ -122,9 +130,7 @@ public final class LatencyTrace {
             Writer out = Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8);
             LatencyTrace trace = new LatencyTrace();
             trace.listenToGc();
-            Thread writer = new Thread(() -> trace.drainForever(out), "latency-trace");
-            writer.setDaemon(true);
-            writer.start();
+            trace.writeTo(out);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> trace.drain(out), "latency-trace-flush"));
             return trace;
         } catch (IOException e) {
@@ -133,26 +139,43 @@ public final class LatencyTrace {
         }
     }
 
-    private void drainForever(Writer out) {
-        while (true) {
-            drain(out);
+    /** Starts the writer: a daemon thread that waits for lines and writes each batch to {@code out} at once. */
+    Thread writeTo(Writer out) {
+        Thread writer = Background.daemon("latency-trace").newThread(() -> {
             try {
-                Thread.sleep(50);
+                while (true) {
+                    String first = lines.take();
+                    write(out, first);
+                }
             } catch (InterruptedException e) {
-                return;
+                Thread.currentThread().interrupt();
             }
-        }
+        });
+        writer.start();
+        return writer;
     }
 
-    private synchronized void drain(Writer out) {
+    /** Writes {@code first} and every line queued behind it, then flushes, so a reader of the file sees them now. */
+    private synchronized void write(Writer out, String first) {
+        List<String> batch = new ArrayList<>();
+        batch.add(first);
+        lines.drainTo(batch);
         try {
-            for (String line = lines.poll(); line != null; line = lines.poll()) {
+            for (String line : batch) {
                 out.write(line);
                 out.write('\n');
             }
             out.flush();
         } catch (IOException e) {
             lines.clear();
+        }
+    }
+
+    /** Writes what is queued now (the shutdown hook: the writer thread may be waiting). */
+    void drain(Writer out) {
+        String first = lines.poll();
+        if (first != null) {
+            write(out, first);
         }
     }
 

@@ -109,6 +109,22 @@ class StartupMarksTest {
     }
 
     @Test
+    void aMarkSplitsTheCpuByKindOfThread() {
+        String costs = StartupMarks.costsSoFar("live");
+
+        assertThat(StartupMarks.threadKind("JavaFX Applicat")).isEqualTo("fx");
+        assertThat(StartupMarks.threadKind("pirack-early-co")).isEqualTo("early");
+        assertThat(StartupMarks.threadKind("C1 CompilerThre")).isEqualTo("c1");
+        assertThat(StartupMarks.threadKind("C2 CompilerThre")).isEqualTo("c2");
+        assertThat(StartupMarks.threadKind("QuantumRenderer")).isEqualTo("render");
+        assertThat(StartupMarks.threadKind("Finalizer")).isEqualTo("other");
+        if (System.getProperty("os.name").startsWith("Linux")) {
+            // This test JVM has compiled something and run its own threads by now.
+            assertThat(costs).contains(" live-cpu-ms-c1 ").contains(" live-cpu-ms-other ");
+        }
+    }
+
+    @Test
     void aReconnectingApiCountsAsLive() throws Exception {
         send(frame(new ApiStatus.Reconnecting(ClusterFixtures.T0, "watch closed"), List.of("rpi1", "rpi2", "rpi3", "rpi4")));
 

@@ -31,12 +31,15 @@ class LatencyBreakdownTest {
             "G " + 140 * MS + " " + 5 * MS + " Copy",
             "half-written line");
 
+    /** The stages of one change written at 100 ms (answered at 105 ms) and seen on screen at {@code pixelSeenMs}. */
+    private static Map<String, Object> stagesOf(String resourceVersion, long pixelSeenMs) {
+        LatencyBreakdown.Change change = new LatencyBreakdown.Change(100 * MS, 105 * MS, resourceVersion, pixelSeenMs * MS);
+        return LatencyBreakdown.parse(TRACE).oneChange(change, List.of());
+    }
+
     @Test
     void eachStageRunsFromThePreviousPointToTheFirstOneThatHoldsTheChange() {
-        LatencyBreakdown breakdown = LatencyBreakdown.parse(TRACE);
-        LatencyBreakdown.Change change = new LatencyBreakdown.Change(100 * MS, 105 * MS, "rv-42", 170 * MS);
-
-        Map<String, Object> one = breakdown.oneChange(change, List.of());
+        Map<String, Object> one = stagesOf("rv-42", 170);
 
         assertEquals(70.0, one.get("write_to_pixel_ms"));
         assertEquals(5.0, one.get("write_round_trip_ms"));
@@ -57,10 +60,7 @@ class LatencyBreakdownTest {
 
     @Test
     void aChangeTheTraceDoesNotHoldHasNoStagesButKeepsItsTotal() {
-        LatencyBreakdown breakdown = LatencyBreakdown.parse(TRACE);
-        LatencyBreakdown.Change unknown = new LatencyBreakdown.Change(100 * MS, 105 * MS, "rv-99", 150 * MS);
-
-        Map<String, Object> one = breakdown.oneChange(unknown, List.of());
+        Map<String, Object> one = stagesOf("rv-99", 150);
 
         assertEquals(50.0, one.get("write_to_pixel_ms"));
         assertNull(one.get("write_to_informer_callback_ms"));

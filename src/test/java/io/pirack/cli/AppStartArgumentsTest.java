@@ -2,9 +2,11 @@ package io.pirack.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * Which command lines start the app on the app's own options alone (no subcommand built: issue 20's
@@ -18,6 +20,26 @@ class AppStartArgumentsTest {
         assertTrue(PiRackCommand.startsTheApp("--sim"));
         assertTrue(PiRackCommand.startsTheApp("--sim", "--k8s-version", "1.32", "--time-scale", "4", "--kiosk", "--screen", "1"));
         assertTrue(PiRackCommand.startsTheApp("--kubeconfig", "/tmp/k", "--context", "booth", "--visitor", "--attract", "5"));
+    }
+
+    @Test
+    void theValueLessFlagsStartTheAppAsPicocliWouldWithoutPicocli() {
+        for (String[] args : new String[][] {{}, {"--sim"}, {"--kiosk"}, {"--visitor", "--sim"}, {"--sim", "--kiosk", "--visitor"}}) {
+            CommandLine parsed = PiRackCommand.appOnly();
+            parsed.parseArgs(args);
+            assertEquals(((PiRackCommand) parsed.getCommand()).launchOptions(), PlainStart.options(args), String.join(" ", args));
+        }
+    }
+
+    @Test
+    void anythingElseIsLeftToPicocli() {
+        assertNull(PlainStart.options("--sim", "--sim"));
+        assertNull(PlainStart.options("--sim", "--k8s-version", "1.32"));
+        assertNull(PlainStart.options("--screen", "1"));
+        assertNull(PlainStart.options("--sim=true"));
+        assertNull(PlainStart.options("--help"));
+        assertNull(PlainStart.options("drill", "--sim"));
+        assertNull(PlainStart.options("--SIM"));
     }
 
     @Test

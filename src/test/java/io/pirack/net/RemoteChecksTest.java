@@ -75,12 +75,12 @@ class RemoteChecksTest {
     }
 
     @Test
-    void aPiMovedToItsPlannedAddressIsCheckedThereAndTheStaleHostNameInSshConfigIsNamedWithTheLineToChange() {
+    void aStaleHostNameInSshConfigFailsTheDoctorWithTheLineToChangeAndThePiIsCheckedAtItsPlannedAddress() {
         List<String> reached = new java.util.ArrayList<>();
         List<CheckResult> checks = liveDoctor(io.pirack.core.net.Fixtures.text("ssh/config.pi-moved"), reached);
         assertEquals(List.of(
                 "PASS pi-ssh:rpi1 rpi1 answers on SSH as pi@192.168.2.101",
-                "WARN ssh-config:rpi2 ~/.ssh/config's HostName for rpi2 is 192.168.2.52, but the rack plans rpi2 at 192.168.2.102:"
+                "FAIL ssh-config:rpi2 ~/.ssh/config's HostName for rpi2 is 192.168.2.52, but the rack plans rpi2 at 192.168.2.102:"
                         + " 'ssh rpi2' and PiRack's plug methods go to the old address",
                 "PASS pi-ssh:rpi2 rpi2 answers on SSH as pi@192.168.2.102"), checks.stream().map(CheckResult::line).toList());
         assertEquals("In ~/.ssh/config, under 'Host rpi2', change 'HostName 192.168.2.52' to 'HostName 192.168.2.102'",

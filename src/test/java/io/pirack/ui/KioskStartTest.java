@@ -1,6 +1,7 @@
 package io.pirack.ui;
 
 import static io.pirack.testing.Fx.onFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,8 @@ class KioskStartTest {
         AudienceWindow audience = audienceUp();
         Window question = noPinQuestion();
         Scene show = audience.stage().getScene();
+        assertEquals("kiosk-new-pin", onFx(() -> question.getScene().getFocusOwner().getId()),
+                "the presenter types the PIN straight away, without clicking into the field first");
         // The story and the legend change as the cluster comes up: the question moves with the empty space.
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !((javafx.scene.layout.Pane) show.lookup("#audience-legend"))
                 .getChildren().isEmpty());

@@ -1,8 +1,11 @@
 package io.pirack.core.tuning;
 
+import io.pirack.core.cluster.PodInfo;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,5 +49,39 @@ public final class DeadManCheck {
                         : ": the Pi may be back before the replacement pods run."),
                 "Set \"deadManSeconds\" in rack.json to at least " + suggested + " (the slowest move + "
                         + START_MARGIN.toSeconds() + " s for the new pods to start), or make the failover faster (Action 1: tolerationSeconds)."));
+    }
+
+    /**
+     * The pull confirmation's check for one Pi: the pods on it that Kubernetes would move (not DaemonSets, not
+     * already terminating), each with the tolerations the API server admitted, grouped by app.
+     *
+     * @return empty when the restore comes late enough, or when nothing on the Pi would move
+     */
+    public static Optional<TuningWarning> beforePull(int deadManSeconds, EffectiveSettings settings, List<PodInfo> podsOnThePi) {
+        Map<String, TuningOverview.WorkloadRow> slowestByApp = new LinkedHashMap<>();
+        for (PodInfo pod : podsOnThePi) {
+            if (pod.isDaemon() || pod.terminating()) {
+                continue;
+            }
+            FailoverPrediction prediction = FailoverPrediction.predict(settings, pod.tolerations());
+            String app = pod.namespace() + "/" + pod.app();
+            TuningOverview.WorkloadRow row = new TuningOverview.WorkloadRow(app, "", false, prediction);
+            slowestByApp.merge(app, row, DeadManCheck::slower);
+        }
+        if (slowestByApp.isEmpty()) {
+            return Optional.empty();
+        }
+        return check(deadManSeconds, List.copyOf(slowestByApp.values()), FailoverPrediction.predict(settings, List.of()));
+    }
+
+    /** The row whose pods move last; a row whose pods never move does not count. */
+    private static TuningOverview.WorkloadRow slower(TuningOverview.WorkloadRow a, TuningOverview.WorkloadRow b) {
+        if (!b.prediction().movesPods()) {
+            return a;
+        }
+        if (!a.prediction().movesPods()) {
+            return b;
+        }
+        return a.prediction().latest().orElseThrow().compareTo(b.prediction().latest().orElseThrow()) >= 0 ? a : b;
     }
 }

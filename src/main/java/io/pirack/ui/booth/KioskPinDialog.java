@@ -126,6 +126,8 @@ public final class KioskPinDialog {
             return button;
         });
         dialog.show();
+        // Typing goes into the PIN at once: the dialog's default focus is its default button.
+        pin.requestFocus();
         return dialog;
     }
 

@@ -1,6 +1,7 @@
 package io.pirack.ui.plug;
 
 import io.pirack.core.plug.GuardrailReport;
+import io.pirack.core.tuning.TuningWarning;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +26,15 @@ public interface PlugBackend {
 
     /** What pulling this Pi will do to the demo (control plane, eviction halt, StatefulSets, nothing to move). */
     GuardrailReport assess(String node);
+
+    /**
+     * Whether the dead-man restore would plug this Pi back in before Kubernetes has moved its pods (the
+     * audience would see nothing move); empty when it would not, or when the cluster's settings are not
+     * known yet. Cheap: no I/O.
+     */
+    default Optional<TuningWarning> deadManWarning(String node) {
+        return Optional.empty();
+    }
 
     /** How the plug is pulled, in words ("switch off rpi3's simulated power"). */
     Optional<String> describe(String node);

@@ -2,6 +2,7 @@ package io.pirack.ui.plug;
 
 import io.pirack.core.plug.GuardrailFinding;
 import io.pirack.core.plug.GuardrailReport;
+import io.pirack.core.tuning.TuningWarning;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -21,7 +22,8 @@ import javafx.stage.Window;
 
 /**
  * "Pull the plug" and "Plug back in" as the operator window offers them: explain what will happen
- * (guardrails), ask unless the presenter said not to — a control-plane pull is always asked — then
+ * (guardrails, and a dead-man restore that would come before the pods move), ask unless the presenter
+ * said not to — a control-plane pull, or one the dead-man restore would undo too soon, is always asked — then
  * act in the background and report a failure in words, with the sudoers fix when that is the cause.
  * While the kiosk lock is on, every pull and restore is refused here, whichever key or button asked.
  */
@@ -69,7 +71,10 @@ public final class PlugCommands {
             return;
         }
         GuardrailReport report = plugs.assess(node);
-        if ((askBeforePull.getAsBoolean() || report.needsExplicitConfirmation() || !report.isClear()) && !confirm(node, report)) {
+        // A restore that comes too soon is worth the question even when the presenter turned it off.
+        Optional<TuningWarning> tooSoon = plugs.deadManWarning(node);
+        if ((askBeforePull.getAsBoolean() || report.needsExplicitConfirmation() || !report.isClear() || tooSoon.isPresent())
+                && !confirm(node, report, tooSoon)) {
             return;
         }
         if (refusedWhileLocked()) {
@@ -92,7 +97,7 @@ public final class PlugCommands {
         return false;
     }
 
-    private boolean confirm(String node, GuardrailReport report) {
+    private boolean confirm(String node, GuardrailReport report, Optional<TuningWarning> tooSoon) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
         alert.initOwner(owner.get());
         alert.setTitle("Pull the plug");
@@ -103,6 +108,13 @@ public final class PlugCommands {
             body.getChildren().add(wrapped("PiRack will " + how + ". A dead-man restore brings it back by itself if PiRack "
                     + "or the network fails."));
         }
+        tooSoon.ifPresent(warning -> {
+            Label title = wrapped("⚠ The dead-man restore comes too soon");
+            title.setStyle("-fx-font-weight: bold");
+            Label explanation = wrapped(warning.message() + " " + warning.fix());
+            explanation.setId("dead-man-warning");
+            body.getChildren().addAll(title, explanation);
+        });
         for (GuardrailFinding finding : report.findings()) {
             Label title = wrapped((finding.severity() == GuardrailFinding.Severity.INFO ? "ℹ " : "⚠ ") + finding.title());
             title.setStyle("-fx-font-weight: bold");

@@ -56,7 +56,6 @@ final class LayerNode extends Region {
         host.setText(hostname);
         info.getStyleClass().add(Styles.LAYER_INFO);
         overflow.getStyleClass().add(Styles.POD_OVERFLOW);
-        overflow.setVisible(false);
         plugButton.getStyleClass().add(Styles.PLUG_BUTTON);
         plugButton.setFocusTraversable(true);
         plugButton.setVisible(actions.plugButtons());
@@ -74,7 +73,7 @@ final class LayerNode extends Region {
         host.setOnMouseClicked(e -> actions.showNodeDetail(hostname, host));
         leds.state.setOnMouseClicked(e -> actions.showNodeDetail(hostname, leds.state));
         getChildren().addAll(shade, leds.link, leds.heartbeat, leds.linkCaption, leds.beatCaption, host, info, leds.state,
-                podPane, overflow, plugState);
+                podPane, plugState);
         if (actions.plugButtons()) {
             getChildren().add(plugButton);
         }
@@ -197,8 +196,16 @@ final class LayerNode extends Region {
 
     private void showOverflow() {
         int hidden = model.overflow(grid.capacity());
-        overflow.setVisible(hidden > 0);
         overflow.setText("+" + hidden);
+        // In the scene only while it shows: relocating a hidden label each layout would make JavaFX repaint
+        // the whole window (a render asked for, no dirty region to paint; issue 20).
+        if ((hidden > 0) != (overflow.getParent() != null)) {
+            if (hidden > 0) {
+                getChildren().add(getChildren().indexOf(podPane) + 1, overflow);
+            } else {
+                getChildren().remove(overflow);
+            }
+        }
     }
 
     /** Where a pod's tile is (or would be), in scene coordinates; for the travelling ghost. */
@@ -328,6 +335,9 @@ final class LayerNode extends Region {
             tileCanvas.paint(grid, podPane.getWidth(), podPane.getHeight());
         } else {
             tileNodes.layout(shownPods, grid);
+        }
+        if (overflow.getParent() == null) {
+            return;
         }
         Point2D next = grid.slot(shownPods.size());
         overflow.resizeRelocate(podPane.getLayoutX() + next.getX(), podPane.getLayoutY() + next.getY(),

@@ -70,7 +70,6 @@ public final class RackView extends Region {
         getStyleClass().add(Styles.RACK_VIEW);
         banner.setId("rack-banner");
         banner.getStyleClass().add(Styles.BANNER);
-        banner.setVisible(false);
         banner.setMaxWidth(Double.MAX_VALUE);
         header.hideSystem().setOnAction(e -> {
             model.setHideSystemPods(header.hideSystem().isSelected());
@@ -79,7 +78,9 @@ public final class RackView extends Region {
             }
         });
         layersPane.getChildren().add(overlay);
-        getChildren().addAll(chassis, layersPane, header, banner);
+        // The banner joins the scene only while it shows: a hidden node's changes would still ask JavaFX for a
+        // render with no dirty region to paint, and it then paints the whole window (issue 20).
+        getChildren().addAll(chassis, layersPane, header);
         // Pending tiles bind their opacity to this: blinking costs a repaint, never a CSS pass.
         blink = new Timeline(new KeyFrame(Duration.millis(500), e -> {
             blinkOn = !blinkOn;
@@ -203,9 +204,12 @@ public final class RackView extends Region {
         if (bannerShown) {
             banner.setText(next.banner());
         }
-        if (banner.isVisible() != bannerShown) {
-            banner.setVisible(bannerShown);
-            requestLayout();
+        if (bannerShown != (banner.getParent() != null)) {
+            if (bannerShown) {
+                getChildren().add(banner);
+            } else {
+                getChildren().remove(banner);
+            }
         }
         List<String> nextOrder = next.layers().stream().map(LayerModel::hostname).toList();
         if (!nextOrder.equals(order)) {
@@ -284,7 +288,7 @@ public final class RackView extends Region {
         double headerH = header.prefHeight(width);
         header.resizeRelocate(0, 0, width, headerH);
         double y = headerH;
-        if (banner.isVisible()) {
+        if (banner.getParent() != null) {
             double bannerH = banner.prefHeight(width);
             banner.resizeRelocate(0, y, width, bannerH);
             y += bannerH;

@@ -2,6 +2,7 @@ package io.pirack.ui.shell;
 
 import io.pirack.ui.Styles;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -61,10 +62,10 @@ public final class MainWindow {
         nav.getChildren().add(brand);
         content.getStyleClass().add("content");
 
-        Label apiBanner = banner(status.apiBannerProperty().isEmpty());
+        Label apiBanner = banner();
         apiBanner.textProperty().bind(status.apiBannerProperty());
         apiBanner.setId("api-banner");
-        Label notice = banner(status.noticeProperty().isEmpty());
+        Label notice = banner();
         notice.textProperty().bind(status.noticeProperty());
         notice.setId("notice-banner");
         notice.pseudoClassStateChanged(Styles.WARNING, true);
@@ -73,17 +74,17 @@ public final class MainWindow {
         HBox noticeRow = new HBox(8, notice, dismiss);
         noticeRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(notice, Priority.ALWAYS);
-        noticeRow.visibleProperty().bind(status.noticeProperty().isEmpty().not());
-        noticeRow.managedProperty().bind(noticeRow.visibleProperty());
 
         busy.setPrefSize(18, 18);
         HBox busyRow = new HBox(8, busy, busyText);
         busyRow.setAlignment(Pos.CENTER_LEFT);
-        busyRow.visibleProperty().bind(busyText.textProperty().isEmpty().not());
-        busyRow.managedProperty().bind(busyRow.visibleProperty());
         busyRow.getStyleClass().add("busy-row");
 
-        VBox top = new VBox(menuBar, busyRow, noticeRow, apiBanner);
+        VBox top = new VBox(menuBar);
+        List<Node> rows = List.of(busyRow, noticeRow, apiBanner);
+        showWhileSaying(top, rows, busyRow, busyText.textProperty());
+        showWhileSaying(top, rows, noticeRow, status.noticeProperty());
+        showWhileSaying(top, rows, apiBanner, status.apiBannerProperty());
         menuBar.getMenus().addAll(fileMenu, viewMenu);
         menuBar.setUseSystemMenuBar(true);
 
@@ -122,14 +123,35 @@ public final class MainWindow {
 
     private final VBox navBox;
 
-    private static Label banner(javafx.beans.binding.BooleanBinding hiddenWhen) {
+    private static Label banner() {
         Label banner = new Label();
         banner.getStyleClass().add(Styles.BANNER);
         banner.setWrapText(true);
         banner.setMaxWidth(Double.MAX_VALUE);
-        banner.visibleProperty().bind(hiddenWhen.not());
-        banner.managedProperty().bind(banner.visibleProperty());
         return banner;
+    }
+
+    /**
+     * Keeps {@code row} in {@code box}, in its place among {@code rows} (after the box's first child), only
+     * while {@code text} is not empty. Not {@code visible=false}: a hidden node's changes still ask JavaFX for a
+     * render but give it no dirty region, and then it repaints the whole window (issue 20).
+     */
+    private static void showWhileSaying(VBox box, List<Node> rows, Node row, javafx.beans.value.ObservableStringValue text) {
+        Runnable place = () -> {
+            boolean shown = text.get() != null && !text.get().isEmpty();
+            boolean in = row.getParent() == box;
+            if (shown && !in) {
+                int at = 1;
+                for (Node r : rows.subList(0, rows.indexOf(row))) {
+                    at += r.getParent() == box ? 1 : 0;
+                }
+                box.getChildren().add(at, row);
+            } else if (!shown && in) {
+                box.getChildren().remove(row);
+            }
+        };
+        text.addListener((o, was, now) -> place.run());
+        place.run();
     }
 
     public void addScreen(Screen screen) {
