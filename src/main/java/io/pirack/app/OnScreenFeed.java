@@ -1,8 +1,6 @@
 package io.pirack.app;
 
 import io.pirack.core.rack.RackFrame;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
@@ -20,8 +18,6 @@ final class OnScreenFeed {
 
     private final ShownFrames frames;
     private final Consumer<RackFrame> feed;
-    /** Held: a {@code flatMap} chain observes its sources only while it has listeners and is reachable. */
-    private final List<ObservableValue<Boolean>> watched = new ArrayList<>();
     private int viewsOnScreen;
 
     /** @param feed what one frame costs the screen; runs only while a view is on screen */
@@ -44,7 +40,8 @@ final class OnScreenFeed {
     <N extends Node> N whileShown(N view) {
         ObservableValue<Boolean> onScreen = view.sceneProperty().flatMap(Scene::windowProperty)
                 .flatMap(Window::showingProperty).orElse(false);
-        watched.add(onScreen);
+        // Held by the view itself: the chain lives as long as the view (a closed audience window's goes with it).
+        view.getProperties().put(this, onScreen);
         onScreen.addListener((o, was, now) -> changed(now));
         if (onScreen.getValue()) {
             changed(true);

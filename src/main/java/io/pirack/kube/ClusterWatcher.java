@@ -51,7 +51,8 @@ public final class ClusterWatcher implements AutoCloseable {
     private final Clock clock;
     private final Clock healthClock;
     private final ApiHealth health;
-    private final EndpointCheck check;
+    /** Built on the health thread at its first tick, off the connection's critical path (its own TLS context). */
+    private volatile EndpointCheck check;
     private final List<Watched<?>> watched = new ArrayList<>();
     private final ScheduledExecutorService ticker;
     private final ExecutorService relister;
@@ -69,7 +70,6 @@ public final class ClusterWatcher implements AutoCloseable {
         this.clock = clock;
         this.healthClock = healthClock;
         this.health = new ApiHealth(healthClock.instant(), threshold, ApiHealth.DEFAULT_WATCH_GRACE);
-        this.check = EndpointCheck.of(client.getConfiguration(), health);
         this.ticker = Background.timer("cluster-health");
         this.relister = Background.newPool("cluster-relist", 1);
     }
@@ -196,6 +196,12 @@ public final class ClusterWatcher implements AutoCloseable {
     private void tick() {
         try {
             Instant now = healthClock.instant();
+            if (closed) {
+                return;
+            }
+            if (check == null) {
+                check = EndpointCheck.of(client.getConfiguration(), health);
+            }
             check.sendIfDue(now);
             boolean synced = true;
             boolean watching = true;
@@ -253,7 +259,14 @@ public final class ClusterWatcher implements AutoCloseable {
     public void close() {
         closed = true;
         ticker.shutdownNow();
-        check.close();
+        try {
+            ticker.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (check != null) {
+            check.close();
+        }
         relister.shutdownNow();
         watched.forEach(w -> w.informer.close());
     }

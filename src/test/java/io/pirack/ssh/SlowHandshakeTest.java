@@ -113,28 +113,13 @@ class SlowHandshakeTest {
     private void pump(InputStream in, OutputStream out, boolean fromServer, boolean stalls) {
         Thread thread = new Thread(() -> {
             try {
+                copyLine(in, out);  // the identification line: the server's banner, or the client's answer to it
                 if (fromServer) {
-                    int b;
-                    while ((b = in.read()) >= 0) {
-                        out.write(b);
-                        if (b == '\n') {
-                            break;
-                        }
-                    }
-                    out.flush();
                     if (stalls) {
                         release.await();
                     }
                 } else {
-                    // The client's identification line, then its first binary packet: it has read the banner.
-                    int b;
-                    while ((b = in.read()) >= 0) {
-                        out.write(b);
-                        if (b == '\n') {
-                            break;
-                        }
-                    }
-                    out.flush();
+                    // After its identification line, the client's first binary packet: it has read the banner.
                     int first = in.read();
                     if (first >= 0) {
                         out.write(first);
@@ -149,6 +134,17 @@ class SlowHandshakeTest {
         }, "slow-pi-" + (fromServer ? "down" : "up"));
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private static void copyLine(InputStream in, OutputStream out) throws IOException {
+        int b;
+        while ((b = in.read()) >= 0) {
+            out.write(b);
+            if (b == '\n') {
+                break;
+            }
+        }
+        out.flush();
     }
 
     /** Sends a TCP reset to the client once it has answered the banner (a lossy link breaking the connection). */

@@ -48,8 +48,10 @@ public final class ApiStatusText {
             return "✔ API connected · re-syncing";
         }
         if (status instanceof ApiStatus.Connecting) {
-            return (slowStart(status, now) ? "✖ still connecting to the API (" : "… connecting to the API (")
-                    + TimeText.age(Duration.between(status.since(), now)) + ")";
+            // A clock time, not an age: until the session's frames flow (the rehearsal rack still
+            // starting) nothing re-draws this line, and "(0.0 s)" would stay on screen for seconds.
+            return (slowStart(status, now) ? "✖ still connecting to the API since " : "… connecting to the API since ")
+                    + TimeText.clock(status.since());
         }
         return "✖ API unreachable since " + TimeText.clock(status.since());
     }

@@ -62,14 +62,24 @@ public final class LedStates {
         CORDONED("SchedulingDisabled", "⏸"),
         TAINTED("Ready, tainted", "⚠"),
         MISSING("no Node object", "∅"),
-        API_UNKNOWN("unknown (API unreachable)", "…");
+        API_UNKNOWN("unknown (API unreachable)", "…", "unknown");
 
         public final String words;
         public final String icon;
+        /**
+         * The words on the layer's chip: as {@link #words}, except where the reason is said elsewhere on
+         * screen (the API's state heads the rack and sits in the status bar) and would not fit the chip.
+         */
+        public final String chip;
 
         NodeLed(String words, String icon) {
+            this(words, icon, words);
+        }
+
+        NodeLed(String words, String icon, String chip) {
             this.words = words;
             this.icon = icon;
+            this.chip = chip;
         }
     }
 

@@ -46,7 +46,7 @@ final class LayerLeds {
         }
         if (previous == null || previous.node() != next.node()) {
             NodeLed node = next.node();
-            state.setText(node.icon + " " + node.words);
+            state.setText(node.icon + " " + node.chip);
             state.pseudoClassStateChanged(Styles.READY, node == NodeLed.READY);
             state.pseudoClassStateChanged(Styles.NOT_READY, node == NodeLed.NOT_READY || node == NodeLed.UNKNOWN_STATUS);
             state.pseudoClassStateChanged(Styles.CORDONED, node == NodeLed.CORDONED);

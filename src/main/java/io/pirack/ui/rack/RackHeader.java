@@ -40,34 +40,55 @@ final class RackHeader extends Region {
     @Override
     protected void layoutChildren() {
         double row = rowHeight();
-        boolean twoRows = twoRows(getWidth());
-        double h = twoRows ? row : getHeight();
-        double x = 12;
-        for (Node n : List.of(title, apiState, counts)) {
-            double w = n.prefWidth(-1);
-            n.resizeRelocate(x, (h - n.prefHeight(-1)) / 2, w, n.prefHeight(-1));
-            x += w + 24;
+        List<Place> places = places(getWidth());
+        List<Node> parts = List.of(title, apiState, counts, hideSystem);
+        for (int i = 0; i < parts.size(); i++) {
+            Node n = parts.get(i);
+            Place at = places.get(i);
+            double h = n.prefHeight(-1);
+            n.resizeRelocate(at.x, at.row * row + (row - h) / 2, at.width, h);
         }
-        // A window too narrow for one line puts the filter on a second line instead of over the counts.
-        double w = hideSystem.prefWidth(-1);
-        double y = twoRows ? row + (row - hideSystem.prefHeight(-1)) / 2 : (h - hideSystem.prefHeight(-1)) / 2;
-        hideSystem.resizeRelocate(getWidth() - w - 12, y, w, hideSystem.prefHeight(-1));
+    }
+
+    /** Where a part goes: its row (0 = first) and its x, and the width it gets. */
+    private record Place(int row, double x, double width) {}
+
+    /**
+     * The title, the API state and the counts flow left to right and wrap onto the next row rather
+     * than run under the window's edge; the filter sits at the right of the last row, or on a row
+     * of its own when that row is full. A part wider than the whole header gets the header's width.
+     */
+    private List<Place> places(double width) {
+        double pad = 12;
+        double gap = 24;
+        double usable = width > 0 ? width - 2 * pad : Double.MAX_VALUE;
+        List<Place> places = new java.util.ArrayList<>();
+        int row = 0;
+        double x = pad;
+        for (Node n : List.of(title, apiState, counts)) {
+            double w = Math.min(n.prefWidth(-1), usable);
+            if (x > pad && x + w > pad + usable) {
+                row++;
+                x = pad;
+            }
+            places.add(new Place(row, x, w));
+            x += w + gap;
+        }
+        double w = Math.min(hideSystem.prefWidth(-1), usable);
+        if (x + w > pad + usable) {
+            row++;
+        }
+        places.add(new Place(row, width > 0 ? width - pad - w : x, w));
+        return places;
     }
 
     private double rowHeight() {
         return Math.max(title.prefHeight(-1), hideSystem.prefHeight(-1)) + 12;
     }
 
-    private boolean twoRows(double width) {
-        double used = 12;
-        for (Node n : List.of(title, apiState, counts)) {
-            used += n.prefWidth(-1) + 24;
-        }
-        return width > 0 && used + hideSystem.prefWidth(-1) + 12 > width;
-    }
-
     @Override
     protected double computePrefHeight(double width) {
-        return rowHeight() * (twoRows(width) ? 2 : 1);
+        List<Place> places = places(width);
+        return rowHeight() * (places.get(places.size() - 1).row() + 1);
     }
 }

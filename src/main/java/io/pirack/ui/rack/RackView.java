@@ -71,6 +71,7 @@ public final class RackView extends Region {
         banner.setId("rack-banner");
         banner.getStyleClass().add(Styles.BANNER);
         banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setWrapText(true); // the whole sentence at 1088 px too, never "…"
         header.hideSystem().setOnAction(e -> {
             model.setHideSystemPods(header.hideSystem().isSelected());
             if (model.lastFrame() != null) {

@@ -18,7 +18,8 @@ class ApiStatusTextTest {
         ApiStatus starting = new ApiStatus.Connecting(NOW.minusSeconds(3), "Connection refused");
         assertEquals(Look.CONNECTING, ApiStatusText.look(starting, NOW));
         assertNull(ApiStatusText.banner(starting, NOW));
-        assertEquals("… connecting to the API (3.0 s)", ApiStatusText.statusBar(starting, NOW));
+        assertEquals("… connecting to the API since " + TimeText.clock(NOW.minusSeconds(3)), ApiStatusText.statusBar(starting, NOW),
+                "a clock time stays true while nothing re-draws the line");
 
         ApiStatus slow = new ApiStatus.Connecting(NOW.minusSeconds(10), "Connection refused");
         assertEquals(Look.UNREACHABLE, ApiStatusText.look(slow, NOW));

@@ -91,8 +91,29 @@ class RackRepaintTest {
         assertEquals(List.of(), pulsesWithoutRegion, "pulses that would repaint the whole window");
     }
 
+    /** Hidden nodes leave the scene rather than hide, so they are checked where they show: in the scene. */
+    @Test
+    void theOverflowCountIsOnThePiOnlyWhileItsPodsDoNotFit() throws Exception {
+        show(rack(false, 300));
+        pulses(2);
+        List<String> counts = onFx(() -> rack.layerNode("rpi2").lookupAll("." + Styles.POD_OVERFLOW).stream()
+                .filter(n -> n.getScene() == scene && shown(n))
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList());
+        assertEquals(1, counts.size(), counts.toString());
+        assertTrue(counts.get(0).matches("\\+\\d+"), counts.get(0));
+
+        show(rack(false));
+        pulses(2);
+        assertEquals(0, onFx(() -> rack.layerNode("rpi2").lookupAll("." + Styles.POD_OVERFLOW).size()), "no count once they fit");
+    }
+
     /** Four Ready Pis with two web pods each; rpi4 cordoned or not. */
     private static RackFrame rack(boolean rpi4Cordoned) {
+        return rack(rpi4Cordoned, 0);
+    }
+
+    /** The same with {@code extraOnRpi2} more pods on rpi2. */
+    private static RackFrame rack(boolean rpi4Cordoned, int extraOnRpi2) {
         RackSpec spec = RackSpec.rehearsal(4);
         List<NodeInfo> nodes = new ArrayList<>();
         List<PodInfo> pods = new ArrayList<>();
@@ -106,6 +127,9 @@ class RackRepaintTest {
             pods.add(ClusterFixtures.readyPod("web-" + host + "-b", host, "web"));
             leases.add(ClusterFixtures.lease(host, NOW.minusMillis(1500)));
         });
+        for (int i = 0; i < extraOnRpi2; i++) {
+            pods.add(ClusterFixtures.readyPod("batch-" + i, "rpi2", "batch"));
+        }
         return ClusterFixtures.frame(spec, ClusterFixtures.snapshot(ClusterFixtures.LIVE, nodes, pods, leases, List.of()), NOW);
     }
 

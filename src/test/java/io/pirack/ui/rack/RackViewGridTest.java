@@ -238,4 +238,19 @@ class RackViewGridTest {
                 "one tile node per pod on rpi2");
         assertTrue(onFx(() -> view.lookup("#pod-demo-batch-1") != null), "tiles can be looked up by pod");
     }
+
+    @Test
+    void whileTheApiCannotBeReachedEveryChipSaysUnknownInFullWords() throws Exception {
+        RackSpec spec = RackSpec.rehearsal(4);
+        List<NodeInfo> nodes = spec.slots().stream().map(slot -> ClusterFixtures.readyNode(slot.hostname())).toList();
+        ClusterSnapshot down = ClusterFixtures.snapshot(new io.pirack.core.cluster.ApiStatus.Connecting(ClusterFixtures.T0),
+                nodes, List.of(), List.of(), List.of());
+        show(ClusterFixtures.frame(spec, down, ClusterFixtures.T0));
+        for (var slot : spec.slots()) {
+            javafx.scene.control.Label chip = onFx(() -> view.layerNode(slot.hostname()).stateLabel());
+            assertEquals("… unknown", onFx(chip::getText), slot.hostname() + "'s chip: the API's state heads the rack");
+            assertTrue(onFx(() -> chip.getWidth() >= chip.prefWidth(-1) - 0.5),
+                    slot.hostname() + "'s chip is laid out whole, not elided: " + onFx(chip::getWidth) + " < " + onFx(() -> chip.prefWidth(-1)));
+        }
+    }
 }
