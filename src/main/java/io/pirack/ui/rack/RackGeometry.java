@@ -27,8 +27,9 @@ final class RackGeometry {
     static Layout layout(int count, double width, double height) {
         int n = Math.max(1, count);
         double pad = Math.max(8, Math.min(width, height) * 0.015);
-        double w = width - 2 * pad;
-        double h = height - 2 * pad;
+        // A window being built, or a header that wrapped in a tiny one, can leave less than the padding.
+        double w = Math.max(0, width - 2 * pad);
+        double h = Math.max(0, height - 2 * pad);
         double pitch = h / (n + 0.4);
         double unit = Math.min(Math.min(pitch / 10, w / 95), 40);
         if (count <= MAX_STACKED && pitch >= MIN_PITCH && unit >= 6.4) {
@@ -63,7 +64,7 @@ final class RackGeometry {
         for (int i = 0; i < n; i++) {
             double x = pad + (i % bestCols) * cellW;
             double y = pad + (i / bestCols) * cellH;
-            boards.add(new Rectangle2D(x + 0.25 * u, y + 0.25 * u, cellW - 0.5 * u, Math.min(cellH - 0.5 * u, 12 * u)));
+            boards.add(new Rectangle2D(x + 0.25 * u, y + 0.25 * u, Math.max(0, cellW - 0.5 * u), Math.max(0, Math.min(cellH - 0.5 * u, 12 * u))));
         }
         return new Layout(u, true, boards, new Rectangle2D(pad, pad, w, h), cellH);
     }

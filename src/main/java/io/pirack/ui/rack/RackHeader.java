@@ -61,7 +61,7 @@ final class RackHeader extends Region {
     private List<Place> places(double width) {
         double pad = 12;
         double gap = 24;
-        double usable = width > 0 ? width - 2 * pad : Double.MAX_VALUE;
+        double usable = width > 0 ? Math.max(0, width - 2 * pad) : Double.MAX_VALUE;
         List<Place> places = new java.util.ArrayList<>();
         int row = 0;
         double x = pad;

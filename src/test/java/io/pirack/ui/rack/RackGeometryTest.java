@@ -79,4 +79,13 @@ class RackGeometryTest {
         return a.getMinX() < b.getMaxX() - 1e-9 && b.getMinX() < a.getMaxX() - 1e-9
                 && a.getMinY() < b.getMaxY() - 1e-9 && b.getMinY() < a.getMaxY() - 1e-9;
     }
+
+    @ParameterizedTest(name = "{0} Pis in {1}×{2}")
+    @CsvSource({"4, 10, 0", "4, 0, 0", "100, 5, 5", "100, 300, 2"})
+    void aSpaceSmallerThanItsPaddingLaysOutEmptyBoardsInsteadOfFailing(int pis, double width, double height) {
+        RackGeometry.Layout layout = RackGeometry.layout(pis, width, height);
+        for (Rectangle2D board : layout.boards()) {
+            assertTrue(board.getWidth() >= 0 && board.getHeight() >= 0, board.toString());
+        }
+    }
 }
