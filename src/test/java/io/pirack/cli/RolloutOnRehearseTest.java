@@ -94,6 +94,8 @@ class RolloutOnRehearseTest {
                 }
             });
             assertTrue(watch.hasSynced(), "inform() returns once the initial list is in");
+            // ... in the informer's store: its adds reach the handler on fabric8's own executor, maybe later.
+            org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> seen.size() >= 6);
             synced.set(true);
             assertEquals(6, seen.size(), "the informer's initial list");
             try {
