@@ -233,8 +233,9 @@ final class PixelProbeBench {
     }
 
     /**
-     * The app's trace once it holds the last seen change's render (the app writes it every 50 ms), or as
-     * it is after 3 s.
+     * The app's trace once it holds the last seen change's render, or as it is after 3 s. The trace is a
+     * file another JVM appends to (each batch flushed as it comes), so the bench re-reads it every 20 ms
+     * until the stamp is there rather than waiting a fixed time.
      */
     private static LatencyBreakdown traceHolding(Path trace, List<LatencyBreakdown.Change> written) throws IOException, InterruptedException {
         LatencyBreakdown.Change last = null;
