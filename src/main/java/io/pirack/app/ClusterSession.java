@@ -79,7 +79,7 @@ public final class ClusterSession implements AutoCloseable {
         if (source instanceof Rehearsal r) {
             RehearsalRack rack = RehearsalRack.start(r.rack(), r.timings(), SimClock.realTime(r.timeScale()));
             try {
-                return new ClusterSession(source, rack, ClusterConnection.forUrl(rack.apiUrl()), rack.clock());
+                return new ClusterSession(source, rack, ClusterConnection.forUrl(rack.apiUrl(), rack.serialization()), rack.clock());
             } catch (RuntimeException e) {
                 rack.close();
                 throw e;
