@@ -136,8 +136,6 @@ public final class RehearsalRack implements AutoCloseable {
         seed(options);
         startStep("rack-seeded");
         this.cache = new SimCache(client, false);
-        cache.startAndSync(10_000);
-        startStep("rack-synced");
         this.controlPlane = new SimControlPlane(writer, cache, timings, events, options.seed());
         for (int i = 0; i < spec.slots().size(); i++) {
             String name = spec.slots().get(i).hostname();
@@ -146,8 +144,13 @@ public final class RehearsalRack implements AutoCloseable {
             }
         }
         this.loop = Background.timer("rehearsal-rack");
-        long tickNanos = tickNanos(clock);
-        loop.scheduleWithFixedDelay(this::tick, 0, tickNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The controllers' and kubelets' caches synced, their loop starts; {@code timeoutMillis} for the caches. */
+    private void syncThenTick(long timeoutMillis) {
+        cache.startAndSync(timeoutMillis);
+        startStep("rack-synced");
+        loop.scheduleWithFixedDelay(this::tick, 0, tickNanos(clock), TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -165,9 +168,36 @@ public final class RehearsalRack implements AutoCloseable {
         }
     }
 
-    /** Starts a rack and returns once its API server is up and seeded. */
+    /** Starts a rack and returns once its API server is up and seeded, and its kubelets and controllers run. */
     public static RehearsalRack start(RackSpec spec, SimTimings timings, SimClock clock, Options options) {
-        return new RehearsalRack(spec, timings, clock, options);
+        RehearsalRack rack = new RehearsalRack(spec, timings, clock, options);
+        try {
+            rack.syncThenTick(10_000);
+        } catch (RuntimeException e) {
+            rack.close();
+            throw e;
+        }
+        return rack;
+    }
+
+    /**
+     * Starts a rack and returns as soon as its API server answers with the seeded objects (issue 20: the app
+     * connects while the rack's own caches fill); its kubelets and controllers start on a thread of their own
+     * once their caches have synced. Until then the Pis are powered and the API's objects are the seed, as a
+     * rack whose kubelets have not yet sent their first heartbeat.
+     */
+    public static RehearsalRack startServing(RackSpec spec, SimTimings timings, SimClock clock) {
+        RehearsalRack rack = new RehearsalRack(spec, timings, clock, Options.defaults());
+        Background.daemon("rehearsal-rack-start").newThread(() -> {
+            try {
+                rack.syncThenTick(60_000);
+            } catch (RuntimeException e) { // a close meanwhile (RejectedExecutionException) or caches that never synced
+                if (!rack.loop.isShutdown()) {
+                    LOG.warn("the rehearsal rack's kubelets and controllers did not start: {}", e.getMessage());
+                }
+            }
+        }).start();
+        return rack;
     }
 
     public static RehearsalRack start(RackSpec spec, SimTimings timings, SimClock clock) {

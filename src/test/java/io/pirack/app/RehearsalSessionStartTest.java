@@ -11,7 +11,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.sim.SimTimings;
 import io.pirack.sim.SimWorkload;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,6 +64,30 @@ class RehearsalSessionStartTest {
         try (ClusterSession session = ClusterSession.open(new ClusterSession.Rehearsal(RACK, SimTimings.demoTuned(), 1))) {
             assertThat(session.client().getKubernetesSerialization())
                     .isSameAs(session.rehearsal().orElseThrow().serialization());
+        }
+    }
+
+    @Test
+    void theRacksKubeletsStartBeatingOnceItsCachesSyncedAfterTheSessionOpened() throws Exception {
+        try (ClusterSession session = ClusterSession.open(new ClusterSession.Rehearsal(RACK, SimTimings.demoTuned(), 1))) {
+            CompletableFuture<Lease> renewed = new CompletableFuture<>();
+            // Heard, not sampled: the first lease a kubelet renews after the open.
+            try (Watch watch = session.client().leases().inNamespace("kube-node-lease").watch(new Watcher<>() {
+                @Override
+                public void eventReceived(Action action, Lease lease) {
+                    if (action == Action.MODIFIED) {
+                        renewed.complete(lease);
+                    }
+                }
+
+                @Override
+                public void onClose(WatcherException cause) {
+                    renewed.completeExceptionally(cause);
+                }
+            })) {
+                Lease lease = renewed.get(60, TimeUnit.SECONDS);
+                assertThat(lease.getSpec().getHolderIdentity()).isIn("rpi1", "rpi2", "rpi3", "rpi4");
+            }
         }
     }
 
