@@ -49,10 +49,15 @@ class RehearsalRackFailoverTest {
             Instant lastHeartbeat = notReady.lease(victim).orElseThrow().renewTime();
             assertTrue(!node.receivedAt().isBefore(lastHeartbeat.plus(timings.nodeMonitorGracePeriod())),
                     "NotReady only once the grace period has passed since the last heartbeat");
-            assertTrue(detection.compareTo(timings.nodeMonitorGracePeriod().minus(timings.leaseRenewInterval().multipliedBy(2))) >= 0,
-                    "the last heartbeat before the pull was about one renew interval earlier, detection took " + detection);
+            // Not "detection ≥ grace − 2 renewals": at 40× a loaded machine that stalls the kubelet's thread for half a
+            // second leaves its last renewal 20 simulated seconds before the pull (CI saw detection 27 s of 50). What the
+            // controller owes is causal: no renewal after the pull, and NotReady only a grace period after the last one.
+            assertTrue(!lastHeartbeat.isAfter(pulledAt), "an unplugged Pi renews no Lease, last renewal " + lastHeartbeat
+                    + " after the pull at " + pulledAt);
+            // Slack: 3 simulated seconds, or one real second of a loaded machine's scheduling, whichever is more.
+            Duration slack = Duration.ofMillis((long) Math.max(3_000, 1_000 * scale));
             assertTrue(detection.compareTo(timings.nodeMonitorGracePeriod().plus(timings.leaseRenewInterval())
-                    .plus(timings.nodeMonitorPeriod()).plusSeconds(3)) <= 0, "NotReady soon after the grace period, was " + detection);
+                    .plus(timings.nodeMonitorPeriod()).plus(slack)) <= 0, "NotReady soon after the grace period, was " + detection);
             assertEquals("NodeStatusUnknown", node.condition("Ready").orElseThrow().reason());
 
             ClusterSnapshot moved = t.await("replacements Ready elsewhere", REAL_TIMEOUT,
