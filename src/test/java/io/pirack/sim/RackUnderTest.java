@@ -56,6 +56,17 @@ public final class RackUnderTest implements AutoCloseable {
     }
 
     /**
+     * What a stall of the loaded test machine costs in simulated time. The rack's clock runs on the wall clock, so
+     * every real second a starved thread or a GC pause holds up a step of the story (a controller's pass, an
+     * informer passing a change on) is {@code scale} simulated seconds. An upper bound on a simulated duration adds
+     * this for one real second (three times the worst seen on a machine at load 14), small next to what such bounds
+     * tell apart (grace + 2 s against grace + 300 s).
+     */
+    public Duration stall() {
+        return Duration.ofMillis((long) (1000 * rack.clock().scale()));
+    }
+
+    /**
      * Starts listening for a state another actor may undo at once (a booting kubelet's NotReady before its Ready):
      * every change the store applies is checked, under the store's lock and in order, so a state that lasts a
      * moment is heard even when a waiter woken by it would look too late. Call before the action that leads there;
