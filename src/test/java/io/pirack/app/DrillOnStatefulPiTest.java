@@ -42,7 +42,8 @@ class DrillOnStatefulPiTest {
     }
 
     static Stream<Arguments> presets() {
-        return Stream.of(Arguments.of(SimTimings.demoTuned(), 5.0), Arguments.of(SimTimings.kubernetesDefaults(), 40.0));
+        // Not faster than 20x: the drill bounds even its local steps in cluster time (the pull: 1 min, 1.5 real s at 40x).
+        return Stream.of(Arguments.of(SimTimings.demoTuned(), 5.0), Arguments.of(SimTimings.kubernetesDefaults(), 20.0));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -52,7 +53,7 @@ class DrillOnStatefulPiTest {
         RackSpec base = RackSpec.rehearsal(4);
         RackSpec rack = new RackSpec(base.name(), base.slots(), base.subnet(), base.defaultPlugMethod(), base.turingPiUrl(),
                 3600);
-        // Cluster time: at 40x, 30 min is 45 real seconds for what takes about 9 when the machine is idle.
+        // Cluster time: at 20x, 30 min is 90 real seconds for what takes about 18 when the machine is idle.
         Duration timeout = Duration.ofMinutes(30);
         FailoverSettings settings = timings.failoverSettings(timeout);
         try (ClusterSession session = ClusterSession.open(new ClusterSession.Rehearsal(rack, timings, scale));
