@@ -29,7 +29,7 @@ class DrillOnStatefulPiTest {
 
     /**
      * Waits (real time, generous) for what the drill waits for first — every workload pod Ready, nothing pending — and
-     * returns the Pi web-0 runs on. The drill's own wait is in cluster time (3 min: 4.5 real seconds at 40x), which a
+     * returns the Pi web-0 runs on. The drill's own wait is in cluster time (3 min: 9 real seconds at 20x), which a
      * loaded machine starting a rack can overrun.
      */
     private static String steadyNodeOfWebZero(ClusterSession session) throws Exception {
