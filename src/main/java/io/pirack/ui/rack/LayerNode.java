@@ -1,6 +1,7 @@
 package io.pirack.ui.rack;
 
 import io.pirack.core.rack.LedStates.LinkLed;
+import io.pirack.core.rack.LedStates.PodLed;
 import io.pirack.ui.Styles;
 import io.pirack.ui.rack.RackViewModel.LayerModel;
 import io.pirack.ui.rack.RackViewModel.PodModel;
@@ -42,6 +43,7 @@ final class LayerNode extends Region {
     private double unit = 10;
     private RackGeometry.TileGrid grid = new RackGeometry.TileGrid(30, 1, 1);
     private boolean pulled;
+    private boolean pending;
     private String plugWords = "";
     /** Every part in the order they lie on the card, whether in the scene now or not. */
     private final List<Node> parts;
@@ -180,8 +182,14 @@ final class LayerNode extends Region {
         plugButton.setText(isPulled ? "Plug back in" : "Pull the plug");
         plugButton.setDisable(!isPulled && !canPull);
         if (previous == null || !previous.pods().equals(next.pods())) {
+            pending = next.pods().stream().anyMatch(p -> p.led() == PodLed.PENDING);
             showPods(animated);
         }
+    }
+
+    /** A Pending pod is on this layer (shown or counted in "+N"). */
+    boolean hasPending() {
+        return pending;
     }
 
     /** One short part per line on a board ("unplugged since 10:41:58" / "back at 10:42:10"); one line on a card. */
