@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Test;
 /** The failover story on the rehearsal rack, end to end through PiRack's own informers. */
 class RehearsalRackFailoverTest {
 
-    private static final Duration REAL_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration REAL_TIMEOUT = Duration.ofSeconds(180); // a safety net: a loaded machine starts a rack slowly
 
     static Stream<Arguments> presets() {
-        // Compressed so each story takes a few seconds of real time.
-        return Stream.of(Arguments.of(SimTimings.demoTuned(), 4.0), Arguments.of(SimTimings.kubernetesDefaults(), 40.0));
+        // Compressed so each story takes a few seconds of real time; not more than 20x, where a second's stall of the
+        // loaded machine is already 20 simulated seconds (at 40x CI saw a heartbeat 27 s old at the pull).
+        return Stream.of(Arguments.of(SimTimings.demoTuned(), 4.0), Arguments.of(SimTimings.kubernetesDefaults(), 20.0));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -49,15 +50,15 @@ class RehearsalRackFailoverTest {
             Instant lastHeartbeat = notReady.lease(victim).orElseThrow().renewTime();
             assertTrue(!node.receivedAt().isBefore(lastHeartbeat.plus(timings.nodeMonitorGracePeriod())),
                     "NotReady only once the grace period has passed since the last heartbeat");
-            // Not "detection ≥ grace − 2 renewals": at 40× a loaded machine that stalls the kubelet's thread for half a
-            // second leaves its last renewal 20 simulated seconds before the pull (CI saw detection 27 s of 50). What the
-            // controller owes is causal: no renewal after the pull, and NotReady only a grace period after the last one.
             assertTrue(!lastHeartbeat.isAfter(pulledAt), "an unplugged Pi renews no Lease, last renewal " + lastHeartbeat
                     + " after the pull at " + pulledAt);
-            // Slack: 3 simulated seconds, or one real second of a loaded machine's scheduling, whichever is more.
-            Duration slack = Duration.ofMillis((long) Math.max(3_000, 1_000 * scale));
+            // A renewal held up by a stall of the machine leaves an older last heartbeat, and an earlier NotReady.
+            assertTrue(detection.compareTo(timings.nodeMonitorGracePeriod().minus(timings.leaseRenewInterval().multipliedBy(2))
+                            .minus(t.stall())) >= 0,
+                    "the last heartbeat before the pull was about one renew interval earlier, detection took " + detection);
             assertTrue(detection.compareTo(timings.nodeMonitorGracePeriod().plus(timings.leaseRenewInterval())
-                    .plus(timings.nodeMonitorPeriod()).plus(slack)) <= 0, "NotReady soon after the grace period, was " + detection);
+                    .plus(timings.nodeMonitorPeriod()).plusSeconds(3).plus(t.stall())) <= 0,
+                    "NotReady soon after the grace period, was " + detection);
             assertEquals("NodeStatusUnknown", node.condition("Ready").orElseThrow().reason());
 
             ClusterSnapshot moved = t.await("replacements Ready elsewhere", REAL_TIMEOUT,
