@@ -180,6 +180,26 @@ public final class RehearsalRack implements AutoCloseable {
         return rack;
     }
 
+    /**
+     * Starts a rack and returns as soon as its API server answers with the seeded objects (issue 20: the app
+     * connects while the rack's own caches fill); its kubelets and controllers start on a thread of their own
+     * once their caches have synced. Until then the Pis are powered and the API's objects are the seed, as a
+     * rack whose kubelets have not yet sent their first heartbeat.
+     */
+    public static RehearsalRack startServing(RackSpec spec, SimTimings timings, SimClock clock) {
+        RehearsalRack rack = new RehearsalRack(spec, timings, clock, Options.defaults());
+        Background.daemon("rehearsal-rack-start").newThread(() -> {
+            try {
+                rack.syncThenTick(60_000);
+            } catch (RuntimeException e) { // a close meanwhile (RejectedExecutionException) or caches that never synced
+                if (!rack.loop.isShutdown()) {
+                    LOG.warn("the rehearsal rack's kubelets and controllers did not start: {}", e.getMessage());
+                }
+            }
+        }).start();
+        return rack;
+    }
+
     public static RehearsalRack start(RackSpec spec, SimTimings timings, SimClock clock) {
         return start(spec, timings, clock, Options.defaults());
     }

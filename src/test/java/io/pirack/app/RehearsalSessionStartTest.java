@@ -68,7 +68,7 @@ class RehearsalSessionStartTest {
     }
 
     @Test
-    void theRacksKubeletsRenewTheirLeasesOnceTheSessionIsOpen() throws Exception {
+    void theRacksKubeletsStartBeatingOnceItsCachesSyncedAfterTheSessionOpened() throws Exception {
         try (ClusterSession session = ClusterSession.open(new ClusterSession.Rehearsal(RACK, SimTimings.demoTuned(), 1))) {
             CompletableFuture<Lease> renewed = new CompletableFuture<>();
             // Heard, not sampled: the first lease a kubelet renews after the open.
