@@ -50,6 +50,8 @@ class RehearsalRackFailoverTest {
             Instant lastHeartbeat = notReady.lease(victim).orElseThrow().renewTime();
             assertTrue(!node.receivedAt().isBefore(lastHeartbeat.plus(timings.nodeMonitorGracePeriod())),
                     "NotReady only once the grace period has passed since the last heartbeat");
+            assertTrue(!lastHeartbeat.isAfter(pulledAt), "an unplugged Pi renews no Lease, last renewal " + lastHeartbeat
+                    + " after the pull at " + pulledAt);
             // A renewal held up by a stall of the machine leaves an older last heartbeat, and an earlier NotReady.
             assertTrue(detection.compareTo(timings.nodeMonitorGracePeriod().minus(timings.leaseRenewInterval().multipliedBy(2))
                             .minus(t.stall())) >= 0,
