@@ -1,12 +1,14 @@
 package io.pirack.ui.rack;
 
 import io.pirack.core.rack.LedStates.LinkLed;
+import io.pirack.core.rack.LedStates.PodLed;
 import io.pirack.ui.Styles;
 import io.pirack.ui.rack.RackViewModel.LayerModel;
 import io.pirack.ui.rack.RackViewModel.PodModel;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -41,7 +43,10 @@ final class LayerNode extends Region {
     private double unit = 10;
     private RackGeometry.TileGrid grid = new RackGeometry.TileGrid(30, 1, 1);
     private boolean pulled;
+    private boolean pending;
     private String plugWords = "";
+    /** Every part in the order they lie on the card, whether in the scene now or not. */
+    private final List<Node> parts;
 
     LayerNode(String hostname, LayerActions actions) {
         this.hostname = hostname;
@@ -72,11 +77,39 @@ final class LayerNode extends Region {
         Tooltip.install(leds.state, layerTip);
         host.setOnMouseClicked(e -> actions.showNodeDetail(hostname, host));
         leds.state.setOnMouseClicked(e -> actions.showNodeDetail(hostname, leds.state));
+        parts = List.of(shade, leds.link, leds.heartbeat, leds.linkCaption, leds.beatCaption, host, info, leds.state,
+                podPane, overflow, plugState, plugButton);
         getChildren().addAll(shade, leds.link, leds.heartbeat, leds.linkCaption, leds.beatCaption, host, info, leds.state,
                 podPane, plugState);
         if (actions.plugButtons()) {
             getChildren().add(plugButton);
         }
+    }
+
+    /**
+     * Puts a part in the card or takes it out, in its place among the others. Parts the card does not
+     * show leave the scene instead of staying hidden: JavaFX walks every node of the scene on every
+     * pulse (bounds, CSS), and at 100 Pis the hidden captions, buttons and words were half of each
+     * grid card's nodes; a hidden node's change would also repaint the whole window (issue 20).
+     */
+    private void place(Node part, boolean shown) {
+        if (shown == (part.getParent() == this)) {
+            return;
+        }
+        if (!shown) {
+            getChildren().remove(part);
+            return;
+        }
+        int at = 0;
+        for (Node p : parts) {
+            if (p == part) {
+                break;
+            }
+            if (p.getParent() == this) {
+                at++;
+            }
+        }
+        getChildren().add(at, part);
     }
 
     LayerModel model() {
@@ -129,6 +162,11 @@ final class LayerNode extends Region {
         info.setVisible(!compact || unit > 14);
         plugButton.setVisible(!compact && actions.plugButtons());
         plugState.setVisible(!compact || unit > 14);
+        leds.linkCaption.setVisible(!compact);
+        leds.beatCaption.setVisible(!compact);
+        for (Node part : List.of(info, plugButton, plugState, leds.linkCaption, leds.beatCaption)) {
+            place(part, part.isVisible());
+        }
         showPlugWords();
         requestLayout();
     }
@@ -144,8 +182,14 @@ final class LayerNode extends Region {
         plugButton.setText(isPulled ? "Plug back in" : "Pull the plug");
         plugButton.setDisable(!isPulled && !canPull);
         if (previous == null || !previous.pods().equals(next.pods())) {
+            pending = next.pods().stream().anyMatch(p -> p.led() == PodLed.PENDING);
             showPods(animated);
         }
+    }
+
+    /** A Pending pod is on this layer (shown or counted in "+N"). */
+    boolean hasPending() {
+        return pending;
     }
 
     /** One short part per line on a board ("unplugged since 10:41:58" / "back at 10:42:10"); one line on a card. */
@@ -199,13 +243,7 @@ final class LayerNode extends Region {
         overflow.setText("+" + hidden);
         // In the scene only while it shows: relocating a hidden label each layout would make JavaFX repaint
         // the whole window (a render asked for, no dirty region to paint; issue 20).
-        if ((hidden > 0) != (overflow.getParent() != null)) {
-            if (hidden > 0) {
-                getChildren().add(getChildren().indexOf(podPane) + 1, overflow);
-            } else {
-                getChildren().remove(overflow);
-            }
-        }
+        place(overflow, hidden > 0);
     }
 
     /** Where a pod's tile is (or would be), in scene coordinates; for the travelling ghost. */
@@ -240,8 +278,6 @@ final class LayerNode extends Region {
             double pad = 0.5 * u;
             leds.link.resizeRelocate(pad, pad, led, led);
             leds.heartbeat.resizeRelocate(pad + led + 0.4 * u, pad, led, led);
-            leds.linkCaption.setVisible(false);
-            leds.beatCaption.setVisible(false);
             double textX = pad + 2 * led + 1.0 * u;
             double hostW = Math.min(host.prefWidth(-1), w * 0.45);
             host.resizeRelocate(textX, pad - 0.3 * u, hostW, 1.8 * u);
@@ -258,8 +294,6 @@ final class LayerNode extends Region {
             }
             return;
         }
-        leds.linkCaption.setVisible(true);
-        leds.beatCaption.setVisible(true);
         double top = 2.2 * u;
         double contentH = h - top - 0.6 * u;
         boolean tall = contentH > 5.5 * u;
@@ -332,7 +366,7 @@ final class LayerNode extends Region {
 
     private void layoutPods() {
         if (drawsTiles) {
-            tileCanvas.paint(grid, podPane.getWidth(), podPane.getHeight());
+            tileCanvas.paintIfChanged(grid, podPane.getWidth(), podPane.getHeight());
         } else {
             tileNodes.layout(shownPods, grid);
         }

@@ -1,7 +1,6 @@
 package io.pirack.ui.rack;
 
 import io.pirack.core.rack.FrameSource;
-import io.pirack.core.rack.LedStates.PodLed;
 import io.pirack.core.rack.RackFrame;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.ui.Styles;
@@ -227,7 +226,8 @@ public final class RackView extends Region {
             next.moves().forEach(this::animateMove);
         }
         shown = next;
-        pendingShown = next.layers().stream().flatMap(l -> l.pods().stream()).anyMatch(p -> p.led() == PodLed.PENDING);
+        // Each layer knows from its last pod change; not a walk over every pod of the rack per frame.
+        pendingShown = next.layers().stream().anyMatch(l -> layers.get(l.hostname()).hasPending());
         updateBlink();
     }
 

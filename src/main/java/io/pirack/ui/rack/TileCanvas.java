@@ -35,6 +35,10 @@ final class TileCanvas {
     /** A drawn tile is Pending, so the canvas follows the rack's blink. */
     private boolean blinking;
     private long pulseNanos;
+    /** What the canvas holds was painted before the tiles last changed: the next layout repaints it. */
+    private boolean stale = true;
+    private TilePalette paintedWith;
+    private long paints;
 
     /** A tile still fading out at its old place; {@code start} as in {@link #growing}. */
     private static final class LeavingTile {
@@ -72,6 +76,7 @@ final class TileCanvas {
         }
         blinking = visible.stream().anyMatch(p -> p.led() == PodLed.PENDING);
         canvas.setAccessibleText(describe(all));
+        stale = true;
     }
 
     /** Drops animations and tiles (switching back to tile nodes). */
@@ -79,6 +84,7 @@ final class TileCanvas {
         growing.clear();
         leaving.clear();
         shown = List.of();
+        stale = true;
     }
 
     /** New tiles grow in and gone tiles fade out where they were, as the tile nodes do in the stack. */
@@ -129,6 +135,23 @@ final class TileCanvas {
         }
     }
 
+    /**
+     * Paints unless the canvas already shows these tiles at this size and place, in these colours: a
+     * card laid out for another reason (its state chip's words, the rack's header) keeps its pixels, so
+     * at 100 Pis a node change repaints one chip, not that card's tiles too (issue 20).
+     */
+    void paintIfChanged(RackGeometry.TileGrid tiles, double width, double height) {
+        if (stale || !tiles.equals(grid) || canvas.getWidth() != width || canvas.getHeight() != height
+                || paintedWith != TilePalette.of(canvas.getScene())) {
+            paint(tiles, width, height);
+        }
+    }
+
+    /** How often the tiles were painted (for tests: a card whose pods did not change is not redrawn). */
+    long paints() {
+        return paints;
+    }
+
     /** Paints every tile into a {@code width} × {@code height} canvas laid out as {@code tiles}. */
     void paint(RackGeometry.TileGrid tiles, double width, double height) {
         grid = tiles;
@@ -141,6 +164,9 @@ final class TileCanvas {
         g.clearRect(0, 0, width, height);
         double tile = grid.tile();
         TilePalette palette = TilePalette.of(canvas.getScene());
+        paintedWith = palette;
+        stale = false;
+        paints++;
         double blink = actions.blinkOpacity().get();
         double span = TileNodes.TILE_ANIMATION.toMillis() * 1e6;
         for (LeavingTile gone : leaving) {
