@@ -194,8 +194,17 @@ app_image_args=(
   # Heap sized for the informers and the rehearsal rack, with a collector that gives memory back:
   # SerialGC shrinks the heap to 10-30 % free after a collection (G1's defaults held ~650 MB
   # committed for ~100 MB used; docs/benchmarks.md). Prism settings stay JavaFX's own choice.
+  # Issue 20's GC tail (docs/benchmarks.md "Session 7"): the 94 ms pause was a full collection. From
+  # -Xms32m the heap grew a few MB per full GC (4 at start, the next during the first changes) and
+  # Metaspace's 21 MB high-water mark forced 2 more; young survivors overflowed 2.4 MB survivor spaces
+  # and were promoted early. Now: old starts at 80 MB (~50 MB live at 4 Pis; untouched pages cost no RSS),
+  # a fixed 32 MB young with 5 MB survivors, Metaspace's first GC at 96 MB (~55 MB used). G1 (pause
+  # goal 10 ms) had no full GCs but committed 206 MB and RSS 293 MB, and its pauses were no shorter here.
   --java-options "-XX:+UseSerialGC"
-  --java-options "-Xms32m"
+  --java-options "-Xms112m"
+  --java-options "-Xmn32m"
+  --java-options "-XX:SurvivorRatio=4"
+  --java-options "-XX:MetaspaceSize=96m"
   --java-options "-Xmx512m"
   --java-options "-XX:MinHeapFreeRatio=10"
   --java-options "-XX:MaxHeapFreeRatio=30"

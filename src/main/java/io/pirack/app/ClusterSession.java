@@ -77,9 +77,9 @@ public final class ClusterSession implements AutoCloseable {
     /** Connects (starting the rehearsal rack first if asked); blocking, so call it off the FX thread. */
     public static ClusterSession open(Source source) throws ClusterConnection.KubeconfigException {
         if (source instanceof Rehearsal r) {
-            RehearsalRack rack = RehearsalRack.start(r.rack(), r.timings(), SimClock.realTime(r.timeScale()));
+            RehearsalRack rack = RehearsalRack.startServing(r.rack(), r.timings(), SimClock.realTime(r.timeScale()));
             try {
-                return new ClusterSession(source, rack, ClusterConnection.forUrl(rack.apiUrl()), rack.clock());
+                return new ClusterSession(source, rack, ClusterConnection.forUrl(rack.apiUrl(), rack.serialization()), rack.clock());
             } catch (RuntimeException e) {
                 rack.close();
                 throw e;

@@ -265,7 +265,11 @@ public final class SessionHolder implements AutoCloseable {
         shown.showLive(publisher, timeline::snapshot);
         // The store's listeners (the timeline, the frames) are attached: what the informers deliver is heard
         // the same from any thread; creating them is not FX work (issue 20).
-        background.execute(opened::start);
+        StartupMarks.stepIfAsked("attached");
+        background.execute(() -> {
+            opened.start();
+            StartupMarks.stepIfAsked("informers-started");
+        });
         window.setBusy("");
         if (opened.source() instanceof ClusterSession.Kubeconfig k) {
             settings.update(s -> s.withCluster(Settings.Cluster.kubeconfig(k.file().toString(), k.context())));

@@ -31,6 +31,9 @@ final class StartupMarks {
     private final java.util.function.UnaryOperator<String> costs;
     private boolean skeletonDue = true;
     private boolean liveDue = true;
+    /** Steps towards live, for the bench's breakdown: the first frame with the API live, with every Pi known. */
+    private boolean apiLiveDue = true;
+    private boolean nodesDue = true;
 
     private StartupMarks(Scene scene, PrintStream out, LongSupplier millis, java.util.function.UnaryOperator<String> costs) {
         this.scene = scene;
@@ -79,6 +82,15 @@ final class StartupMarks {
         if (skeletonDue) {
             skeletonDue = false;
             afterNextLayout("skeleton");
+        }
+        if (apiLiveDue && frame.cluster().api().isLive()) {
+            apiLiveDue = false;
+            stepIfAsked("frame-api-live");
+        }
+        if (nodesDue && !frame.cluster().nodes().isEmpty()
+                && frame.spec().slots().stream().allMatch(s -> frame.cluster().nodes().containsKey(s.hostname()))) {
+            nodesDue = false;
+            stepIfAsked("frame-nodes-known");
         }
         if (liveDue && allPisLive(frame)) {
             liveDue = false;

@@ -71,6 +71,11 @@ final class LatencyBreakdown {
         return appPauses;
     }
 
+    /** The app's GC pauses within [from, to] per collector (p50/p95/p99/max and count). */
+    Map<String, Object> appPauses(long from, long to) {
+        return pauseSummary(appPauses, from, to);
+    }
+
     /**
      * The points of one change: written, informer, store, built, picked up, applied, pulse start, layout end,
      * pulse over, render end, pixel seen; -1 where the trace has no such point.

@@ -224,6 +224,12 @@ final class PixelProbeBench {
                 result.put("load_average_after_idle_minute", AppProcess.loadAverage());
                 result.put("rss_mb", Samples.round(AppProcess.rssKb(app.pid()) / 1024.0));
                 result.put("app_uptime_s", Samples.round((System.nanoTime() - spawned) / 1e9));
+                if (traced) {
+                    // Every pause of the app's collector, at rest and over the whole run (issue 20: each ≤ ~10 ms).
+                    LatencyBreakdown gc = LatencyBreakdown.parse(Files.readAllLines(trace));
+                    result.put("app_gc_pauses_during_idle", gc.appPauses(idleStart, System.nanoTime()));
+                    result.put("app_gc_pauses_whole_run", gc.appPauses(spawned, System.nanoTime()));
+                }
             } finally {
                 app.destroy();
                 app.waitFor();

@@ -87,6 +87,9 @@ final class StartupBench {
         Samples toEntered = new Samples();
         Samples toShown = new Samples();
         Map<String, List<Long>> costs = new java.util.TreeMap<>();
+        // Steps between the session's opening and live (the rack's start, the attach, the first frames), spawn → step.
+        Map<String, Samples> steps = new LinkedHashMap<>();
+        STEPS.forEach(step -> steps.put(step, new Samples()));
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             Path home = Files.createTempDirectory("pirack-startup");
@@ -148,6 +151,11 @@ final class StartupBench {
             if (marks.containsKey("session-opened")) {
                 toOpened.add(millis(marks.get("session-opened") - spawned));
             }
+            steps.forEach((step, samples) -> {
+                if (marks.containsKey(step)) {
+                    samples.add(millis(marks.get(step) - spawned));
+                }
+            });
             marks.forEach((name, value) -> {
                 if (name.contains("-cpu-ms") || name.contains("-classes") || name.contains("-rss-kb")) {
                     costs.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
@@ -163,6 +171,13 @@ final class StartupBench {
         // The marks' install, at the end of start(): the window built, its first pulse still to come.
         m.put("spawn_to_javafx_start_method", toFxStart.summary());
         m.put("spawn_to_session_opened_off_fx_thread", toOpened.summary());
+        Map<String, Object> stepSummary = new LinkedHashMap<>();
+        steps.forEach((step, samples) -> {
+            if (samples.count() > 0) {
+                stepSummary.put(step, samples.summary());
+            }
+        });
+        m.put("spawn_to_step", stepSummary);
         // p50 and max of each: CPU ms, classes and resident KB at the skeleton and live marks.
         Map<String, Object> costSummary = new LinkedHashMap<>();
         costs.forEach((name, values) -> costSummary.put(name, medianAndMax(values)));
@@ -177,6 +192,10 @@ final class StartupBench {
      * read until the {@code live} mark and no further: the app prints nothing after it, so one more
      * read would wait until the run's time-out ended the app (every run took 5 min that way).
      */
+    /** The steps towards live that the app and its rehearsal rack mark, in the order they usually come. */
+    static final List<String> STEPS = List.of("rack-serving", "rack-seeded", "rack-synced", "session-opened", "attached",
+            "informers-started", "frame-nodes-known", "frame-api-live");
+
     static Map<String, Long> readMarks(BufferedReader out, java.io.Writer kept) throws java.io.IOException {
         Map<String, Long> marks = new HashMap<>();
         String line;

@@ -76,11 +76,16 @@ public final class ClusterConnection {
 
     /** A client for an API server URL without authentication (the rehearsal rack on loopback). */
     public static KubernetesClient forUrl(String url) {
+        return forUrl(url, new io.fabric8.kubernetes.client.utils.KubernetesSerialization());
+    }
+
+    /** Like {@link #forUrl(String)}, reading and writing JSON with {@code serialization} (one warmed-up mapper, issue 20). */
+    public static KubernetesClient forUrl(String url, io.fabric8.kubernetes.client.utils.KubernetesSerialization serialization) {
         io.fabric8.kubernetes.client.Config config = new ConfigBuilder().withMasterUrl(url).withTrustCerts(true)
                 .withNamespace("default").build();
         config.setAutoConfigure(false);
         tune(config);
-        return new KubernetesClientBuilder().withConfig(config).build();
+        return new KubernetesClientBuilder().withConfig(config).withKubernetesSerialization(serialization).build();
     }
 
     private static void tune(io.fabric8.kubernetes.client.Config config) {

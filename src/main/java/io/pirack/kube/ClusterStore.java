@@ -9,6 +9,7 @@ import io.pirack.core.cluster.LeaseInfo;
 import io.pirack.core.cluster.NodeInfo;
 import io.pirack.core.cluster.PodInfo;
 import io.pirack.core.cluster.ReplicaSetInfo;
+import io.pirack.trace.LatencyTrace;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -295,12 +296,14 @@ public final class ClusterStore {
     /** @param mutation applies the change; says whether it is urgent (not routine, see {@link #addChangeSignal(Runnable, Runnable)}) */
     private void change(java.util.function.BooleanSupplier mutation) {
         boolean urgent;
+        long changed;
         synchronized (lock) {
             urgent = mutation.getAsBoolean();
-            version++;
+            changed = ++version;
             cached = null;
             lock.notifyAll();
         }
+        LatencyTrace.storeChanged(changed);
         signalChange(urgent);
     }
 

@@ -1,17 +1,25 @@
 package io.pirack.sim;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.pirack.concurrent.Background;
 import io.pirack.core.cluster.NodeRole;
 import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.RackSpec;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -81,6 +89,7 @@ public final class RehearsalRack implements AutoCloseable {
     private final SimTimings timings;
     private final SimClock clock;
     private final KubernetesMockServer server;
+    private final SimStore store;
     private final ApiFront front;
     private final KubernetesClient client;
     private final SimCache cache;
@@ -103,15 +112,18 @@ public final class RehearsalRack implements AutoCloseable {
         this.clock = clock;
         // The mock server logs every request at INFO through java.util.logging.
         MOCK_SERVER_LOG.setLevel(Level.WARNING);
-        this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new SimStore(clock), false);
+        this.store = new SimStore(clock);
+        this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), store, false);
         // The store lives on its own loopback port; clients reach it only through the front.
         server.init(InetAddress.getLoopbackAddress(), 0);
-        this.client = server.createClient();
+        // One JSON mapper for the rack's own client and its seed (and the app's client, through serialization()):
+        // each fabric8 client has its own, and each builds its Pod, Node, … (de)serializers on first use.
+        this.client = server.createClient(builder -> builder.withKubernetesSerialization(new KubernetesSerialization()));
         this.front = new ApiFront(options.address(), options.port(), server.getPort(),
                 new ApiServing(server.getPort(), clock, new ApiDiscovery(timings.version())));
         try {
             front.up();
+            startStep("rack-serving");
         } catch (java.io.IOException e) {
             client.close();
             server.destroy();
@@ -121,9 +133,9 @@ public final class RehearsalRack implements AutoCloseable {
         this.writer = new SimWriter(client);
         this.events = new SimEvents(client, clock);
         this.registry = new SimRegistry();
-        seed(writer, options);
+        seed(options);
+        startStep("rack-seeded");
         this.cache = new SimCache(client, false);
-        cache.startAndSync(10_000);
         this.controlPlane = new SimControlPlane(writer, cache, timings, events, options.seed());
         for (int i = 0; i < spec.slots().size(); i++) {
             String name = spec.slots().get(i).hostname();
@@ -132,13 +144,60 @@ public final class RehearsalRack implements AutoCloseable {
             }
         }
         this.loop = Background.timer("rehearsal-rack");
-        long tickNanos = tickNanos(clock);
-        loop.scheduleWithFixedDelay(this::tick, 0, tickNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** Starts a rack and returns once its API server is up and seeded. */
+    /** The controllers' and kubelets' caches synced, their loop starts; {@code timeoutMillis} for the caches. */
+    private void syncThenTick(long timeoutMillis) {
+        cache.startAndSync(timeoutMillis);
+        startStep("rack-synced");
+        loop.scheduleWithFixedDelay(this::tick, 0, tickNanos(clock), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * For the startup bench ({@code -Dpirack.startupMarks=true}): when a step of the rack's start was done,
+     * as the app's own marks print it, with the CPU time of the thread starting the rack
+     * ({@code PIRACK_STARTUP rack-seeded <epoch ms> rack-seeded-cpu-ms-thread <ms>}).
+     */
+    private static void startStep(String step) {
+        if (Boolean.getBoolean("pirack.startupMarks")) {
+            synchronized (System.out) {
+                System.out.println("PIRACK_STARTUP " + step + " " + System.currentTimeMillis() + " " + step + "-cpu-ms-thread "
+                        + java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
+                System.out.flush();
+            }
+        }
+    }
+
+    /** Starts a rack and returns once its API server is up and seeded, and its kubelets and controllers run. */
     public static RehearsalRack start(RackSpec spec, SimTimings timings, SimClock clock, Options options) {
-        return new RehearsalRack(spec, timings, clock, options);
+        RehearsalRack rack = new RehearsalRack(spec, timings, clock, options);
+        try {
+            rack.syncThenTick(10_000);
+        } catch (RuntimeException e) {
+            rack.close();
+            throw e;
+        }
+        return rack;
+    }
+
+    /**
+     * Starts a rack and returns as soon as its API server answers with the seeded objects (issue 20: the app
+     * connects while the rack's own caches fill); its kubelets and controllers start on a thread of their own
+     * once their caches have synced. Until then the Pis are powered and the API's objects are the seed, as a
+     * rack whose kubelets have not yet sent their first heartbeat.
+     */
+    public static RehearsalRack startServing(RackSpec spec, SimTimings timings, SimClock clock) {
+        RehearsalRack rack = new RehearsalRack(spec, timings, clock, Options.defaults());
+        Background.daemon("rehearsal-rack-start").newThread(() -> {
+            try {
+                rack.syncThenTick(60_000);
+            } catch (RuntimeException e) { // a close meanwhile (RejectedExecutionException) or caches that never synced
+                if (!rack.loop.isShutdown()) {
+                    LOG.warn("the rehearsal rack's kubelets and controllers did not start: {}", e.getMessage());
+                }
+            }
+        }).start();
+        return rack;
     }
 
     public static RehearsalRack start(RackSpec spec, SimTimings timings, SimClock clock) {
@@ -152,29 +211,49 @@ public final class RehearsalRack implements AutoCloseable {
     }
 
     /**
-     * Creates one seed object; if it already exists the rack's version wins. Two ways that happens: an
-     * external kubelet (the virtual Pi lab) registered its Node or Lease first, or the client retried a
-     * POST whose first attempt did land (a 409 on the retry). Either way the seed must not fail the start.
+     * Creates one seed object; if it already exists the rack's version wins (an external kubelet — the
+     * virtual Pi lab — may have registered its Node or Lease first: the seed must not fail the start).
+     * Straight into the store through the mock API server's own create and update (issue 20): the same
+     * resource versions, creation stamps and watch events as a POST, without ~20 HTTP round trips
+     * through the client and the server before the first client can list.
      */
-    private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T seeded(io.fabric8.kubernetes.client.dsl.Resource<T> resource) {
-        return resource.createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
+    @SuppressWarnings("unchecked")
+    private <T extends HasMetadata> T seeded(T object) {
+        String collection = (object.getApiVersion().contains("/") ? "/apis/" : "/api/") + object.getApiVersion()
+                + (object.getMetadata().getNamespace() == null ? "" : "/namespaces/" + object.getMetadata().getNamespace())
+                + "/" + object.getPlural();
+        byte[] body = client.getKubernetesSerialization().asJson(object).getBytes(StandardCharsets.UTF_8);
+        MockResponse created = store.handleCreate(seedRequest(HttpMethod.POST, collection, body));
+        if (created.code() == 409) {
+            created = store.handleUpdate(seedRequest(HttpMethod.PUT, collection + "/" + object.getMetadata().getName(), body));
+        }
+        if (created.code() >= 300) {
+            throw new IllegalStateException("the rehearsal rack could not create its " + object.getKind() + " "
+                    + object.getMetadata().getName() + ": " + created.code() + " " + created.getBody().readUtf8());
+        }
+        return (T) client.getKubernetesSerialization().unmarshal(created.getBody().readUtf8(), object.getClass());
     }
 
-    private void seed(SimWriter writer, Options options) {
+    private static RecordedRequest seedRequest(HttpMethod method, String path, byte[] body) {
+        return new RecordedRequest("HTTP/1.1", method, path,
+                Headers.builder().add("Content-Type", "application/json").build(), new Buffer(body));
+    }
+
+    private void seed(Options options) {
         Instant now = clock.instant();
         for (String namespace : List.of("default", "kube-system", "kube-public", "kube-node-lease", SimWorkload.DEMO_NAMESPACE)) {
-            seeded(client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+            seeded(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
                     .withName(namespace).withCreationTimestamp(SimObjects.time(now)).endMetadata()
-                    .withNewStatus().withPhase("Active").endStatus().build()));
+                    .withNewStatus().withPhase("Active").endStatus().build());
         }
         Node controlPlaneNode = null;
         PiSlot controlPlaneSlot = null;
         for (PiSlot slot : spec.slots()) {
-            Node node = seeded(client.nodes().resource(SimWorkload.node(slot, now, options.imagesPrePulled(), timings.version())));
-            seeded(client.leases().inNamespace("kube-node-lease").resource(new LeaseBuilder()
+            Node node = seeded(SimWorkload.node(slot, now, options.imagesPrePulled(), timings.version()));
+            seeded(new LeaseBuilder()
                     .withNewMetadata().withName(slot.hostname()).withNamespace("kube-node-lease").endMetadata()
                     .withNewSpec().withHolderIdentity(slot.hostname()).withLeaseDurationSeconds(timings.leaseDurationSeconds())
-                    .withRenewTime(SimObjects.microTime(now)).endSpec().build()));
+                    .withRenewTime(SimObjects.microTime(now)).endSpec().build());
             if (slot.role() == NodeRole.CONTROL_PLANE && controlPlaneNode == null) {
                 controlPlaneNode = node;
                 controlPlaneSlot = slot;
@@ -183,19 +262,23 @@ public final class RehearsalRack implements AutoCloseable {
         SimAdmission admission = new SimAdmission(timings.defaultTolerationSeconds());
         if (controlPlaneNode != null) {
             for (Pod pod : SimWorkload.controlPlanePods(controlPlaneSlot, controlPlaneNode, timings)) {
-                seeded(client.pods().inNamespace("kube-system").resource(admission.admit(pod)));
+                seeded(inNamespace(admission.admit(pod), "kube-system"));
             }
         }
         if (options.demoReplicas() > 0) {
-            seeded(client.apps().deployments().inNamespace(SimWorkload.DEMO_NAMESPACE)
-                    .resource(SimWorkload.demoDeployment(options.demoReplicas(), timings.demoTolerationSeconds())));
-            seeded(client.apps().statefulSets().inNamespace(SimWorkload.DEMO_NAMESPACE).resource(SimWorkload.demoStatefulSet()));
-            seeded(client.apps().daemonSets().inNamespace("kube-system").resource(SimWorkload.demoDaemonSet(timings.version())));
+            seeded(inNamespace(SimWorkload.demoDeployment(options.demoReplicas(), timings.demoTolerationSeconds()), SimWorkload.DEMO_NAMESPACE));
+            seeded(inNamespace(SimWorkload.demoStatefulSet(), SimWorkload.DEMO_NAMESPACE));
+            seeded(inNamespace(SimWorkload.demoDaemonSet(timings.version()), "kube-system"));
         }
         if (options.amd64OnlyWorkload()) {
-            seeded(client.apps().deployments().inNamespace(SimWorkload.DEMO_NAMESPACE)
-                    .resource(SimWorkload.amd64OnlyDeployment(registry.amd64OnlyImage())));
+            seeded(inNamespace(SimWorkload.amd64OnlyDeployment(registry.amd64OnlyImage()), SimWorkload.DEMO_NAMESPACE));
         }
+    }
+
+    /** The object in {@code namespace} (as the client's {@code inNamespace} would put it). */
+    private static <T extends HasMetadata> T inNamespace(T object, String namespace) {
+        object.getMetadata().setNamespace(namespace);
+        return object;
     }
 
     private void tick() {
@@ -254,6 +337,14 @@ public final class RehearsalRack implements AutoCloseable {
     /** An image with no build for the Pis, on the rack's registry: pods using it fail with ErrImagePull. */
     public String amd64OnlyImage() {
         return registry.amd64OnlyImage();
+    }
+
+    /**
+     * The JSON mapper of the rack's own client, warmed up by its start: a client of the rack that reads and
+     * writes through it skips building the same (de)serializers again (the app's, issue 20).
+     */
+    public KubernetesSerialization serialization() {
+        return client.getKubernetesSerialization();
     }
 
     public RackSpec spec() {

@@ -55,11 +55,46 @@ public final class LatencyTrace {
         return ON != null;
     }
 
-    /** A node object from the informer: callback entered at {@code informerNanos}, applied to the store now. */
+    /**
+     * The store took a change as {@code version}: stamped on the writing thread before the store signals
+     * the frame builder, which may build on another core before the informer callback returns.
+     */
+    public static void storeChanged(long version) {
+        if (ON != null) {
+            ON.stored(System.nanoTime(), version);
+        }
+    }
+
+    /**
+     * A node object from the informer: callback entered at {@code informerNanos}, applied to the store
+     * by this thread's last {@link #storeChanged} (or now, at {@code storeVersion}, if there was none).
+     */
     public static void nodeApplied(long informerNanos, long storeVersion, String resourceVersion, String name) {
         if (ON != null) {
-            ON.lines.add("N " + informerNanos + " " + System.nanoTime() + " " + storeVersion + " " + resourceVersion + " " + name);
+            ON.record(ON.nodeLine(informerNanos, storeVersion, resourceVersion, name));
         }
+    }
+
+    /** This thread's last store change: {nanos, version}; nanos 0 when taken by a node line. */
+    private final ThreadLocal<long[]> lastStored = ThreadLocal.withInitial(() -> new long[2]);
+
+    void stored(long nanos, long version) {
+        long[] last = lastStored.get();
+        last[0] = nanos;
+        last[1] = version;
+    }
+
+    /**
+     * The node line: its store stamp and version are those of the change this thread made, not the
+     * store's state when the callback returns — by then the frame holding the change may be built
+     * (before the stamp), and other threads may have moved the version on (after the frame).
+     */
+    String nodeLine(long informerNanos, long storeVersion, String resourceVersion, String name) {
+        long[] last = lastStored.get();
+        long storeNanos = last[0] != 0 ? last[0] : System.nanoTime();
+        long version = last[0] != 0 ? last[1] : storeVersion;
+        last[0] = 0;
+        return "N " + informerNanos + " " + storeNanos + " " + version + " " + resourceVersion + " " + name;
     }
 
     /** A frame of store version {@code version} was built (on the frame builder). */

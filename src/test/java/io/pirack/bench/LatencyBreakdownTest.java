@@ -96,4 +96,18 @@ class LatencyBreakdownTest {
         assertEquals("70.0 5.0 10.0 1.0 2.0 7.0 2.0 8.0 4.0 6.0 20.0 10.0 5.0 0.0", rows.get(0));
         assertEquals("- 1.0 - - - - - - - - - - - -", rows.get(2), "a change never seen has no figures");
     }
+
+    @Test
+    void theAppsPausesAtRestAreCountedPerCollectorWithinTheirWindowOnly() {
+        List<String> trace = List.of(
+                "G " + 100 * MS + " " + 4 * MS + " Copy",
+                "G " + 2_000 * MS + " " + 3 * MS + " Copy",
+                "G " + 2_500 * MS + " " + 94 * MS + " MarkSweepCompact",
+                "G " + 9_000 * MS + " " + 6 * MS + " Copy");
+        Map<String, Object> idle = LatencyBreakdown.parse(trace).appPauses(1_000 * MS, 3_000 * MS);
+
+        assertEquals(List.of("Copy", "MarkSweepCompact"), List.copyOf(idle.keySet()));
+        assertEquals(94.0, ((Map<?, ?>) idle.get("MarkSweepCompact")).get("max_ms"));
+        assertEquals(1, ((Map<?, ?>) idle.get("Copy")).get("count"));
+    }
 }

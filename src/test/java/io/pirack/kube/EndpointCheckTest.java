@@ -19,7 +19,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The API check on an injected clock and executor: a stalled endpoint is an outage within the
@@ -145,6 +149,76 @@ class EndpointCheckTest {
             assertTrue(started.size() <= EndpointCheck.MAX_IN_FLIGHT, started.size() + " threads for 100 answers");
         } finally {
             check.close();
+        }
+    }
+
+    /** A loopback server whose {@code /version} answers at once, or only when {@code release} opens. */
+    private static HttpServer versionServer(CountDownLatch release) throws java.io.IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/version", exchange -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = "{\"major\":\"1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "version-server");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.start();
+        return server;
+    }
+
+    private static io.fabric8.kubernetes.client.Config configOf(HttpServer server) {
+        return new io.fabric8.kubernetes.client.ConfigBuilder()
+                .withMasterUrl("http://127.0.0.1:" + server.getAddress().getPort()).build();
+    }
+
+    @Test
+    void aRealEndpointsAnswersComeBackWithoutAPoolThreadOfTheClient() throws Exception {
+        HttpServer server = versionServer(new CountDownLatch(0));
+        ApiHealth health = new ApiHealth(T0);
+        EndpointCheck check = EndpointCheck.of(configOf(server), health);
+        try {
+            // One check after another, each answered before the next goes out (on one kept connection).
+            for (int i = 0; i < 4; i++) {
+                Instant sent = T0.plus(EndpointCheck.EVERY.multipliedBy(i));
+                check.sendIfDue(sent);
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                        () -> health.evaluate(sent.plus(health.threshold()), WATCHING) instanceof ApiStatus.Connected);
+            }
+            // fabric8's JDK client factory gives each client a cached pool ("<factory>-<hash>-pool-N-thread-M")
+            // that every answer would pass through; the check's client has none.
+            List<String> pooled = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                    .filter(name -> name.startsWith("KeptClientFactory")).toList();
+            assertEquals(List.of(), pooled);
+        } finally {
+            check.close();
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aRealEndpointThatNeverAnswersTimesOutInWords() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer server = versionServer(release);
+        ApiHealth health = new ApiHealth(T0);
+        EndpointCheck check = EndpointCheck.of(configOf(server), health);
+        try {
+            check.sendIfDue(T0);
+            // The client's timer (on its selector thread) fails the check after TIMEOUT: no executor needed.
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> health.evaluate(at(2.1), WATCHING)
+                    instanceof ApiStatus.Connecting c && "no answer within 1.5 s".equals(c.reason()));
+        } finally {
+            release.countDown();
+            check.close();
+            server.stop(0);
         }
     }
 }

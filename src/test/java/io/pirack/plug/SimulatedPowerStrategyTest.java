@@ -21,7 +21,7 @@ class SimulatedPowerStrategyTest {
     @Test
     void pullingARehearsalPlugStopsTheNodeAndRestoringBringsItBack() throws Exception {
         try (RackUnderTest t = new RackUnderTest(3, SimTimings.demoTuned(), 5)) {
-            t.awaitSteadyDemo(Duration.ofSeconds(60));
+            t.awaitSteadyDemo(Duration.ofSeconds(180));
             RackSpec spec = t.rack.spec();
             List<PlugActionEvent> actions = new ArrayList<>();
             PlugController controller = new PlugController(() -> spec,

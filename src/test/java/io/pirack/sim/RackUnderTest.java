@@ -1,7 +1,12 @@
 package io.pirack.sim;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pirack.core.cluster.ApiStatus;
+import io.pirack.core.cluster.ClusterChangeListener;
 import io.pirack.core.cluster.ClusterSnapshot;
+import io.pirack.core.cluster.EventInfo;
+import io.pirack.core.cluster.LeaseInfo;
+import io.pirack.core.cluster.NodeInfo;
 import io.pirack.core.cluster.PodInfo;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.kube.ClusterConnection;
@@ -10,6 +15,9 @@ import io.pirack.kube.ClusterWatcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
@@ -44,6 +52,92 @@ public final class RackUnderTest implements AutoCloseable {
             TimeoutException detailed = new TimeoutException(e.getMessage() + "; last state:\n" + describe(store.snapshot()));
             detailed.initCause(e);
             throw detailed;
+        }
+    }
+
+    /**
+     * What a stall of the loaded test machine costs in simulated time. The rack's clock runs on the wall clock, so
+     * every real second a starved thread or a GC pause holds up a step of the story (a controller's pass, an
+     * informer passing a change on) is {@code scale} simulated seconds. An upper bound on a simulated duration adds
+     * this for one real second (three times the worst seen on a machine at load 14), small next to what such bounds
+     * tell apart (grace + 2 s against grace + 300 s).
+     */
+    public Duration stall() {
+        return Duration.ofMillis((long) (1000 * rack.clock().scale()));
+    }
+
+    /**
+     * Starts listening for a state another actor may undo at once (a booting kubelet's NotReady before its Ready):
+     * every change the store applies is checked, under the store's lock and in order, so a state that lasts a
+     * moment is heard even when a waiter woken by it would look too late. Call before the action that leads there;
+     * then {@link Heard#await}.
+     */
+    public Heard hear(String what, Predicate<ClusterSnapshot> condition) {
+        return new Heard(what, condition);
+    }
+
+    /** The first state a {@link #hear} condition held in. */
+    public final class Heard implements ClusterChangeListener {
+        private final String what;
+        private final Predicate<ClusterSnapshot> condition;
+        private final CompletableFuture<ClusterSnapshot> first = new CompletableFuture<>();
+
+        private Heard(String what, Predicate<ClusterSnapshot> condition) {
+            this.what = what;
+            this.condition = condition;
+            store.addListener(this);
+            check();
+        }
+
+        private void check() {
+            if (!first.isDone()) {
+                // Called under the store's lock, after the change: this snapshot is exactly the state it made.
+                ClusterSnapshot now = store.snapshot();
+                if (condition.test(now)) {
+                    first.complete(now);
+                }
+            }
+        }
+
+        @Override
+        public void nodeChanged(NodeInfo before, NodeInfo after) {
+            check();
+        }
+
+        @Override
+        public void podChanged(PodInfo before, PodInfo after) {
+            check();
+        }
+
+        @Override
+        public void leaseChanged(LeaseInfo before, LeaseInfo after) {
+            check();
+        }
+
+        @Override
+        public void eventReceived(EventInfo event) {
+            check();
+        }
+
+        @Override
+        public void apiStatusChanged(ApiStatus before, ApiStatus after) {
+            check();
+        }
+
+        /** The snapshot right after the change that made the condition true. */
+        public ClusterSnapshot await(Duration realTimeout) throws TimeoutException, InterruptedException {
+            try {
+                return first.get(realTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                TimeoutException detailed = new TimeoutException("never heard " + what + " within " + realTimeout.toSeconds()
+                        + " s; last state:\n" + describe(store.snapshot()));
+                detailed.initCause(e);
+                throw detailed;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                store.removeListener(this);
+            }
         }
     }
 

@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Test;
 /** The failover story on the rehearsal rack, end to end through PiRack's own informers. */
 class RehearsalRackFailoverTest {
 
-    private static final Duration REAL_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration REAL_TIMEOUT = Duration.ofSeconds(180); // a safety net: a loaded machine starts a rack slowly
 
     static Stream<Arguments> presets() {
-        // Compressed so each story takes a few seconds of real time.
-        return Stream.of(Arguments.of(SimTimings.demoTuned(), 4.0), Arguments.of(SimTimings.kubernetesDefaults(), 40.0));
+        // Compressed so each story takes a few seconds of real time; not more than 20x, where a second's stall of the
+        // loaded machine is already 20 simulated seconds (at 40x CI saw a heartbeat 27 s old at the pull).
+        return Stream.of(Arguments.of(SimTimings.demoTuned(), 4.0), Arguments.of(SimTimings.kubernetesDefaults(), 20.0));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -49,10 +50,15 @@ class RehearsalRackFailoverTest {
             Instant lastHeartbeat = notReady.lease(victim).orElseThrow().renewTime();
             assertTrue(!node.receivedAt().isBefore(lastHeartbeat.plus(timings.nodeMonitorGracePeriod())),
                     "NotReady only once the grace period has passed since the last heartbeat");
-            assertTrue(detection.compareTo(timings.nodeMonitorGracePeriod().minus(timings.leaseRenewInterval().multipliedBy(2))) >= 0,
+            assertTrue(!lastHeartbeat.isAfter(pulledAt), "an unplugged Pi renews no Lease, last renewal " + lastHeartbeat
+                    + " after the pull at " + pulledAt);
+            // A renewal held up by a stall of the machine leaves an older last heartbeat, and an earlier NotReady.
+            assertTrue(detection.compareTo(timings.nodeMonitorGracePeriod().minus(timings.leaseRenewInterval().multipliedBy(2))
+                            .minus(t.stall())) >= 0,
                     "the last heartbeat before the pull was about one renew interval earlier, detection took " + detection);
             assertTrue(detection.compareTo(timings.nodeMonitorGracePeriod().plus(timings.leaseRenewInterval())
-                    .plus(timings.nodeMonitorPeriod()).plusSeconds(3)) <= 0, "NotReady soon after the grace period, was " + detection);
+                    .plus(timings.nodeMonitorPeriod()).plusSeconds(3).plus(t.stall())) <= 0,
+                    "NotReady soon after the grace period, was " + detection);
             assertEquals("NodeStatusUnknown", node.condition("Ready").orElseThrow().reason());
 
             ClusterSnapshot moved = t.await("replacements Ready elsewhere", REAL_TIMEOUT,

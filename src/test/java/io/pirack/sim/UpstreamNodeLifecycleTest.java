@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class UpstreamNodeLifecycleTest {
 
-    private static final Duration REAL_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration REAL_TIMEOUT = Duration.ofSeconds(180); // a safety net: a loaded machine starts a rack slowly
 
     /** Demo timings with a 5 s monitor period, so one pass is far larger than a tick (0.2 s) and a second's rounding. */
     static SimTimings fiveSecondMonitor(KubernetesVersion version) {
@@ -54,8 +54,10 @@ class UpstreamNodeLifecycleTest {
             Instant notReady = node.condition("Ready").orElseThrow().lastTransitionTime();
             Instant taint = node.taint(Taint.UNREACHABLE, Taint.NO_EXECUTE).orElseThrow().timeAdded();
             long gap = Duration.between(notReady, taint).toMillis();
-            // Both stamps have one-second resolution; a tick is 0.2 s.
-            assertTrue(Math.abs(gap - expectedGapSeconds * 1000L) <= 1500,
+            // Both stamps have one-second resolution; a tick is 0.2 s. A taint one monitor pass later can come later
+            // still by a stall of the machine (written in the same pass as NotReady, nothing can part them).
+            long late = expectedGapSeconds > 0 ? t.stall().toMillis() : 0;
+            assertTrue(gap >= expectedGapSeconds * 1000L - 1500 && gap <= expectedGapSeconds * 1000L + 1500 + late,
                     "on " + version + " the taint came " + gap + " ms after NotReady, expected " + expectedGapSeconds + " s");
             assertTrue(node.taint(Taint.UNREACHABLE, Taint.NO_SCHEDULE).orElseThrow().timeAdded() != null,
                     "the NoSchedule taint carries timeAdded too");

@@ -56,4 +56,16 @@ class LatencyTraceTest {
         assertEquals(true, out.awaitFlushes());
         assertEquals("P 1\nL 2\nR 3\n", out.toString());
     }
+
+    @Test
+    void aNodeLineCarriesTheStampAndVersionOfItsOwnStoreChangeNotTheStoreAsItIsWhenTheCallbackReturns() {
+        LatencyTrace trace = new LatencyTrace();
+        // The store took the change as version 7 at t=100 and signalled the builder, which built the
+        // frame at once on another core; meanwhile other threads moved the store on to version 9.
+        trace.stored(100, 7);
+        assertEquals("N 50 100 7 42 rpi4", trace.nodeLine(50, 9, "42", "rpi4"));
+        // A second line without a store change of its own does not reuse the first one's stamp.
+        String again = trace.nodeLine(60, 9, "43", "rpi4");
+        assertEquals(true, again.endsWith(" 9 43 rpi4") && !again.contains(" 100 "), again);
+    }
 }

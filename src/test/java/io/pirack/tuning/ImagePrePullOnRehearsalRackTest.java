@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class ImagePrePullOnRehearsalRackTest {
 
-    private static final Duration REAL_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration REAL_TIMEOUT = Duration.ofSeconds(180); // a safety net: a loaded machine starts a rack slowly
     private static final List<String> IMAGES = List.of(SimWorkload.DEMO_IMAGE, SimWorkload.STATEFUL_IMAGE);
 
     @Test

@@ -75,10 +75,13 @@ class TolerationPatchFailoverTest {
             Duration afterTaint = Duration.between(taintedAt, evictedAt);
             Duration grace = timings.nodeMonitorGracePeriod();
             assertTrue(failover.compareTo(grace.minus(timings.leaseRenewInterval())) >= 0, "not before the grace period: " + failover);
-            assertTrue(failover.compareTo(grace.plus(timings.nodeMonitorPeriod()).plusSeconds(TUNED_SECONDS + 5)) <= 0,
+            // Upper bounds allow for a stall of the machine (at 20x, CI once saw the eviction 8 s after the taint:
+            // the simulation thread held up for 0.3 real seconds).
+            assertTrue(failover.compareTo(grace.plus(timings.nodeMonitorPeriod()).plusSeconds(TUNED_SECONDS + 5).plus(t.stall())) <= 0,
                     "about grace + 2 s, not grace + 300 s: " + failover);
             assertTrue(afterTaint.compareTo(Duration.ofSeconds(TUNED_SECONDS).minusMillis(500)) >= 0
-                    && afterTaint.compareTo(Duration.ofSeconds(TUNED_SECONDS + 3)) <= 0, "eviction 2 s after the taint: " + afterTaint);
+                    && afterTaint.compareTo(Duration.ofSeconds(TUNED_SECONDS + 3).plus(t.stall())) <= 0,
+                    "eviction 2 s after the taint, not 300 s: " + afterTaint);
             t.await("replacements Ready elsewhere", REAL_TIMEOUT, s -> RackUnderTest.pods(s, NAME).stream()
                     .filter(p -> !p.terminating() && p.ready() && !victim.equals(p.nodeName())).count() == 6);
 

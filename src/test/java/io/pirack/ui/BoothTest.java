@@ -251,8 +251,15 @@ class BoothTest {
         fire("#visitor-mode");
         fire("#open-audience");
         Button button = robot.lookup("#visitor-button").queryAs(Button.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !button.isDisabled());
-        robot.interact(button::fire);
+        // Pressed in the same FX turn that finds it enabled: a frame between a check on this thread and the press
+        // can take the button away again (the rack still settling), and a disabled button ignores fire().
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> io.pirack.testing.Fx.onFx(() -> {
+            if (button.isDisabled()) {
+                return false;
+            }
+            button.fire();
+            return true;
+        }));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !running.app().plugs().controller().unpluggedNodes().isEmpty());
         String victim = running.app().plugs().controller().unpluggedNodes().iterator().next();
         assertTrue(victim.matches("rpi[234]"), "a worker, never the control plane: " + victim);

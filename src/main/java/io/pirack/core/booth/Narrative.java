@@ -72,6 +72,15 @@ public final class Narrative {
         return lines;
     }
 
+    /**
+     * The run's Pi once PiRack plugged it back in. Its LINK light comes back seconds before Kubernetes
+     * sees the Pi again (it boots, its kubelet starts): without a word the rack would look wrong.
+     */
+    public static String pluggedBackIn(String node, ClusterSnapshot cluster) {
+        boolean ready = cluster.node(node).map(n -> n.ready() == ConditionStatus.TRUE).orElse(false);
+        return node + (ready ? " is plugged back in and Ready again." : " is plugged back in and starting up…");
+    }
+
     private static String seconds(java.time.Duration d) {
         return d == null ? "—" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }

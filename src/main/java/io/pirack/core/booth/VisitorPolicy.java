@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -46,12 +47,19 @@ public final class VisitorPolicy {
         if (!unplugged.isEmpty()) {
             return new Choice.Refuse("A Pi is already unplugged — watch Kubernetes recover first!");
         }
-        if (lastPull != null && now.isBefore(lastPull.plus(cooldown))) {
-            return new Choice.Wait("Kubernetes is catching its breath.", lastPull.plus(cooldown));
-        }
+        // Recovery before the cooldown: a countdown that ends while a Pi is still starting up would promise a
+        // pull the next moment refuses. The Pi that is not Ready is named: the audience sees it on the rack.
         if (!recovered(snapshot)) {
+            Optional<String> notReady = snapshot.nodes().values().stream().filter(n -> n.ready() != ConditionStatus.TRUE)
+                    .map(NodeInfo::name).sorted().findFirst();
+            if (notReady.isPresent()) {
+                return new Choice.Refuse("Waiting for " + notReady.get() + " to be Ready again.");
+            }
             return new Choice.Refuse(lastPull == null ? "Waiting for every pod to be Ready."
                     : "Kubernetes is still moving pods from the last pull.");
+        }
+        if (lastPull != null && now.isBefore(lastPull.plus(cooldown))) {
+            return new Choice.Wait("Kubernetes is catching its breath.", lastPull.plus(cooldown));
         }
         List<String> eligible = snapshot.nodes().values().stream()
                 .filter(n -> eligible(n, rack))

@@ -45,11 +45,23 @@ public record RunSummary(String node, Instant start, String title, double length
                 return predictedFrom == null ? "" : "predicted " + window();
             }
             return switch (fit) {
-                case INSIDE -> "✓ inside " + window();
+                // Inside by the tolerance but outside as printed ("15.2 s ✓ inside 14.1–15.1 s" reads as a contradiction).
+                case INSIDE -> (shownInside() ? "✓ inside " : String.format(Locale.ROOT, "✓ within %.1f s of ", TOLERANCE_SECONDS))
+                        + window();
                 case EARLY -> String.format(Locale.ROOT, "▼ %.1f s early (predicted %s)", predictedFrom - seconds, window());
                 case LATE -> String.format(Locale.ROOT, "▲ %.1f s late (predicted %s)", seconds - predictedTo, window());
                 case NOT_PREDICTED -> "";
             };
+        }
+
+        /** The milestone's seconds lie in the window as both are printed (to a tenth). */
+        private boolean shownInside() {
+            double shown = tenths(seconds);
+            return tenths(predictedFrom) <= shown && shown <= tenths(predictedTo);
+        }
+
+        private static double tenths(double s) {
+            return Math.round(s * 10) / 10.0;
         }
 
         private String window() {

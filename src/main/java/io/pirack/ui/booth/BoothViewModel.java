@@ -47,6 +47,9 @@ public final class BoothViewModel {
 
     private final KioskModel kiosk;
     private final VisitorButton visitor;
+    private final PlugBackend plugs;
+    /** The start of the run whose Pi PiRack was seen holding unplugged: once plugged back in, the story says so. */
+    private Instant unpluggedRunStart;
     private final ReadOnlyStringWrapper stopwatch = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper phase = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper narrative = new ReadOnlyStringWrapper("");
@@ -61,6 +64,7 @@ public final class BoothViewModel {
      */
     public BoothViewModel(PlugBackend plugs, Supplier<RackSpec> rack, Clock clock, RandomGenerator random, KioskLock lock,
                           Consumer<String> storePinHash, Consumer<String> interaction, Runnable rebalance) {
+        this.plugs = plugs;
         kiosk = new KioskModel(lock, storePinHash);
         visitor = new VisitorButton(plugs, rack, clock, random, kiosk, interaction, rebalance);
     }
@@ -82,9 +86,19 @@ public final class BoothViewModel {
         show.set(state);
         stopwatch.set(state == Show.ATTRACT ? "" : String.format(Locale.ROOT, "%.1f s", run.elapsed(now).toMillis() / 1000.0));
         phase.set(state == Show.ATTRACT ? "" : run.phaseText());
-        narrative.set(String.join("\n", state == Show.ATTRACT ? Narrative.between(frame.cluster()) : Narrative.of(run)));
+        narrative.set(String.join("\n", state == Show.ATTRACT ? Narrative.between(frame.cluster()) : story(run, frame.cluster())));
         updateLegend(frame.cluster());
         visitor.show(frame.cluster(), run, now);
+    }
+
+    private List<String> story(FailoverRun run, ClusterSnapshot cluster) {
+        List<String> lines = new java.util.ArrayList<>(Narrative.of(run));
+        if (plugs.isUnplugged(run.node())) {
+            unpluggedRunStart = run.start();
+        } else if (!run.inProgress() && run.start().equals(unpluggedRunStart)) {
+            lines.add(Narrative.pluggedBackIn(run.node(), cluster));
+        }
+        return lines;
     }
 
     private void updateLegend(ClusterSnapshot snapshot) {

@@ -27,4 +27,13 @@ class NarrativeTest {
         assertEquals(List.of("Connecting to the cluster…"), Narrative.between(snapshot(healthyFour(), List.of(), false)),
                 "a cache that is not live proves nothing");
     }
+
+    @Test
+    void aPiPluggedBackInIsStartingUpUntilKubernetesSeesItReady() {
+        List<NodeInfo> booting = new ArrayList<>(healthyFour());
+        booting.set(1, node("rpi2", NodeRole.WORKER, ConditionStatus.UNKNOWN));
+        assertEquals("rpi2 is plugged back in and starting up…", Narrative.pluggedBackIn("rpi2", snapshot(booting, List.of(), true)));
+        assertEquals("rpi2 is plugged back in and Ready again.",
+                Narrative.pluggedBackIn("rpi2", snapshot(healthyFour(), List.of(), true)));
+    }
 }

@@ -16,6 +16,7 @@ import io.pirack.core.cluster.PodPhase;
 import io.pirack.core.rack.RackSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,17 @@ class VisitorPolicyTest {
                 Duration.ZERO, new SplittableRandom(1));
         assertEquals("Kubernetes is still moving pods from the last pull.",
                 assertInstanceOf(VisitorPolicy.Choice.Refuse.class, afterAPull).reason());
+    }
+
+    @Test
+    void aPiStillStartingUpIsNamedAndOutranksTheCooldownsCountdown() {
+        // The visitor's Pi was plugged back in and boots; the cooldown would end first and promise a pull.
+        List<NodeInfo> booting = new ArrayList<>(healthyFour());
+        booting.set(1, node("rpi2", NodeRole.WORKER, ConditionStatus.UNKNOWN));
+        ClusterSnapshot s = snapshot(booting, List.of(pod("a", "rpi3", true, false, OwnerKind.REPLICA_SET)), true);
+        VisitorPolicy.Choice choice = VisitorPolicy.choose(s, RackSpec.rehearsal(4), Set.of(), NOW, NOW.minusSeconds(50),
+                Duration.ofSeconds(60), new SplittableRandom(1));
+        assertEquals("Waiting for rpi2 to be Ready again.", assertInstanceOf(VisitorPolicy.Choice.Refuse.class, choice).reason());
     }
 
     @Test

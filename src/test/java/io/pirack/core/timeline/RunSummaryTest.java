@@ -14,6 +14,14 @@ class RunSummaryTest {
         return summary.boundaries().stream().filter(b -> b.milestone() == milestone).findFirst().orElseThrow();
     }
 
+    /** The demo tuning's NotReady boundary when the node is marked NotReady {@code seconds} after the pull (heartbeat at −0.5 s). */
+    private static RunSummary.Boundary notReadyAt(double seconds) {
+        Script script = new Script().tuning(-200, Script.DEMO).nodes(-100, "pi1", "pi2", "pi3", "pi4")
+                .existingPod(-100, Script.web("web-a"), "pi2", 5L).heartbeat(-0.5, "pi2").pull(0, "pi2")
+                .notReady(seconds, "pi2");
+        return boundary(RunSummary.of(script.correlator().runs(at(20)).get(0), at(20)), RunMilestone.NOT_READY);
+    }
+
     @Test
     void eachMilestoneHasItsSecondsSinceThePullAndItsPredictedWindow() {
         FailoverRun run = Script.reference().correlator().runs(at(60)).get(0);
@@ -36,14 +44,18 @@ class RunSummaryTest {
 
     @Test
     void aLateMilestoneSaysByHowMuch() {
-        Script script = new Script().tuning(-200, Script.DEMO).nodes(-100, "pi1", "pi2", "pi3", "pi4")
-                .existingPod(-100, Script.web("web-a"), "pi2", 5L).heartbeat(-0.5, "pi2").pull(0, "pi2")
-                .notReady(14.0, "pi2");
-
-        RunSummary.Boundary notReady = boundary(RunSummary.of(script.correlator().runs(at(20)).get(0), at(20)),
-                RunMilestone.NOT_READY);
+        RunSummary.Boundary notReady = notReadyAt(14.0);
 
         assertEquals(RunSummary.Fit.LATE, notReady.fit());
         assertEquals("▲ 2.5 s late (predicted 9.5–11.5 s)", notReady.fitText());
+    }
+
+    @Test
+    void aMilestoneInsideOnlyByTheToleranceDoesNotClaimToBeInsideTheWindowItPrints() {
+        RunSummary.Boundary notReady = notReadyAt(11.8);
+
+        assertEquals(RunSummary.Fit.INSIDE, notReady.fit(), "0.3 s after the window: PiRack sees writes a little late");
+        assertEquals("NotReady 11.8 s", notReady.text());
+        assertEquals("✓ within 0.5 s of 9.5–11.5 s", notReady.fitText());
     }
 }
