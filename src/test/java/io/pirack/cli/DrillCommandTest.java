@@ -23,7 +23,8 @@ class DrillCommandTest {
     }
 
     static Stream<Arguments> presets() {
-        return Stream.of(Arguments.of("demo", SimTimings.demoTuned(), "5"), Arguments.of("defaults", SimTimings.kubernetesDefaults(), "40"));
+        // Not faster than 20x: every real second a loaded machine stalls is `scale` simulated ones.
+        return Stream.of(Arguments.of("demo", SimTimings.demoTuned(), "5"), Arguments.of("defaults", SimTimings.kubernetesDefaults(), "20"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -43,8 +44,9 @@ class DrillCommandTest {
             assertTrue(offset >= previous, milestone + " comes after the milestone before it: " + run.out());
             previous = offset;
         }
-        // Delivery latency of ~50 ms of real time is worth scale × 50 ms of simulated time.
-        double slack = 1 + Double.parseDouble(scale) * 0.05;
+        // A stall of the machine (a starved thread, a GC pause; up to a second under load) is worth scale × that in
+        // simulated time: at 40x, eviction once came 348 s after a 300 s toleration (1.2 real seconds late).
+        double slack = 1 + Double.parseDouble(scale) * 1.0;
         double grace = timings.nodeMonitorGracePeriod().toSeconds();
         double renew = timings.leaseRenewInterval().toSeconds();
         double monitor = timings.nodeMonitorPeriod().toSeconds();

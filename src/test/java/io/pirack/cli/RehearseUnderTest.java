@@ -53,7 +53,8 @@ final class RehearseUnderTest implements AutoCloseable {
     }
 
     Result kubectl(String... args) throws Exception {
-        List<String> line = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(), "--request-timeout=20s"));
+        // A safety net per request (a hung request still fails): 20 s ran out once for `describe node` on a loaded machine.
+        List<String> line = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(), "--request-timeout=60s"));
         line.addAll(List.of(args));
         Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
         p.getOutputStream().close();

@@ -99,10 +99,21 @@ public final class AudienceView extends BorderPane {
         HBox top = new HBox(rackNode, side);
         setCenter(top);
         Node strip = lookOnly(timeline.get());
-        StackPane bottom = new StackPane(strip);
+        // A bit over a quarter of the window, and never less than the run needs: a late run's milestones carry
+        // "▲ late by …" and wrap onto another line, which a fixed 28 % cut off at the bottom of a 1280×720 screen.
+        StackPane bottom = new StackPane(strip) {
+            @Override
+            protected double computePrefHeight(double width) {
+                return Math.max(AudienceView.this.getHeight() * 0.28, super.computePrefHeight(width));
+            }
+
+            @Override
+            protected double computeMinHeight(double width) {
+                return super.computePrefHeight(width);
+            }
+        };
         bottom.getStyleClass().add("audience-strip");
-        bottom.prefHeightProperty().bind(heightProperty().multiply(0.28));
-        bottom.setMinHeight(0);
+        heightProperty().addListener((o, was, now) -> bottom.requestLayout());
         setBottom(bottom);
 
         // One base font from the window's size: the same picture on a 720p projector and a 4K booth screen.
