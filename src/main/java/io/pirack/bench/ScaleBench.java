@@ -84,6 +84,8 @@ final class ScaleBench {
             awaitShown(publisher, fxThread, store.version());
             awaitLaidOut(fxThread, view);
             result.put("heap_after_gc_steady_mb", Memory.heapAfterGcMb());
+            // What every pulse walks (bounds, CSS) whatever changed: a count, so it compares across loads.
+            result.put("scene_nodes", onFx(fxThread, () -> view.sceneNodes().getAsInt()));
             fx.restart();
             if (view.pulses() != null) {
                 view.pulses().reportTo(fx::pulse);

@@ -28,12 +28,12 @@ import javafx.stage.Stage;
  * @param hide          hides whatever the view showed (run on the FX thread by {@link #close})
  */
 public record ViewUnderTest(String name, Consumer<RackFrame> sink, Supplier<Map<String, Map<String, String>>> shown,
-                            PulseMeter pulses, Runnable hide) implements AutoCloseable {
+                            PulseMeter pulses, Runnable hide, java.util.function.IntSupplier sceneNodes) implements AutoCloseable {
 
     /** The rack tables view model alone, no scene (the view on main when this harness was written). */
     public static ViewUnderTest rackTables() {
         RackTablesViewModel model = new RackTablesViewModel();
-        return new ViewUnderTest("RackTablesViewModel", model::show, () -> Map.of("tables", rows(model)), null, () -> { });
+        return new ViewUnderTest("RackTablesViewModel", model::show, () -> Map.of("tables", rows(model)), null, () -> { }, () -> 0);
     }
 
     /**
@@ -80,7 +80,7 @@ public record ViewUnderTest(String name, Consumer<RackFrame> sink, Supplier<Map<
                     rack.show(frame);
                     tables.show(frame);
                 }, () -> Map.of("rack layers", rack.podsShown(), "pod table", rows(tables)),
-                        shown ? new PulseMeter(scene) : null, shown ? stage::hide : () -> { }));
+                        shown ? new PulseMeter(scene) : null, shown ? stage::hide : () -> { }, () -> nodesUnder(screen)));
             } catch (RuntimeException | Error e) {
                 made.completeExceptionally(e);
             }
@@ -90,6 +90,15 @@ public record ViewUnderTest(String name, Consumer<RackFrame> sink, Supplier<Map<
         } catch (Exception e) {
             throw new IllegalStateException("could not show the view under test", e);
         }
+    }
+
+    /** The nodes JavaFX walks on every pulse of a shown scene (bounds, CSS): {@code root} and all below it. FX thread. */
+    static int nodesUnder(javafx.scene.Parent root) {
+        int n = 1;
+        for (javafx.scene.Node child : root.getChildrenUnmodifiable()) {
+            n += child instanceof javafx.scene.Parent p ? nodesUnder(p) : 1;
+        }
+        return n;
     }
 
     private static Map<String, String> rows(RackTablesViewModel tables) {

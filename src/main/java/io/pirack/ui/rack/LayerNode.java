@@ -178,9 +178,7 @@ final class LayerNode extends Region {
         info.setText((next.ip() == null ? "no IP" : next.ip()) + " · " + next.roleWords());
         plugWords = next.plug().isEmpty() ? (next.link() == LinkLed.DOWN ? "power off" : "") : next.plug();
         showPlugWords();
-        pulled = isPulled;
-        plugButton.setText(isPulled ? "Plug back in" : "Pull the plug");
-        plugButton.setDisable(!isPulled && !canPull);
+        showPlug(canPull, isPulled);
         if (previous == null || !previous.pods().equals(next.pods())) {
             pending = next.pods().stream().anyMatch(p -> p.led() == PodLed.PENDING);
             showPods(animated);
@@ -190,6 +188,18 @@ final class LayerNode extends Region {
     /** A Pending pod is on this layer (shown or counted in "+N"). */
     boolean hasPending() {
         return pending;
+    }
+
+    /** The plug button's words and whether it can be pressed. */
+    void showPlug(boolean canPull, boolean isPulled) {
+        pulled = isPulled;
+        plugButton.setText(isPulled ? "Plug back in" : "Pull the plug");
+        plugButton.setDisable(!isPulled && !canPull);
+    }
+
+    /** The plug button is on the card (a board in the stack, in a rack someone operates). */
+    boolean plugButtonShown() {
+        return plugButton.getParent() == this;
     }
 
     /** One short part per line on a board ("unplugged since 10:41:58" / "back at 10:42:10"); one line on a card. */

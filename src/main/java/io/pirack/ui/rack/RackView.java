@@ -218,7 +218,8 @@ public final class RackView extends Region {
         for (LayerModel layer : next.layers()) {
             LayerNode node = layers.get(layer.hostname());
             String host = layer.hostname();
-            if (!layer.equals(node.model()) || plugChanged(node, host)) {
+            // The plug state is asked for only where a button shows it: not 100 times a frame for a grid of cards.
+            if (!layer.equals(node.model()) || node.plugButtonShown() && plugChanged(node, host)) {
                 node.update(layer, plugs.canPull(host), plugs.isPulled(host), animated && shown != null);
             }
         }
@@ -304,6 +305,10 @@ public final class RackView extends Region {
             LayerNode node = layers.get(order.get(i));
             Rectangle2D r = g.boards().get(i);
             node.setGeometry(g.unit(), g.compact());
+            // A card that became a board shows its button again: with the plug state of now.
+            if (node.plugButtonShown() && plugChanged(node, order.get(i))) {
+                node.showPlug(plugs.canPull(order.get(i)), plugs.isPulled(order.get(i)));
+            }
             node.resizeRelocate(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());
         }
     }

@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -111,6 +114,33 @@ class RackGridRedrawTest {
         assertTrue(onFx(() -> board.beatCaption().getScene() != null && board.beatCaption().isVisible()),
                 "a board in the stack shows its LED words again");
         assertTrue(onFx(() -> board.plugButton().getScene() != null && board.plugButton().isVisible()), "and its plug button");
+    }
+
+    @Test
+    void aGridAsksForThePlugStateOnlyOfChangedCardsAndABoardShowsThePlugStateOfNow() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        Set<String> pulled = ConcurrentHashMap.newKeySet();
+        PlugActions plugs = PlugActions.lookOnly(node -> asked.incrementAndGet() > 0, node -> {
+            asked.incrementAndGet();
+            return pulled.contains(node);
+        });
+        FxToolkit.setupStage(stage -> {
+            view = new RackView(plugs, spec -> { });
+            view.setAnimated(false);
+            javafx.scene.Scene scene = new javafx.scene.Scene(view, 1280, 800);
+            scene.getStylesheets().add(RackView.class.getResource(io.pirack.ui.Styles.STYLESHEET).toExternalForm());
+            stage.setScene(scene);
+        });
+        RackViewStage.show(view, rack(100, n -> n, List.of()));
+        int before = asked.get();
+        RackViewStage.show(view, rack(100, n -> n, List.of(ClusterFixtures.readyPod("web-new", "rpi7", "web"))));
+        assertTrue(asked.get() - before <= 2, "only the changed card asked for its plug state (" + (asked.get() - before) + " questions for 100 cards)");
+
+        pulled.add("rpi2");
+        RackViewStage.show(view, rack(4, n -> n, List.of()));
+        assertEquals("Plug back in", onFx(() -> view.layerNode("rpi2").plugButton().getText()),
+                "rpi2, pulled while it was a card, offers to be plugged back in as a board");
+        assertEquals("Pull the plug", onFx(() -> view.layerNode("rpi3").plugButton().getText()));
     }
 
     private static void hiddenIn(Node node, List<String> found) {
