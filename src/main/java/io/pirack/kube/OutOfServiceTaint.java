@@ -4,6 +4,9 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,15 +41,36 @@ public final class OutOfServiceTaint {
         return added[0];
     }
 
-    /** Removes the taint if present. */
+    /**
+     * Removes the taint if present. One JSON patch that first tests the element it removes: the node
+     * lifecycle controller edits the same list when the node comes back (its unreachable taints go),
+     * and an index computed from an older read would otherwise remove the wrong taint or fail. A
+     * failed test is read again and tried again.
+     */
     public static void remove(KubernetesClient client, String node) {
-        client.nodes().withName(node).edit(n -> {
-            if (hasIt(n)) {
-                n.getSpec().setTaints(new ArrayList<>(n.getSpec().getTaints().stream()
-                        .filter(t -> !KEY.equals(t.getKey())).toList()));
+        for (int attempt = 1; ; attempt++) {
+            Node current = client.nodes().withName(node).require();
+            List<Taint> taints = current.getSpec() == null || current.getSpec().getTaints() == null ? List.of()
+                    : current.getSpec().getTaints();
+            int index = -1;
+            for (int i = 0; i < taints.size(); i++) {
+                if (KEY.equals(taints.get(i).getKey())) {
+                    index = i;
+                }
             }
-            return n;
-        });
+            if (index < 0) {
+                return;
+            }
+            String patch = "[{\"op\":\"test\",\"path\":\"/spec/taints/" + index + "/key\",\"value\":\"" + KEY + "\"},"
+                    + "{\"op\":\"remove\",\"path\":\"/spec/taints/" + index + "\"}]";
+            try {
+                client.nodes().withName(node).patch(PatchContext.of(PatchType.JSON), patch);
+            } catch (KubernetesClientException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static boolean hasIt(Node node) {

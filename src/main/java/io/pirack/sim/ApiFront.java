@@ -95,7 +95,15 @@ final class ApiFront implements AutoCloseable {
             try {
                 Socket client = socket.accept();
                 client.setTcpNoDelay(true);
-                open.add(client);
+                // A connection accepted just before down() ran must not outlive it: down() cuts only what is in
+                // `open`, so register under the same lock and refuse once this listener is no longer the one.
+                synchronized (this) {
+                    if (listener != socket) {
+                        closeQuietly(client);
+                        return;
+                    }
+                    open.add(client);
+                }
                 threads.execute(() -> serve(client));
             } catch (IOException e) {
                 if (!socket.isClosed()) {
