@@ -143,12 +143,17 @@ final class PixelProbeBench {
                 long samplerCpuBefore = threads.getCurrentThreadCpuTime();
                 long logAtChanges = Files.size(appLog);
                 long changesStart = System.nanoTime();
+                java.util.concurrent.ExecutorService writes = java.util.concurrent.Executors.newSingleThreadExecutor();
                 for (int i = 0; i < changes; i++) {
                     cordon = !cordon;
                     int[] want = cordon ? stateB : stateA;
+                    // The write goes out on its own thread and the sampler starts at once: the app may show the change
+                    // before the API server's answer reaches the bench (at 100 nodes the answer often came later than
+                    // the pixel, and a sampler that waited for it measured the round trip, not the app).
+                    boolean cordonNow = cordon;
                     long sent = System.nanoTime();
-                    String resourceVersion = toggle(writer, node, cordon);
-                    long answered = System.nanoTime();
+                    java.util.concurrent.CompletableFuture<Answer> write = java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> new Answer(toggle(writer, node, cordonNow), System.nanoTime()), writes);
                     long seen = 0;
                     long last = sent;
                     while (System.nanoTime() - sent < 3_000_000_000L) {
@@ -166,6 +171,9 @@ final class PixelProbeBench {
                             java.util.concurrent.locks.LockSupport.parkNanos(grabPause);
                         }
                     }
+                    Answer answer = write.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    String resourceVersion = answer.resourceVersion();
+                    long answered = answer.at();
                     if (seen == 0) {
                         missed++;
                     } else {
@@ -177,6 +185,7 @@ final class PixelProbeBench {
                         progress.accept("pixel: " + (i + 1) + "/" + changes + " changes");
                     }
                 }
+                writes.shutdownNow();
                 result.put("changes", changes);
                 result.put("not_seen_within_3s", missed);
                 result.put("write_to_pixel", latency.summary());
@@ -264,6 +273,10 @@ final class PixelProbeBench {
         int end = (int) Math.min(to, all.length);
         int start = (int) Math.min(from, end);
         return PulseLogCounts.count(new String(all, start, end - start, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The API server's answer to a write: the node's new resourceVersion, and when the answer came (nanoTime). */
+    private record Answer(String resourceVersion, long at) {
     }
 
     /** Cordons or uncordons {@code node}; the node's new resourceVersion. */
