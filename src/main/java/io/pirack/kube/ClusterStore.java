@@ -8,6 +8,7 @@ import io.pirack.core.cluster.EventInfo;
 import io.pirack.core.cluster.LeaseInfo;
 import io.pirack.core.cluster.NodeInfo;
 import io.pirack.core.cluster.PodInfo;
+import io.pirack.core.cluster.PodJournal;
 import io.pirack.core.cluster.ReplicaSetInfo;
 import io.pirack.trace.LatencyTrace;
 import java.time.Clock;
@@ -32,6 +33,8 @@ public final class ClusterStore {
 
     /** Events are labels, not the source of truth: keep the most recent ones only. */
     static final int MAX_EVENTS = 500;
+    /** How many snapshots back a view may have skipped and still apply only the pods that changed. */
+    static final int JOURNAL_STEPS = 16;
 
     private final Clock clock;
     private final String source;
@@ -49,6 +52,13 @@ public final class ClusterStore {
     private ApiStatus api;
     private long version;
     private ClusterSnapshot cached;
+    /** The pod journal: keys written or removed since the last snapshot built, and the last few steps. */
+    private final Object journalOrigin = new Object();
+    private java.util.Set<String> podKeysSinceSnapshot = new java.util.HashSet<>();
+    private final ArrayDeque<PodJournal.Step> journalSteps = new ArrayDeque<>();
+    private long lastSnapshotVersion;
+    /** The last snapshot's (immutable) pod map, shared by the next snapshot when no pod changed in between. */
+    private Map<String, PodInfo> podsCopy;
 
     /** Who to signal after a change: {@code urgent} after most, {@code routine} after a routine one. */
     private record Signal(Runnable urgent, Runnable routine) {
@@ -123,8 +133,10 @@ public final class ClusterStore {
 
     public void putPod(PodInfo pod) {
         change(() -> {
-            PodInfo before = pods.put(pod.key(), pod);
-            written(Kind.POD, pod.key());
+            String key = pod.key();
+            PodInfo before = pods.put(key, pod);
+            written(Kind.POD, key);
+            podKeysSinceSnapshot.add(key);
             each(l -> l.podChanged(before, pod));
             return true;
         });
@@ -135,6 +147,7 @@ public final class ClusterStore {
             PodInfo before = pods.remove(key);
             writtenAt.get(Kind.POD).remove(key);
             if (before != null) {
+                podKeysSinceSnapshot.add(key);
                 each(l -> l.podChanged(before, null));
             }
             return before != null;
@@ -254,6 +267,7 @@ public final class ClusterStore {
                     }
                     case POD -> {
                         PodInfo before = pods.remove(key);
+                        podKeysSinceSnapshot.add(key);
                         each(l -> l.podChanged(before, null));
                     }
                     case LEASE -> {
@@ -316,11 +330,27 @@ public final class ClusterStore {
     public ClusterSnapshot snapshot() {
         synchronized (lock) {
             if (cached == null) {
+                if (podsCopy == null || !podKeysSinceSnapshot.isEmpty()) {
+                    podsCopy = Map.copyOf(pods);
+                }
                 cached = new ClusterSnapshot(version, clock.instant(), source, api, new java.util.TreeMap<>(nodes),
-                        new HashMap<>(pods), new HashMap<>(leases), new HashMap<>(replicaSets), new ArrayList<>(events));
+                        podsCopy, new HashMap<>(leases), new HashMap<>(replicaSets), new ArrayList<>(events), nextJournal());
             }
             return cached;
         }
+    }
+
+    /** Closes the journal's step up to this version (under the lock, once per snapshot built). */
+    private PodJournal nextJournal() {
+        if (version != lastSnapshotVersion) {
+            journalSteps.addLast(new PodJournal.Step(lastSnapshotVersion, version, podKeysSinceSnapshot));
+            podKeysSinceSnapshot = new java.util.HashSet<>();
+            lastSnapshotVersion = version;
+            while (journalSteps.size() > JOURNAL_STEPS) {
+                journalSteps.removeFirst();
+            }
+        }
+        return new PodJournal(journalOrigin, version, new ArrayList<>(journalSteps));
     }
 
     /**

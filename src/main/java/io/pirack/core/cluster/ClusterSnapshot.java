@@ -14,6 +14,7 @@ import java.util.TreeMap;
  *
  * @param version  increases with every change the store applied (for cheap "did anything change")
  * @param source   where the data comes from, e.g. "rehearsal rack" or a kubeconfig context name
+ * @param podJournal which pods changed since the store's recent snapshots, so a view applies only those
  */
 public record ClusterSnapshot(
         long version,
@@ -24,7 +25,15 @@ public record ClusterSnapshot(
         Map<String, PodInfo> pods,
         Map<String, LeaseInfo> leases,
         Map<String, ReplicaSetInfo> replicaSets,
-        List<EventInfo> recentEvents) {
+        List<EventInfo> recentEvents,
+        PodJournal podJournal) {
+
+    /** A snapshot without a journal (views compare every pod). */
+    public ClusterSnapshot(long version, Instant takenAt, String source, ApiStatus api, SortedMap<String, NodeInfo> nodes,
+            Map<String, PodInfo> pods, Map<String, LeaseInfo> leases, Map<String, ReplicaSetInfo> replicaSets,
+            List<EventInfo> recentEvents) {
+        this(version, takenAt, source, api, nodes, pods, leases, replicaSets, recentEvents, PodJournal.unknown());
+    }
 
     public ClusterSnapshot {
         nodes = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(nodes));
@@ -32,6 +41,7 @@ public record ClusterSnapshot(
         leases = Map.copyOf(leases);
         replicaSets = Map.copyOf(replicaSets);
         recentEvents = List.copyOf(recentEvents);
+        java.util.Objects.requireNonNull(podJournal, "podJournal");
     }
 
     public static ClusterSnapshot empty(String source, ApiStatus api) {

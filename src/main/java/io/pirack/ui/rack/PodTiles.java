@@ -2,6 +2,7 @@ package io.pirack.ui.rack;
 
 import io.pirack.core.cluster.ClusterSnapshot;
 import io.pirack.core.cluster.PodInfo;
+import io.pirack.core.cluster.PodJournal;
 import io.pirack.core.rack.LedStates.PodLed;
 import io.pirack.ui.rack.RackViewModel.Move;
 import io.pirack.ui.rack.RackViewModel.PodKind;
@@ -9,6 +10,7 @@ import io.pirack.ui.rack.RackViewModel.PodModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,6 +46,10 @@ final class PodTiles {
     private final Map<String, Map<String, PodModel>> podsByLayer = new HashMap<>();
     private final Map<String, List<PodModel>> sortedByLayer = new HashMap<>();
     private Map<String, PodInfo> mappedPods;
+    /** Where the store's pod journal stood at the last frame mapped. */
+    private PodJournal.Mark mark;
+    /** Pods Ready and not terminating, kept up to date with each pod mapped. */
+    private int ready;
     private boolean mappedLive;
     private boolean mappedHidden;
     private String podCounts = "";
@@ -82,31 +88,42 @@ final class PodTiles {
         boolean live = s.api().isLive();
         boolean remapAll = live != mappedLive || hideSystemPods != mappedHidden;
         if (s.pods() == mappedPods && !remapAll) {
+            mark = s.podJournal().mark();
             return List.of();
         }
         boolean firstFrame = mappedPods == null;
         recentlyGone.values().removeIf(g -> Duration.between(g.at(), now).compareTo(RackViewModel.MOVE_WINDOW) > 0);
         Set<String> changedLayers = new HashSet<>();
         List<Gone> appeared = new ArrayList<>();
-        int ready = 0;
-        int mappedBefore = mapped.size();
-        int stillThere = 0;
-        for (Map.Entry<String, PodInfo> entry : s.pods().entrySet()) {
-            PodInfo info = entry.getValue();
-            if (!info.terminating() && info.ready()) {
-                ready++;
+        // Only the pods the store's journal names since the last frame; every pod (and every pod shown
+        // before) when the journal cannot tell or every tile must be mapped again.
+        Collection<String> keys = remapAll || firstFrame ? null : s.podJournal().since(mark).orElse(null);
+        if (keys == null) {
+            Set<String> all = new HashSet<>(s.pods().keySet());
+            all.addAll(mapped.keySet());
+            keys = all;
+        }
+        for (String key : keys) {
+            PodInfo info = s.pods().get(key);
+            Mapped before = mapped.get(key);
+            if (before != null && before.info() == info && !remapAll) {
+                continue;
             }
-            Mapped before = mapped.get(entry.getKey());
-            if (before != null) {
-                stillThere++;
-                if (before.info() == info && !remapAll) {
-                    continue;
+            if (before != null && countsAsReady(before.info())) {
+                ready--;
+            }
+            if (info == null) {
+                if (before != null) {
+                    gone(before, changedLayers, now);
                 }
+                continue;
+            }
+            if (countsAsReady(info)) {
+                ready++;
             }
             PodModel model = RackViewModel.pod(info, s.api());
             String node = info.scheduled() ? info.nodeName() : null;
-            // The snapshot's own key: the same String instance from frame to frame, so lookups compare by identity.
-            mapped.put(entry.getKey(), new Mapped(info, model, node));
+            mapped.put(key, new Mapped(info, model, node));
             String oldNode = before == null ? null : before.node();
             if (oldNode != null) {
                 podsByLayer.get(oldNode).remove(model.key());
@@ -116,7 +133,7 @@ final class PodTiles {
                 }
             }
             if (node != null) {
-                podsByLayer.computeIfAbsent(node, n -> new HashMap<>()).put(entry.getKey(), model);
+                podsByLayer.computeIfAbsent(node, n -> new HashMap<>()).put(key, model);
                 changedLayers.add(node);
                 if (model.led() == PodLed.TERMINATING) {
                     if (before == null || before.model().led() != PodLed.TERMINATING) {
@@ -124,23 +141,6 @@ final class PodTiles {
                     }
                 } else if (!node.equals(oldNode) && !firstFrame) {
                     appeared.add(new Gone(model, node, now));
-                }
-            }
-        }
-        int removed = mappedBefore - stillThere;
-        if (removed > 0) {
-            Iterator<Mapped> it = mapped.values().iterator();
-            while (it.hasNext() && removed > 0) {
-                Mapped gone = it.next();
-                if (!s.pods().containsKey(gone.model().key())) {
-                    removed--;
-                    it.remove();
-                    if (gone.node() != null) {
-                        podsByLayer.get(gone.node()).remove(gone.model().key());
-                        changedLayers.add(gone.node());
-                        left(gone.model(), gone.node(), now);
-                    }
-                    linked.remove(gone.model().key());
                 }
             }
         }
@@ -160,9 +160,25 @@ final class PodTiles {
         }
         podCounts = s.pods().size() + " pods (" + ready + " ready)";
         mappedPods = s.pods();
+        mark = s.podJournal().mark();
         mappedLive = live;
         mappedHidden = hideSystemPods;
         return appeared;
+    }
+
+    private static boolean countsAsReady(PodInfo info) {
+        return !info.terminating() && info.ready();
+    }
+
+    /** A pod no longer in the cluster: off its layer, and a replacement may follow. */
+    private void gone(Mapped gone, Set<String> changedLayers, Instant now) {
+        mapped.remove(gone.model().key());
+        if (gone.node() != null) {
+            podsByLayer.get(gone.node()).remove(gone.model().key());
+            changedLayers.add(gone.node());
+            left(gone.model(), gone.node(), now);
+        }
+        linked.remove(gone.model().key());
     }
 
     /** A pod left its layer (deleted, terminating, or bound elsewhere): a replacement may follow. */

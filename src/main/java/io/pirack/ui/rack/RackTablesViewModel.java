@@ -4,13 +4,16 @@ import io.pirack.core.cluster.ApiStatus;
 import io.pirack.core.cluster.ClusterSnapshot;
 import io.pirack.core.cluster.NodeInfo;
 import io.pirack.core.cluster.PodInfo;
+import io.pirack.core.cluster.PodJournal;
 import io.pirack.core.cluster.TimeText;
 import io.pirack.core.rack.LedStates;
 import io.pirack.core.rack.RackFrame;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,6 +39,8 @@ public final class RackTablesViewModel {
     private Class<?> shownApi;
     /** The pods the rows were made from (an immutable snapshot map), to find what changed. */
     private Map<String, PodInfo> shownPods;
+    /** Where the store's pod journal stood when the rows were made. */
+    private PodJournal.Mark shownMark;
 
     public ObservableList<NodeRow> nodes() {
         return nodes;
@@ -58,7 +63,7 @@ public final class RackTablesViewModel {
         }
         shownVersion = s.version();
         shownApi = s.api().getClass();
-        showPods(s.pods(), s.api(), apiChanged);
+        showPods(s, apiChanged);
     }
 
     /**
@@ -87,34 +92,39 @@ public final class RackTablesViewModel {
      * Updates only the rows of pods whose object changed, keeping the list sorted, so a table of
      * 3,000 pods with a few changes per frame is not rebuilt (and does not lose its scroll position).
      */
-    private void showPods(Map<String, PodInfo> current, ApiStatus api, boolean everyRow) {
+    private void showPods(ClusterSnapshot s, boolean everyRow) {
+        Map<String, PodInfo> current = s.pods();
+        ApiStatus api = s.api();
         Map<String, PodInfo> before = shownPods;
+        PodJournal.Mark since = shownMark;
+        shownPods = current;
+        shownMark = s.podJournal().mark();
         if (current == before && !everyRow) {
             return;
         }
-        shownPods = current;
         if (before == null || everyRow) {
             pods.setAll(current.values().stream().map(p -> podRow(p, api)).sorted(ROW_ORDER).toList());
             return;
         }
-        List<PodInfo> changed = new ArrayList<>();
-        int stillThere = 0;
-        for (Map.Entry<String, PodInfo> e : current.entrySet()) {
-            PodInfo old = before.get(e.getKey());
-            if (old != null) {
-                stillThere++;
-            }
-            if (old != e.getValue()) {
-                changed.add(e.getValue());
-            }
+        // The store's journal names the pods written or removed since the rows were made; without it
+        // (another store, or too many snapshots ago), every pod is compared.
+        Collection<String> keys = s.podJournal().since(since).orElse(null);
+        if (keys == null) {
+            Set<String> all = new HashSet<>(current.keySet());
+            all.addAll(before.keySet());
+            keys = all;
         }
+        List<PodInfo> changed = new ArrayList<>();
         List<PodInfo> removed = new ArrayList<>();
-        int toFind = before.size() - stillThere;
-        for (Iterator<Map.Entry<String, PodInfo>> it = before.entrySet().iterator(); it.hasNext() && toFind > 0; ) {
-            Map.Entry<String, PodInfo> e = it.next();
-            if (!current.containsKey(e.getKey())) {
-                removed.add(e.getValue());
-                toFind--;
+        for (String key : keys) {
+            PodInfo now = current.get(key);
+            PodInfo old = before.get(key);
+            if (now == null) {
+                if (old != null) {
+                    removed.add(old);
+                }
+            } else if (now != old) {
+                changed.add(now);
             }
         }
         if (changed.size() + removed.size() > PIECEWISE_LIMIT) {
