@@ -101,6 +101,9 @@ final class PixelProbeBench {
                 ProbeSpot.Verifier verifier = null;
                 BufferedImage[] lastA = null;
                 BufferedImage[] lastB = null;
+                // -Dbench.pixel.area=x,y,w,h: look for the spot only there (e.g. the rack's cards, not the node table).
+                Rectangle area = area(System.getProperty("bench.pixel.area"), screen);
+                result.put("probe_area", area.x + "," + area.y + "," + area.width + "," + area.height);
                 int verifyToggles = Math.max(4, Integer.getInteger("bench.pixel.verifyToggles", 4));
                 long deadline = System.nanoTime() + 240_000_000_000L;
                 while (spot == null && System.nanoTime() < deadline) {
@@ -118,7 +121,7 @@ final class PixelProbeBench {
                             .toArray(BufferedImage[]::new);
                     lastA = a;
                     lastB = b;
-                    found = ProbeSpot.candidates(sameState, b, CANDIDATES);
+                    found = ProbeSpot.candidates(sameState, b, CANDIDATES, area);
                     if (found.isEmpty()) {
                         continue;
                     }
@@ -138,6 +141,10 @@ final class PixelProbeBench {
                     result.put("probe_candidates_rejected", verifier.rejected());
                     result.put("probe_candidates_verified", verifier.verified().stream().map(ProbeSpot.Candidate::at).toList());
                     result.put("probe_verify_toggles_each_way", verifyToggles);
+                }
+                if (lastB != null) {
+                    markCandidates(lastB[0], found, verifier, spot, area, outputDir.resolve("pixel-candidates.png"));
+                    result.put("probe_candidates_image", "pixel-candidates.png (state B; red: the spot, yellow: verified, magenta: rejected)");
                 }
                 if (spot == null) {
                     if (lastA != null) {
@@ -361,6 +368,33 @@ final class PixelProbeBench {
             Thread.sleep(230);
         }
         return images;
+    }
+
+    private static Rectangle area(String spec, Rectangle screen) {
+        if (spec == null || spec.isBlank()) {
+            return screen;
+        }
+        String[] f = spec.trim().split("\\s*,\\s*");
+        return new Rectangle(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]));
+    }
+
+    /** The whole screen with every candidate framed: the spot red, verified yellow, rejected magenta; the area searched in grey. */
+    private static void markCandidates(BufferedImage screen, List<ProbeSpot.Candidate> found, ProbeSpot.Verifier verifier,
+                                       ProbeSpot.Candidate spot, Rectangle area, Path file) throws IOException {
+        BufferedImage copy = new BufferedImage(screen.getWidth(), screen.getHeight(), BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = copy.createGraphics();
+        g.drawImage(screen, 0, 0, null);
+        g.setStroke(new java.awt.BasicStroke(2));
+        g.setColor(java.awt.Color.GRAY);
+        g.drawRect(area.x, area.y, area.width - 1, area.height - 1);
+        for (ProbeSpot.Candidate c : found) {
+            boolean verified = verifier != null && verifier.verified().contains(c);
+            g.setColor(c == spot ? java.awt.Color.RED : verified ? java.awt.Color.YELLOW : java.awt.Color.MAGENTA);
+            int pad = c == spot ? 8 : 4;
+            g.drawRect(c.x() - pad, c.y() - pad, ProbeSpot.PATCH + 2 * pad, ProbeSpot.PATCH + 2 * pad);
+        }
+        g.dispose();
+        javax.imageio.ImageIO.write(copy, "png", file.toFile());
     }
 
     /** A 160×100 crop around the spot, drawn ×3, with the spot in a red frame. */

@@ -48,11 +48,15 @@ final class ProbeSpot {
      * state A and of state B whose two looks differ by more than {@link #MIN_CONTRAST}.
      */
     static List<Candidate> candidates(BufferedImage[] a, BufferedImage[] b, int n) {
-        int w = a[0].getWidth();
-        int h = a[0].getHeight();
+        return candidates(a, b, n, new java.awt.Rectangle(0, 0, a[0].getWidth(), a[0].getHeight()));
+    }
+
+    /** The same, looking only inside {@code area} of the screen. */
+    static List<Candidate> candidates(BufferedImage[] a, BufferedImage[] b, int n, java.awt.Rectangle area) {
+        java.awt.Rectangle in = area.intersection(new java.awt.Rectangle(0, 0, a[0].getWidth(), a[0].getHeight()));
         Map<Long, Candidate> bestPerCell = new LinkedHashMap<>();
-        for (int y = 0; y + PATCH <= h; y += 2) {
-            for (int x = 0; x + PATCH <= w; x += 2) {
+        for (int y = in.y; y + PATCH <= in.y + in.height; y += 2) {
+            for (int x = in.x; x + PATCH <= in.x + in.width; x += 2) {
                 long score = 0;
                 for (int dy = 0; dy < PATCH; dy++) {
                     for (int dx = 0; dx < PATCH; dx++) {
