@@ -27,8 +27,9 @@ import java.util.function.Consumer;
  * real window on the X display, watching this JVM's rehearsal rack. This JVM toggles a node's
  * cordon on the API and reads the screen with {@link Robot#createScreenCapture} (an X11
  * {@code XGetImage} of a few pixels per grab) in a tight loop, so each figure is API write → pixel
- * changed, as a visitor sees it. The pixel is found by calibration: the spot that differs most
- * between the two states and stays still within each (blinking LEDs are excluded). Also: the app
+ * changed, as a visitor sees it. The pixel is found by calibration under the pod churn and then
+ * verified over more toggles ({@link ProbeSpot}): a spot that does not follow the node's state is
+ * never timed, and a first grab that already shows the new state is reported as a broken probe. Also: the app
  * process's CPU over 60 idle seconds (heartbeats only) and its resident memory, from /proc.
  */
 final class PixelProbeBench {
