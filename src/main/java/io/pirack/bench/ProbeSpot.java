@@ -124,15 +124,23 @@ final class ProbeSpot {
 
     /** One change as the sampler sees it: seen when the block is near the wanted state after being near the other one. */
     static final class Watch {
+        /** A first grab started this soon after the write was sent cannot show the app's answer to it. */
+        static final long PROMPT_NANOS = 5_000_000L;
+
         private boolean sawOther;
         private int grabs;
         private boolean firstAlreadyWanted;
+        private boolean firstLate;
 
-        /** Feeds one grab; true when this grab is the change being seen. */
-        boolean grab(Seen seen) {
+        /** Feeds one grab, started {@code sinceWrite} ns after the write was sent; true when this grab is the change being seen. */
+        boolean grab(Seen seen, long sinceWrite) {
             grabs++;
             if (grabs == 1 && seen == Seen.WANTED) {
-                firstAlreadyWanted = true;
+                if (sinceWrite <= PROMPT_NANOS) {
+                    firstAlreadyWanted = true;
+                } else {
+                    firstLate = true;
+                }
             }
             if (seen == Seen.OTHER) {
                 sawOther = true;
@@ -146,6 +154,19 @@ final class ProbeSpot {
          */
         boolean firstAlreadyWanted() {
             return firstAlreadyWanted;
+        }
+
+        /**
+         * The first grab came late (the sampler waited for a core) and the new state was already there: the
+         * change happened before the sampler looked, so it cannot be timed; it says nothing about the spot.
+         */
+        boolean firstLate() {
+            return firstLate;
+        }
+
+        /** Nothing more to learn: the change was on screen before the sampler's first look. */
+        boolean untimeable() {
+            return firstAlreadyWanted || firstLate;
         }
     }
 

@@ -125,18 +125,23 @@ class ProbeSpotTest {
         assertEquals(ProbeSpot.Seen.NEITHER, ProbeSpot.classify(covered, want, other));
 
         ProbeSpot.Watch normal = new ProbeSpot.Watch();
-        assertFalse(normal.grab(ProbeSpot.classify(other, want, other)));
-        assertFalse(normal.grab(ProbeSpot.classify(covered, want, other)));
-        assertTrue(normal.grab(ProbeSpot.classify(want, want, other)));
+        assertFalse(normal.grab(ProbeSpot.classify(other, want, other), 0));
+        assertFalse(normal.grab(ProbeSpot.classify(covered, want, other), 0));
+        assertTrue(normal.grab(ProbeSpot.classify(want, want, other), 0));
         assertFalse(normal.firstAlreadyWanted());
 
         ProbeSpot.Watch broken = new ProbeSpot.Watch();
-        assertFalse(broken.grab(ProbeSpot.classify(want, want, other)), "already showing the new state as the write goes out is not a change seen");
+        assertFalse(broken.grab(ProbeSpot.classify(want, want, other), 0), "already showing the new state as the write goes out is not a change seen");
         assertTrue(broken.firstAlreadyWanted());
 
+        ProbeSpot.Watch late = new ProbeSpot.Watch();
+        assertFalse(late.grab(ProbeSpot.classify(want, want, other), 600_000_000L), "a first look 600 ms late finds the change made");
+        assertTrue(late.firstLate() && late.untimeable());
+        assertFalse(late.firstAlreadyWanted(), "a starved sampler is not a broken probe");
+
         ProbeSpot.Watch fromNowhere = new ProbeSpot.Watch();
-        assertFalse(fromNowhere.grab(ProbeSpot.classify(covered, want, other)));
-        assertFalse(fromNowhere.grab(ProbeSpot.classify(want, want, other)), "never seen in the old state: not a change seen");
+        assertFalse(fromNowhere.grab(ProbeSpot.classify(covered, want, other), 0));
+        assertFalse(fromNowhere.grab(ProbeSpot.classify(want, want, other), 0), "never seen in the old state: not a change seen");
         assertFalse(fromNowhere.firstAlreadyWanted());
     }
 }
