@@ -2,6 +2,7 @@ package io.pirack.app;
 
 import io.pirack.concurrent.Background;
 import io.pirack.kube.ClusterConnection;
+import io.pirack.trace.StartupLine;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -53,9 +54,9 @@ record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSes
                 opening.completeExceptionally(new CompletionException(e));
             }
         }).start();
-        if (Boolean.getBoolean(StartupMarks.PROPERTY)) {
+        if (StartupLine.asked()) {
             // For the startup bench's breakdown: when the rack's API server or the client was ready.
-            opening.whenComplete((session, error) -> StartupMarks.printMark("session-opened " + System.currentTimeMillis()));
+            opening.whenComplete((session, error) -> StartupLine.step("session-opened"));
         }
         return new EarlyStart(choice, opening, go);
     }

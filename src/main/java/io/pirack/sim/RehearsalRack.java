@@ -18,6 +18,7 @@ import io.pirack.concurrent.Background;
 import io.pirack.core.cluster.NodeRole;
 import io.pirack.core.rack.PiSlot;
 import io.pirack.core.rack.RackSpec;
+import io.pirack.trace.StartupLine;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -123,7 +124,7 @@ public final class RehearsalRack implements AutoCloseable {
                 new ApiServing(server.getPort(), clock, new ApiDiscovery(timings.version())));
         try {
             front.up();
-            startStep("rack-serving");
+            StartupLine.step("rack-serving");
         } catch (java.io.IOException e) {
             client.close();
             server.destroy();
@@ -134,7 +135,7 @@ public final class RehearsalRack implements AutoCloseable {
         this.events = new SimEvents(client, clock);
         this.registry = new SimRegistry();
         seed(options);
-        startStep("rack-seeded");
+        StartupLine.step("rack-seeded");
         this.cache = new SimCache(client, false);
         this.controlPlane = new SimControlPlane(writer, cache, timings, events, options.seed());
         for (int i = 0; i < spec.slots().size(); i++) {
@@ -149,23 +150,8 @@ public final class RehearsalRack implements AutoCloseable {
     /** The controllers' and kubelets' caches synced, their loop starts; {@code timeoutMillis} for the caches. */
     private void syncThenTick(long timeoutMillis) {
         cache.startAndSync(timeoutMillis);
-        startStep("rack-synced");
+        StartupLine.step("rack-synced");
         loop.scheduleWithFixedDelay(this::tick, 0, tickNanos(clock), TimeUnit.NANOSECONDS);
-    }
-
-    /**
-     * For the startup bench ({@code -Dpirack.startupMarks=true}): when a step of the rack's start was done,
-     * as the app's own marks print it, with the CPU time of the thread starting the rack
-     * ({@code PIRACK_STARTUP rack-seeded <epoch ms> rack-seeded-cpu-ms-thread <ms>}).
-     */
-    private static void startStep(String step) {
-        if (Boolean.getBoolean("pirack.startupMarks")) {
-            synchronized (System.out) {
-                System.out.println("PIRACK_STARTUP " + step + " " + System.currentTimeMillis() + " " + step + "-cpu-ms-thread "
-                        + java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
-                System.out.flush();
-            }
-        }
     }
 
     /** Starts a rack and returns once its API server is up and seeded, and its kubelets and controllers run. */
