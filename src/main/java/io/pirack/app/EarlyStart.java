@@ -18,7 +18,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * @param choice  the source and the problems reading the rack file, once read
  * @param opening the session, once open (or why it could not open)
  */
-record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSession> opening, CompletableFuture<Void> go) {
+record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSession> opening, CompletableFuture<Void> firstPulse) {
+
+    /** Knob: the whole opening (the rack's API server too) waits for the window's first pulse. Off. */
+    static final String AFTER_FIRST_PULSE = "pirack.early.afterFirstPulse";
+    /** Knob: the rehearsal rack's API listens at once, its seed is stored after the window's first pulse. */
+    static final String SEED_AFTER_FIRST_PULSE = "pirack.early.seedAfterFirstPulse";
 
     /**
      * @param notices problems reading the rack file, for the status line once there is one
@@ -33,10 +38,10 @@ record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSes
     static EarlyStart begin(AppPaths paths, LaunchOptions options) {
         CompletableFuture<Choice> choice = new CompletableFuture<>();
         CompletableFuture<ClusterSession> opening = new CompletableFuture<>();
-        CompletableFuture<Void> go = new CompletableFuture<>();
-        if (!Boolean.getBoolean("pirack.early.afterFirstPulse")) {
-            go.complete(null);
-        }
+        // Completed by the window once its first pulse laid it out (PiRackApp), or never if the window never comes.
+        CompletableFuture<Void> firstPulse = new CompletableFuture<>();
+        Runnable beforeOpening = Boolean.getBoolean(AFTER_FIRST_PULSE) ? firstPulse::join : () -> { };
+        Runnable beforeSeed = Boolean.getBoolean(SEED_AFTER_FIRST_PULSE) ? firstPulse::join : () -> { };
         Background.daemon("pirack-early-connect").newThread(() -> {
             Choice chosen;
             try {
@@ -47,9 +52,9 @@ record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSes
                 return;
             }
             choice.complete(chosen);
-            go.join();
+            beforeOpening.run();
             try {
-                opening.complete(ClusterSession.open(chosen.source()));
+                opening.complete(ClusterSession.open(chosen.source(), beforeSeed));
             } catch (ClusterConnection.KubeconfigException | RuntimeException e) {
                 opening.completeExceptionally(new CompletionException(e));
             }
@@ -58,7 +63,7 @@ record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSes
             // For the startup bench's breakdown: when the rack's API server or the client was ready.
             opening.whenComplete((session, error) -> StartupLine.step("session-opened"));
         }
-        return new EarlyStart(choice, opening, go);
+        return new EarlyStart(choice, opening, firstPulse);
     }
 
     private static Choice choose(AppPaths paths, LaunchOptions options) {
