@@ -3,10 +3,14 @@ package io.pirack.app;
 import io.pirack.concurrent.Background;
 import io.pirack.kube.ClusterConnection;
 import io.pirack.trace.StartupLine;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * What starts before JavaFX does (issue 20's parallel start): on a thread of its own, the first
@@ -17,13 +21,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * @param choice  the source and the problems reading the rack file, once read
  * @param opening the session, once open (or why it could not open)
+ * @param firstPulse completed by the window once its first pulse laid it out
  */
 record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSession> opening, CompletableFuture<Void> firstPulse) {
 
     /** Knob: the whole opening (the rack's API server too) waits for the window's first pulse. Off. */
     static final String AFTER_FIRST_PULSE = "pirack.early.afterFirstPulse";
-    /** Knob: the rehearsal rack's API listens at once, its seed is stored after the window's first pulse. */
+    /**
+     * Knob, on unless {@code =false}: the rehearsal rack's API server starts at once, and its seed — the JSON
+     * (de)serializers' warm-up, ~0.2 s of CPU — is stored once the window's first pulse has laid out the skeleton,
+     * so that it does not share the two cores with that pulse (issue 20).
+     */
     static final String SEED_AFTER_FIRST_PULSE = "pirack.early.seedAfterFirstPulse";
+    /** The seed waits no longer than this for the first pulse: a window that never pulses holds nothing back for good. */
+    static final Duration SEED_HOLD_CAP = Duration.ofSeconds(2);
 
     /**
      * @param notices problems reading the rack file, for the status line once there is one
@@ -36,12 +47,16 @@ record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSes
     }
 
     static EarlyStart begin(AppPaths paths, LaunchOptions options) {
+        return begin(paths, options, Boolean.getBoolean(AFTER_FIRST_PULSE),
+                Boolean.parseBoolean(System.getProperty(SEED_AFTER_FIRST_PULSE, "true")));
+    }
+
+    static EarlyStart begin(AppPaths paths, LaunchOptions options, boolean openingAfterFirstPulse, boolean seedAfterFirstPulse) {
         CompletableFuture<Choice> choice = new CompletableFuture<>();
         CompletableFuture<ClusterSession> opening = new CompletableFuture<>();
-        // Completed by the window once its first pulse laid it out (PiRackApp), or never if the window never comes.
         CompletableFuture<Void> firstPulse = new CompletableFuture<>();
-        Runnable beforeOpening = Boolean.getBoolean(AFTER_FIRST_PULSE) ? firstPulse::join : () -> { };
-        Runnable beforeSeed = Boolean.getBoolean(SEED_AFTER_FIRST_PULSE) ? firstPulse::join : () -> { };
+        Runnable beforeOpening = openingAfterFirstPulse ? firstPulse::join : () -> { };
+        Runnable beforeSeed = seedAfterFirstPulse ? () -> awaitAtMost(firstPulse, SEED_HOLD_CAP) : () -> { };
         Background.daemon("pirack-early-connect").newThread(() -> {
             Choice chosen;
             try {
@@ -64,6 +79,16 @@ record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSes
             opening.whenComplete((session, error) -> StartupLine.step("session-opened"));
         }
         return new EarlyStart(choice, opening, firstPulse);
+    }
+
+    private static void awaitAtMost(CompletableFuture<Void> pulse, Duration cap) {
+        try {
+            pulse.get(cap.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException late) {
+            // go on without it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Choice choose(AppPaths paths, LaunchOptions options) {
