@@ -92,6 +92,7 @@ public final class RehearsalRack implements AutoCloseable {
     private final KubernetesMockServer server;
     private final SimStore store;
     private final ApiFront front;
+    private final KubernetesSerialization json = new KubernetesSerialization();
     private final KubernetesClient client;
     private final SimCache cache;
     private final SimControlPlane controlPlane;
@@ -117,26 +118,27 @@ public final class RehearsalRack implements AutoCloseable {
         this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), store, false);
         // The store lives on its own loopback port; clients reach it only through the front.
         server.init(InetAddress.getLoopbackAddress(), 0);
-        // One JSON mapper for the rack's own client and its seed (and the app's client, through serialization()):
-        // each fabric8 client has its own, and each builds its Pod, Node, … (de)serializers on first use.
-        this.client = server.createClient(builder -> builder.withKubernetesSerialization(new KubernetesSerialization()));
         this.front = new ApiFront(options.address(), options.port(), server.getPort(),
                 new ApiServing(server.getPort(), clock, new ApiDiscovery(timings.version())));
         try {
             front.up();
             StartupLine.step("rack-serving");
         } catch (java.io.IOException e) {
-            client.close();
             server.destroy();
             throw new java.io.UncheckedIOException("the rehearsal rack cannot listen on "
                     + options.address().getHostAddress() + ":" + options.port() + ": " + e.getMessage(), e);
         }
-        this.writer = new SimWriter(client);
-        this.events = new SimEvents(client, clock);
         this.registry = new SimRegistry();
         beforeSeed.run();
         seed(options);
         StartupLine.step("rack-seeded");
+        // One JSON mapper for the seed, the rack's own client (and the app's client, through serialization()):
+        // each fabric8 client has its own, and each builds its Pod, Node, … (de)serializers on first use. The
+        // client comes after the seed: the JDK HTTP client loads the default TLS context (the CA certificates)
+        // even for plain HTTP, which is better done after the window's first pulse too (issue 20).
+        this.client = server.createClient(builder -> builder.withKubernetesSerialization(json));
+        this.writer = new SimWriter(client);
+        this.events = new SimEvents(client, clock);
         this.cache = new SimCache(client, false);
         this.controlPlane = new SimControlPlane(writer, cache, timings, events, options.seed());
         for (int i = 0; i < spec.slots().size(); i++) {
@@ -210,7 +212,7 @@ public final class RehearsalRack implements AutoCloseable {
         String collection = (object.getApiVersion().contains("/") ? "/apis/" : "/api/") + object.getApiVersion()
                 + (object.getMetadata().getNamespace() == null ? "" : "/namespaces/" + object.getMetadata().getNamespace())
                 + "/" + object.getPlural();
-        byte[] body = client.getKubernetesSerialization().asJson(object).getBytes(StandardCharsets.UTF_8);
+        byte[] body = json.asJson(object).getBytes(StandardCharsets.UTF_8);
         MockResponse created = store.handleCreate(seedRequest(HttpMethod.POST, collection, body));
         if (created.code() == 409) {
             created = store.handleUpdate(seedRequest(HttpMethod.PUT, collection + "/" + object.getMetadata().getName(), body));
@@ -222,7 +224,7 @@ public final class RehearsalRack implements AutoCloseable {
         // Only the uid the store gave it (the control-plane Pi's static pods name their Node as owner). Reading the
         // answer back as its kind built seven kinds' deserializers here, on the way to the app's session: the seed
         // took ~410 ms of this thread's CPU, ~180 ms without (issue 20, packaged start).
-        Map<?, ?> answer = client.getKubernetesSerialization().unmarshal(created.getBody().readUtf8(), Map.class);
+        Map<?, ?> answer = json.unmarshal(created.getBody().readUtf8(), Map.class);
         return String.valueOf(((Map<?, ?>) answer.get("metadata")).get("uid"));
     }
 
@@ -337,7 +339,7 @@ public final class RehearsalRack implements AutoCloseable {
      * writes through it skips building the same (de)serializers again (the app's, issue 20).
      */
     public KubernetesSerialization serialization() {
-        return client.getKubernetesSerialization();
+        return json;
     }
 
     public RackSpec spec() {
