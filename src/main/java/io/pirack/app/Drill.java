@@ -115,14 +115,14 @@ public final class Drill {
         try {
             progress.accept("waiting for a steady cluster…");
             try {
-                session.store().await(s -> steady(s, node), real(Duration.ofMinutes(3)), node + " and the workload to be ready");
+                session.store().await(s -> steady(s, node), atLeast(real(Duration.ofMinutes(3))), node + " and the workload to be ready");
             } catch (TimeoutException e) {
                 return new Result(null, describeUnsteady(session.store().snapshot(), node));
             }
             Instant pulledAt = session.clock().instant();
             progress.accept("pulling the plug on " + node + " (" + plugs.describe(node).orElse("no strategy") + ")…");
             try {
-                plugs.pull(node).get(real(Duration.ofMinutes(1)).toMillis(), TimeUnit.MILLISECONDS);
+                plugs.pull(node).get(HOST_ACTION_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException e) {
                 return new Result(null, "could not pull the plug: " + rootMessage(e));
             }
@@ -167,9 +167,9 @@ public final class Drill {
     private void restore(String node, boolean removeOutOfService) throws InterruptedException {
         progress.accept("plugging " + node + " back in…");
         try {
-            plugs.restore(node).get(real(Duration.ofMinutes(1)).toMillis(), TimeUnit.MILLISECONDS);
+            plugs.restore(node).get(HOST_ACTION_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             session.store().await(s -> s.node(node).map(n -> n.ready() == ConditionStatus.TRUE).orElse(false),
-                    real(Duration.ofMinutes(2)), node + " Ready again");
+                    atLeast(real(Duration.ofMinutes(2))), node + " Ready again");
         } catch (ExecutionException | TimeoutException e) {
             progress.accept("warning: " + node + " did not come back cleanly: " + rootMessage(e));
         }
@@ -209,6 +209,21 @@ public final class Drill {
             return node + " is not Ready before the drill; plug it back in first";
         }
         return "the workload did not settle (pods pending or terminating) before the drill";
+    }
+
+    /**
+     * Pulling or restoring a plug is work on this machine (an SSH command, a hub, the rack's power switch):
+     * its bound is wall time, not shortened by a fast simulated clock.
+     */
+    private static final Duration HOST_ACTION_LIMIT = Duration.ofMinutes(1);
+
+    /**
+     * A wait for the cluster to settle, in wall time: the simulated span, but never under 30 s, because a
+     * rack run 40x faster still needs this machine's CPU for every event (a loaded laptop, CI).
+     */
+    private static Duration atLeast(Duration real) {
+        Duration floor = Duration.ofSeconds(30);
+        return real.compareTo(floor) < 0 ? floor : real;
     }
 
     private Duration real(Duration clusterTime) {

@@ -45,7 +45,8 @@ public final class OutOfServiceTaint {
      * Removes the taint if present. One JSON patch that first tests the element it removes: the node
      * lifecycle controller edits the same list when the node comes back (its unreachable taints go),
      * and an index computed from an older read would otherwise remove the wrong taint or fail. A
-     * failed test is read again and tried again.
+     * failed test (the API server answers 422; 409 for a conflicting write) is read again and tried
+     * again; any other refusal (403, 404, an unreachable API) is said at once, unretried.
      */
     public static void remove(KubernetesClient client, String node) {
         for (int attempt = 1; ; attempt++) {
@@ -66,11 +67,16 @@ public final class OutOfServiceTaint {
             try {
                 client.nodes().withName(node).patch(PatchContext.of(PatchType.JSON), patch);
             } catch (KubernetesClientException e) {
-                if (attempt >= 5) {
+                if (!lostARace(e) || attempt >= 5) {
                     throw e;
                 }
             }
         }
+    }
+
+    /** A failed {@code test} (422) or a conflicting write (409): the taints changed since they were read. */
+    private static boolean lostARace(KubernetesClientException e) {
+        return e.getCode() == 422 || e.getCode() == 409;
     }
 
     private static boolean hasIt(Node node) {

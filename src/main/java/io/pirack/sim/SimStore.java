@@ -2,8 +2,12 @@ package io.pirack.sim;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.crud.KubernetesCrudDispatcherException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.AttributeSet;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.zjsonpatch.JsonPatchException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +20,9 @@ import java.util.Map;
  * eviction minutes away from everything else the rack writes. Here every object is born at
  * simulated "now", and a graceful deletion is stamped as kube-apiserver stamps it: request time plus
  * the grace period ({@code terminationGracePeriodSeconds} for pods, 30 s by default), with
- * {@code deletionGracePeriodSeconds}.
+ * {@code deletionGracePeriodSeconds}. A JSON patch that cannot be applied (a failed {@code test}, a
+ * path that is not there) is answered 422 as kube-apiserver answers it; the mock leaves the exception
+ * unhandled on its event loop and never answers, so a client would wait out its timeout.
  */
 final class SimStore extends KubernetesCrudDispatcher {
 
@@ -51,6 +57,17 @@ final class SimStore extends KubernetesCrudDispatcher {
             }
         }
         super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+    }
+
+    @Override
+    public MockResponse handlePatch(RecordedRequest request) {
+        try {
+            return super.handlePatch(request);
+        } catch (JsonPatchException e) {
+            KubernetesCrudDispatcherException refused = new KubernetesCrudDispatcherException(
+                    "the patch cannot be applied: " + e.getMessage(), 422);
+            return new MockResponse().setResponseCode(422).setBody(refused.toStatusBody());
+        }
     }
 
     private static long podGrace(GenericKubernetesResource pod) {

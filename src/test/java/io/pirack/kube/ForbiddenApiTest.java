@@ -93,6 +93,23 @@ class ForbiddenApiTest {
     }
 
     @Test
+    void aForbiddenTaintRemovalIsSaidAtOnceNotRetried() throws Exception {
+        KubernetesClient admin = clientAs("admin");
+        admin.nodes().resource(new NodeBuilder().withNewMetadata().withName("rpi2").endMetadata().withNewSpec().endSpec().build()).create();
+        OutOfServiceTaint.add(admin, "rpi2", Instant.now());
+        server.deny("pirack-demo", "patch", "nodes");
+        KubernetesClient demo = ClusterConnection.fromKubeconfig(server.writeKubeconfig(dir, "pirack-demo"), null);
+        try (demo) {
+            KubernetesClientException e = assertThrows(KubernetesClientException.class,
+                    () -> OutOfServiceTaint.remove(demo, "rpi2"));
+
+            assertEquals("Forbidden: cannot patch nodes (user pirack-demo) — see docs/rbac.yaml", KubeErrors.describe(e));
+            assertEquals(1, server.forbiddenAnswers().stream().filter("patch nodes"::equals).count(),
+                    "a 403 is not a lost race: one refused patch, not five");
+        }
+    }
+
+    @Test
     void preflightNamesEveryMissingPermissionAndFails() throws Exception {
         server.deny("pirack-demo", "create", "daemonsets").deny("pirack-demo", "watch", "pods")
                 .deny("pirack-demo", "patch", "nodes");

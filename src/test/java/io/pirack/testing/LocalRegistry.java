@@ -57,24 +57,35 @@ public final class LocalRegistry implements BeforeAllCallback, AfterAllCallback 
                     + " (apt-get install docker-registry), as .ci/run installs it.");
         }
         dir = Files.createTempDirectory("pirack-registry");
-        port = freePort();
-        Path config = dir.resolve("config.yml");
-        Files.writeString(config, String.join("\n",
-                "version: 0.1",
-                "log:",
-                "  level: error",
-                "  accesslog:",
-                "    disabled: true",
-                "storage:",
-                "  filesystem:",
-                "    rootdirectory: " + dir.resolve("data"),
-                "http:",
-                "  addr: 127.0.0.1:" + port,
-                "  secret: pirack-test-only",
-                ""));
-        process = new ProcessBuilder(BINARY.toString(), "serve", config.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
-        awaitPort();
+        // A free port is only free until the registry binds it; another process may take it first, and
+        // the registry then exits "address already in use": a new port is tried.
+        for (int attempt = 1; ; attempt++) {
+            port = freePort();
+            Path config = dir.resolve("config.yml");
+            Files.writeString(config, String.join("\n",
+                    "version: 0.1",
+                    "log:",
+                    "  level: error",
+                    "  accesslog:",
+                    "    disabled: true",
+                    "storage:",
+                    "  filesystem:",
+                    "    rootdirectory: " + dir.resolve("data"),
+                    "http:",
+                    "  addr: 127.0.0.1:" + port,
+                    "  secret: pirack-test-only",
+                    ""));
+            process = new ProcessBuilder(BINARY.toString(), "serve", config.toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
+            try {
+                awaitPort();
+                return;
+            } catch (IllegalStateException e) {
+                if (process.isAlive() || attempt >= 3 || !Files.readString(dir.resolve("registry.log")).contains("address already in use")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override

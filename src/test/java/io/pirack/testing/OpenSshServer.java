@@ -110,6 +110,28 @@ public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback,
         Files.setPosixFilePermissions(authorizedKeys, PosixFilePermissions.fromString("rw-------"));
         writeStandIns();
         Files.createDirectories(Path.of("/run/sshd"));
+        // A free port is only free until sshd binds it: a test process starting at the same moment may
+        // take it first. sshd then exits "Cannot bind any address", and a new port is tried.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                startOnAFreePort(authorizedKeys);
+                return;
+            } catch (PortTaken e) {
+                if (attempt >= 3) {
+                    throw new IllegalStateException("sshd could not bind a free loopback port 3 times: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Thrown when sshd exited because another process bound its port first. */
+    private static final class PortTaken extends Exception {
+        PortTaken(String log) {
+            super(log);
+        }
+    }
+
+    private void startOnAFreePort(Path authorizedKeys) throws IOException, InterruptedException, PortTaken {
         port = freePort();
         Path config = root.resolve("sshd_config");
         Files.writeString(config, String.join("\n",
@@ -131,7 +153,15 @@ public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback,
                 .redirectErrorStream(true)
                 .redirectOutput(root.resolve("sshd.log").toFile())
                 .start();
-        awaitListening();
+        try {
+            awaitListening();
+        } catch (IllegalStateException e) {
+            String log = Files.readString(root.resolve("sshd.log"));
+            if (!sshd.isAlive() && (log.contains("Cannot bind any address") || log.contains("Address already in use"))) {
+                throw new PortTaken(log.strip());
+            }
+            throw e;
+        }
     }
 
     @Override

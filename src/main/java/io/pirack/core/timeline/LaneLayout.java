@@ -132,17 +132,19 @@ public final class LaneLayout {
 
     /**
      * The item's own label; for a collapsed marker "4 pods evicted" when all are of one group with plural words,
-     * else the first one's label and how many more ("NotReady +5 more").
+     * the shared label when every one says the same (the audience strip labels its markers with their time: two
+     * events at "0.0" read "0.0", not "0.0 +1 more"), else the first one's label and how many more ("NotReady +5 more").
      */
     static String label(List<Item> cluster) {
-        if (cluster.size() == 1) {
-            return cluster.get(0).label();
+        String first = cluster.get(0).label();
+        if (cluster.stream().allMatch(i -> java.util.Objects.equals(first, i.label()))) {
+            return first;
         }
         String group = cluster.get(0).group();
         boolean same = group != null && cluster.stream().allMatch(i -> group.equals(i.group()));
         if (same && cluster.get(0).plural() != null) {
             return cluster.size() + " " + cluster.get(0).plural();
         }
-        return cluster.get(0).label() + " +" + (cluster.size() - 1) + " more";
+        return first + " +" + (cluster.size() - 1) + " more";
     }
 }
