@@ -76,8 +76,13 @@ public final class ClusterSession implements AutoCloseable {
 
     /** Connects (starting the rehearsal rack first if asked); blocking, so call it off the FX thread. */
     public static ClusterSession open(Source source) throws ClusterConnection.KubeconfigException {
+        return open(source, () -> { });
+    }
+
+    /** Like {@link #open(Source)}; a rehearsal rack runs {@code beforeSeed} once its API listens, before it stores its seed. */
+    static ClusterSession open(Source source, Runnable beforeSeed) throws ClusterConnection.KubeconfigException {
         if (source instanceof Rehearsal r) {
-            RehearsalRack rack = RehearsalRack.startServing(r.rack(), r.timings(), SimClock.realTime(r.timeScale()));
+            RehearsalRack rack = RehearsalRack.startServing(r.rack(), r.timings(), SimClock.realTime(r.timeScale()), beforeSeed);
             try {
                 return new ClusterSession(source, rack, ClusterConnection.forUrl(rack.apiUrl(), rack.serialization()), rack.clock());
             } catch (RuntimeException e) {

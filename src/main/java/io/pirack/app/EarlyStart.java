@@ -2,10 +2,15 @@ package io.pirack.app;
 
 import io.pirack.concurrent.Background;
 import io.pirack.kube.ClusterConnection;
+import io.pirack.trace.StartupLine;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * What starts before JavaFX does (issue 20's parallel start): on a thread of its own, the first
@@ -16,8 +21,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * @param choice  the source and the problems reading the rack file, once read
  * @param opening the session, once open (or why it could not open)
+ * @param firstPulse completed by the window once its first pulse laid it out
  */
-record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSession> opening, CompletableFuture<Void> go) {
+record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSession> opening, CompletableFuture<Void> firstPulse) {
+
+    /** Knob: the whole opening (the rack's API server too) waits for the window's first pulse. Off. */
+    static final String AFTER_FIRST_PULSE = "pirack.early.afterFirstPulse";
+    /**
+     * Knob, on unless {@code =false}: the rehearsal rack's API server starts at once, and its seed — the JSON
+     * (de)serializers' warm-up, ~0.2 s of CPU — is stored once the window's first pulse has laid out the skeleton,
+     * so that it does not share the two cores with that pulse (issue 20).
+     */
+    static final String SEED_AFTER_FIRST_PULSE = "pirack.early.seedAfterFirstPulse";
+    /** The seed waits no longer than this for the first pulse: a window that never pulses holds nothing back for good. */
+    static final Duration SEED_HOLD_CAP = Duration.ofSeconds(2);
 
     /**
      * @param notices problems reading the rack file, for the status line once there is one
@@ -30,12 +47,16 @@ record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSes
     }
 
     static EarlyStart begin(AppPaths paths, LaunchOptions options) {
+        return begin(paths, options, Boolean.getBoolean(AFTER_FIRST_PULSE),
+                Boolean.parseBoolean(System.getProperty(SEED_AFTER_FIRST_PULSE, "true")));
+    }
+
+    static EarlyStart begin(AppPaths paths, LaunchOptions options, boolean openingAfterFirstPulse, boolean seedAfterFirstPulse) {
         CompletableFuture<Choice> choice = new CompletableFuture<>();
         CompletableFuture<ClusterSession> opening = new CompletableFuture<>();
-        CompletableFuture<Void> go = new CompletableFuture<>();
-        if (!Boolean.getBoolean("pirack.early.afterFirstPulse")) {
-            go.complete(null);
-        }
+        CompletableFuture<Void> firstPulse = new CompletableFuture<>();
+        Runnable beforeOpening = openingAfterFirstPulse ? firstPulse::join : () -> { };
+        Runnable beforeSeed = seedAfterFirstPulse ? () -> awaitAtMost(firstPulse, SEED_HOLD_CAP) : () -> { };
         Background.daemon("pirack-early-connect").newThread(() -> {
             Choice chosen;
             try {
@@ -46,18 +67,28 @@ record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSes
                 return;
             }
             choice.complete(chosen);
-            go.join();
+            beforeOpening.run();
             try {
-                opening.complete(ClusterSession.open(chosen.source()));
+                opening.complete(ClusterSession.open(chosen.source(), beforeSeed));
             } catch (ClusterConnection.KubeconfigException | RuntimeException e) {
                 opening.completeExceptionally(new CompletionException(e));
             }
         }).start();
-        if (Boolean.getBoolean(StartupMarks.PROPERTY)) {
+        if (StartupLine.asked()) {
             // For the startup bench's breakdown: when the rack's API server or the client was ready.
-            opening.whenComplete((session, error) -> StartupMarks.printMark("session-opened " + System.currentTimeMillis()));
+            opening.whenComplete((session, error) -> StartupLine.step("session-opened"));
         }
-        return new EarlyStart(choice, opening, go);
+        return new EarlyStart(choice, opening, firstPulse);
+    }
+
+    private static void awaitAtMost(CompletableFuture<Void> pulse, Duration cap) {
+        try {
+            pulse.get(cap.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException late) {
+            // go on without it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Choice choose(AppPaths paths, LaunchOptions options) {

@@ -108,10 +108,10 @@ public final class PiRackApp extends Application {
         stage.show();
         StartupMarks.stepIfAsked("shown");
         EarlyStart boot = early;
-        if (boot != null && !boot.go().isDone()) {
+        if (boot != null) {
             Runnable[] once = new Runnable[1];
             once[0] = () -> {
-                boot.go().complete(null);
+                boot.firstPulse().complete(null);
                 Platform.runLater(() -> stage.getScene().removePostLayoutPulseListener(once[0]));
             };
             stage.getScene().addPostLayoutPulseListener(once[0]);

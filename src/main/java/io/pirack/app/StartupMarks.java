@@ -2,6 +2,7 @@ package io.pirack.app;
 
 import io.pirack.core.rack.FrameSource;
 import io.pirack.core.rack.RackFrame;
+import io.pirack.trace.StartupLine;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.function.LongSupplier;
@@ -16,13 +17,13 @@ import javafx.scene.Scene;
  */
 final class StartupMarks {
 
-    static final String PROPERTY = "pirack.startupMarks";
+    static final String PROPERTY = StartupLine.PROPERTY;
     /**
      * With this property too, the app quits once the live mark is printed: the packaged app's AppCDS
      * training run ({@code packaging/jpackage.sh}) is a real start of the window, to the first live frame.
      */
     static final String EXIT_WHEN_LIVE = "pirack.startupMarks.exitWhenLive";
-    static final String MARK = "PIRACK_STARTUP ";
+    static final String MARK = StartupLine.MARK;
 
     private final Scene scene;
     private final PrintStream out;
@@ -48,15 +49,13 @@ final class StartupMarks {
      * CSS and skins, still to come). Any thread.
      */
     static void stepIfAsked(String what) {
-        if (Boolean.getBoolean(PROPERTY)) {
-            printMark(what + " " + System.currentTimeMillis() + costsSoFar(what));
-        }
+        StartupLine.step(what);
     }
 
     /** Installs the marks on {@code scene} if the property asks for them. FX thread. */
     static void installIfAsked(Scene scene, FrameSource frames) {
         if (Boolean.getBoolean(PROPERTY)) {
-            install(scene, frames, System.out, System::currentTimeMillis, StartupMarks::costsSoFar);
+            install(scene, frames, System.out, System::currentTimeMillis, StartupLine::costsSoFar);
         }
     }
 
@@ -118,89 +117,6 @@ final class StartupMarks {
     }
 
     private void print(String line) {
-        synchronized (System.out) {
-            out.println(MARK + line);
-            out.flush();
-        }
-    }
-
-    /**
-     * Figures the load on a shared machine does not inflate much, for the startup bench: the process's
-     * CPU time so far (user + system, all threads), the classes loaded so far and the resident set
-     * ({@code " skeleton-cpu-ms 1830 skeleton-classes 9120 skeleton-rss-kb 301234"}). Linux's /proc for
-     * CPU and memory; elsewhere only the class count.
-     */
-    static String costsSoFar(String what) {
-        StringBuilder line = new StringBuilder();
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
-            // Fields after the command name, which may hold spaces: state is field 3, utime 14, stime 15 (clock ticks, 100/s).
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            line.append(' ').append(what).append("-cpu-ms ").append((Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10);
-        } catch (java.io.IOException | RuntimeException notLinux) {
-            // no CPU figure
-        }
-        threadCpu(what, line);
-        line.append(' ').append(what).append("-classes ").append(ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
-        try {
-            java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
-                    .filter(l -> l.startsWith("VmRSS:")).findFirst()
-                    .ifPresent(l -> line.append(' ').append(what).append("-rss-kb ").append(l.replaceAll("\\D", "")));
-        } catch (java.io.IOException notLinux) {
-            // no memory figure
-        }
-        return line.toString();
-    }
-
-    /**
-     * The CPU time so far per kind of thread ({@code " skeleton-cpu-ms-fx 640 skeleton-cpu-ms-early 910 …"}), from
-     * /proc/self/task: where the start's CPU went — the FX thread, the early thread (the rack and the client),
-     * main, the JIT compilers (C1, C2), the renderer, the VM thread (Serial GC) and everything else. Nothing elsewhere.
-     */
-    static void threadCpu(String what, StringBuilder line) {
-        java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
-        try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-            tasks.forEach(task -> {
-                try {
-                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    byKind.merge(threadKind(name), (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long::sum);
-                } catch (java.io.IOException | RuntimeException gone) {
-                    // the thread ended meanwhile
-                }
-            });
-        } catch (java.io.IOException | RuntimeException notLinux) {
-            return;
-        }
-        byKind.forEach((kind, ms) -> line.append(' ').append(what).append("-cpu-ms-").append(kind).append(' ').append(ms));
-    }
-
-    /** The kind of a thread by its (15-character) Linux name. */
-    static String threadKind(String name) {
-        if (name.startsWith("JavaFX Applicat")) {
-            return "fx";
-        } else if (name.startsWith("pirack-early")) {
-            return "early";
-        } else if (name.equals("main") || name.equals("java") || name.equals("PiRack")) {
-            return "main";
-        } else if (name.startsWith("C1 Compiler")) {
-            return "c1";
-        } else if (name.startsWith("C2 Compiler")) {
-            return "c2";
-        } else if (name.startsWith("QuantumRendere")) {
-            return "render";
-        } else if (name.equals("VM Thread")) {
-            return "vm";
-        }
-        return "other";
-    }
-
-    /** A mark from outside the window (any thread), on standard output. */
-    static void printMark(String line) {
-        synchronized (System.out) {
-            System.out.println(MARK + line);
-            System.out.flush();
-        }
+        StartupLine.print(out, line);
     }
 }

@@ -76,14 +76,14 @@ public final class BenchRunner {
                 continue;
             }
             progress.accept(name);
-            results.put(name, runOne(name));
+            results.put(name, runOne(name, outputDir));
             results.put("finished", Instant.now().toString());
             write(outputDir, results);
         }
         return results;
     }
 
-    private Map<String, Object> runOne(String name) throws Exception {
+    private Map<String, Object> runOne(String name, Path outputDir) throws Exception {
         return switch (name) {
             case "latency" -> withView(view -> new LatencyBench().run(plan.latencyChanges(), fx, view, progress));
             case "latency-offscreen" -> {
@@ -99,7 +99,7 @@ public final class BenchRunner {
             case "cycles" -> withView(view -> new CycleMemoryBench().run(plan.cycles(), plan.cycleTimeScale(), fx, view, progress));
             case "writes" -> new WriteRateBench().run(plan.writeRateSamples());
             case "failover" -> new FailoverObservationBench().run(plan.drills(), DRILL_TIME_SCALE, progress);
-            case "pixel" -> new PixelProbeBench().run(Integer.getInteger("bench.pixel.changes", 80), progress);
+            case "pixel" -> new PixelProbeBench().run(Integer.getInteger("bench.pixel.changes", 80), outputDir, progress);
             case "soak" -> new WatchSoakBench().run(Integer.getInteger("bench.soak.seconds", plan.soakSeconds()), progress);
             default -> throw new IllegalArgumentException("unknown benchmark '" + name + "' (" + String.join(", ", NAMES) + ")");
         };

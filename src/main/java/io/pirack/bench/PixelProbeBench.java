@@ -27,16 +27,20 @@ import java.util.function.Consumer;
  * real window on the X display, watching this JVM's rehearsal rack. This JVM toggles a node's
  * cordon on the API and reads the screen with {@link Robot#createScreenCapture} (an X11
  * {@code XGetImage} of a few pixels per grab) in a tight loop, so each figure is API write → pixel
- * changed, as a visitor sees it. The pixel is found by calibration: the spot that differs most
- * between the two states and stays still within each (blinking LEDs are excluded). Also: the app
+ * changed, as a visitor sees it. The pixel is found by calibration under the pod churn and then
+ * verified over more toggles ({@link ProbeSpot}): a spot that does not follow the node's state is
+ * never timed, and a first grab that already shows the new state is reported as a broken probe. Also: the app
  * process's CPU over 60 idle seconds (heartbeats only) and its resident memory, from /proc.
  */
 final class PixelProbeBench {
 
-    private static final int PATCH = 4;
     private static final int STEADY_GRABS = 9;
+    /** Candidate spots kept for verification, at most one per 64×64 cell. */
+    private static final int CANDIDATES = 16;
 
-    Map<String, Object> run(int changes, Consumer<String> progress) throws Exception {
+    /** {@code outputDir}: where the spot's crops (or, when none verifies, the two states' screens) are saved. */
+    Map<String, Object> run(int changes, Path outputDir, Consumer<String> progress) throws Exception {
+        Files.createDirectories(outputDir);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("path", "API write (node cordon toggle) on a rehearsal rack in the bench JVM -> the app in its own JVM"
                 + " (--kubeconfig, real window) -> X server pixels read by AWT Robot (XGetImage) in the bench JVM");
@@ -90,9 +94,19 @@ final class PixelProbeBench {
                 Robot robot = new Robot();
                 Rectangle screen = new Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize());
                 progress.accept("pixel: waiting for the app's window and a pixel that follows the node's state");
+                // The churn runs from here on: a spot is calibrated and verified under the load it is measured under.
+                churn.start();
                 boolean cordon = false;
-                java.awt.Point spot = null;
-                long deadline = System.nanoTime() + 180_000_000_000L;
+                ProbeSpot.Candidate spot = null;
+                List<ProbeSpot.Candidate> found = List.of();
+                ProbeSpot.Verifier verifier = null;
+                BufferedImage[] lastA = null;
+                BufferedImage[] lastB = null;
+                // -Dbench.pixel.area=x,y,w,h: look for the spot only there (e.g. the rack's cards, not the node table).
+                Rectangle area = area(System.getProperty("bench.pixel.area"), screen);
+                result.put("probe_area", area.x + "," + area.y + "," + area.width + "," + area.height);
+                int verifyToggles = Math.max(4, Integer.getInteger("bench.pixel.verifyToggles", 4));
+                long deadline = System.nanoTime() + 240_000_000_000L;
                 while (spot == null && System.nanoTime() < deadline) {
                     // Nine grabs over 2 s per state: a heartbeat LED (a 400 ms flash every 2 s, demo timings)
                     // lights in some of them, so it is never taken for the node's state chip.
@@ -106,51 +120,94 @@ final class PixelProbeBench {
                     // The spot must come back with the state, or it changed for another reason (start-up).
                     BufferedImage[] sameState = java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(back))
                             .toArray(BufferedImage[]::new);
-                    spot = calibrate(sameState, b);
-                    if (spot == null) {
-                        javax.imageio.ImageIO.write(a[0], "png", home.resolve("state-a.png").toFile());
-                        javax.imageio.ImageIO.write(b[0], "png", home.resolve("state-b.png").toFile());
+                    lastA = a;
+                    lastB = b;
+                    found = ProbeSpot.candidates(sameState, b, CANDIDATES, area);
+                    if (found.isEmpty()) {
+                        continue;
                     }
+                    // Each candidate must show its state's block after every one of several more toggles, in
+                    // every grab while the state is held (steady under the churn); the best that does is the spot.
+                    progress.accept("pixel: verifying " + found.size() + " candidate spots over " + verifyToggles + " toggles each way");
+                    verifier = new ProbeSpot.Verifier(found);
+                    for (int t = 0; t < 2 * verifyToggles && !verifier.verified().isEmpty(); t++) {
+                        toggle(writer, node, cordon = !cordon);
+                        Thread.sleep(1_500);
+                        verifier.held(cordon, grabs(robot, screen, 3));
+                    }
+                    spot = verifier.verified().isEmpty() ? null : verifier.verified().get(0);
+                }
+                result.put("probe_candidates", found.stream().map(c -> c.at() + " score " + c.score()).toList());
+                if (verifier != null) {
+                    result.put("probe_candidates_rejected", verifier.rejected());
+                    result.put("probe_candidates_verified", verifier.verified().stream().map(ProbeSpot.Candidate::at).toList());
+                    result.put("probe_verify_toggles_each_way", verifyToggles);
+                }
+                if (lastB != null) {
+                    markCandidates(lastB[0], found, verifier, spot, area, outputDir.resolve("pixel-candidates.png"));
+                    result.put("probe_candidates_image", "pixel-candidates.png (state B; red: the spot, yellow: verified, magenta: rejected)");
                 }
                 if (spot == null) {
-                    result.put("error", "no stable pixel changed with the node's state within 3 min (is the window on DISPLAY?);"
-                            + " see " + home);
+                    if (lastA != null) {
+                        javax.imageio.ImageIO.write(lastA[0], "png", outputDir.resolve("pixel-state-a.png").toFile());
+                        javax.imageio.ImageIO.write(lastB[0], "png", outputDir.resolve("pixel-state-b.png").toFile());
+                    }
+                    result.put("error", "no spot on the screen followed the node's state over " + verifyToggles + " toggles each way"
+                            + " within 4 min (is the window on DISPLAY?); the two states' screens are pixel-state-a/b.png in " + outputDir);
                     return result;
                 }
                 result.put("calibrated_after_s", Samples.round((System.nanoTime() - spawned) / 1e9));
-                Rectangle patch = new Rectangle(spot.x, spot.y, PATCH, PATCH);
-                int[] stateA = pixels(robot.createScreenCapture(patch));
+                result.put("probe_pixel", spot.at());
+                // Where the spot is, for a person to check that it is the node's chip: a crop around it in each state.
+                markSpot(robot, screen, spot, outputDir.resolve("pixel-spot-a.png"));
                 toggle(writer, node, cordon = !cordon);
                 Thread.sleep(1_500);
-                int[] stateB = pixels(robot.createScreenCapture(patch));
+                markSpot(robot, screen, spot, outputDir.resolve("pixel-spot-b.png"));
                 toggle(writer, node, cordon = !cordon);
                 Thread.sleep(1_500);
-                result.put("probe_pixel", spot.x + "," + spot.y);
+                result.put("probe_spot_crops", "pixel-spot-a.png, pixel-spot-b.png (spot in a red frame)");
+                Rectangle patch = new Rectangle(spot.x(), spot.y(), ProbeSpot.PATCH, ProbeSpot.PATCH);
 
-                churn.start();
                 Samples latency = new Samples();
+                Samples warmupLatency = new Samples();
                 Samples grabTime = new Samples();
                 long worstGap = 0;
                 int missed = 0;
+                int firstAlreadyMatched = 0;
+                int firstLate = 0;
+                int sawNeither = 0;
                 List<LatencyBreakdown.Change> written = new ArrayList<>();
-                result.put("load_average_before_changes", AppProcess.loadAverage());
-                GcPauses benchGc = new GcPauses();
+                GcPauses benchGc = null;
                 // -Dbench.pixel.grabPauseMicros=N rests between grabs. Measured at load 22-28 (session 5): a 1 ms rest
                 // cut the sampler's CPU from ~4 % to ~2 % of a core but did not lower the figures, so the default
                 // stays the tight loop (each grab waits on the X server anyway) and figures stay comparable.
                 long grabPause = Long.getLong("bench.pixel.grabPauseMicros", 0) * 1000L;
+                // -Dbench.pixel.warmupChanges=N (default 10): toggles measured the same way first and reported apart, so the
+                // first requests of the bench's write client and the mock API server's cold paths are not in the figures.
+                int warmup = Integer.getInteger("bench.pixel.warmupChanges", 10);
                 java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-                long samplerCpuBefore = threads.getCurrentThreadCpuTime();
-                long logAtChanges = Files.size(appLog);
-                long changesStart = System.nanoTime();
+                long samplerCpuBefore = 0;
+                long logAtChanges = 0;
+                long changesStart = 0;
                 java.util.concurrent.ExecutorService writes = java.util.concurrent.Executors.newSingleThreadExecutor();
-                for (int i = 0; i < changes; i++) {
+                for (int i = 0; i < warmup + changes; i++) {
+                    boolean counted = i >= warmup;
+                    if (i == warmup) {
+                        result.put("load_average_before_changes", AppProcess.loadAverage());
+                        benchGc = new GcPauses();
+                        samplerCpuBefore = threads.getCurrentThreadCpuTime();
+                        logAtChanges = Files.size(appLog);
+                        changesStart = System.nanoTime();
+                    }
                     cordon = !cordon;
-                    int[] want = cordon ? stateB : stateA;
+                    int[] want = spot.state(cordon);
+                    int[] other = spot.state(!cordon);
                     // The write goes out on its own thread and the sampler starts at once: the app may show the change
                     // before the API server's answer reaches the bench (at 100 nodes the answer often came later than
                     // the pixel, and a sampler that waited for it measured the round trip, not the app).
                     boolean cordonNow = cordon;
+                    ProbeSpot.Watch watch = new ProbeSpot.Watch();
+                    boolean neither = false;
                     long sent = System.nanoTime();
                     java.util.concurrent.CompletableFuture<Answer> write = java.util.concurrent.CompletableFuture.supplyAsync(
                             () -> new Answer(toggle(writer, node, cordonNow), System.nanoTime()), writes);
@@ -158,35 +215,60 @@ final class PixelProbeBench {
                     long last = sent;
                     while (System.nanoTime() - sent < 3_000_000_000L) {
                         long before = System.nanoTime();
-                        int[] now = pixels(robot.createScreenCapture(patch));
+                        int[] now = ProbeSpot.pixels(robot.createScreenCapture(patch));
                         long after = System.nanoTime();
-                        grabTime.add(after - before);
-                        worstGap = Math.max(worstGap, after - last);
+                        if (counted) {
+                            grabTime.add(after - before);
+                            worstGap = Math.max(worstGap, after - last);
+                        }
                         last = after;
-                        if (closer(now, want, cordon ? stateA : stateB)) {
+                        ProbeSpot.Seen state = ProbeSpot.classify(now, want, other);
+                        neither |= state == ProbeSpot.Seen.NEITHER;
+                        if (watch.grab(state, before - sent)) {
                             seen = before;
                             break;
+                        }
+                        if (watch.untimeable()) {
+                            break; // on screen before the first look: a broken probe, or a sampler that waited for a core
                         }
                         if (grabPause > 0) {
                             java.util.concurrent.locks.LockSupport.parkNanos(grabPause);
                         }
                     }
                     Answer answer = write.get(30, java.util.concurrent.TimeUnit.SECONDS);
-                    String resourceVersion = answer.resourceVersion();
-                    long answered = answer.at();
-                    if (seen == 0) {
-                        missed++;
-                    } else {
-                        latency.add(seen - sent);
+                    if (counted) {
+                        firstAlreadyMatched += watch.firstAlreadyWanted() ? 1 : 0;
+                        firstLate += watch.firstLate() ? 1 : 0;
+                        sawNeither += neither ? 1 : 0;
+                        if (seen == 0) {
+                            missed += watch.untimeable() ? 0 : 1;
+                        } else {
+                            latency.add(seen - sent);
+                        }
+                        written.add(new LatencyBreakdown.Change(sent, answer.at(), answer.resourceVersion(), seen));
+                    } else if (seen != 0) {
+                        warmupLatency.add(seen - sent);
                     }
-                    written.add(new LatencyBreakdown.Change(sent, answered, resourceVersion, seen));
                     Thread.sleep(300 + (i * 37) % 200); // off the 60 Hz grid, so pulse phase is sampled evenly
                     if ((i + 1) % 20 == 0) {
-                        progress.accept("pixel: " + (i + 1) + "/" + changes + " changes");
+                        progress.accept("pixel: " + (i + 1) + "/" + (warmup + changes) + " changes (" + warmup + " warm-up)");
                     }
                 }
                 writes.shutdownNow();
+                benchGc = benchGc != null ? benchGc : new GcPauses();
+                result.put("warmup_changes", warmup);
+                result.put("warmup_write_to_pixel", warmupLatency.summary());
                 result.put("changes", changes);
+                result.put("first_grab_already_matched", firstAlreadyMatched);
+                if (firstAlreadyMatched > 0) {
+                    result.put("probe_broken", firstAlreadyMatched + " of " + changes + " changes already showed the new state in the"
+                            + " first grab, taken within 5 ms of the write: the spot does not follow the node's state, so these"
+                            + " changes are not timed and the figures below do not describe the screen");
+                }
+                // The first look came > 5 ms after the write (the sampler waited for a core) and found the change
+                // already shown: not timed, and not a broken probe; a loaded machine's cost, counted here.
+                result.put("first_grab_late_and_already_changed", firstLate);
+                result.put("changes_with_a_grab_showing_neither_state", sawNeither);
                 result.put("not_seen_within_3s", missed);
                 result.put("write_to_pixel", latency.summary());
                 result.put("grab", grabTime.summary());
@@ -294,64 +376,50 @@ final class PixelProbeBench {
         return images;
     }
 
-    /** The top-left of a PATCH×PATCH block that is constant within each state and differs most between them. */
-    static java.awt.Point calibrate(BufferedImage[] a, BufferedImage[] b) {
-        int w = a[0].getWidth();
-        int h = a[0].getHeight();
-        java.awt.Point best = null;
-        long bestScore = 0;
-        for (int y = 0; y + PATCH <= h; y += 2) {
-            for (int x = 0; x + PATCH <= w; x += 2) {
-                if (!steady(a, x, y) || !steady(b, x, y)) {
-                    continue;
-                }
-                long score = 0;
-                for (int dy = 0; dy < PATCH; dy++) {
-                    for (int dx = 0; dx < PATCH; dx++) {
-                        score += distance(a[0].getRGB(x + dx, y + dy), b[0].getRGB(x + dx, y + dy));
-                    }
-                }
-                if (score > bestScore) {
-                    bestScore = score;
-                    best = new java.awt.Point(x, y);
-                }
-            }
+    private static Rectangle area(String spec, Rectangle screen) {
+        if (spec == null || spec.isBlank()) {
+            return screen;
         }
-        return bestScore > PATCH * PATCH * 60 ? best : null;
+        String[] f = spec.trim().split("\\s*,\\s*");
+        return new Rectangle(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]));
     }
 
-    private static boolean steady(BufferedImage[] images, int x, int y) {
-        for (int dy = 0; dy < PATCH; dy++) {
-            for (int dx = 0; dx < PATCH; dx++) {
-                int first = images[0].getRGB(x + dx, y + dy);
-                for (int i = 1; i < images.length; i++) {
-                    if (images[i].getRGB(x + dx, y + dy) != first) {
-                        return false;
-                    }
-                }
-            }
+    /** The whole screen with every candidate framed: the spot red, verified yellow, rejected magenta; the area searched in grey. */
+    private static void markCandidates(BufferedImage screen, List<ProbeSpot.Candidate> found, ProbeSpot.Verifier verifier,
+                                       ProbeSpot.Candidate spot, Rectangle area, Path file) throws IOException {
+        BufferedImage copy = new BufferedImage(screen.getWidth(), screen.getHeight(), BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = copy.createGraphics();
+        g.drawImage(screen, 0, 0, null);
+        g.setStroke(new java.awt.BasicStroke(2));
+        g.setColor(java.awt.Color.GRAY);
+        g.drawRect(area.x, area.y, area.width - 1, area.height - 1);
+        for (ProbeSpot.Candidate c : found) {
+            boolean verified = verifier != null && verifier.verified().contains(c);
+            g.setColor(c == spot ? java.awt.Color.RED : verified ? java.awt.Color.YELLOW : java.awt.Color.MAGENTA);
+            int pad = c == spot ? 8 : 4;
+            g.drawRect(c.x() - pad, c.y() - pad, ProbeSpot.PATCH + 2 * pad, ProbeSpot.PATCH + 2 * pad);
         }
-        return true;
+        g.dispose();
+        javax.imageio.ImageIO.write(copy, "png", file.toFile());
     }
 
-    private static int distance(int p, int q) {
-        return Math.abs(((p >> 16) & 255) - ((q >> 16) & 255)) + Math.abs(((p >> 8) & 255) - ((q >> 8) & 255))
-                + Math.abs((p & 255) - (q & 255));
-    }
-
-    private static int[] pixels(BufferedImage image) {
-        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-    }
-
-    /** The grab is nearer the wanted state than the other one. */
-    private static boolean closer(int[] now, int[] want, int[] other) {
-        long toWant = 0;
-        long toOther = 0;
-        for (int i = 0; i < now.length; i++) {
-            toWant += distance(now[i], want[i]);
-            toOther += distance(now[i], other[i]);
-        }
-        return toWant < toOther;
+    /** A 160×100 crop around the spot, drawn ×3, with the spot in a red frame. */
+    private static void markSpot(Robot robot, Rectangle screen, ProbeSpot.Candidate spot, Path file) throws IOException {
+        int w = 160;
+        int h = 100;
+        int x0 = Math.max(0, Math.min(screen.width - w, spot.x() - w / 2));
+        int y0 = Math.max(0, Math.min(screen.height - h, spot.y() - h / 2));
+        BufferedImage crop = robot.createScreenCapture(new Rectangle(x0, y0, w, h));
+        int scale = 3;
+        BufferedImage big = new BufferedImage(w * scale, h * scale, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = big.createGraphics();
+        g.drawImage(crop, 0, 0, w * scale, h * scale, null);
+        g.setColor(java.awt.Color.RED);
+        g.setStroke(new java.awt.BasicStroke(2));
+        g.drawRect((spot.x() - x0) * scale - 3, (spot.y() - y0) * scale - 3, ProbeSpot.PATCH * scale + 6, ProbeSpot.PATCH * scale + 6);
+        g.drawString("probe " + spot.at(), 4, h * scale - 6);
+        g.dispose();
+        javax.imageio.ImageIO.write(big, "png", file.toFile());
     }
 
     static String kubeconfig(String apiUrl) {

@@ -1,6 +1,7 @@
 package io.pirack.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pirack.kube.ClusterConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -35,5 +37,37 @@ class EarlyStartTest {
         CompletionException failed = assertThrows(CompletionException.class, () -> early.opening().orTimeout(60, TimeUnit.SECONDS).join());
         assertInstanceOf(ClusterConnection.KubeconfigException.class, failed.getCause());
         assertTrue(early.opening().isCompletedExceptionally());
+    }
+
+    @Test
+    void aRehearsalRackWhoseSeedWaitedForTheWindowsFirstPulseOpensWithEveryPi() throws Exception {
+        EarlyStart early = EarlyStart.begin(new AppPaths(home, home), sim(), false, true);
+        early.firstPulse().complete(null);
+
+        try (ClusterSession session = early.opening().orTimeout(60, TimeUnit.SECONDS).join()) {
+            assertEveryPiListed(session);
+        }
+    }
+
+    @Test
+    void aWindowThatNeverPulsesHoldsTheSeedBackOnlyForAWhile() throws Exception {
+        EarlyStart early = EarlyStart.begin(new AppPaths(home, home), sim(), false, true);
+
+        try (ClusterSession session = early.opening().orTimeout(60, TimeUnit.SECONDS).join()) {
+            assertEveryPiListed(session);
+            assertFalse(early.firstPulse().isDone());
+        }
+    }
+
+    private static LaunchOptions sim() {
+        return new LaunchOptions(true, null, null, false, -1, false, 0);
+    }
+
+    /** Through the app's own client over HTTP: every Pi of the rack as a Node. */
+    private static void assertEveryPiListed(ClusterSession session) {
+        List<String> pis = session.rehearsal().orElseThrow().spec().slots().stream().map(s -> s.hostname()).sorted().toList();
+        List<String> nodes = session.client().nodes().list().getItems().stream().map(n -> n.getMetadata().getName()).sorted().toList();
+        assertFalse(pis.isEmpty());
+        assertEquals(pis, nodes);
     }
 }

@@ -49,6 +49,11 @@ class RehearsalSessionStartTest {
             List<Pod> systemPods = client.pods().inNamespace("kube-system").list().getItems();
             assertThat(systemPods).isNotEmpty()
                     .anySatisfy(p -> assertThat(p.getSpec().getNodeName()).isEqualTo("rpi1"));
+            // Owned by the Node as the server stored it (its uid is the server's, read from the create's answer).
+            String rpi1 = nodes.stream().filter(n -> n.getMetadata().getName().equals("rpi1")).findFirst().orElseThrow().getMetadata().getUid();
+            assertThat(rpi1).isNotBlank();
+            assertThat(systemPods).allSatisfy(p -> assertThat(p.getMetadata().getOwnerReferences())
+                    .extracting(owner -> owner.getUid()).containsExactly(rpi1));
             assertStampedByTheServer(systemPods);
             assertThat(client.apps().deployments().inNamespace(SimWorkload.DEMO_NAMESPACE)
                     .withName(SimWorkload.DEMO_DEPLOYMENT).get()).isNotNull();

@@ -91,40 +91,6 @@ class StartupMarksTest {
     }
 
     @Test
-    void aMarkCarriesWhatTheStartCostSoFarAsNameValuePairs() {
-        String costs = StartupMarks.costsSoFar("skeleton");
-
-        // Pairs, as the bench reads them: " skeleton-cpu-ms 1830 skeleton-classes 9120 skeleton-rss-kb 301234".
-        String[] words = costs.strip().split(" ");
-        assertThat(words.length % 2).isZero();
-        java.util.Map<String, Long> figures = new java.util.HashMap<>();
-        for (int w = 0; w < words.length; w += 2) {
-            figures.put(words[w], Long.parseLong(words[w + 1]));
-        }
-        assertThat(figures.get("skeleton-classes")).isGreaterThan(1000L);
-        if (System.getProperty("os.name").startsWith("Linux")) {
-            assertThat(figures.get("skeleton-cpu-ms")).isPositive();
-            assertThat(figures.get("skeleton-rss-kb")).isGreaterThan(10_000L);
-        }
-    }
-
-    @Test
-    void aMarkSplitsTheCpuByKindOfThread() {
-        String costs = StartupMarks.costsSoFar("live");
-
-        assertThat(StartupMarks.threadKind("JavaFX Applicat")).isEqualTo("fx");
-        assertThat(StartupMarks.threadKind("pirack-early-co")).isEqualTo("early");
-        assertThat(StartupMarks.threadKind("C1 CompilerThre")).isEqualTo("c1");
-        assertThat(StartupMarks.threadKind("C2 CompilerThre")).isEqualTo("c2");
-        assertThat(StartupMarks.threadKind("QuantumRenderer")).isEqualTo("render");
-        assertThat(StartupMarks.threadKind("Finalizer")).isEqualTo("other");
-        if (System.getProperty("os.name").startsWith("Linux")) {
-            // This test JVM has compiled something and run its own threads by now.
-            assertThat(costs).contains(" live-cpu-ms-c1 ").contains(" live-cpu-ms-other ");
-        }
-    }
-
-    @Test
     void aReconnectingApiCountsAsLive() throws Exception {
         send(frame(new ApiStatus.Reconnecting(ClusterFixtures.T0, "watch closed"), List.of("rpi1", "rpi2", "rpi3", "rpi4")));
 

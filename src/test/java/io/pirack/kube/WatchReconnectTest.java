@@ -140,9 +140,12 @@ class WatchReconnectTest {
         }
 
         assertEquals(List.of("demo/hello-1", "demo/hello-3"), store.snapshot().pods().keySet().stream().sorted().toList());
-        assertTrue(statuses.stream().anyMatch(ApiStatus.Reconnecting.class::isInstance), "watches were re-established: " + statuses);
-        int connected = statuses.indexOf(statuses.stream().filter(ApiStatus.Connected.class::isInstance).findFirst().orElseThrow());
-        for (ApiStatus status : statuses.subList(connected, statuses.size())) {
+        // The status listener still appends while the watches rotate: read one copy (a sub-list of the live
+        // list fails with ConcurrentModificationException when it grows meanwhile).
+        List<ApiStatus> seen = new java.util.ArrayList<>(statuses);
+        assertTrue(seen.stream().anyMatch(ApiStatus.Reconnecting.class::isInstance), "watches were re-established: " + seen);
+        int connected = seen.indexOf(seen.stream().filter(ApiStatus.Connected.class::isInstance).findFirst().orElseThrow());
+        for (ApiStatus status : seen.subList(connected, seen.size())) {
             assertTrue(status.isLive(), "every LED keeps its state, but the API was " + status);
             assertNull(ApiStatusText.banner(status, status.since().plusSeconds(1)), "no banner for " + status);
         }

@@ -94,7 +94,8 @@ public final class AudienceView extends BorderPane {
         side.prefWidthProperty().bind(widthProperty().multiply(0.38));
         side.setMinWidth(Region.USE_PREF_SIZE);
 
-        Node rackNode = lookOnly(rack.get());
+        // Drawn smaller when it needs more width than is left beside the story: never pushes the side column off screen.
+        Node rackNode = new ShrinkToFit(lookOnly(rack.get()));
         HBox.setHgrow(rackNode, Priority.ALWAYS);
         HBox top = new HBox(rackNode, side);
         setCenter(top);

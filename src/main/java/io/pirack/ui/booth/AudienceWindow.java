@@ -39,7 +39,7 @@ public final class AudienceWindow {
         this.view = root;
         this.onExit = onExit;
         stage.setTitle("PiRack — audience");
-        Scene scene = new Scene(root, 1280, 800);
+        Scene scene = new Scene(fitToScreen(root), 1280, 800, javafx.scene.paint.Color.BLACK);
         scene.setCursor(Cursor.NONE);
         // Esc must never end the show; the exit chord asks for the PIN.
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -58,6 +58,18 @@ public final class AudienceWindow {
                 e.consume();
             }
         });
+    }
+
+    /**
+     * The window's content: never cut. When the story and the strip need more height than the screen has, the
+     * show is drawn smaller (centred, on black). The view keeps the "root" style class, where the stylesheet's
+     * named colours live.
+     */
+    static javafx.scene.layout.Region fitToScreen(AudienceView view) {
+        view.getStyleClass().add("root");
+        ShrinkToFit fit = new ShrinkToFit(view);
+        fit.setStyle("-fx-background-color: black;");
+        return fit;
     }
 
     public Stage stage() {

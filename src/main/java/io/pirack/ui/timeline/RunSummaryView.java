@@ -116,8 +116,22 @@ public final class RunSummaryView extends VBox {
         Label title = new Label(run.title());
         title.getStyleClass().add(TITLE);
         title.setMinWidth(Region.USE_PREF_SIZE);
-        FlowPane head = new FlowPane(16, 2, outcome, title);
+        // A flow pane's minimum width is its widest child's one-line width, so a long verdict ("✓ 2 pods moved in
+        // 18.3 s; web-0 stays Terminating (StatefulSet)" in the audience strip at 1280×800) made the whole window
+        // wider than the screen. Here the verdict wraps within the row instead: the row's minimum is its children's.
+        FlowPane head = new FlowPane(16, 2, outcome, title) {
+            @Override
+            protected double computeMinWidth(double height) {
+                double widest = 0;
+                for (Node child : getChildren()) {
+                    widest = Math.max(widest, child.minWidth(-1));
+                }
+                return snappedLeftInset() + widest + snappedRightInset();
+            }
+        };
         head.setAlignment(Pos.CENTER_LEFT);
+        outcome.maxWidthProperty().bind(head.widthProperty());
+        outcome.setMinHeight(Region.USE_PREF_SIZE);
 
         PhaseBar bar = new PhaseBar(run, large ? 46 : 30);
         FlowPane chips = new FlowPane(large ? 18 : 10, 2);
