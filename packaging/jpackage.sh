@@ -200,8 +200,11 @@ app_image_args=(
   # and were promoted early. Now: old starts at 80 MB (~50 MB live at 4 Pis; untouched pages cost no RSS),
   # a fixed 32 MB young with 5 MB survivors, Metaspace's first GC at 96 MB (~55 MB used). G1 (pause
   # goal 10 ms) had no full GCs but committed 206 MB and RSS 293 MB, and its pauses were no shorter here.
+  # Session 8: -Xms192m (old starts at 160 MB): at 100 nodes / 3,000 pods the live heap (~87 MB) passed the
+  # 80 MB old generation and the app made a 200-500 ms full GC in the changes; 0 with 192m. At 4 Pis the
+  # pages it never touches cost ~5 MB of RSS (277 -> 282 MB after 11 min).
   --java-options "-XX:+UseSerialGC"
-  --java-options "-Xms112m"
+  --java-options "-Xms192m"
   --java-options "-Xmn32m"
   --java-options "-XX:SurvivorRatio=4"
   --java-options "-XX:MetaspaceSize=96m"

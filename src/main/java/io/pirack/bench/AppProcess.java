@@ -18,7 +18,7 @@ final class AppProcess {
      * The heap starts big enough and Metaspace's first GC late enough that the start makes no full GC
      * (issue 20's 94 ms pause); young survivors of 5 MB stop early promotion (packaging/jpackage.sh says more).
      */
-    static final String LAUNCHER_FLAGS = "-XX:+UseSerialGC -Xms112m -Xmn32m -XX:SurvivorRatio=4 -XX:MetaspaceSize=96m"
+    static final String LAUNCHER_FLAGS = "-XX:+UseSerialGC -Xms192m -Xmn32m -XX:SurvivorRatio=4 -XX:MetaspaceSize=96m"
             + " -Xmx512m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
             + " -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000"
             + " -XX:Tier4BackEdgeThreshold=400000"

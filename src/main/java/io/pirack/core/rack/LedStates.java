@@ -59,7 +59,8 @@ public final class LedStates {
         READY("Ready", "✔"),
         NOT_READY("NotReady", "✖"),
         UNKNOWN_STATUS("NotReady (Unknown)", "?"),
-        CORDONED("SchedulingDisabled", "⏸"),
+        // ⊘ not ⏸: U+23F8 is missing from DejaVu Sans (Linux laptops, Xvfb), where it was drawn as an empty box.
+        CORDONED("SchedulingDisabled", "⊘"),
         TAINTED("Ready, tainted", "⚠"),
         MISSING("no Node object", "∅"),
         API_UNKNOWN("unknown (API unreachable)", "…", "unknown");

@@ -67,7 +67,7 @@ class RackViewModelTest {
         return Stream.of(
                 Arguments.of(ConditionStatus.TRUE, false, List.<Taint>of(), NodeLed.READY, "✔ Ready"),
                 Arguments.of(ConditionStatus.TRUE, true, ClusterFixtures.taints(Taint.UNSCHEDULABLE + ":NoSchedule"),
-                        NodeLed.CORDONED, "⏸ SchedulingDisabled"),
+                        NodeLed.CORDONED, "⊘ SchedulingDisabled"),
                 Arguments.of(ConditionStatus.TRUE, false, ClusterFixtures.taints("dedicated:NoSchedule"), NodeLed.TAINTED, "⚠ Ready, tainted"),
                 Arguments.of(ConditionStatus.FALSE, false, List.<Taint>of(), NodeLed.NOT_READY, "✖ NotReady"),
                 Arguments.of(ConditionStatus.UNKNOWN, false, ClusterFixtures.taints(Taint.UNREACHABLE + ":NoExecute"),
