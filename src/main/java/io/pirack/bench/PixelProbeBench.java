@@ -60,6 +60,7 @@ final class PixelProbeBench {
         try (RehearsalRack rack = RehearsalRack.start(spec, SimTimings.demoTuned(), SimClock.realTime(1), options);
              KubernetesClient writer = ClusterConnection.forUrl(rack.apiUrl());
              PodChurn churn = new PodChurn(writer, deletesPerSecond)) {
+            settle(writer, options.demoReplicas(), result, progress);
             Path kubeconfig = home.resolve("kubeconfig");
             Files.writeString(kubeconfig, kubeconfig(rack.apiUrl()));
             List<String> command = new ArrayList<>();
@@ -355,6 +356,37 @@ final class PixelProbeBench {
         int end = (int) Math.min(to, all.length);
         int start = (int) Math.min(from, end);
         return PulseLogCounts.count(new String(all, start, end - start, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Waits until the workload's pods are all Running and Ready (at most {@code -Dbench.pixel.settleSeconds}, 900):
+     * the figure is for a cluster with its pods drawn on the cards. The rehearsal rack writes every scheduling,
+     * start and readiness over HTTP, so 3,000 pods on 100 nodes take minutes to settle; measured without this wait,
+     * session 8's 100-node runs had most pods still Pending (no tiles on the cards, nothing to animate).
+     */
+    private static void settle(KubernetesClient client, int demoPods, Map<String, Object> result, Consumer<String> progress)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long cap = Long.getLong("bench.pixel.settleSeconds", 900) * 1_000_000_000L;
+        long ready = 0;
+        long total = 0;
+        while (System.nanoTime() - start < cap) {
+            List<io.fabric8.kubernetes.api.model.Pod> pods = client.pods().inNamespace("demo").list().getItems();
+            total = pods.size();
+            ready = pods.stream().filter(PixelProbeBench::ready).count();
+            if (ready >= demoPods) {
+                break;
+            }
+            progress.accept("pixel: waiting for the rack's pods to be Ready (" + ready + "/" + demoPods + ")");
+            Thread.sleep(5_000);
+        }
+        result.put("cluster_settled_after_s", Samples.round((System.nanoTime() - start) / 1e9));
+        result.put("demo_pods_ready_before_the_app", ready + " of " + total + " (" + demoPods + " wanted)");
+    }
+
+    private static boolean ready(io.fabric8.kubernetes.api.model.Pod pod) {
+        return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     /** The API server's answer to a write: the node's new resourceVersion, and when the answer came (nanoTime). */
