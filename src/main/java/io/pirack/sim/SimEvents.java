@@ -41,9 +41,16 @@ final class SimEvents {
         this.clock = clock;
     }
 
-    /** Deletes events older than the TTL, or beyond the cap. */
+    /**
+     * Most events one pass deletes. Each delete is a request to the mock API server, which scans all its objects
+     * per request: at 100 nodes a burst of 3,000 "Scheduled" events took the rack's loop minutes to delete one by
+     * one, and no kubelet ran meanwhile (the 3,000 pods stayed Pending). A burst now drains over several passes.
+     */
+    static final int MAX_EXPIRED_PER_PASS = 25;
+
+    /** Deletes events older than the TTL, or beyond the cap ({@link #MAX_EXPIRED_PER_PASS} at most per call). */
     void expire(Instant now) {
-        while (true) {
+        for (int deleted = 0; deleted < MAX_EXPIRED_PER_PASS; deleted++) {
             String[] victim;
             synchronized (written) {
                 var oldest = written.peekFirst();
