@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import java.net.InetAddress;
 import java.time.Clock;
-import java.util.HashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,20 +14,16 @@ import org.junit.jupiter.api.Test;
  */
 class SimEventsExpiryTest {
 
-    private final KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-            new SimStore(Clock.systemUTC()), false);
-    private KubernetesClient client;
+    private final SimStoreServer server = new SimStoreServer();
+    private final KubernetesClient client = server.client();
 
     @AfterEach
     void stop() {
-        client.close();
-        server.destroy();
+        server.close();
     }
 
     @Test
     void aBurstOverTheCapDrainsOverSeveralPassesNotInOne() {
-        server.init(InetAddress.getLoopbackAddress(), 0);
-        client = server.createClient();
         Clock clock = Clock.systemUTC();
         SimEvents events = new SimEvents(client, clock);
         int burst = SimEvents.MAX_EVENTS + 2 * SimEvents.MAX_EXPIRED_PER_PASS + 10;

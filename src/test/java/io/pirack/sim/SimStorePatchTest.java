@@ -9,12 +9,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import java.net.InetAddress;
-import java.time.Clock;
-import java.util.HashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,20 +19,16 @@ import org.junit.jupiter.api.Test;
  */
 class SimStorePatchTest {
 
-    private final KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-            new SimStore(Clock.systemUTC()), false);
-    private KubernetesClient client;
+    private final SimStoreServer server = new SimStoreServer();
+    private final KubernetesClient client = server.client();
 
     @AfterEach
     void stop() {
-        client.close();
-        server.destroy();
+        server.close();
     }
 
     @Test
     void aFailedTestOperationIsRefused422AndChangesNothing() {
-        server.init(InetAddress.getLoopbackAddress(), 0);
-        client = server.createClient();
         client.nodes().resource(new NodeBuilder().withNewMetadata().withName("rpi2").endMetadata().withNewSpec().endSpec().build()).create();
 
         KubernetesClientException e = assertThrows(KubernetesClientException.class, () -> client.nodes().withName("rpi2")
