@@ -1,5 +1,6 @@
 package io.pirack.ui.booth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pirack.core.booth.KioskLock;
@@ -51,6 +52,9 @@ class AudienceFitTest {
         AudienceView view = new AudienceView(model, () -> rack, () -> strip);
         scene = new Scene(AudienceWindow.fitToScreen(view), WIDTH, HEIGHT);
         stage.setScene(scene);
+        // TestFX reuses one stage for every test class: one left wider gives the new scene its own size.
+        stage.setWidth(WIDTH);
+        stage.setHeight(HEIGHT);
         stage.show();
     }
 
@@ -59,6 +63,8 @@ class AudienceFitTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> scene.getRoot().layout());
 
+        assertEquals(WIDTH, scene.getWidth(), 0.5, "the window is as wide as a 1280×720 projector");
+        assertEquals(HEIGHT, scene.getHeight(), 0.5);
         Node side = robot.lookup("#audience-side").query();
         Node stopwatchColumnText = robot.lookup(".audience-story").query();
         for (Node shown : List.of(rack, strip, side, stopwatchColumnText)) {
