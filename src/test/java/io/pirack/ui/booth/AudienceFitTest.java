@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pirack.core.booth.KioskLock;
-import io.pirack.core.plug.GuardrailReport;
 import io.pirack.core.rack.RackSpec;
-import io.pirack.ui.plug.PlugBackend;
+import io.pirack.testing.PluggedInPlugs;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -47,7 +43,7 @@ class AudienceFitTest {
     void start(Stage stage) {
         rack = fixed("rack", 1100, 400);
         strip = fixed("strip", 600, 520);
-        BoothViewModel model = new BoothViewModel(new NoPlugs(), () -> RackSpec.rehearsal(4), Clock.systemUTC(),
+        BoothViewModel model = new BoothViewModel(new PluggedInPlugs(), () -> RackSpec.rehearsal(4), Clock.systemUTC(),
                 new SplittableRandom(1), new KioskLock(() -> null, Clock.systemUTC()), hash -> { }, what -> { }, () -> { });
         AudienceView view = new AudienceView(model, () -> rack, () -> strip);
         scene = new Scene(AudienceWindow.fitToScreen(view), WIDTH, HEIGHT);
@@ -84,47 +80,5 @@ class AudienceFitTest {
         block.setMinSize(minWidth, minHeight);
         block.setPrefSize(minWidth, minHeight);
         return block;
-    }
-
-    private static final class NoPlugs implements PlugBackend {
-        @Override
-        public boolean connected() {
-            return true;
-        }
-
-        @Override
-        public Set<String> unpluggedNodes() {
-            return Set.of();
-        }
-
-        @Override
-        public boolean isUnplugged(String node) {
-            return false;
-        }
-
-        @Override
-        public boolean canPull(String node) {
-            return true;
-        }
-
-        @Override
-        public GuardrailReport assess(String node) {
-            return new GuardrailReport(node, List.of());
-        }
-
-        @Override
-        public Optional<String> describe(String node) {
-            return Optional.empty();
-        }
-
-        @Override
-        public CompletableFuture<Void> pull(String node) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<Void> restore(String node) {
-            return CompletableFuture.completedFuture(null);
-        }
     }
 }

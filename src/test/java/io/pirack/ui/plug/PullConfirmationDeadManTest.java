@@ -7,15 +7,14 @@ import static io.pirack.testing.Fx.runOnFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pirack.core.plug.GuardrailReport;
 import io.pirack.core.tuning.DeadManCheck;
 import io.pirack.core.tuning.Distribution;
 import io.pirack.core.tuning.EffectiveSettings;
 import io.pirack.core.tuning.KubeVersion;
 import io.pirack.core.tuning.TuningWarning;
+import io.pirack.testing.PluggedInPlugs;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.application.Platform;
@@ -59,32 +58,7 @@ class PullConfirmationDeadManTest {
 
     /** The port as the app implements it for one plugged-in Pi with nothing else to say about the pull. */
     private PlugBackend backend(Optional<TuningWarning> deadMan) {
-        return new PlugBackend() {
-            @Override
-            public boolean connected() {
-                return true;
-            }
-
-            @Override
-            public Set<String> unpluggedNodes() {
-                return Set.of();
-            }
-
-            @Override
-            public boolean isUnplugged(String node) {
-                return false;
-            }
-
-            @Override
-            public boolean canPull(String node) {
-                return true;
-            }
-
-            @Override
-            public GuardrailReport assess(String node) {
-                return new GuardrailReport(node, List.of());
-            }
-
+        return new PluggedInPlugs() {
             @Override
             public Optional<TuningWarning> deadManWarning(String node) {
                 return deadMan;
@@ -98,11 +72,6 @@ class PullConfirmationDeadManTest {
             @Override
             public CompletableFuture<Void> pull(String node) {
                 pulled.add(node);
-                return CompletableFuture.completedFuture(null);
-            }
-
-            @Override
-            public CompletableFuture<Void> restore(String node) {
                 return CompletableFuture.completedFuture(null);
             }
         };
