@@ -367,21 +367,20 @@ final class PixelProbeBench {
     private static void settle(KubernetesClient client, int demoPods, Map<String, Object> result, Consumer<String> progress)
             throws InterruptedException {
         long start = System.nanoTime();
-        long cap = Long.getLong("bench.pixel.settleSeconds", 900) * 1_000_000_000L;
-        long ready = 0;
-        long total = 0;
-        while (System.nanoTime() - start < cap) {
-            List<io.fabric8.kubernetes.api.model.Pod> pods = client.pods().inNamespace("demo").list().getItems();
-            total = pods.size();
-            ready = pods.stream().filter(PixelProbeBench::ready).count();
-            if (ready >= demoPods) {
-                break;
-            }
-            progress.accept("pixel: waiting for the rack's pods to be Ready (" + ready + "/" + demoPods + ")");
-            Thread.sleep(5_000);
+        long cap = Long.getLong("bench.pixel.settleSeconds", 900);
+        progress.accept("pixel: waiting for the rack's " + demoPods + " pods to be Ready (at most " + cap + " s)");
+        // Told by a watch (fabric8's informer), not by polling the list.
+        java.util.concurrent.CompletableFuture<List<io.fabric8.kubernetes.api.model.Pod>> settled = client.pods()
+                .inNamespace("demo").informOnCondition(pods -> pods.stream().filter(PixelProbeBench::ready).count() >= demoPods);
+        try {
+            settled.get(cap, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException late) {
+            settled.cancel(true);
         }
+        List<io.fabric8.kubernetes.api.model.Pod> pods = client.pods().inNamespace("demo").list().getItems();
         result.put("cluster_settled_after_s", Samples.round((System.nanoTime() - start) / 1e9));
-        result.put("demo_pods_ready_before_the_app", ready + " of " + total + " (" + demoPods + " wanted)");
+        result.put("demo_pods_ready_before_the_app", pods.stream().filter(PixelProbeBench::ready).count() + " of " + pods.size()
+                + " (" + demoPods + " wanted)");
     }
 
     private static boolean ready(io.fabric8.kubernetes.api.model.Pod pod) {
