@@ -37,7 +37,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * unhandled on its event loop and never answers, so a client would wait out its timeout.
  *
  * <p>The dispatcher finds an object, or the objects of a list or a collection delete, by matching the
- * request's attributes against every object stored, and at 100 nodes the rack stores ~10,000. Here a
+ * request's attributes against every object stored, and at 100 nodes the rack stores ~3,600. Here a
  * {@link StoreIndex} beside the dispatcher's map offers only the objects of that name or that resource
  * (still matched, in the map's order), for the lookup of its PATCH, PUT and POST handlers
  * ({@link #findResource}) and for GET and DELETE, whose matching is re-done here as the dispatcher does
@@ -53,7 +53,7 @@ final class SimStore extends KubernetesCrudDispatcher {
     private final boolean indexed;
     private final StoreIndex index = new StoreIndex();
     private final KubernetesAttributesExtractor extractor = (KubernetesAttributesExtractor) attributeExtractor;
-    /** The dispatcher's lock halves, as it hands them to {@link #locked}. */
+    /** The dispatcher's lock halves, as it hands them to {@link #locked} (set in the constructor). */
     private Lock readLock;
     private Lock writeLock;
     /** The dispatcher's resource version as it last handed one out (its counter is private). */
@@ -86,9 +86,10 @@ final class SimStore extends KubernetesCrudDispatcher {
 
     @Override
     protected void locked(Lock lock) {
-        if (lock instanceof ReentrantReadWriteLock.ReadLock) {
+        // Seen in the constructor, before any request thread exists; later calls hand over the same two.
+        if (readLock == null && lock instanceof ReentrantReadWriteLock.ReadLock) {
             readLock = lock;
-        } else if (lock instanceof ReentrantReadWriteLock.WriteLock) {
+        } else if (writeLock == null && lock instanceof ReentrantReadWriteLock.WriteLock) {
             writeLock = lock;
         }
     }
