@@ -9,8 +9,9 @@ import java.time.format.DateTimeFormatter;
 /**
  * A timeline action: a plug was pulled or put back, with the exact local time.
  *
- * @param requestedAt when the presenter asked
- * @param at          when it took effect (the command returned), the moment failover timings start from
+ * @param requestedAt when the presenter asked: the moment failover timings start from (the timeline's run,
+ *                    the audience's stopwatch and the card's "unplugged since" all count from the click)
+ * @param at          when the command returned
  * @param detail      what the strategy did, e.g. "stopped k3s-agent"
  */
 public record PlugActionEvent(String node, Action action, PlugMethod method, Instant requestedAt, Instant at,

@@ -125,7 +125,9 @@ public final class PlugController {
                 if (pull) {
                     PullResult result = strategy.pull(slot);
                     Instant at = clock.instant();
-                    after = new PlugState.Unplugged(at, result.deadManDelay() == null ? null : at.plus(result.deadManDelay()),
+                    // "Unplugged since" is the click, as the timeline's run and the audience's stopwatch count
+                    // from it; a slow command (SSH, a busy rehearsal rack) otherwise put the card seconds later.
+                    after = new PlugState.Unplugged(requestedAt, result.deadManDelay() == null ? null : at.plus(result.deadManDelay()),
                             result.deadManDelay() != null);
                     event = new PlugActionEvent(node, PlugActionEvent.Action.PULLED, strategy.method(), requestedAt, at,
                             clock.getZone(), result.detail());

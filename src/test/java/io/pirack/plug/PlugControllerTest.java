@@ -102,11 +102,14 @@ class PlugControllerTest {
     }
 
     @Test
-    void pullGoesThroughPullingToUnpluggedWithAutoRestoreTime() throws Exception {
+    void pullGoesThroughPullingToUnpluggedSinceTheClickWithAutoRestoreTime() throws Exception {
         PlugController controller = controller(new FakeSwitch(), SAME_THREAD);
         PlugState state = controller.pull("rpi2").get();
-        Instant at = T0.plusMillis(400);
-        assertEquals(new PlugState.Unplugged(at, at.plusSeconds(180), true), state);
+        // The switch took 0.4 s: the card says "unplugged since" the click, as the timeline's run counts from
+        // it (PlugActionEvent.requestedAt); the dead man counts from when the switch was off.
+        Instant doneAt = T0.plusMillis(400);
+        assertEquals(new PlugState.Unplugged(T0, doneAt.plusSeconds(180), true), state);
+        assertEquals(actions.get(0).requestedAt(), ((PlugState.Unplugged) state).since());
         assertEquals(List.of("rpi2: pulling the plug…", "rpi2: " + state.describe()), heard);
         assertEquals(Set.of("rpi2"), controller.unpluggedNodes());
     }

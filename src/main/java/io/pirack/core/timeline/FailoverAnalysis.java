@@ -23,6 +23,7 @@ import io.pirack.core.timeline.TimelineEvent.TaintAdded;
 import io.pirack.core.timeline.TimelineEvent.TuningApplied;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -72,6 +73,13 @@ final class FailoverAnalysis {
     }
 
     /** The one order used everywhere: receive time, then kind, then identity (stable for equal times). */
+    /**
+     * How far the node lifecycle controller's clock (it stamps NotReady) may run ahead of the API server's
+     * (it stamps a pod's creation) before a replacement is taken for a pod that was there already. A pod
+     * that existed before the pull was created at least a grace period (seconds) before NotReady.
+     */
+    static final Duration SERVER_CLOCK_MARGIN = Duration.ofSeconds(2);
+
     static final Comparator<TimelineEvent> ORDER = Comparator.comparing(TimelineEvent::receivedAt)
             .thenComparing(TimelineEvent::kind)
             .thenComparing(TimelineEvent::identity);
@@ -201,7 +209,7 @@ final class FailoverAnalysis {
         String taintKey = notReady instanceof NodeReadyChanged r && r.to() == ConditionStatus.FALSE
                 ? Taint.NOT_READY : Taint.UNREACHABLE;
         List<PodTrack> victims = victims(node, start, victimCutoff, taintKey);
-        Map<PodTrack, PodTrack> replacements = linkReplacements(victims, start, timeoutAt);
+        Map<PodTrack, PodTrack> replacements = linkReplacements(victims, start, timeoutAt, notReady);
         boolean forced = outOfService != null;
         List<PodTrack> movable = victims.stream().filter(v -> Movable.kind(v.ref.ownerKind(), forced)).toList();
 
@@ -359,11 +367,24 @@ final class FailoverAnalysis {
      * rather than the deletion mark tolerates a replacement that arrives before the mark. A StatefulSet
      * pod's replacement has the same name and a new uid.
      */
-    private Map<PodTrack, PodTrack> linkReplacements(List<PodTrack> victims, Instant start, Instant timeoutAt) {
+    /**
+     * Links each evicted victim to the first later pod of the same owner. "Later" is said twice: PiRack
+     * first saw the pod after the run started, and the API server created it no earlier than the node's
+     * NotReady transition (server clocks, whole seconds, with {@link #SERVER_CLOCK_MARGIN} for a controller
+     * and an API server on different hosts). The second keeps out pods that existed
+     * before the pull but reached PiRack after it, as when the plug is pulled while PiRack is still
+     * connecting: no controller replaces a pod before its node is NotReady. It compares server time with
+     * server time, so a laptop's clock skew or a re-list's order cannot move a pod across the line.
+     */
+    private Map<PodTrack, PodTrack> linkReplacements(List<PodTrack> victims, Instant start, Instant timeoutAt,
+                                                     TimelineEvent notReady) {
         Set<PodTrack> victimSet = new HashSet<>(victims);
+        Instant notReadyOnServer = notReady instanceof NodeReadyChanged r && r.transitionTime() != null
+                ? r.transitionTime().truncatedTo(ChronoUnit.SECONDS).minus(SERVER_CLOCK_MARGIN) : null;
         List<PodTrack> candidates = pods.values().stream()
                 .filter(p -> p.created != null && !p.created.receivedAt().isBefore(start)
                         && !p.created.receivedAt().isAfter(timeoutAt)
+                        && !createdBefore(p.created, notReadyOnServer)
                         && !victimSet.contains(p) && !linkedReplacements.contains(p.ref.uid()))
                 .sorted(Comparator.comparing((PodTrack p) -> p.created.receivedAt()).thenComparing(p -> p.ref.key()))
                 .toList();
@@ -382,6 +403,11 @@ final class FailoverAnalysis {
             }
         }
         return links;
+    }
+
+    private static boolean createdBefore(PodCreated created, Instant notReadyOnServer) {
+        return notReadyOnServer != null && created.createdAt() != null
+                && created.createdAt().truncatedTo(ChronoUnit.SECONDS).isBefore(notReadyOnServer);
     }
 
     private static boolean replaces(PodRef candidate, PodRef old) {

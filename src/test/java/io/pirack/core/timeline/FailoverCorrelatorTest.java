@@ -553,4 +553,25 @@ class FailoverCorrelatorTest {
                 "an Event with no marker nearby stays a label of its own");
         assertEquals(List.of("pi1", "pi2", "pi3", "pi4", "cluster"), snapshot.lanes());
     }
+
+    @Test
+    void podsThatExistedBeforeThePullButReachedPiRackAfterItAreNotReplacements() {
+        // The plug is pulled while PiRack is still connecting: the first list arrives 3 s after the pull and
+        // brings two of the Deployment's pods created 8 s before it (Ready at 5.8 s). They were never
+        // replacements; web-c and web-d, created after the evictions, are.
+        Script script = Script.reference();
+        for (String name : List.of("web-early1", "web-early2")) {
+            script.add(new PodCreated(at(3), "pi4", web(name), ClusterFixtures.serverAt(-8), 5L, 5L))
+                    .add(new TimelineEvent.PodScheduled(at(3), "pi4", web(name)))
+                    .add(new TimelineEvent.PodRunning(at(3), "pi4", web(name)))
+                    .add(new TimelineEvent.PodReady(at(5.8), "pi4", web(name), ClusterFixtures.serverAt(5.8)));
+        }
+
+        FailoverRun run = onlyRun(script.correlator(), 60);
+
+        assertEquals(List.of("demo/web-c", "demo/web-d"),
+                run.metrics().pods().stream().map(RunMetrics.PodMetrics::replacement).toList());
+        assertEquals(seconds(19.0), run.metrics().toFirstReplacementReady(), "not the early pods' 5.8 s");
+        assertEquals(seconds(21.0), run.metrics().total());
+    }
 }
