@@ -266,4 +266,34 @@ class EndpointCheckTest {
             check.close();
         }
     }
+
+    @Test
+    void anHttpsEndpointIsAskedWithTheTlsTheConnectionsConfigSays() throws Exception {
+        io.fabric8.kubernetes.client.server.mock.KubernetesMockServer server =
+                new io.fabric8.kubernetes.client.server.mock.KubernetesMockServer(true);
+        server.init(InetAddress.getLoopbackAddress(), 0);
+        try {
+            io.fabric8.kubernetes.client.Config trusting = server.createClient().getConfiguration();
+            ApiHealth health = new ApiHealth(T0);
+            EndpointCheck check = EndpointCheck.of(trusting, health);
+            try {
+                answeredChecks(check, health, 2);
+            } finally {
+                check.close();
+            }
+            // The same server with the JVM's default trust: its self-signed certificate is refused, no answer counts.
+            ApiHealth untrusting = new ApiHealth(T0);
+            EndpointCheck refused = EndpointCheck.of(new io.fabric8.kubernetes.client.ConfigBuilder()
+                    .withMasterUrl(trusting.getMasterUrl()).build(), untrusting);
+            try {
+                refused.sendIfDue(T0);
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> untrusting.evaluate(at(0.1), WATCHING)
+                        instanceof ApiStatus.Connecting c && c.reason() != null && c.reason().contains("certification path"));
+            } finally {
+                refused.close();
+            }
+        } finally {
+            server.destroy();
+        }
+    }
 }
