@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +27,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class SimCache implements AutoCloseable {
 
+    private static final String BY_NODE = "spec.nodeName";
+
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     final SharedIndexInformer<Node> nodes;
     final SharedIndexInformer<Pod> pods;
@@ -38,6 +41,8 @@ final class SimCache implements AutoCloseable {
     SimCache(KubernetesClient client, boolean kubeletOnly) {
         nodes = add(client.nodes().runnableInformer(0));
         pods = add(client.pods().inAnyNamespace().runnableInformer(0));
+        // A kubelet lists only its own node's pods (it watches them with a spec.nodeName field selector).
+        pods.addIndexers(Map.of(BY_NODE, pod -> SimObjects.nodeName(pod) == null ? List.of() : List.of(SimObjects.nodeName(pod))));
         leases = add(client.leases().inNamespace("kube-node-lease").runnableInformer(0));
         if (kubeletOnly) {
             replicaSets = null;
@@ -72,10 +77,13 @@ final class SimCache implements AutoCloseable {
         }
     }
 
+    /** etcd's order: namespace, then name. */
+    private static final Comparator<HasMetadata> ORDER = Comparator.comparing((HasMetadata o) -> String.valueOf(o.getMetadata().getNamespace()))
+            .thenComparing(o -> o.getMetadata().getName());
+
     static <T extends HasMetadata> List<T> sorted(SharedIndexInformer<T> informer) {
         List<T> items = new ArrayList<>(informer.getStore().list());
-        items.sort(Comparator.comparing((T o) -> String.valueOf(o.getMetadata().getNamespace()))
-                .thenComparing(o -> o.getMetadata().getName()));
+        items.sort(ORDER);
         return items;
     }
 
@@ -95,8 +103,11 @@ final class SimCache implements AutoCloseable {
         return Optional.ofNullable(leases.getStore().getByKey("kube-node-lease/" + nodeName));
     }
 
+    /** The node's pods, in {@link #pods()}'s order. */
     List<Pod> podsOn(String nodeName) {
-        return pods().stream().filter(p -> nodeName.equals(SimObjects.nodeName(p))).toList();
+        List<Pod> items = new ArrayList<>(pods.getIndexer().byIndex(BY_NODE, nodeName));
+        items.sort(ORDER);
+        return items;
     }
 
     @Override

@@ -11,13 +11,22 @@ import java.util.HashMap;
 /** The rehearsal rack's object store alone on a loopback port, with a client: for tests of what the store answers. */
 final class SimStoreServer implements AutoCloseable {
 
-    private final KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-            new SimStore(Clock.systemUTC()), false);
+    private final KubernetesMockServer server;
     private final KubernetesClient client;
 
     SimStoreServer() {
+        this(new SimStore(Clock.systemUTC()));
+    }
+
+    SimStoreServer(SimStore store) {
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), store, false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         client = server.createClient();
+    }
+
+    /** The store's plain HTTP address, e.g. {@code http://127.0.0.1:PORT}. */
+    String url() {
+        return "http://127.0.0.1:" + server.getPort();
     }
 
     KubernetesClient client() {
