@@ -100,11 +100,13 @@ final class ScaleBench {
             CompletableFuture<Void> done = new CompletableFuture<>();
             long started = System.nanoTime();
             long[] measuredFrom = {started};
+            long[] rendererFrom = {rendererCpuNanos()};
             long fxThreadId = onFx(fxThread, () -> Thread.currentThread().getId());
             FxThreadCpu fxCpu = new FxThreadCpu(fxThreadId);
             feeder.schedule(() -> {
                 fx.restart();
                 measuredFrom[0] = System.nanoTime();
+                rendererFrom[0] = rendererCpuNanos();
                 fxCpu.start();
             }, warmUp, TimeUnit.SECONDS);
             feeder.scheduleAtFixedRate(() -> {
@@ -128,6 +130,7 @@ final class ScaleBench {
                 }
             }
             fxCpu.stop();
+            long rendererCpu = rendererCpuNanos() - rendererFrom[0];
             double elapsed = (System.nanoTime() - started) / 1e9;
             double measured = (System.nanoTime() - measuredFrom[0]) / 1e9;
             result.put("changes_applied", sequence[0]);
@@ -146,6 +149,9 @@ final class ScaleBench {
                 result.put("pulses_per_second", Samples.round(fx.pulses().count() / measured));
             }
             result.put("fx_thread_cpu_per_60hz_window", fxCpu.windows.summary());
+            // The software renderer's thread: what painting the changes cost (CPU time, so it compares across loads).
+            result.put("renderer_thread_cpu_percent_of_a_core", Samples.round(rendererCpu / 1e7 / measured));
+            result.put("renderer_thread_cpu_per_frame_ms", Samples.round(rendererCpu / 1e6 / Math.max(1, fx.work().count())));
             result.put("fx_thread_windows_over_8ms", fxCpu.windows.countAbove(BUDGET_NANOS));
             Samples windows = fx.busyPerPulseWindow();
             Samples cpuWindows = fx.cpuPerPulseWindow();
@@ -198,6 +204,18 @@ final class ScaleBench {
      * each 60 Hz window, whatever caused it — frame hand-overs, animation timers, CSS, layout and
      * the sync of the scene to the renderer — which no listener inside the pulse can bracket.
      */
+    /** CPU time so far of JavaFX's renderer thread(s), in nanoseconds; 0 if the JVM cannot tell. */
+    static long rendererCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("QuantumRenderer")) {
+                total += Math.max(0, threads.getThreadCpuTime(t.getId()));
+            }
+        }
+        return total;
+    }
+
     static final class FxThreadCpu {
         final Samples windows = new Samples();
         private final long threadId;

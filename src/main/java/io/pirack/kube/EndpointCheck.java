@@ -6,29 +6,36 @@ import io.pirack.concurrent.Background;
 import io.pirack.core.cluster.ApiHealth;
 import io.pirack.core.cluster.TimeText;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The API health check's requests ({@code GET /version}, any answer counts) and their answers, told
  * to {@link ApiHealth}. A check is sent every {@link #EVERY} even while earlier ones wait — one stuck
  * on a dropped connection must not hide the answers of the next — at most {@link #MAX_IN_FLIGHT}.
  *
- * <p>Quiet idle (issue 20): each check is one synchronous request on a small fixed pool of this
- * check's own. The JDK client's {@code sendAsync} — the only way fabric8 8.0 sends — hands every
- * answer to {@code CompletableFuture}'s default executor (whatever executor the client was given),
- * which on a 2-core machine starts a thread per task: 4 threads a second at rest. A synchronous
- * {@code send} completes on the client's own (pooled) threads instead.
+ * <p>Quiet idle (issue 20): each check is one blocking HTTP/1.1 request on a small fixed pool of this
+ * check's own, through the JDK's {@link HttpURLConnection} on a kept-alive connection. The JDK's
+ * {@code java.net.http} client (what fabric8 sends with) cost ~2 ms of CPU a check at rest — half on
+ * its selector thread, half in the waiting check's thread — four times a second; the blocking client
+ * needs no selector and costs ~0.7 ms (docs/benchmarks.md, session 9). The TLS context (client
+ * certificate, trusted CA) and the proxy still come from fabric8's configuration of the connection.
  */
 final class EndpointCheck implements AutoCloseable {
 
@@ -65,17 +72,58 @@ final class EndpointCheck implements AutoCloseable {
     }
 
     /**
-     * The check of a cluster's API server: a JDK HTTP client of its own, configured by fabric8 from
-     * the connection's {@link Config} (TLS, proxy, connect timeout), without fabric8's retries.
+     * The check of a cluster's API server: the TLS context and proxy fabric8 configures from the
+     * connection's {@link Config}, on a blocking JDK client of its own, without fabric8's retries.
      */
     static EndpointCheck of(Config config, ApiHealth health) {
         KeptClientFactory factory = new KeptClientFactory();
-        io.fabric8.kubernetes.client.http.HttpClient fabric8 = factory.newBuilder(config).build();
-        HttpClient jdk = factory.kept;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.getMasterUrl().replaceAll("/$", "") + "/version"))
-                .timeout(TIMEOUT).GET().build();
-        return new EndpointCheck(() -> jdk.send(request, HttpResponse.BodyHandlers.discarding()),
-                pool(Background.daemon("cluster-health-check")), health, fabric8::close);
+        factory.newBuilder(config).build();
+        URI uri = URI.create(config.getMasterUrl().replaceAll("/$", "") + "/version");
+        Blocking blocking = new Blocking(uri, factory.sslContext, factory.proxy);
+        return new EndpointCheck(blocking::ask, pool(Background.daemon("cluster-health-check")), health, () -> { });
+    }
+
+    /**
+     * One {@code GET} with the JDK's blocking client: the connection is kept alive between checks (the
+     * answer is read to its end and closed), a read or connect taking longer than {@link #TIMEOUT} fails it.
+     */
+    private static final class Blocking {
+        private final URL url;
+        private final Proxy proxy;
+        /** One factory for every check: the JDK's keep-alive cache matches a connection by it. */
+        private final SSLSocketFactory sockets;
+
+        Blocking(URI uri, SSLContext tls, ProxySelector proxies) {
+            try {
+                this.url = uri.toURL();
+            } catch (java.net.MalformedURLException e) {
+                throw new IllegalArgumentException("not an API server address: " + uri, e);
+            }
+            List<Proxy> chosen = proxies == null ? List.of() : proxies.select(uri);
+            this.proxy = chosen.isEmpty() ? null : chosen.get(0);
+            this.sockets = tls == null ? null : tls.getSocketFactory();
+        }
+
+        void ask() throws IOException {
+            HttpURLConnection connection = (HttpURLConnection) (proxy == null ? url.openConnection() : url.openConnection(proxy));
+            if (sockets != null && connection instanceof HttpsURLConnection https) {
+                https.setSSLSocketFactory(sockets);
+            }
+            int millis = (int) TIMEOUT.toMillis();
+            connection.setConnectTimeout(millis);
+            connection.setReadTimeout(millis);
+            connection.setInstanceFollowRedirects(false);
+            connection.setUseCaches(false);
+            int status = connection.getResponseCode();
+            // Any status is an answer; read the body to its end so the connection serves the next check.
+            try (InputStream body = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+                if (body != null) {
+                    body.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+            } catch (IOException cutShort) {
+                connection.disconnect();
+            }
+        }
     }
 
     /** A fixed pool of {@link #MAX_IN_FLIGHT} threads, started as checks need them and kept. */
@@ -114,13 +162,15 @@ final class EndpointCheck implements AutoCloseable {
     /** The reason an outage banner shows, in words rather than an exception's class name. */
     static String failure(Throwable error) {
         Throwable root = ClusterWatcher.root(error);
-        if (root instanceof java.util.concurrent.TimeoutException || root instanceof java.net.http.HttpTimeoutException) {
+        if (root instanceof java.util.concurrent.TimeoutException || root instanceof java.net.SocketTimeoutException) {
             return "no answer within " + TimeText.age(TIMEOUT);
         }
         if (root instanceof java.net.ConnectException) {
             return "connection refused";
         }
-        if (root instanceof java.nio.channels.ClosedChannelException || root instanceof java.io.EOFException) {
+        if (root instanceof java.io.EOFException || root instanceof java.net.SocketException closed
+                && closed.getMessage() != null && (closed.getMessage().startsWith("Unexpected end of file")
+                        || closed.getMessage().startsWith("Connection reset"))) {
             return "connection closed by the server";
         }
         return ClusterWatcher.describe(error);
@@ -134,94 +184,78 @@ final class EndpointCheck implements AutoCloseable {
     }
 
     /**
-     * fabric8's JDK client factory, keeping the JDK client it builds (through its
-     * {@code createNewHttpClientBuilder} hook) so the check can send on it synchronously.
+     * fabric8's JDK client factory, keeping the TLS context and proxy fabric8 configures (through its
+     * {@code createNewHttpClientBuilder} hook) and building no client: the check sends with
+     * {@link Blocking}. fabric8's wrapper of the client it asked for is dropped unused.
      */
     private static final class KeptClientFactory extends JdkHttpClientFactory {
-        private volatile HttpClient kept;
+        private SSLContext sslContext;
+        private ProxySelector proxy;
 
-        /**
-         * A JDK client builder without fabric8's executor (a cached pool): the client's selector thread
-         * completes an answer — a discarded body, no user code — straight to the check's waiting
-         * thread, so each check wakes three threads (ticker, check, selector) instead of four.
-         */
         @Override
         protected HttpClient.Builder createNewHttpClientBuilder() {
-            return new Keeping(HttpClient.newBuilder().executor(Runnable::run));
+            return new Keeping();
         }
 
-        /** Passes every setting on; keeps what {@link #build} builds. */
+        /** Keeps the settings the check uses; the others (redirects, HTTP version, executor) do not apply. */
         private final class Keeping implements HttpClient.Builder {
-            private final HttpClient.Builder builder;
-
-            Keeping(HttpClient.Builder builder) {
-                this.builder = builder;
-            }
 
             @Override
             public HttpClient.Builder cookieHandler(java.net.CookieHandler cookieHandler) {
-                builder.cookieHandler(cookieHandler);
                 return this;
             }
 
             @Override
             public HttpClient.Builder connectTimeout(Duration duration) {
-                builder.connectTimeout(duration);
                 return this;
             }
 
             @Override
-            public HttpClient.Builder sslContext(SSLContext sslContext) {
-                builder.sslContext(sslContext);
+            public HttpClient.Builder sslContext(SSLContext context) {
+                sslContext = context;
                 return this;
             }
 
             @Override
             public HttpClient.Builder sslParameters(SSLParameters sslParameters) {
-                builder.sslParameters(sslParameters);
                 return this;
             }
 
             @Override
             public HttpClient.Builder executor(java.util.concurrent.Executor executor) {
-                builder.executor(executor);
                 return this;
             }
 
             @Override
             public HttpClient.Builder followRedirects(HttpClient.Redirect policy) {
-                builder.followRedirects(policy);
                 return this;
             }
 
             @Override
             public HttpClient.Builder version(HttpClient.Version version) {
-                builder.version(version);
                 return this;
             }
 
             @Override
             public HttpClient.Builder priority(int priority) {
-                builder.priority(priority);
                 return this;
             }
 
             @Override
-            public HttpClient.Builder proxy(java.net.ProxySelector proxySelector) {
-                builder.proxy(proxySelector);
+            public HttpClient.Builder proxy(ProxySelector proxySelector) {
+                proxy = proxySelector;
                 return this;
             }
 
             @Override
             public HttpClient.Builder authenticator(java.net.Authenticator authenticator) {
-                builder.authenticator(authenticator);
                 return this;
             }
 
+            /** No client: nothing sends through it (fabric8's wrapper accepts none and closes it as a no-op). */
             @Override
             public HttpClient build() {
-                kept = builder.build();
-                return kept;
+                return null;
             }
         }
     }

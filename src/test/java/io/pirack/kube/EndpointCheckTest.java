@@ -28,7 +28,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The API check on an injected clock and executor: a stalled endpoint is an outage within the
  * threshold (issue 23's bound) even though its checks never come back, and answers keep it live;
- * the checks wait for their answers on a fixed pool, not on a thread per answer (issue 20).
+ * the checks wait for their answers on a fixed pool, not on a thread per answer, and a real endpoint
+ * is asked on one kept connection without the {@code java.net.http} client's selector thread (issue 20).
  */
 class EndpointCheckTest {
 
@@ -152,12 +153,19 @@ class EndpointCheckTest {
         }
     }
 
-    /** A loopback server whose {@code /version} answers at once, or only when {@code release} opens. */
-    private static HttpServer versionServer(CountDownLatch release) throws java.io.IOException {
+    /**
+     * A loopback server whose {@code /version} answers the first {@code atOnce} checks at once and the
+     * rest only when {@code release} opens; {@code clients} gets each check's client port.
+     */
+    private static HttpServer versionServer(int atOnce, CountDownLatch release, List<Integer> clients) throws java.io.IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicInteger asked = new AtomicInteger();
         server.createContext("/version", exchange -> {
+            clients.add(exchange.getRemoteAddress().getPort());
             try {
-                release.await();
+                if (asked.incrementAndGet() > atOnce) {
+                    release.await();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -180,24 +188,44 @@ class EndpointCheckTest {
                 .withMasterUrl("http://127.0.0.1:" + server.getAddress().getPort()).build();
     }
 
+    /** Checks sent one after another on the health clock, each awaited until the health counts it live. */
+    private static void answeredChecks(EndpointCheck check, ApiHealth health, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            Instant sent = T0.plus(EndpointCheck.EVERY.multipliedBy(i));
+            check.sendIfDue(sent);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                    () -> health.evaluate(sent.plus(health.threshold()), WATCHING) instanceof ApiStatus.Connected);
+        }
+    }
+
+    /** Unreachable just past the threshold after the last answered check was sent, saying why once the failure is back. */
+    private static void awaitUnreachableAfterTheThreshold(ApiHealth health, Instant lastAnswered, String reason) throws Exception {
+        Instant past = lastAnswered.plus(health.threshold()).plusMillis(1);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> health.evaluate(past, WATCHING) instanceof ApiStatus.Unreachable u && reason.equals(u.reason()));
+    }
+
+    private static Set<Long> selectorThreads() {
+        Set<Long> ids = new java.util.HashSet<>();
+        Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().endsWith("SelectorManager")).forEach(t -> ids.add(t.getId()));
+        return ids;
+    }
+
     @Test
-    void aRealEndpointsAnswersComeBackWithoutAPoolThreadOfTheClient() throws Exception {
-        HttpServer server = versionServer(new CountDownLatch(0));
+    void aRealEndpointIsAskedOnOneKeptConnectionWithNoSelectorThread() throws Exception {
+        List<Integer> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer server = versionServer(Integer.MAX_VALUE, new CountDownLatch(0), clients);
+        Set<Long> selectorsBefore = selectorThreads();
         ApiHealth health = new ApiHealth(T0);
         EndpointCheck check = EndpointCheck.of(configOf(server), health);
         try {
-            // One check after another, each answered before the next goes out (on one kept connection).
-            for (int i = 0; i < 4; i++) {
-                Instant sent = T0.plus(EndpointCheck.EVERY.multipliedBy(i));
-                check.sendIfDue(sent);
-                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                        () -> health.evaluate(sent.plus(health.threshold()), WATCHING) instanceof ApiStatus.Connected);
-            }
-            // fabric8's JDK client factory gives each client a cached pool ("<factory>-<hash>-pool-N-thread-M")
-            // that every answer would pass through; the check's client has none.
-            List<String> pooled = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                    .filter(name -> name.startsWith("KeptClientFactory")).toList();
-            assertEquals(List.of(), pooled);
+            answeredChecks(check, health, 4);
+            assertEquals(4, clients.size());
+            assertEquals(1, Set.copyOf(clients).size(), "one connection kept for every check, not one each: " + clients);
+            // The JDK's java.net.http client answers through a selector thread of its own ("HttpClient-N-SelectorManager").
+            Set<Long> started = selectorThreads();
+            started.removeAll(selectorsBefore);
+            assertEquals(Set.of(), started, "the check started a selector thread");
         } finally {
             check.close();
             server.stop(0);
@@ -205,20 +233,37 @@ class EndpointCheckTest {
     }
 
     @Test
-    void aRealEndpointThatNeverAnswersTimesOutInWords() throws Exception {
+    void aServerThatStopsAnsweringOnTheKeptConnectionIsUnreachableWithinTheThreshold() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        HttpServer server = versionServer(release);
+        HttpServer server = versionServer(2, release, new java.util.concurrent.CopyOnWriteArrayList<>());
         ApiHealth health = new ApiHealth(T0);
         EndpointCheck check = EndpointCheck.of(configOf(server), health);
         try {
-            check.sendIfDue(T0);
-            // The client's timer (on its selector thread) fails the check after TIMEOUT: no executor needed.
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> health.evaluate(at(2.1), WATCHING)
-                    instanceof ApiStatus.Connecting c && "no answer within 1.5 s".equals(c.reason()));
+            answeredChecks(check, health, 2);
+            // The third check (at 0.5 s) meets a server that hangs — a pulled cable or a frozen API server — and
+            // its read timeout fails it after TIMEOUT.
+            check.sendIfDue(at(0.5));
+            awaitUnreachableAfterTheThreshold(health, at(0.25), "no answer within 1.5 s");
         } finally {
             release.countDown();
             check.close();
             server.stop(0);
+        }
+    }
+
+    @Test
+    void aServerThatWentAwayIsConnectionRefusedInWords() throws Exception {
+        HttpServer server = versionServer(Integer.MAX_VALUE, new CountDownLatch(0), new java.util.concurrent.CopyOnWriteArrayList<>());
+        ApiHealth health = new ApiHealth(T0);
+        EndpointCheck check = EndpointCheck.of(configOf(server), health);
+        try {
+            answeredChecks(check, health, 2);
+            server.stop(0);
+            // The kept connection is closed and the port refuses: the next check fails at once, in words.
+            check.sendIfDue(at(0.5));
+            awaitUnreachableAfterTheThreshold(health, at(0.25), "connection refused");
+        } finally {
+            check.close();
         }
     }
 }

@@ -64,6 +64,11 @@ final class RackLayerActions implements LayerActions {
         return tileAnimator.animate(tiles);
     }
 
+    /** The grid's shared animation steps (tiles and ghosts move on the same pulses). */
+    TileAnimator animator() {
+        return tileAnimator;
+    }
+
     private void showPopOver(String text, Node anchor) {
         if (popOver != null) {
             popOver.hide();

@@ -43,7 +43,7 @@ public final class RackView extends Region {
     private final Label banner = new Label();
     private final ChassisCanvas chassis = new ChassisCanvas();
     private final Pane layersPane = new FreePane();
-    private final GhostOverlay overlay = new GhostOverlay();
+    private final GhostOverlay overlay;
     private final Map<String, LayerNode> layers = new LinkedHashMap<>();
     private final Timeline blink;
     private final ObservableValue<Boolean> inShowingWindow;
@@ -65,6 +65,7 @@ public final class RackView extends Region {
         this.plugs = plugs;
         this.onReorder = onReorder;
         layerActions = new RackLayerActions(model, plugs, blinkOpacity);
+        overlay = new GhostOverlay(layerActions.animator());
         reordering = new LayerReordering(model::lastFrame, this::moveLayer, layerActions::showNodeDetail);
         getStyleClass().add(Styles.RACK_VIEW);
         banner.setId("rack-banner");
@@ -300,6 +301,7 @@ public final class RackView extends Region {
         layersPane.resizeRelocate(0, y, width, areaH);
         overlay.resizeRelocate(0, 0, width, areaH);
         RackGeometry.Layout g = RackGeometry.layout(order.size(), width, areaH);
+        overlay.setGrid(g.compact());
         chassis.fit(g, order.size(), width, areaH);
         for (int i = 0; i < order.size(); i++) {
             LayerNode node = layers.get(order.get(i));

@@ -1,11 +1,26 @@
 package io.pirack.ui.rack;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import javafx.animation.AnimationTimer;
 
-/** One timer for every grid card whose drawn tiles are growing in or fading out; it runs only while there are some. */
+/**
+ * One timer for every grid card whose drawn tiles are growing in or fading out, and for the grid's
+ * travelling ghosts; it runs only while there are some.
+ */
 final class TileAnimator {
+
+    /** Something else the grid moves in the same steps (a travelling ghost). */
+    interface Stepper {
+        /**
+         * One step at pulse time {@code now}.
+         *
+         * @return whether it still moves
+         */
+        boolean step(long now);
+    }
 
     /** Grid cards animating their drawn tiles at once, at most. */
     static final int MAX_ANIMATING_CARDS = 12;
@@ -18,19 +33,49 @@ final class TileAnimator {
     static final long STEP_NANOS = 1_000_000_000L / 15;
 
     private final Set<TileCanvas> animatingCards = new LinkedHashSet<>();
+    private final List<Stepper> steppers = new ArrayList<>();
     private long lastStep = Long.MIN_VALUE;
-    private final AnimationTimer timer = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            if (!steps(now)) {
-                return;
+    /** Null when a test drives the pulses by hand ({@link #byHand}). */
+    private final AnimationTimer timer;
+
+    TileAnimator() {
+        this(true);
+    }
+
+    private TileAnimator(boolean onPulses) {
+        timer = !onPulses ? null : new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (!pulse(now)) {
+                    stop();
+                }
             }
+        };
+    }
+
+    /** An animator whose pulses come only from {@link #pulse} (tests). */
+    static TileAnimator byHand() {
+        return new TileAnimator(false);
+    }
+
+    /**
+     * One pulse at {@code now}: on a step's first pulse every card and ghost moves.
+     *
+     * @return whether anything still moves
+     */
+    boolean pulse(long now) {
+        if (steps(now)) {
             animatingCards.removeIf(card -> !card.animate(now));
-            if (animatingCards.isEmpty()) {
-                stop();
-            }
+            steppers.removeIf(s -> !s.step(now));
         }
-    };
+        return !animatingCards.isEmpty() || !steppers.isEmpty();
+    }
+
+    private void start() {
+        if (timer != null) {
+            timer.start();
+        }
+    }
 
     /** Whether the pulse at {@code now} starts a new animation step (the first pulse always does). */
     boolean steps(long now) {
@@ -54,8 +99,14 @@ final class TileAnimator {
             return false;
         }
         if (animatingCards.add(card)) {
-            timer.start();
+            start();
         }
         return true;
+    }
+
+    /** Moves {@code stepper} on the grid's animation steps until it says it is done. FX thread. */
+    void step(Stepper stepper) {
+        steppers.add(stepper);
+        start();
     }
 }
