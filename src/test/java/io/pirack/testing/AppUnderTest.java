@@ -50,6 +50,16 @@ public final class AppUnderTest implements BeforeEachCallback, AfterEachCallback
         return app;
     }
 
+    /**
+     * The rack screen's node table, once it is there: on a loaded machine the screen may be built a moment
+     * after the window shows (seen once in a kiosk start, with the PIN question open).
+     */
+    public javafx.scene.control.TableView<?> nodeTable(org.testfx.api.FxRobot robot) throws java.util.concurrent.TimeoutException {
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup("#node-table").tryQuery().isPresent());
+        return robot.lookup("#node-table").queryTableView();
+    }
+
     /** The app-data folder ({@code -Dpirack.home}) of this run. */
     public Path home() {
         return home;

@@ -24,7 +24,7 @@ class AppSmokeTest {
 
     @Test
     void startsOnTheRehearsalRackAndListsItsFourNodesAndTheirPods() throws Exception {
-        TableView<?> nodes = robot.lookup("#node-table").queryTableView();
+        TableView<?> nodes = running.nodeTable(robot);
         TableView<?> pods = robot.lookup("#pod-table").queryTableView();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> nodes.getItems().size() == 4 && pods.getItems().size() >= 15);
         assertEquals(4, nodes.getItems().size());

@@ -95,7 +95,7 @@ class KioskStartTest {
 
     /** The show once the rack is up: kiosk mode opened the audience window at start. */
     private AudienceWindow audienceUp() throws Exception {
-        TableView<?> nodes = robot.lookup("#node-table").queryTableView();
+        TableView<?> nodes = running.nodeTable(robot);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> nodes.getItems().size() == 4);
         AudienceWindow audience = running.app().booth().audience();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, audience::isShowing);

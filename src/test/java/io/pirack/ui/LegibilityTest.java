@@ -76,7 +76,7 @@ class LegibilityTest {
 
     @Test
     void everyScreenDialogAndAudienceSizeShowsItsTextWholeBeforeAndDuringAFailover() throws Exception {
-        TableView<?> nodes = robot.lookup("#node-table").queryTableView();
+        TableView<?> nodes = running.nodeTable(robot);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> nodes.getItems().size() == 4);
         Stage operator = (Stage) nodes.getScene().getWindow();
 

@@ -34,7 +34,7 @@ class RackTablesOnASmallScreenTest {
 
     @Test
     void theTablesFitTheWindowOnA1280x800ScreenAndNameTheColumnsTheyLeaveOut() throws Exception {
-        TableView<?> nodes = robot.lookup("#node-table").queryTableView();
+        TableView<?> nodes = running.nodeTable(robot);
         TableView<?> pods = robot.lookup("#pod-table").queryTableView();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> nodes.getItems().size() == 4 && pods.getItems().size() > 8);
         Stage operator = (Stage) nodes.getScene().getWindow();
