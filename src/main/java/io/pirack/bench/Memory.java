@@ -51,6 +51,10 @@ final class Memory {
         return count;
     }
 
+    /**
+     * A benchmark's wait, not a synchronisation: a System.gc() the GC locker dropped can only succeed once the
+     * renderer has left its critical section, and nothing tells when that is; 20 ms is about one paint.
+     */
     private static void pause() {
         try {
             Thread.sleep(20);

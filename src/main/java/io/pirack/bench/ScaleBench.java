@@ -199,11 +199,6 @@ final class ScaleBench {
         return result.get(30, TimeUnit.SECONDS);
     }
 
-    /**
-     * Reads the FX thread's total CPU time every 16.7 ms from a thread of its own: the FX work in
-     * each 60 Hz window, whatever caused it — frame hand-overs, animation timers, CSS, layout and
-     * the sync of the scene to the renderer — which no listener inside the pulse can bracket.
-     */
     /** CPU time so far of JavaFX's renderer thread(s), in nanoseconds; 0 if the JVM cannot tell. */
     static long rendererCpuNanos() {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -216,6 +211,11 @@ final class ScaleBench {
         return total;
     }
 
+    /**
+     * Reads the FX thread's total CPU time every 16.7 ms from a thread of its own: the FX work in
+     * each 60 Hz window, whatever caused it — frame hand-overs, animation timers, CSS, layout and
+     * the sync of the scene to the renderer — which no listener inside the pulse can bracket.
+     */
     static final class FxThreadCpu {
         final Samples windows = new Samples();
         private final long threadId;

@@ -15,10 +15,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -186,8 +182,8 @@ final class SimStore extends KubernetesCrudDispatcher {
         if (resource.getFinalizers().isEmpty()) {
             processEvent(path, pathAttributes, oldAttributes, null, null);
         } else if (!resource.isMarkedForDeletion()) {
-            resource.getMetadata().setDeletionTimestamp(
-                    ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            // A mark for now; processEvent stamps the simulated request time plus the grace period over it.
+            resource.getMetadata().setDeletionTimestamp(SimObjects.time(clock.instant()));
             resource.getMetadata().setResourceVersion(String.valueOf(requestResourceVersion()));
             processEvent(path, pathAttributes, oldAttributes, resource, Serialization.asJson(resource));
         }

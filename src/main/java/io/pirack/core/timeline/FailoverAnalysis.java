@@ -72,7 +72,6 @@ final class FailoverAnalysis {
         return analysis.findRuns();
     }
 
-    /** The one order used everywhere: receive time, then kind, then identity (stable for equal times). */
     /**
      * How far the node lifecycle controller's clock (it stamps NotReady) may run ahead of the API server's
      * (it stamps a pod's creation) before a replacement is taken for a pod that was there already. A pod
@@ -80,6 +79,7 @@ final class FailoverAnalysis {
      */
     static final Duration SERVER_CLOCK_MARGIN = Duration.ofSeconds(2);
 
+    /** The one order used everywhere: receive time, then kind, then identity (stable for equal times). */
     static final Comparator<TimelineEvent> ORDER = Comparator.comparing(TimelineEvent::receivedAt)
             .thenComparing(TimelineEvent::kind)
             .thenComparing(TimelineEvent::identity);
@@ -363,18 +363,17 @@ final class FailoverAnalysis {
 
     /**
      * Pairs each evicted pod with the pod its controller created for it: a new pod of the same
-     * ReplicaSet (or Job) created after the run started, in creation order. Comparing with the run start
-     * rather than the deletion mark tolerates a replacement that arrives before the mark. A StatefulSet
-     * pod's replacement has the same name and a new uid.
-     */
-    /**
-     * Links each evicted victim to the first later pod of the same owner. "Later" is said twice: PiRack
-     * first saw the pod after the run started, and the API server created it no earlier than the node's
-     * NotReady transition (server clocks, whole seconds, with {@link #SERVER_CLOCK_MARGIN} for a controller
-     * and an API server on different hosts). The second keeps out pods that existed
-     * before the pull but reached PiRack after it, as when the plug is pulled while PiRack is still
-     * connecting: no controller replaces a pod before its node is NotReady. It compares server time with
-     * server time, so a laptop's clock skew or a re-list's order cannot move a pod across the line.
+     * ReplicaSet (or Job), in the order PiRack saw them. A StatefulSet pod's replacement has the same name
+     * and a new uid. "New" is said twice:
+     * <ul>
+     * <li>PiRack first saw the pod after the run started. Comparing with the run start rather than the
+     * deletion mark tolerates a replacement that arrives before the mark.</li>
+     * <li>The API server created it no earlier than the node's NotReady transition (server clock with
+     * server clock, whole seconds, {@link #SERVER_CLOCK_MARGIN} for a controller and an API server on
+     * different hosts). This keeps out pods that existed before the pull but reached PiRack after it, as
+     * when the plug is pulled while PiRack is still connecting: no controller replaces a pod before its
+     * node is NotReady. Neither a laptop's clock skew nor a re-list's order moves a pod across this line.</li>
+     * </ul>
      */
     private Map<PodTrack, PodTrack> linkReplacements(List<PodTrack> victims, Instant start, Instant timeoutAt,
                                                      TimelineEvent notReady) {
