@@ -12,6 +12,7 @@ import io.pirack.core.cluster.PodInfo;
 import io.pirack.core.rack.RackFrame;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.testing.ClusterFixtures;
+import io.pirack.ui.Styles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,6 +165,26 @@ class RackGridRedrawTest {
         assertEquals("Plug back in", onFx(() -> view.layerNode("rpi2").plugButton().getText()),
                 "rpi2, pulled while it was a card, offers to be plugged back in as a board");
         assertEquals("Pull the plug", onFx(() -> view.layerNode("rpi3").plugButton().getText()));
+    }
+
+    /**
+     * Under pod churn most of the grid lies in a dirty region on most pulses, and the software renderer
+     * rasterizes a transparent fill like a visible one: a card's shade, which darkens only an unplugged
+     * Pi, paints nothing at rest, and still darkens the card when its Pi is unplugged.
+     */
+    @Test
+    void aCardsShadePaintsNothingAtRestAndDarkensAnUnpluggedPi() throws Exception {
+        RackViewStage.show(view, rack(100, n -> n, List.of()));
+        Region shade = onFx(() -> (Region) view.layerNode("rpi3").lookup("." + Styles.LAYER_SHADE));
+        assertTrue(onFx(() -> shade.getBackground() == null || shade.getBackground().isEmpty()),
+                "a shade at rest has no fill, not even a transparent one");
+        onFx(() -> {
+            view.layerNode("rpi3").pseudoClassStateChanged(Styles.UNPLUGGED, true);
+            view.applyCss();
+            return null;
+        });
+        Color dark = onFx(() -> (Color) shade.getBackground().getFills().get(0).getFill());
+        assertTrue(dark.getOpacity() > 0.5 && dark.getBrightness() == 0, "an unplugged Pi's card is shaded dark: " + dark);
     }
 
     private static void hiddenIn(Node node, List<String> found) {
