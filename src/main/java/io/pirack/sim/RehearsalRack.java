@@ -322,6 +322,14 @@ public final class RehearsalRack implements AutoCloseable {
     }
 
     /**
+     * The CRUD mock server behind the front ({@code http://127.0.0.1:PORT/}), for benchmarks that time
+     * the front's hop apart from the store's; clients of the rack use {@link #apiUrl()}.
+     */
+    public String storeUrl() {
+        return "http://127.0.0.1:" + server.getPort() + "/";
+    }
+
+    /**
      * The rack's own image registry ({@code 127.0.0.1:PORT}, plain HTTP on loopback), which holds
      * {@code pirack/report:1.0} (linux/amd64 only) and {@code pirack/report:1.0-multiarch} (amd64, arm64, arm/v7).
      */
