@@ -79,6 +79,14 @@ class WatchReconnectTest {
      * five informers → one reconnect every ~1.5 min); a test shortens it to see many in seconds.
      */
     private void startWatching(long rotateAfterSeconds) throws Exception {
+        startWatching(rotateAfterSeconds, ApiHealth.DEFAULT_THRESHOLD);
+    }
+
+    /**
+     * {@code endpointThreshold}: how long the endpoint check may go unanswered before the API counts as
+     * unreachable (the app's is {@link ApiHealth#DEFAULT_THRESHOLD}).
+     */
+    private void startWatching(long rotateAfterSeconds, Duration endpointThreshold) throws Exception {
         java.lang.reflect.Field minTimeout = Reflector.class.getDeclaredField("MIN_TIMEOUT");
         minTimeout.setAccessible(true);
         long before = minTimeout.getLong(null);
@@ -93,7 +101,7 @@ class WatchReconnectTest {
                 }
             });
             store.addListener(new EventDeriver(timeline::add, Clock.systemUTC()));
-            watcher = new ClusterWatcher(client, store, Clock.systemUTC(), Clock.systemUTC(), ApiHealth.DEFAULT_THRESHOLD);
+            watcher = new ClusterWatcher(client, store, Clock.systemUTC(), Clock.systemUTC(), endpointThreshold);
             watcher.addWatchListener((kind, on) -> watchChanges.add(kind + (on ? " open" : " closed")));
             watcher.start();
             await("connected with 3 pods", s -> s.api() instanceof ApiStatus.Connected && s.pods().size() == 3);
@@ -119,7 +127,10 @@ class WatchReconnectTest {
 
     @Test
     void watchesClosedAndReEstablishedShowNoUnknownLedOutageOrBannerAndAPodDeletedInTheGapIsGone() throws Exception {
-        startWatching(1);
+        // The endpoint check is not what this test is about, and it goes through the same gate: on a starved
+        // machine (CI at load 16) one check took 3.7 s, passed the app's 2 s threshold and read as an outage.
+        // A lenient threshold leaves the watches' own path to "not live" (the watch grace) as the app has it.
+        startWatching(1, Duration.ofSeconds(20));
         // Hold new connections so the pod watch, once closed, stays closed while hello-2 is deleted.
         gate.holdNew();
         String change;
