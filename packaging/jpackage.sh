@@ -228,7 +228,8 @@ app_image_args=(
 # A training run of the packaged launcher with -XX:ArchiveClassesAtExit: the app's own start, as a user
 # starts it (`PiRack --sim`: the window, the rehearsal rack, the client and its informers), quitting once
 # the first live frame is laid out (-Dpirack.startupMarks.exitWhenLive; issue 20 — the window's classes
-# are what the start waits on; the earlier `snapshot --sim` training left them out). The launcher maps the
+# are what the start waits on; the earlier `snapshot --sim` training left them out) and 3 s more (the rack's own
+# kubelets and controllers start after the live frame). The launcher maps the
 # archive with -XX:SharedArchiveFile. JDK 17 accepts the archive only at the absolute path it was made
 # at (the app-image where it was built); a runtime from JDK 20+ (--jdk) also where it is installed
 # (JDK-8279366). Elsewhere the JVM falls back to the JDK's own archive; -Xlog keeps that quiet.
@@ -243,6 +244,8 @@ app_cds() {
     echo 'java-options=-XX:ArchiveClassesAtExit=$APPDIR/pirack.jsa'
     echo 'java-options=-Dpirack.startupMarks=true'
     echo 'java-options=-Dpirack.startupMarks.exitWhenLive=true'
+    # 3 s more: the rehearsal rack's kubelets and controllers start after the live frame (issue 20), their classes too.
+    echo 'java-options=-Dpirack.startupMarks.exitAfterLiveMillis=3000'
   } >> "$cfg"
   if [ "$os" = Linux ] && [ -z "$display" ] && command -v Xvfb >/dev/null; then
     Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/cds-display" 2>"$work/cds-xvfb.log" &

@@ -81,8 +81,17 @@ public final class ClusterSession implements AutoCloseable {
 
     /** Like {@link #open(Source)}; a rehearsal rack runs {@code beforeSeed} once its API listens, before it stores its seed. */
     static ClusterSession open(Source source, Runnable beforeSeed) throws ClusterConnection.KubeconfigException {
+        return open(source, beforeSeed, () -> { });
+    }
+
+    /**
+     * Like {@link #open(Source, Runnable)}; a rehearsal rack's kubelets and controllers start once
+     * {@code beforeControllers} has run (on a thread of the rack's).
+     */
+    static ClusterSession open(Source source, Runnable beforeSeed, Runnable beforeControllers) throws ClusterConnection.KubeconfigException {
         if (source instanceof Rehearsal r) {
-            RehearsalRack rack = RehearsalRack.startServing(r.rack(), r.timings(), SimClock.realTime(r.timeScale()), beforeSeed);
+            RehearsalRack rack = RehearsalRack.startServing(r.rack(), r.timings(), SimClock.realTime(r.timeScale()), beforeSeed,
+                    beforeControllers);
             try {
                 return new ClusterSession(source, rack, ClusterConnection.forUrl(rack.apiUrl(), rack.serialization()), rack.clock());
             } catch (RuntimeException e) {

@@ -22,8 +22,10 @@ import java.util.concurrent.TimeoutException;
  * @param choice  the source and the problems reading the rack file, once read
  * @param opening the session, once open (or why it could not open)
  * @param firstPulse completed by the window once its first pulse laid it out
+ * @param livePulse completed by the window once a pulse laid out its first frame with the API live and every Pi known
  */
-record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSession> opening, CompletableFuture<Void> firstPulse) {
+record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSession> opening, CompletableFuture<Void> firstPulse,
+                  CompletableFuture<Void> livePulse) {
 
     /** Knob: the whole opening (the rack's API server too) waits for the window's first pulse. Off. */
     static final String AFTER_FIRST_PULSE = "pirack.early.afterFirstPulse";
@@ -33,6 +35,16 @@ record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSes
      * so that it does not share the two cores with that pulse (issue 20).
      */
     static final String SEED_AFTER_FIRST_PULSE = "pirack.early.seedAfterFirstPulse";
+    /**
+     * Knob, on unless {@code =false}: the rehearsal rack's kubelets and controllers — its seven informers' lists and
+     * watches, then their first heartbeats, bindings and status writes — start once the window has laid out its first
+     * live frame. Until then the rack's API serves the seed: every Pi registered, Ready and with a fresh Lease, as a
+     * running cluster's objects are when PiRack connects to it. Without the hold that work shared the two cores and
+     * the API server with the app's own first lists, and the live frame (issue 20).
+     */
+    static final String RACK_AFTER_LIVE = "pirack.early.rackAfterLive";
+    /** The rack's kubelets and controllers wait no longer than this for the live frame. */
+    static final Duration RACK_HOLD_CAP = Duration.ofSeconds(5);
     /** The seed waits no longer than this for the first pulse: a window that never pulses holds nothing back for good. */
     static final Duration SEED_HOLD_CAP = Duration.ofSeconds(2);
 
@@ -48,15 +60,23 @@ record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSes
 
     static EarlyStart begin(AppPaths paths, LaunchOptions options) {
         return begin(paths, options, Boolean.getBoolean(AFTER_FIRST_PULSE),
-                Boolean.parseBoolean(System.getProperty(SEED_AFTER_FIRST_PULSE, "true")));
+                Boolean.parseBoolean(System.getProperty(SEED_AFTER_FIRST_PULSE, "true")),
+                Boolean.parseBoolean(System.getProperty(RACK_AFTER_LIVE, "true")));
     }
 
     static EarlyStart begin(AppPaths paths, LaunchOptions options, boolean openingAfterFirstPulse, boolean seedAfterFirstPulse) {
+        return begin(paths, options, openingAfterFirstPulse, seedAfterFirstPulse, false);
+    }
+
+    static EarlyStart begin(AppPaths paths, LaunchOptions options, boolean openingAfterFirstPulse, boolean seedAfterFirstPulse,
+                            boolean rackAfterLive) {
         CompletableFuture<Choice> choice = new CompletableFuture<>();
         CompletableFuture<ClusterSession> opening = new CompletableFuture<>();
         CompletableFuture<Void> firstPulse = new CompletableFuture<>();
+        CompletableFuture<Void> livePulse = new CompletableFuture<>();
         Runnable beforeOpening = openingAfterFirstPulse ? firstPulse::join : () -> { };
         Runnable beforeSeed = seedAfterFirstPulse ? () -> awaitAtMost(firstPulse, SEED_HOLD_CAP) : () -> { };
+        Runnable beforeControllers = rackAfterLive ? () -> awaitAtMost(livePulse, RACK_HOLD_CAP) : () -> { };
         Background.daemon("pirack-early-connect").newThread(() -> {
             Choice chosen;
             try {
@@ -69,7 +89,7 @@ record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSes
             choice.complete(chosen);
             beforeOpening.run();
             try {
-                opening.complete(ClusterSession.open(chosen.source(), beforeSeed));
+                opening.complete(ClusterSession.open(chosen.source(), beforeSeed, beforeControllers));
             } catch (ClusterConnection.KubeconfigException | RuntimeException e) {
                 opening.completeExceptionally(new CompletionException(e));
             }
@@ -78,7 +98,7 @@ record EarlyStart(CompletableFuture<Choice> choice, CompletableFuture<ClusterSes
             // For the startup bench's breakdown: when the rack's API server or the client was ready.
             opening.whenComplete((session, error) -> StartupLine.step("session-opened"));
         }
-        return new EarlyStart(choice, opening, firstPulse);
+        return new EarlyStart(choice, opening, firstPulse, livePulse);
     }
 
     private static void awaitAtMost(CompletableFuture<Void> pulse, Duration cap) {

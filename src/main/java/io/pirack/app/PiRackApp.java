@@ -115,6 +115,7 @@ public final class PiRackApp extends Application {
                 Platform.runLater(() -> stage.getScene().removePostLayoutPulseListener(once[0]));
             };
             stage.getScene().addPostLayoutPulseListener(once[0]);
+            AfterLiveFrame.install(stage.getScene(), frames, boot.livePulse());
         }
         early = null;
         // The early thread has read the files by now, or is about to (null if it failed: read them here).

@@ -23,6 +23,12 @@ final class StartupMarks {
      * training run ({@code packaging/jpackage.sh}) is a real start of the window, to the first live frame.
      */
     static final String EXIT_WHEN_LIVE = "pirack.startupMarks.exitWhenLive";
+    /**
+     * With {@link #EXIT_WHEN_LIVE}: quit this many milliseconds after the live mark instead of at once, so that the
+     * training run also archives what the first seconds after live load — the rehearsal rack's kubelets and
+     * controllers, which the app holds until the live frame (issue 20, {@link EarlyStart#RACK_AFTER_LIVE}).
+     */
+    static final String EXIT_AFTER_LIVE_MILLIS = "pirack.startupMarks.exitAfterLiveMillis";
     static final String MARK = StartupLine.MARK;
 
     private final Scene scene;
@@ -105,7 +111,9 @@ final class StartupMarks {
                 done[0] = true;
                 print(what + " " + millis.getAsLong() + costs.apply(what));
                 if ("live".equals(what) && Boolean.getBoolean(EXIT_WHEN_LIVE)) {
-                    Platform.runLater(Platform::exit);
+                    long after = Long.getLong(EXIT_AFTER_LIVE_MILLIS, 0);
+                    java.util.concurrent.CompletableFuture.delayedExecutor(after, java.util.concurrent.TimeUnit.MILLISECONDS)
+                            .execute(() -> Platform.runLater(Platform::exit));
                 }
                 // Not from inside the scene's own loop over its listeners.
                 Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0]));

@@ -42,6 +42,8 @@ final class PixelProbeBench {
     Map<String, Object> run(int changes, Path outputDir, Consumer<String> progress) throws Exception {
         Files.createDirectories(outputDir);
         Map<String, Object> result = new LinkedHashMap<>();
+        result.put("write", Boolean.getBoolean("bench.pixel.readBeforeWrite") ? "GET + PATCH (fabric8 withName().patch)"
+                : "one PATCH (as kubectl cordon)");
         result.put("path", "API write (node cordon toggle) on a rehearsal rack in the bench JVM -> the app in its own JVM"
                 + " (--kubeconfig, real window) -> X server pixels read by AWT Robot (XGetImage) in the bench JVM");
         Path home = Files.createTempDirectory("pirack-pixel");
@@ -418,10 +420,18 @@ final class PixelProbeBench {
     private record Answer(String resourceVersion, long at) {
     }
 
-    /** Cordons or uncordons {@code node}; the node's new resourceVersion. */
-    private static String toggle(KubernetesClient writer, String node, boolean cordon) {
-        return writer.nodes().withName(node).patch(PatchContext.of(PatchType.JSON),
-                "[{\"op\":\"add\",\"path\":\"/spec/unschedulable\",\"value\":" + cordon + "}]").getMetadata().getResourceVersion();
+    /**
+     * Cordons or uncordons {@code node} with one PATCH, as {@code kubectl cordon} does; the node's new
+     * resourceVersion. Until session 10 the write was {@code withName(node).patch(context, String)}, which in
+     * fabric8 GETs the node before it patches: a read's round trip timed before the state changed.
+     * {@code -Dbench.pixel.readBeforeWrite=true} measures that way again.
+     */
+    static String toggle(KubernetesClient writer, String node, boolean cordon) {
+        String patch = "[{\"op\":\"add\",\"path\":\"/spec/unschedulable\",\"value\":" + cordon + "}]";
+        var target = Boolean.getBoolean("bench.pixel.readBeforeWrite") ? writer.nodes().withName(node)
+                : writer.nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata().withName(node)
+                        .endMetadata().build());
+        return target.patch(PatchContext.of(PatchType.JSON), patch).getMetadata().getResourceVersion();
     }
 
     private static BufferedImage[] grabs(Robot robot, Rectangle screen, int n) throws InterruptedException {

@@ -261,7 +261,7 @@ final class NodeLifecycleController {
             }
             conditions.add(condition);
         }
-        writer.set(writer.client().nodes().withName(name), Map.of("/status/conditions", conditions));
+        writer.set(SimObjects.nodeNamed(name), Map.of("/status/conditions", conditions));
     }
 
     /** MarkPodsNotReady: every pod on the node loses its Ready condition at once. */
@@ -273,8 +273,7 @@ final class NodeLifecycleController {
             Pod copy = writer.client().getKubernetesSerialization().clone(pod);
             SimObjects.setPodCondition(copy, "Ready", "False", null, null, now);
             SimObjects.setPodCondition(copy, "ContainersReady", "False", null, null, now);
-            writer.set(writer.client().pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName()),
-                    Map.of("/status/conditions", copy.getStatus().getConditions()));
+            writer.set(pod, Map.of("/status/conditions", copy.getStatus().getConditions()));
             events.warning(pod, "node-controller", "NodeNotReady", "Node is not ready");
         }
     }

@@ -65,11 +65,11 @@ final class PodGarbageCollector {
             copy.setStatus(new io.fabric8.kubernetes.api.model.PodStatus());
         }
         SimObjects.setPodCondition(copy, "DisruptionTarget", "True", "DeletionByPodGC", message, now);
-        writer.set(resource, Map.of("/status/conditions", copy.getStatus().getConditions(), "/status/phase", "Failed"));
+        writer.set(pod, Map.of("/status/conditions", copy.getStatus().getConditions(), "/status/phase", "Failed"));
         if (!SimObjects.terminating(pod)) {
             writer.delete(resource);
         }
-        writer.set(resource, Map.of("/metadata/finalizers", List.of()));
+        writer.set(pod, Map.of("/metadata/finalizers", List.of()));
         orphanSince.remove(pod.getMetadata().getUid());
     }
 }

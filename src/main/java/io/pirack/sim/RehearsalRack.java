@@ -178,9 +178,20 @@ public final class RehearsalRack implements AutoCloseable {
      * while its window is laid out for the first time).
      */
     public static RehearsalRack startServing(RackSpec spec, SimTimings timings, SimClock clock, Runnable beforeSeed) {
+        return startServing(spec, timings, clock, beforeSeed, () -> { });
+    }
+
+    /**
+     * Like {@link #startServing(RackSpec, SimTimings, SimClock, Runnable)}; the thread that starts the kubelets and
+     * controllers first runs {@code beforeControllers} (the app holds them until its own first lists have answered:
+     * the rack's seven informers and first ticks otherwise share the two cores and the API server with them).
+     */
+    public static RehearsalRack startServing(RackSpec spec, SimTimings timings, SimClock clock, Runnable beforeSeed,
+                                             Runnable beforeControllers) {
         RehearsalRack rack = new RehearsalRack(spec, timings, clock, Options.defaults(), beforeSeed);
         Background.daemon("rehearsal-rack-start").newThread(() -> {
             try {
+                beforeControllers.run();
                 rack.syncThenTick(60_000);
             } catch (RuntimeException e) { // a close meanwhile (RejectedExecutionException) or caches that never synced
                 if (!rack.loop.isShutdown()) {
@@ -319,6 +330,14 @@ public final class RehearsalRack implements AutoCloseable {
             host = "[" + host.replaceAll("%.*$", "") + "]";
         }
         return "http://" + host + ":" + front.port() + "/";
+    }
+
+    /**
+     * The CRUD mock server behind the front ({@code http://127.0.0.1:PORT/}), for benchmarks that time
+     * the front's hop apart from the store's; clients of the rack use {@link #apiUrl()}.
+     */
+    public String storeUrl() {
+        return "http://127.0.0.1:" + server.getPort() + "/";
     }
 
     /**

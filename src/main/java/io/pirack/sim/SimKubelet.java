@@ -149,7 +149,7 @@ public final class SimKubelet {
                     .withNewSpec().withHolderIdentity(nodeName).withLeaseDurationSeconds(timings.leaseDurationSeconds())
                     .withRenewTime(SimObjects.microTime(now)).endSpec().build()));
         } else {
-            writer.set(leases.withName(nodeName), Map.of("/spec/renewTime", SimObjects.microTimeText(now)));
+            writer.set(cache.lease(nodeName).get(), Map.of("/spec/renewTime", SimObjects.microTimeText(now)));
         }
         lastRenew = now;
         writer.leaseRenewed(nodeName, now);
@@ -207,7 +207,7 @@ public final class SimKubelet {
             condition.put("lastTransitionTime", transition);
             conditions.add(condition);
         }
-        if (writer.set(writer.client().nodes().withName(nodeName), Map.of("/status/conditions", conditions))) {
+        if (writer.set(node, Map.of("/status/conditions", conditions))) {
             if (starting) {
                 if (!wasNotReady) {
                     events.normal(node, COMPONENT, "Starting", "Starting kubelet.");
@@ -228,11 +228,10 @@ public final class SimKubelet {
 
     private void syncPod(Node node, Pod pod, Instant now) {
         String uid = pod.getMetadata().getUid();
-        var resource = writer.client().pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName());
         if (SimObjects.terminating(pod)) {
             // The containers stop and the kubelet confirms the deletion.
             events.normal(pod, COMPONENT, "Killing", "Stopping container " + pod.getSpec().getContainers().get(0).getName());
-            writer.set(resource, Map.of("/metadata/finalizers", List.of()));
+            writer.set(pod, Map.of("/metadata/finalizers", List.of()));
             containerStartDue.remove(uid);
             readyDue.remove(uid);
             failingPulls.remove(uid);
@@ -240,7 +239,7 @@ public final class SimKubelet {
         }
         String phase = SimObjects.phase(pod);
         if ("Pending".equals(phase)) {
-            startContainers(node, pod, now, resource);
+            startContainers(node, pod, now);
         } else if ("Running".equals(phase) && !SimObjects.podReady(pod)) {
             Instant due = readyDue.computeIfAbsent(uid, u -> now.plus(timings.readinessDelay()));
             if (!now.isBefore(due)) {
@@ -257,14 +256,14 @@ public final class SimKubelet {
                     status.put("state", s.getState());
                     statuses.add(status);
                 }
-                writer.set(resource, Map.of("/status/conditions", conditions(pod, now, true, true),
+                writer.set(pod, Map.of("/status/conditions", conditions(pod, now, true, true),
                         "/status/containerStatuses", statuses));
                 readyDue.remove(uid);
             }
         }
     }
 
-    private void startContainers(Node node, Pod pod, Instant now, io.fabric8.kubernetes.client.dsl.PodResource resource) {
+    private void startContainers(Node node, Pod pod, Instant now) {
         String uid = pod.getMetadata().getUid();
         List<String> images = pod.getSpec().getContainers().stream().map(c -> c.getImage()).toList();
         Set<String> present = presentImages(node);
@@ -273,7 +272,7 @@ public final class SimKubelet {
         for (String image : missing) {
             Optional<String> error = pullErrors.apply(image, platform);
             if (error.isPresent()) {
-                failPull(node, pod, now, resource, image, error.get());
+                failPull(node, pod, now, image, error.get());
                 return;
             }
         }
@@ -309,7 +308,7 @@ public final class SimKubelet {
         status.put("podIP", "10.42." + nodeIndex + "." + (Math.floorMod(uid.hashCode(), 250) + 2));
         status.put("containerStatuses", containerStatuses);
         status.put("conditions", conditions(pod, now, false, true));
-        if (writer.set(resource, Map.of("/status", status))) {
+        if (writer.set(pod, Map.of("/status", status))) {
             events.normal(pod, COMPONENT, "Created", "Created container " + pod.getSpec().getContainers().get(0).getName());
             events.normal(pod, COMPONENT, "Started", "Started container " + pod.getSpec().getContainers().get(0).getName());
             containerStartDue.remove(uid);
@@ -348,7 +347,7 @@ public final class SimKubelet {
      * ErrImagePull and the runtime's message; while backing off, BackOff "Back-off pulling image …",
      * "Error: ImagePullBackOff" and waiting ImagePullBackOff; after the back-off, Pulling again.
      */
-    private void failPull(Node node, Pod pod, Instant now, io.fabric8.kubernetes.client.dsl.PodResource resource, String image, String error) {
+    private void failPull(Node node, Pod pod, Instant now, String image, String error) {
         FailingPull pull = failingPulls.computeIfAbsent(pod.getMetadata().getUid(), u -> new FailingPull());
         if (pull.pullDoneAt == null && (pull.backOffUntil == null || !now.isBefore(pull.backOffUntil))) {
             pull.backOffUntil = null;
@@ -367,7 +366,7 @@ public final class SimKubelet {
             pull.nextResync = now.plus(FAILED_POD_RESYNC);
             events.warning(pod, COMPONENT, "Failed", "Failed to pull image \"" + image + "\": " + error);
             events.warning(pod, COMPONENT, "Failed", "Error: ErrImagePull");
-            writeWaiting(node, pod, now, resource, pull, "ErrImagePull", error);
+            writeWaiting(node, pod, now, pull, "ErrImagePull", error);
             return;
         }
         if (now.isBefore(pull.nextResync)) {
@@ -377,10 +376,10 @@ public final class SimKubelet {
         String message = "Back-off pulling image \"" + image + "\"";
         events.normal(pod, COMPONENT, "BackOff", message);
         events.warning(pod, COMPONENT, "Failed", "Error: ImagePullBackOff");
-        writeWaiting(node, pod, now, resource, pull, "ImagePullBackOff", message);
+        writeWaiting(node, pod, now, pull, "ImagePullBackOff", message);
     }
 
-    private void writeWaiting(Node node, Pod pod, Instant now, io.fabric8.kubernetes.client.dsl.PodResource resource, FailingPull pull,
+    private void writeWaiting(Node node, Pod pod, Instant now, FailingPull pull,
                               String reason, String message) {
         if (reason.equals(pull.waitingReason)) {
             return;
@@ -397,7 +396,7 @@ public final class SimKubelet {
         status.put("hostIP", node.getStatus().getAddresses().isEmpty() ? null : node.getStatus().getAddresses().get(0).getAddress());
         status.put("containerStatuses", containerStatuses);
         status.put("conditions", conditions(pod, now, false, true));
-        writer.set(resource, Map.of("/status", status));
+        writer.set(pod, Map.of("/status", status));
     }
 
     private Set<String> presentImages(Node node) {
@@ -413,7 +412,7 @@ public final class SimKubelet {
         for (String name : presentImages(node)) {
             images.add(Map.of("names", List.of(name), "sizeBytes", 48_000_000L));
         }
-        writer.set(writer.client().nodes().withName(nodeName), Map.of("/status/images", images));
+        writer.set(node, Map.of("/status/images", images));
     }
 
     private static List<Map<String, Object>> conditions(Pod pod, Instant now, boolean ready, boolean initialized) {

@@ -127,6 +127,11 @@ final class SimObjects {
         return controller(pod).map(OwnerReference::getUid).orElse(pod.getMetadata().getName());
     }
 
+    /** A Node carrying only its name: enough to address a write to it ({@link SimWriter#set}). */
+    static io.fabric8.kubernetes.api.model.Node nodeNamed(String name) {
+        return new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata().withName(name).endMetadata().build();
+    }
+
     /** Sets a node's taints (the whole list) by JSON patch. */
     static boolean writeTaints(SimWriter writer, String node, List<io.fabric8.kubernetes.api.model.Taint> taints) {
         List<java.util.Map<String, Object>> maps = new ArrayList<>();
@@ -142,7 +147,7 @@ final class SimObjects {
             }
             maps.add(m);
         }
-        return writer.set(writer.client().nodes().withName(node), java.util.Map.of("/spec/taints", maps));
+        return writer.set(nodeNamed(node), java.util.Map.of("/spec/taints", maps));
     }
 
     static Toleration noExecuteToleration(String key, Long seconds) {

@@ -67,8 +67,7 @@ final class SimScheduler {
                     .thenComparingInt(n -> load.getOrDefault(n.getMetadata().getName(), 0))
                     .thenComparing(n -> n.getMetadata().getName())).orElseThrow();
             String nodeName = chosen.getMetadata().getName();
-            boolean bound = writer.set(writer.client().pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName()),
-                    Map.of("/spec/nodeName", nodeName));
+            boolean bound = writer.set(pod, Map.of("/spec/nodeName", nodeName));
             if (bound) {
                 assumedBindings.put(uid, nodeName);
                 reportedUnschedulable.remove(uid);

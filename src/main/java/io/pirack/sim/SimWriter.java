@@ -38,8 +38,13 @@ final class SimWriter {
      * Sets whole fields by JSON pointer ({@code /status/conditions}) with a JSON Patch of "add"
      * operations, which replace what is there. (The mock server merges lists on a JSON merge patch
      * instead of replacing them.) Returns false if the object is gone.
+     *
+     * <p>{@code target} names the object (kind, namespace, name; the rest of it is not sent). It is
+     * one PATCH request, as a controller sends it: fabric8's {@code withName(…).patch(context, String)}
+     * GETs the object first when the resource holds no item, which doubled every simulated write
+     * and put a read's round trip before each state change (issue 20).
      */
-    <T extends HasMetadata> boolean set(Resource<T> resource, Map<String, Object> valuesByPointer) {
+    <T extends HasMetadata> boolean set(T target, Map<String, Object> valuesByPointer) {
         List<Map<String, Object>> ops = new ArrayList<>();
         valuesByPointer.forEach((pointer, value) -> {
             Map<String, Object> op = new LinkedHashMap<>();
@@ -48,7 +53,8 @@ final class SimWriter {
             op.put("value", value);
             ops.add(op);
         });
-        return remember(() -> resource.patch(PatchContext.of(PatchType.JSON), client.getKubernetesSerialization().asJson(ops)));
+        String patch = client.getKubernetesSerialization().asJson(ops);
+        return remember(() -> client.resource(target).patch(PatchContext.of(PatchType.JSON), patch));
     }
 
     <T extends HasMetadata> boolean create(Resource<T> resource) {

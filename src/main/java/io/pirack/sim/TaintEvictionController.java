@@ -98,7 +98,7 @@ final class TaintEvictionController {
         SimObjects.setPodCondition(copy, "DisruptionTarget", "True", "DeletionByTaintManager",
                 "Taint manager: deleting due to NoExecute taint", now);
         var resource = writer.client().pods().inNamespace(ns).withName(name);
-        writer.set(resource, Map.of("/status/conditions", copy.getStatus().getConditions()));
+        writer.set(pod, Map.of("/status/conditions", copy.getStatus().getConditions()));
         writer.delete(resource);
     }
 }

@@ -165,8 +165,7 @@ final class WorkloadControllers {
 
     private boolean scale(Deployment deployment, ReplicaSet rs, int to) {
         int from = specReplicas(rs);
-        boolean done = writer.set(writer.client().apps().replicaSets().inNamespace(rs.getMetadata().getNamespace())
-                .withName(rs.getMetadata().getName()), Map.of("/spec/replicas", to));
+        boolean done = writer.set(rs, Map.of("/spec/replicas", to));
         if (done) {
             events.normal(deployment, "deployment-controller", "ScalingReplicaSet",
                     "Scaled " + (to > from ? "up" : "down") + " replica set " + rs.getMetadata().getName() + " from " + from + " to " + to);
@@ -220,8 +219,7 @@ final class WorkloadControllers {
             return;
         }
         if (writer.isCurrent(deployment)) {
-            writer.set(writer.client().apps().deployments().inNamespace(deployment.getMetadata().getNamespace())
-                    .withName(deployment.getMetadata().getName()), Map.of("/status", status));
+            writer.set(deployment, Map.of("/status", status));
         }
     }
 
@@ -273,8 +271,7 @@ final class WorkloadControllers {
             Integer currentReplicas = rs.getStatus() == null ? null : rs.getStatus().getReplicas();
             if ((currentReady == null || currentReady != ready || currentReplicas == null || currentReplicas != active.size())
                     && writer.isCurrent(rs)) {
-                writer.set(writer.client().apps().replicaSets().inNamespace(ns).withName(rs.getMetadata().getName()),
-                        Map.of("/status", Map.of("replicas", active.size(), "readyReplicas", ready, "availableReplicas", ready)));
+                writer.set(rs, Map.of("/status", Map.of("replicas", active.size(), "readyReplicas", ready, "availableReplicas", ready)));
             }
         }
     }

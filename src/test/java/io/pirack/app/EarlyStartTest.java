@@ -59,6 +59,19 @@ class EarlyStartTest {
         }
     }
 
+    @Test
+    void aRehearsalRackHeldForTheLiveFrameStartsItsControllersOnceTheWindowLaidItOut() throws Exception {
+        EarlyStart early = EarlyStart.begin(new AppPaths(home, home), sim(), false, false, true);
+
+        try (ClusterSession session = early.opening().orTimeout(60, TimeUnit.SECONDS).join()) {
+            assertEveryPiListed(session);
+            early.livePulse().complete(null);
+            // The demo Deployment's first ReplicaSet: the rack's controllers run.
+            session.client().apps().replicaSets().inNamespace(io.pirack.sim.SimWorkload.DEMO_NAMESPACE)
+                    .informOnCondition(list -> !list.isEmpty()).get(60, TimeUnit.SECONDS);
+        }
+    }
+
     private static LaunchOptions sim() {
         return new LaunchOptions(true, null, null, false, -1, false, 0);
     }

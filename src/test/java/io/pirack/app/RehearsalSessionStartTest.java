@@ -96,6 +96,40 @@ class RehearsalSessionStartTest {
         }
     }
 
+    @Test
+    void theRacksKubeletsAndControllersWaitWhileTheAppHoldsThemAndStartOnceReleased() throws Exception {
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        try (ClusterSession session = ClusterSession.open(new ClusterSession.Rehearsal(RACK, SimTimings.demoTuned(), 1), () -> { },
+                () -> {
+                    holding.countDown();
+                    release.join();
+                })) {
+            assertThat(holding.await(60, TimeUnit.SECONDS)).as("the rack's start thread reached the hold").isTrue();
+            KubernetesClient client = session.client();
+            // Held: the API serves the seed — every Pi, and the demo Deployment with no ReplicaSet or pod made for it yet.
+            assertThat(client.nodes().list().getItems()).hasSize(4);
+            assertThat(client.apps().replicaSets().inNamespace(SimWorkload.DEMO_NAMESPACE).list().getItems()).isEmpty();
+            assertThat(client.pods().inNamespace(SimWorkload.DEMO_NAMESPACE).list().getItems()).isEmpty();
+
+            release.complete(null);
+            CompletableFuture<Pod> made = new CompletableFuture<>();
+            try (Watch watch = client.pods().inNamespace(SimWorkload.DEMO_NAMESPACE).watch(new Watcher<>() {
+                @Override
+                public void eventReceived(Action action, Pod pod) {
+                    made.complete(pod);
+                }
+
+                @Override
+                public void onClose(WatcherException cause) {
+                    made.completeExceptionally(cause);
+                }
+            })) {
+                assertThat(made.get(60, TimeUnit.SECONDS).getMetadata().getNamespace()).isEqualTo(SimWorkload.DEMO_NAMESPACE);
+            }
+        }
+    }
+
     private static void assertStampedByTheServer(List<? extends HasMetadata> objects) {
         assertThat(objects).allSatisfy(o -> {
             assertThat(Long.parseLong(o.getMetadata().getResourceVersion())).isPositive();

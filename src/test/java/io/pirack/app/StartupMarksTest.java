@@ -51,6 +51,8 @@ class StartupMarksTest {
     private final AtomicLong clock = new AtomicLong(1000);
     private final AtomicInteger pulses = new AtomicInteger();
     private final Frames frames = new Frames();
+    /** Completed by {@link AfterLiveFrame} on the same scene: what releases the rehearsal rack's controllers. */
+    private final java.util.concurrent.CompletableFuture<Void> liveLaidOut = new java.util.concurrent.CompletableFuture<>();
 
     @BeforeEach
     void showAQuietWindow() throws Exception {
@@ -62,6 +64,7 @@ class StartupMarksTest {
             stage.setScene(scene);
             stage.show();
             StartupMarks.install(scene, frames, new PrintStream(printed, true, StandardCharsets.UTF_8), clock::get);
+            AfterLiveFrame.install(scene, frames, liveLaidOut);
         });
     }
 
@@ -88,6 +91,19 @@ class StartupMarksTest {
         twoPulses();
 
         assertThat(marks()).containsExactly("skeleton 1000", "live 3000");
+    }
+
+    @Test
+    void theRacksHoldIsReleasedOnlyAfterTheFirstLiveFramesPulse() throws Exception {
+        send(frame(new ApiStatus.Connecting(ClusterFixtures.T0), List.of("rpi1", "rpi2", "rpi3", "rpi4")));
+        send(frame(ClusterFixtures.LIVE, List.of("rpi1", "rpi2", "rpi3")));
+        twoPulses();
+        assertThat(liveLaidOut).isNotDone();
+
+        send(frame(ClusterFixtures.LIVE, List.of("rpi1", "rpi2", "rpi3", "rpi4")));
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, liveLaidOut::isDone);
+        awaitMark("live");
     }
 
     @Test

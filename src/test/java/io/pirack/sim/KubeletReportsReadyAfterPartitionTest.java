@@ -36,7 +36,7 @@ class KubeletReportsReadyAfterPartitionTest {
                 }
             });
             // What the node lifecycle controller writes when heartbeats stopped getting through for a while.
-            new SimWriter(t.client).set(t.client.nodes().withName("rpi3"), Map.of("/status/conditions", List.of(Map.of(
+            new SimWriter(t.client).set(SimObjects.nodeNamed("rpi3"), Map.of("/status/conditions", List.of(Map.of(
                     "type", "Ready", "status", "Unknown", "reason", "NodeStatusUnknown",
                     "message", "Kubelet stopped posting node status.",
                     "lastHeartbeatTime", "2026-01-01T00:00:00Z", "lastTransitionTime", "2026-01-01T00:00:00Z"))));

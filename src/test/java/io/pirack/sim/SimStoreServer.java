@@ -29,6 +29,11 @@ final class SimStoreServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getPort();
     }
 
+    /** How many requests the store has received since it started. */
+    int requests() {
+        return server.getRequestCount();
+    }
+
     KubernetesClient client() {
         return client;
     }

@@ -1,0 +1,201 @@
+package io.pirack.bench;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.pirack.core.rack.RackSpec;
+import io.pirack.kube.ClusterConnection;
+import io.pirack.sim.RehearsalRack;
+import io.pirack.sim.SimClock;
+import io.pirack.sim.SimTimings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Issue 20's "write → informer callback" taken apart, in one JVM on loopback (no window, no app): the
+ * rehearsal rack at 4 Pis, one node's {@code spec.unschedulable} patched N times, one write in flight, and
+ * the same write seen by several observers at once, each stamping {@link System#nanoTime()} by the
+ * resourceVersion the patch returned:
+ * <ul>
+ *   <li>{@code informer}: a fabric8 informer on nodes through the front (the app's path);</li>
+ *   <li>{@code watch}: a plain fabric8 {@code Watch} through the front (no informer, no cache);</li>
+ *   <li>{@code ws_front} / {@code ws_store}: a bare JDK WebSocket watch through the front, and straight on the
+ *       mock server's port (no fabric8 at all: the text frame as it arrives).</li>
+ * </ul>
+ * Writes alternate between fabric8's {@code withName(node).patch(context, String)}, which GETs the node before
+ * it sends the PATCH, and one PATCH as {@code kubectl cordon} sends it ({@code -Dbench.watchPath.readBeforeWriteOnly=true}:
+ * only the first). Differences between observers are per change ({@code ws_front_minus_ws_store}: the front's
+ * tunnel; {@code informer_minus_watch}: the informer's own hand-offs). Run: {@code java -cp … io.pirack.bench.WatchPathBench}
+ * ({@code -Dbench.watchPath.changes=500 -Dbench.watchPath.warmup=50 -Dbench.watchPath.pauseMillis=100}); no display needed.
+ */
+public final class WatchPathBench {
+
+    private static final Pattern VERSION = Pattern.compile("\"resourceVersion\":\"(\\d+)\"");
+
+    /** Stamps per observer: resourceVersion → nanoTime of the first sighting. */
+    private final Map<String, Map<String, Long>> seen = new ConcurrentHashMap<>();
+
+    private void stamp(String observer, String version) {
+        long now = System.nanoTime();
+        seen.computeIfAbsent(observer, k -> new ConcurrentHashMap<>()).putIfAbsent(version, now);
+    }
+
+    Map<String, Object> run(int warmup, int changes, long pauseMillis, Consumer<String> progress) throws Exception {
+        RackSpec spec = RackSpec.rehearsal(4);
+        String node = spec.slots().get(spec.slots().size() - 1).hostname();
+        Map<String, Object> result = new LinkedHashMap<>();
+        boolean alternate = !Boolean.getBoolean("bench.watchPath.readBeforeWriteOnly");
+        try (RehearsalRack rack = RehearsalRack.start(spec, SimTimings.demoTuned(), SimClock.realTime(1),
+                RehearsalRack.Options.defaults());
+             KubernetesClient writer = ClusterConnection.forUrl(rack.apiUrl());
+             KubernetesClient informing = ClusterConnection.forUrl(rack.apiUrl());
+             KubernetesClient watching = ClusterConnection.forUrl(rack.apiUrl())) {
+            SharedIndexInformer<Node> informer = informing.nodes().inform(new ResourceEventHandler<>() {
+                @Override
+                public void onAdd(Node n) {
+                }
+
+                @Override
+                public void onUpdate(Node old, Node n) {
+                    stamp("informer", n.getMetadata().getResourceVersion());
+                }
+
+                @Override
+                public void onDelete(Node n, boolean unknown) {
+                }
+            });
+            Watch watch = watching.nodes().watch(new Watcher<>() {
+                @Override
+                public void eventReceived(Action action, Node n) {
+                    stamp("watch", n.getMetadata().getResourceVersion());
+                }
+
+                @Override
+                public void onClose(WatcherException cause) {
+                }
+            });
+            HttpClient jdk = HttpClient.newHttpClient();
+            WebSocket viaFront = rawWatch(jdk, rack.apiUrl(), "ws_front");
+            WebSocket onStore = rawWatch(jdk, rack.storeUrl(), "ws_store");
+            List<String> observers = List.of("ws_store", "ws_front", "watch", "informer");
+            // Two ways to write, alternating: fabric8's withName(node).patch(context, String) (a GET, then the
+            // PATCH) and one PATCH (PixelProbeBench.toggle, as kubectl cordon sends it).
+            Map<String, Map<String, Samples>> byWay = new LinkedHashMap<>();
+            for (String way : alternate ? List.of("get_then_patch", "one_patch") : List.of("get_then_patch")) {
+                Map<String, Samples> stages = new LinkedHashMap<>();
+                stages.put("round_trip", new Samples());
+                observers.forEach(o -> stages.put("to_" + o, new Samples()));
+                stages.put("ws_front_minus_ws_store", new Samples());
+                stages.put("informer_minus_watch", new Samples());
+                byWay.put(way, stages);
+            }
+            boolean cordon = true;
+            for (int i = 0; i < warmup + changes; i++) {
+                boolean onePatch = alternate && i % 2 == 1;
+                long start = System.nanoTime();
+                String version = onePatch ? PixelProbeBench.toggle(writer, node, cordon)
+                        : writer.nodes().withName(node).patch(PatchContext.of(PatchType.JSON),
+                        "[{\"op\":\"add\",\"path\":\"/spec/unschedulable\",\"value\":" + cordon + "}]")
+                        .getMetadata().getResourceVersion();
+                long returned = System.nanoTime();
+                cordon = !cordon;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (observers.stream().anyMatch(o -> at(o, version) == null) && System.nanoTime() < deadline) {
+                    Thread.sleep(0, 200_000);
+                }
+                if (i >= warmup) {
+                    Map<String, Samples> stages = byWay.get(onePatch ? "one_patch" : "get_then_patch");
+                    stages.get("round_trip").add(returned - start);
+                    for (String o : observers) {
+                        Long at = at(o, version);
+                        if (at != null) {
+                            stages.get("to_" + o).add(at - start);
+                        }
+                    }
+                    difference(stages.get("ws_front_minus_ws_store"), at("ws_front", version), at("ws_store", version));
+                    difference(stages.get("informer_minus_watch"), at("informer", version), at("watch", version));
+                }
+                if ((i + 1) % 100 == 0) {
+                    progress.accept("watch path: " + (i + 1) + " of " + (warmup + changes));
+                }
+                Thread.sleep(pauseMillis);
+            }
+            watch.close();
+            informer.close();
+            viaFront.abort();
+            onStore.abort();
+            result.put("changes", changes);
+            result.put("pause_ms", pauseMillis);
+            byWay.forEach((way, stages) -> {
+                Map<String, Object> summaries = new LinkedHashMap<>();
+                stages.forEach((stage, samples) -> summaries.put(stage, samples.summary()));
+                result.put(way, summaries);
+            });
+        }
+        return result;
+    }
+
+    private Long at(String observer, String version) {
+        Map<String, Long> m = seen.get(observer);
+        return m == null ? null : m.get(version);
+    }
+
+    /** Two threads' stamps of one event: the difference can be a little negative, and is kept as it is. */
+    private static void difference(Samples into, Long later, Long earlier) {
+        if (later != null && earlier != null) {
+            into.add(later - earlier);
+        }
+    }
+
+    private WebSocket rawWatch(HttpClient jdk, String url, String observer) throws Exception {
+        URI uri = URI.create(url.replaceFirst("^http", "ws") + "api/v1/nodes?watch=true");
+        return jdk.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+            private final StringBuilder text = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                text.append(data);
+                if (last) {
+                    Matcher m = VERSION.matcher(text);
+                    if (m.find()) {
+                        stamp(observer, m.group(1));
+                    }
+                    text.setLength(0);
+                }
+                ws.request(1);
+                return null;
+            }
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Object> r = new WatchPathBench().run(Integer.getInteger("bench.watchPath.warmup", 50),
+                Integer.getInteger("bench.watchPath.changes", 500), Long.getLong("bench.watchPath.pauseMillis", 100),
+                System.err::println);
+        r.forEach((k, v) -> {
+            if (v instanceof Map<?, ?> m) {
+                System.out.println(k);
+                m.forEach((stage, summary) -> System.out.println("  " + stage + " " + summary));
+            } else {
+                System.out.println(k + " " + v);
+            }
+        });
+        System.exit(0);
+    }
+}
