@@ -51,8 +51,11 @@ class TuningScreenTest {
         robot.interact(() -> robot.lookup("#" + TuningStyles.ID_TOLERATION_PREVIEW).queryAs(Button.class).fire());
 
         Node pending = robot.lookup("#" + TuningStyles.ID_PENDING).query();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, pending::isVisible);
-        String diff = robot.lookup("#" + TuningStyles.ID_DIFF).queryAs(TextArea.class).getText();
+        TextArea diffBox = robot.lookup("#" + TuningStyles.ID_DIFF).queryAs(TextArea.class);
+        // The pane's visibility is bound to the pending change and its text is set by a listener of the same change:
+        // read both on the FX thread, once the text is there (read from here, the pane could show before its text).
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Fx.onFx(() -> pending.isVisible() && !diffBox.getText().isEmpty()));
+        String diff = Fx.onFx(diffBox::getText);
         assertTrue(diff.contains("-- {key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 5}"), diff);
         assertTrue(diff.contains("+- {key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 2}"), diff);
         ListView<?> history = robot.lookup("#" + TuningStyles.ID_HISTORY).queryAs(ListView.class);
