@@ -42,6 +42,7 @@ public final class PiRackApp extends Application {
     public static void launchWith(LaunchOptions options) {
         launchOptions = options;
         RenderingPipeline.chooseBeforeToolkitStarts();
+        PulseRate.chooseBeforeToolkitStarts();
         early = EarlyStart.begin(options);
         Application.launch(PiRackApp.class);
     }

@@ -1,0 +1,51 @@
+package io.pirack.app;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How often JavaFX may pulse (CSS, layout and, when something changed, a render), decided before the toolkit
+ * starts (issue 20).
+ *
+ * <p>On Linux, GTK's glass has no display-synchronised timer: Quantum pulses on a plain timer every
+ * 1000 / {@code javafx.animation.pulse} ms (60 Hz by default). A frame that reaches the FX thread just after a
+ * pulse waits up to a whole period for the next one: measured from outside, 16 ms of the 4-Pi write → pixel p95
+ * was that wait. At 120 Hz it is half. What it does not cost: Quantum pauses its timer when nothing is animating
+ * and nothing asked for a pulse, so a quiet rack pulses as often at 120 Hz as at 60 (the same 120 pulses, 60 of them
+ * rendered, in an idle minute, both rates measured, docs/benchmarks.md "Session 10"); and
+ * {@code javafx.animation.framerate=60} keeps every {@code Timeline} stepping 60 times a second, so a running
+ * animation renders no more often than before, only its empty pulses double.
+ *
+ * <p>Not on macOS or Windows: there the pulse follows the display's own refresh. Never over the user's own settings.
+ */
+final class PulseRate {
+
+    static final String PULSE = "javafx.animation.pulse";
+    static final String FRAMERATE = "javafx.animation.framerate";
+    static final int LINUX_PULSE_HZ = 120;
+    static final int ANIMATION_FRAMERATE = 60;
+
+    private PulseRate() {
+    }
+
+    /**
+     * The properties to set: both or none.
+     *
+     * @param osName           the {@code os.name} system property
+     * @param userPulse        {@code javafx.animation.pulse} as already set, or null
+     * @param userFramerate    {@code javafx.animation.framerate} as already set, or null
+     */
+    static Map<String, String> properties(String osName, String userPulse, String userFramerate) {
+        boolean linux = osName != null && osName.toLowerCase(Locale.ROOT).startsWith("linux");
+        if (!linux || userPulse != null || userFramerate != null) {
+            return Map.of();
+        }
+        return Map.of(PULSE, Integer.toString(LINUX_PULSE_HZ), FRAMERATE, Integer.toString(ANIMATION_FRAMERATE));
+    }
+
+    /** Sets what {@link #properties} says. Call before the JavaFX toolkit starts. */
+    static void chooseBeforeToolkitStarts() {
+        properties(System.getProperty("os.name"), System.getProperty(PULSE), System.getProperty(FRAMERATE))
+                .forEach(System::setProperty);
+    }
+}
