@@ -14,7 +14,9 @@ import java.util.Map;
  * and nothing asked for a pulse, so a quiet rack pulses as often at 120 Hz as at 60 (the same 120 pulses, 60 of them
  * rendered, in an idle minute, both rates measured, docs/benchmarks.md "Session 10"); and
  * {@code javafx.animation.framerate=60} keeps every {@code Timeline} stepping 60 times a second, so a running
- * animation renders no more often than before, only its empty pulses double.
+ * animation renders no more often than before, only its empty pulses double. What it does cost: the start, a few
+ * seconds of frames arriving one after another, renders more of them one by one (all Pis live 0.2–0.37 s later from
+ * the class path, same docs section); the rate is read once, so it cannot be raised only after the live frame.
  *
  * <p>Not on macOS or Windows: there the pulse follows the display's own refresh. Never over the user's own settings.
  */
