@@ -27,18 +27,12 @@ final class AfterFirstPulse {
                     return;
                 }
                 place.sceneProperty().removeListener(this);
-                Runnable[] once = new Runnable[1];
-                once[0] = () -> {
-                    // Not from inside the scene's loop over its listeners; after this pulse has rendered.
-                    Platform.runLater(() -> {
-                        scene.removePostLayoutPulseListener(once[0]);
-                        if (place.getChildren().isEmpty()) {
-                            place.getChildren().setAll(content.get());
-                        }
-                    });
-                };
-                scene.addPostLayoutPulseListener(once[0]);
-                Platform.requestNextPulse();
+                // After this pulse has rendered, not inside it.
+                NextLayout.run(scene, () -> Platform.runLater(() -> {
+                    if (place.getChildren().isEmpty()) {
+                        place.getChildren().setAll(content.get());
+                    }
+                }));
             }
         });
         return place;

@@ -29,18 +29,11 @@ final class AfterLiveFrame {
                 }
                 seen = true;
                 Consumer<RackFrame> self = this;
-                Runnable[] once = new Runnable[1];
-                once[0] = () -> {
+                NextLayout.run(scene, () -> {
                     laidOut.complete(null);
-                    // Not from inside the fan-out's or the scene's own loop over its listeners.
-                    Platform.runLater(() -> {
-                        frames.unsubscribe(self);
-                        scene.removePostLayoutPulseListener(once[0]);
-                    });
-                };
-                scene.addPostLayoutPulseListener(once[0]);
-                // A frame that changes nothing on screen asks for no pulse.
-                Platform.requestNextPulse();
+                    // Not from inside the fan-out's loop over its subscribers.
+                    Platform.runLater(() -> frames.unsubscribe(self));
+                });
             }
         });
     }

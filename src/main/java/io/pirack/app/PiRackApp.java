@@ -110,12 +110,7 @@ public final class PiRackApp extends Application {
         StartupMarks.stepIfAsked("shown");
         EarlyStart boot = early;
         if (boot != null) {
-            Runnable[] once = new Runnable[1];
-            once[0] = () -> {
-                boot.firstPulse().complete(null);
-                Platform.runLater(() -> stage.getScene().removePostLayoutPulseListener(once[0]));
-            };
-            stage.getScene().addPostLayoutPulseListener(once[0]);
+            NextLayout.run(stage.getScene(), () -> boot.firstPulse().complete(null));
             AfterLiveFrame.install(stage.getScene(), frames, boot.livePulse());
         }
         early = null;

@@ -104,24 +104,14 @@ final class StartupMarks {
     }
 
     private void afterNextLayout(String what) {
-        Runnable[] once = new Runnable[1];
-        boolean[] done = {false};
-        once[0] = () -> {
-            if (!done[0]) {
-                done[0] = true;
-                print(what + " " + millis.getAsLong() + costs.apply(what));
-                if ("live".equals(what) && Boolean.getBoolean(EXIT_WHEN_LIVE)) {
-                    long after = Long.getLong(EXIT_AFTER_LIVE_MILLIS, 0);
-                    java.util.concurrent.CompletableFuture.delayedExecutor(after, java.util.concurrent.TimeUnit.MILLISECONDS)
-                            .execute(() -> Platform.runLater(Platform::exit));
-                }
-                // Not from inside the scene's own loop over its listeners.
-                Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0]));
+        NextLayout.run(scene, () -> {
+            print(what + " " + millis.getAsLong() + costs.apply(what));
+            if ("live".equals(what) && Boolean.getBoolean(EXIT_WHEN_LIVE)) {
+                long after = Long.getLong(EXIT_AFTER_LIVE_MILLIS, 0);
+                java.util.concurrent.CompletableFuture.delayedExecutor(after, java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .execute(() -> Platform.runLater(Platform::exit));
             }
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-        // A frame that changes nothing on screen asks for no pulse; the mark must not wait for the next change.
-        Platform.requestNextPulse();
+        });
     }
 
     private void print(String line) {

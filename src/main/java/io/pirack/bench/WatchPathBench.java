@@ -54,6 +54,19 @@ public final class WatchPathBench {
     private void stamp(String observer, String version) {
         long now = System.nanoTime();
         seen.computeIfAbsent(observer, k -> new ConcurrentHashMap<>()).putIfAbsent(version, now);
+        synchronized (seen) {
+            seen.notifyAll();
+        }
+    }
+
+    /** Waits until every observer has stamped {@code version}, at most until {@code deadline} (nanoTime). */
+    private void awaitAll(List<String> observers, String version, long deadline) throws InterruptedException {
+        synchronized (seen) {
+            long left;
+            while (observers.stream().anyMatch(o -> at(o, version) == null) && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(seen, left);
+            }
+        }
     }
 
     Map<String, Object> run(int warmup, int changes, long pauseMillis, Consumer<String> progress) throws Exception {
@@ -115,10 +128,7 @@ public final class WatchPathBench {
                         .getMetadata().getResourceVersion();
                 long returned = System.nanoTime();
                 cordon = !cordon;
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (observers.stream().anyMatch(o -> at(o, version) == null) && System.nanoTime() < deadline) {
-                    Thread.sleep(0, 200_000);
-                }
+                awaitAll(observers, version, System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
                 if (i >= warmup) {
                     Map<String, Samples> stages = byWay.get(onePatch ? "one_patch" : "get_then_patch");
                     stages.get("round_trip").add(returned - start);
@@ -134,6 +144,7 @@ public final class WatchPathBench {
                 if ((i + 1) % 100 == 0) {
                     progress.accept("watch path: " + (i + 1) + " of " + (warmup + changes));
                 }
+                // The bench's pace: one write every pauseMillis, so each change travels an otherwise quiet path.
                 Thread.sleep(pauseMillis);
             }
             watch.close();
