@@ -54,6 +54,7 @@ public final class RackView extends Region {
     /** The newest frame is in an odd heartbeat tick: the blink's dim half. */
     private boolean oddTick;
     private boolean blinkOn;
+    /** Pending tiles bind their opacity to this: blinking costs a repaint, never a CSS pass. */
     private final DoubleProperty blinkOpacity = new SimpleDoubleProperty(1.0);
     private final RackLayerActions layerActions;
     private final LayerReordering reordering;
@@ -103,7 +104,7 @@ public final class RackView extends Region {
      * dim in odd seconds, full in even ones. It is no animation (issue 20): a running one makes JavaFX
      * pulse at its full rate, and at 100 Pis under churn there is nearly always a Pending pod. And it
      * changes in the frame that steps the heartbeat LEDs, so the rack's periodic parts, spread over the
-     * whole grid, are redrawn in one render a second instead of three.
+     * whole grid, are redrawn in one render a second instead of up to three.
      */
     private void updateBlink() {
         boolean on = blinking() && oddTick;
