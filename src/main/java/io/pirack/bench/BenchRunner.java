@@ -60,10 +60,10 @@ public final class BenchRunner {
 
     /** The benchmarks by name, in the order they run. */
     public static final List<String> NAMES = List.of("latency", "latency-offscreen", "scale", "scale-pulsed", "startup", "cycles",
-            "writes", "failover", "soak", "pixel");
+            "writes", "failover", "soak", "pixel", "pending-rest");
 
-    /** Benchmarks that run only when named: the 30 min soak, and the pixel probe (needs a real X display). */
-    static final Set<String> ON_REQUEST = Set.of("soak", "pixel");
+    /** Benchmarks that run only when named: the 30 min soak, the pixel probe (needs a real X display), pending-rest. */
+    static final Set<String> ON_REQUEST = Set.of("soak", "pixel", "pending-rest");
 
     /** Runs the named benchmarks (all when {@code only} is empty), rewriting the results after each. */
     public Map<String, Object> run(Path outputDir, Set<String> only) throws Exception {
@@ -100,6 +100,8 @@ public final class BenchRunner {
             case "writes" -> new WriteRateBench().run(plan.writeRateSamples());
             case "failover" -> new FailoverObservationBench().run(plan.drills(), DRILL_TIME_SCALE, progress);
             case "pixel" -> new PixelProbeBench().run(Integer.getInteger("bench.pixel.changes", 80), outputDir, progress);
+            case "pending-rest" -> withView(view -> new PendingRestBench().run(Integer.getInteger("bench.rest.pis", 4),
+                    Integer.getInteger("bench.rest.seconds", 30), fx, view, progress));
             case "soak" -> new WatchSoakBench().run(Integer.getInteger("bench.soak.seconds", plan.soakSeconds()), progress);
             default -> throw new IllegalArgumentException("unknown benchmark '" + name + "' (" + String.join(", ", NAMES) + ")");
         };

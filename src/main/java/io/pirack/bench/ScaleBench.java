@@ -304,14 +304,14 @@ final class ScaleBench {
         return m;
     }
 
-    private NodeInfo node(String name, NodeRole role) {
+    NodeInfo node(String name, NodeRole role) {
         Instant now = clock.instant();
         return new NodeInfo(name, "uid-" + name, role, "10.0.0.1", "v1.32.0", "Debian", "arm64", false,
                 List.of(new NodeCondition("Ready", ConditionStatus.TRUE, "KubeletReady", "", now, now)), List.of(), Set.of(),
                 Map.of(), Map.of(), now, now);
     }
 
-    private PodInfo pod(String name, String node, PodPhase phase, boolean ready) {
+    PodInfo pod(String name, String node, PodPhase phase, boolean ready) {
         Instant now = clock.instant();
         return new PodInfo("demo", name, "uid-" + name, node, phase, ready, OwnerKind.REPLICA_SET, "web-1", "web", now, null,
                 false, false, List.of("nginx"), List.of(), Map.of("app", "web"), ready ? now : null, now);

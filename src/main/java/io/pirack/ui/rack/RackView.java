@@ -1,20 +1,19 @@
 package io.pirack.ui.rack;
 
 import io.pirack.core.rack.FrameSource;
+import io.pirack.core.rack.LedStates;
 import io.pirack.core.rack.RackFrame;
 import io.pirack.core.rack.RackSpec;
 import io.pirack.ui.Styles;
 import io.pirack.ui.rack.RackViewModel.LayerModel;
 import io.pirack.ui.rack.RackViewModel.Move;
 import io.pirack.ui.rack.RackViewModel.RackModel;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableValue;
@@ -24,7 +23,6 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
-import javafx.util.Duration;
 
 /**
  * The drawn stack case with live LEDs. Chassis on a canvas redrawn only when the size or the
@@ -45,7 +43,6 @@ public final class RackView extends Region {
     private final Pane layersPane = new FreePane();
     private final GhostOverlay overlay;
     private final Map<String, LayerNode> layers = new LinkedHashMap<>();
-    private final Timeline blink;
     private final ObservableValue<Boolean> inShowingWindow;
     /** The newest frame that arrived while the window was hidden. */
     private RackFrame parked;
@@ -54,7 +51,10 @@ public final class RackView extends Region {
     private boolean animated = true;
     /** A Pending pod is on one of the layers: the only reason for the shared blink to run. */
     private boolean pendingShown;
+    /** The newest frame is in an odd heartbeat tick: the blink's dim half. */
+    private boolean oddTick;
     private boolean blinkOn;
+    /** Pending tiles bind their opacity to this: blinking costs a repaint, never a CSS pass. */
     private final DoubleProperty blinkOpacity = new SimpleDoubleProperty(1.0);
     private final RackLayerActions layerActions;
     private final LayerReordering reordering;
@@ -82,16 +82,7 @@ public final class RackView extends Region {
         // The banner joins the scene only while it shows: a hidden node's changes would still ask JavaFX for a
         // render with no dirty region to paint, and it then paints the whole window (issue 20).
         getChildren().addAll(chassis, layersPane, header);
-        // Pending tiles bind their opacity to this: blinking costs a repaint, never a CSS pass.
-        blink = new Timeline(new KeyFrame(Duration.millis(500), e -> {
-            blinkOn = !blinkOn;
-            blinkOpacity.set(blinkOn ? 0.25 : 1.0);
-            layers.values().forEach(LayerNode::blink);
-        }));
-        blink.setCycleCount(Animation.INDEFINITE);
-        // Blink only while in a showing window: a running Timeline is referenced by the animation
-        // timer, so one left running after its window closed would keep this view (and every
-        // layer) alive for good.
+        // Blink only while in a showing window: a hidden view's tiles are not worth a repaint.
         inShowingWindow = sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
         inShowingWindow.addListener((obs, was, showing) -> {
             updateBlink();
@@ -103,25 +94,23 @@ public final class RackView extends Region {
         });
     }
 
-    /** True while the blink runs (for tests). */
+    /** True while Pending tiles blink (for tests). */
     boolean blinking() {
-        return blink.getStatus() == Animation.Status.RUNNING;
+        return animated && pendingShown && inShowingWindow.getValue();
     }
 
     /**
-     * Runs the Pending tiles' blink only while one is shown (issue 20): any running animation makes
-     * JavaFX pulse 60 times a second, so a quiet rack runs none — its only motion is each Pi's
-     * heartbeat LED, lit by that Pi's own Lease renewals through the frames.
+     * Steps the Pending tiles' blink with the frames' heartbeat tick ({@link LedStates#HEARTBEAT_TICK}):
+     * dim in odd seconds, full in even ones. It is no animation (issue 20): a running one makes JavaFX
+     * pulse at its full rate, and at 100 Pis under churn there is nearly always a Pending pod. And it
+     * changes in the frame that steps the heartbeat LEDs, so the rack's periodic parts, spread over the
+     * whole grid, are redrawn in one render a second instead of up to three.
      */
     private void updateBlink() {
-        if (animated && pendingShown && inShowingWindow.getValue()) {
-            if (!blinking()) {
-                blink.play();
-            }
-        } else if (blinking() || blinkOn) {
-            blink.stop();
-            blinkOn = false;
-            blinkOpacity.set(1.0);
+        boolean on = blinking() && oddTick;
+        if (on != blinkOn) {
+            blinkOn = on;
+            blinkOpacity.set(on ? 0.25 : 1.0);
             layers.values().forEach(LayerNode::blink);
         }
     }
@@ -194,12 +183,12 @@ public final class RackView extends Region {
         }
         long start = System.nanoTime();
         RackModel next = model.map(frame);
-        apply(next);
+        apply(next, frame.now());
         framesApplied++;
         frameNanos += System.nanoTime() - start;
     }
 
-    private void apply(RackModel next) {
+    private void apply(RackModel next, Instant now) {
         header.show(next);
         boolean bannerShown = next.banner() != null;
         if (bannerShown) {
@@ -230,6 +219,7 @@ public final class RackView extends Region {
         shown = next;
         // Each layer knows from its last pod change; not a walk over every pod of the rack per frame.
         pendingShown = next.layers().stream().anyMatch(l -> layers.get(l.hostname()).hasPending());
+        oddTick = LedStates.tickStart(now).getEpochSecond() % 2 != 0;
         updateBlink();
     }
 

@@ -166,7 +166,7 @@ class RackViewGridTest {
             stage.hide();
             return null;
         });
-        assertFalse(onFx(animated::blinking), "a running Timeline would hold the closed view for good");
+        assertFalse(onFx(animated::blinking), "a hidden window's tiles do not blink");
         onFx(() -> {
             animated.show(withPending(4));
             return null;

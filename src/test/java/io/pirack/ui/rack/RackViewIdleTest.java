@@ -24,7 +24,7 @@ import org.testfx.api.FxToolkit;
 
 /**
  * Issue 20's quiet idle, structurally (no timing): a settled rack runs no animation, the Pending
- * blink runs only while a Pending pod is shown, and each Pi's heartbeat LED lights on that Pi's own
+ * blink steps with the frames' heartbeat tick only while a Pending pod is shown, and each Pi's heartbeat LED lights on that Pi's own
  * Lease renewal, with its word beside it.
  */
 class RackViewIdleTest {
@@ -69,7 +69,7 @@ class RackViewIdleTest {
     @Test
     void aSettledRackRunsNoAnimationAndAPendingPodBlinksOnlyWhileItIsPending() throws Exception {
         show(rack(NOW.minusSeconds(1)));
-        assertFalse(onFx(view::blinking), "nothing Pending: no animation, so no 60 Hz pulses");
+        assertFalse(onFx(view::blinking), "nothing Pending: nothing blinks");
 
         PodInfo pending = ClusterFixtures.pod("batch-1", "rpi2", PodPhase.PENDING, false, false, OwnerKind.JOB, "batch");
         show(rack(NOW.minusSeconds(1), pending));
@@ -78,6 +78,33 @@ class RackViewIdleTest {
         PodInfo running = ClusterFixtures.pod("batch-1", "rpi2", PodPhase.RUNNING, true, false, OwnerKind.JOB, "batch");
         show(rack(NOW.minusSeconds(1), running));
         assertFalse(onFx(view::blinking), "the blink stops with the last Pending pod");
+    }
+
+    /**
+     * The blink steps with the heartbeat tick, in the frame that steps the LEDs (issue 20): one redraw a
+     * second for everything periodic, and no animation making JavaFX pulse at its full rate meanwhile.
+     */
+    @Test
+    void aPendingTileBlinksWithTheFramesHeartbeatTickNotWithAnAnimation() throws Exception {
+        PodInfo pending = ClusterFixtures.pod("batch-1", "rpi2", PodPhase.PENDING, false, false, OwnerKind.JOB, "batch");
+        show(rack(NOW.minusSeconds(1), NOW, pending));
+        assertEquals(1.0, pendingOpacity(), "full in an even second (NOW is a whole minute)");
+        show(rack(NOW.minusSeconds(1), NOW.plusMillis(900), pending));
+        assertEquals(1.0, pendingOpacity(), "a frame inside the tick leaves the blink alone");
+        show(rack(NOW.minusSeconds(1), NOW.plusSeconds(1), pending));
+        assertEquals(0.25, pendingOpacity(), "dim in the next tick");
+        show(rack(NOW.minusSeconds(1), NOW.plusSeconds(2), pending));
+        assertEquals(1.0, pendingOpacity(), "full again in the one after");
+        show(rack(NOW.minusSeconds(1), NOW.plusSeconds(3)));
+        assertFalse(onFx(view::blinking), "no Pending pod, no blink");
+    }
+
+    private double pendingOpacity() throws Exception {
+        return onFx(() -> {
+            LayerNode layer = view.layerNode("rpi2");
+            String key = layer.shownPodKeys().stream().filter(k -> k.contains("batch-1")).findFirst().orElseThrow();
+            return layer.tile(key).getOpacity();
+        });
     }
 
     @Test
