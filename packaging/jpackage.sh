@@ -240,8 +240,19 @@ app_cds() {
   [ -f "$cfg" ] && [ -x "$launcher" ] || { step "AppCDS skipped: no $cfg"; return 0; }
   cp "$cfg" "$work/PiRack.cfg.orig"
   # [JavaOptions] is the cfg's last section: appended options belong to it.
+  # JDK 25+ (JEP 483/514/515): an AOT cache instead of a dynamic CDS archive. Besides the classes it holds them
+  # loaded and linked, the lambda forms and proxies a dynamic archive leaves out, and the training run's method
+  # profiles, so the JIT starts from the profiles instead of collecting them. Made in two steps (record, then
+  # create), both through the launcher: the one-step -XX:AOTCacheOutput needs a java command the runtime lacks.
+  local aot=""
+  if "$jdk_home/bin/java" -XX:AOTMode=off -version >/dev/null 2>&1; then aot=yes; fi
   {
-    echo 'java-options=-XX:ArchiveClassesAtExit=$APPDIR/pirack.jsa'
+    if [ -n "$aot" ]; then
+      echo 'java-options=-XX:AOTMode=record'
+      echo 'java-options=-XX:AOTConfiguration=$APPDIR/pirack.aotconf'
+    else
+      echo 'java-options=-XX:ArchiveClassesAtExit=$APPDIR/pirack.jsa'
+    fi
     echo 'java-options=-Dpirack.startupMarks=true'
     echo 'java-options=-Dpirack.startupMarks.exitWhenLive=true'
     # 3 s more: the rehearsal rack's kubelets and controllers start after the live frame (issue 20), their classes too.
@@ -262,10 +273,34 @@ app_cds() {
   if [ $status = 0 ] && ! grep -q '^PIRACK_STARTUP live ' "$work/cds-training.log"; then status=1; fi
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
   cp "$work/PiRack.cfg.orig" "$cfg"
-  if [ $status = 0 ] && [ -s "$image/lib/app/pirack.jsa" ]; then
+  local archive="$image/lib/app/pirack.jsa"
+  if [ -n "$aot" ]; then
+    archive="$image/lib/app/pirack.aot"
+    if [ $status = 0 ] && [ -s "$image/lib/app/pirack.aotconf" ]; then
+      # The create step runs no main class: the JVM writes the cache from the recorded configuration and exits.
+      { echo 'java-options=-XX:AOTMode=create'; echo 'java-options=-XX:AOTConfiguration=$APPDIR/pirack.aotconf'
+        echo 'java-options=-XX:AOTCache=$APPDIR/pirack.aot'; } >> "$cfg"
+      env HOME="$work/cds-home" timeout --kill-after=10 600 "$launcher" >"$work/cds-create.log" 2>&1 || status=1
+      cp "$work/PiRack.cfg.orig" "$cfg"
+    fi
+    rm -f "$image/lib/app/pirack.aotconf"
+  fi
+  if [ $status = 0 ] && [ -s "$archive" ]; then
     {
-      echo 'java-options=-XX:SharedArchiveFile=$APPDIR/pirack.jsa'
-      echo 'java-options=-Xlog:cds=off,cds+dynamic=off'
+      if [ -n "$aot" ]; then
+        echo 'java-options=-XX:AOTCache=$APPDIR/pirack.aot'
+        echo 'java-options=-Xlog:aot=off,cds=off'
+        # The cache's classes, not its method profiles (JEP 515): replayed, they had C2 compile the training run's
+        # hot methods at once, 300-400 ms of C2 before the skeleton on two cores, against 50-60 ms without
+        # (docs/benchmarks.md session 11); C2 still comes for what stays hot (the tier-4 thresholds above).
+        if "$jdk_home/bin/java" -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining -version >/dev/null 2>&1; then
+          echo 'java-options=-XX:+UnlockDiagnosticVMOptions'
+          echo 'java-options=-XX:-AOTReplayTraining'
+        fi
+      else
+        echo 'java-options=-XX:SharedArchiveFile=$APPDIR/pirack.jsa'
+        echo 'java-options=-Xlog:cds=off,cds+dynamic=off'
+      fi
       # Mapped at the address it was made for, not moved (issue 20): recent JDK 17 updates (17.0.15 here) relocate
       # the archives to a random address at every start by default (-XX:ArchiveRelocationMode=1), ~45 ms of the
       # JVM's creation before anything else runs (Create VM 65-84 -> 27-32 ms, -Xlog:startuptime). The cost:
@@ -276,14 +311,19 @@ app_cds() {
         echo 'java-options=-XX:ArchiveRelocationMode=0'
       fi
     } >> "$cfg"
-    step "AppCDS archive ($((SECONDS - started)) s): $(du -h "$image/lib/app/pirack.jsa" | cut -f1)"
+    step "AppCDS archive ($((SECONDS - started)) s): $(du -h "$archive" | cut -f1)"
   else
-    rm -f "$image/lib/app/pirack.jsa"
+    rm -f "$archive"
     step "AppCDS skipped: the training run failed (exit $status, see $work/cds-training.log)"
   fi
 }
 
 [ "$os" = Linux ] && app_image_args+=(--java-options "-XX:TrimNativeHeapInterval=10000")
+# A runtime from JDK 23+ (--jdk) warns at every start that JavaFX 21 loads its natives (System.load) and that
+# Marlin allocates off-heap through sun.misc.Unsafe; both are allowed by name where the runtime knows the option.
+if "$jdk_home/bin/java" --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED -version >/dev/null 2>&1; then
+  app_image_args+=(--java-options "--enable-native-access=ALL-UNNAMED" --java-options "--sun-misc-unsafe-memory-access=allow")
+fi
 
 for type in ${types//,/ }; do
   start=$SECONDS
