@@ -248,7 +248,9 @@ public final class ClusterWatcher implements AutoCloseable {
             ticks.incrementAndGet();
             if (!closed) {
                 EndpointCheck sent = check;
-                Duration wait = nextTick(status, now, sent == null ? null : sent.due(),
+                // 1 ms past the due instant: the timer sleeps on the monotonic clock, the health clock is the wall's,
+                // and a tick waking a hair early would find no check due and wake once more.
+                Duration wait = nextTick(status, now, sent == null ? null : sent.due().plusMillis(1),
                         sent == null || sent.lastAnswered() == null ? null
                                 : sent.lastAnswered().plus(health.threshold()).plusMillis(1));
                 try {

@@ -69,7 +69,8 @@ class HealthTickTest {
             direct.nodes().resource(new NodeBuilder().withNewMetadata().withName("rpi1").endMetadata().build()).create();
             ClusterStore store = new ClusterStore(Clock.systemUTC(), "mock");
             try (KubernetesClient client = ClusterConnection.forUrl(direct.getMasterUrl().toString());
-                    ClusterWatcher watcher = new ClusterWatcher(client, store, Clock.systemUTC())) {
+                    // A lenient threshold: on a starved CI machine one slow check must not make it unreachable (100 ms ticks).
+                    ClusterWatcher watcher = new ClusterWatcher(client, store, Clock.systemUTC(), Clock.systemUTC(), Duration.ofSeconds(20))) {
                 watcher.start();
                 store.await(s -> s.api() instanceof ApiStatus.Connected, Duration.ofSeconds(60), "connected");
 
@@ -78,8 +79,9 @@ class HealthTickTest {
                 WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> watcher.ticks() >= from + 10);
                 Duration tenTicks = Duration.ofNanos(System.nanoTime() - start);
 
-                // Ten ticks span at least nine check periods (2.7 s); a 100 ms tick took ~1 s for them.
-                assertTrue(tenTicks.compareTo(EndpointCheck.EVERY.multipliedBy(9).minusMillis(50)) >= 0,
+                // Ten ticks span about nine check periods (2.7 s); a 100 ms tick took ~1 s for them. The bound leaves
+                // room for a tick or two more (a watch being re-established ticks fast while it lasts).
+                assertTrue(tenTicks.compareTo(Duration.ofSeconds(2)) >= 0,
                         "ten ticks at rest in " + tenTicks.toMillis() + " ms");
                 assertTrue(store.snapshot().api() instanceof ApiStatus.Connected);
             }
