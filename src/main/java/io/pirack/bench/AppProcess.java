@@ -36,17 +36,29 @@ final class AppProcess {
     /** CPU ticks (1/100 s) per thread name of a process; threads of one name are summed. */
     static Map<String, Long> threadTicks(long pid) throws IOException {
         Map<String, Long> ticks = new HashMap<>();
+        eachThread(pid, (task, name) -> ticks.merge(name, cpuTicks(Files.readString(task.resolve("stat"))), Long::sum));
+        return ticks;
+    }
+
+    /** What {@link #eachThread} does with one thread's /proc folder. */
+    interface ThreadReader {
+        void read(Path task, String name) throws IOException;
+    }
+
+    /**
+     * Each live thread of a process: its {@code /proc/PID/task/TID} folder and its name as the kernel keeps it
+     * ({@code comm}, the Java name cut to 15 characters) without a trailing number, so a pool's threads share one.
+     */
+    static void eachThread(long pid, ThreadReader reader) throws IOException {
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 try {
-                    String name = Files.readString(task.resolve("comm")).trim().replaceAll("[-_]?\\d+$", "");
-                    ticks.merge(name, cpuTicks(Files.readString(task.resolve("stat"))), Long::sum);
+                    reader.read(task, Files.readString(task.resolve("comm")).trim().replaceAll("[-_]?\\d+$", ""));
                 } catch (IOException gone) {
                     // the thread ended between the listing and the read
                 }
             }
         }
-        return ticks;
     }
 
     /** The threads that used the most CPU between two {@link #threadTicks} readings, as % of one core. */
@@ -64,7 +76,7 @@ final class AppProcess {
         return cpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
     }
 
-    private static long cpuTicks(String stat) {
+    static long cpuTicks(String stat) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
     }

@@ -304,10 +304,13 @@ final class PixelProbeBench {
                 progress.accept("pixel: " + idleSeconds + " s idle for the app's CPU");
                 long cpuBefore = AppProcess.cpuTicks(app.pid());
                 Map<String, Long> threadsBefore = AppProcess.threadTicks(app.pid());
+                Map<Long, ThreadWakeups.Named> switchesBefore = ThreadWakeups.read(app.pid());
                 long logAtIdle = Files.size(appLog);
                 long idleStart = System.nanoTime();
                 Thread.sleep(idleSeconds * 1000L);
                 long cpuAfter = AppProcess.cpuTicks(app.pid());
+                // Wake-ups per thread over the same minute (session 11): a count the load does not change.
+                result.put("idle_wakeups_by_thread", ThreadWakeups.between(switchesBefore, ThreadWakeups.read(app.pid())));
                 if (countRenders) {
                     result.put("renders_during_idle", renders(appLog, logAtIdle, Files.size(appLog)).summary(0));
                 }

@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * once and then watch.
  *
  * <p>Health: a small HTTP check ({@code GET /version}, any answer counts) every
- * {@link EndpointCheck#EVERY} plus the informers' watch state go into {@link ApiHealth}. A watch being
+ * {@link EndpointCheck#EVERY} plus the informers' watch state go into {@link ApiHealth}. While the API is
+ * connected the health thread wakes once per check (or at the instant the last answer grows too old, if
+ * that comes first); in every other state every {@link #TICK} (see {@link #nextTick}). A watch being
  * re-established is not an outage — fabric8 8's informers close every watch after a random 5–10
  * minutes on purpose (so five informers rotate one watch every ~1.5 min on average), and real API
  * servers close them after {@code --min-request-timeout}. An endpoint that stops answering is: a
@@ -47,7 +49,10 @@ import org.slf4j.LoggerFactory;
 public final class ClusterWatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterWatcher.class);
-    /** How often the health state is evaluated (cheap: reads informer flags). */
+    /**
+     * How often the health state is evaluated while the API is not connected (connecting, reconnecting,
+     * unreachable): an answer or a watch coming back shows within this.
+     */
     static final Duration TICK = Duration.ofMillis(100);
     private final KubernetesClient client;
     private final ClusterStore store;
@@ -62,6 +67,7 @@ public final class ClusterWatcher implements AutoCloseable {
     private final List<java.util.function.BiConsumer<String, Boolean>> watchListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String lastError;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param clock the store's clock (simulated time on the rehearsal rack), for objects and statuses
@@ -104,7 +110,7 @@ public final class ClusterWatcher implements AutoCloseable {
                 }
             });
         }
-        ticker.scheduleWithFixedDelay(this::tick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        ticker.execute(this::tick);
     }
 
     /**
@@ -208,8 +214,9 @@ public final class ClusterWatcher implements AutoCloseable {
     }
 
     private void tick() {
+        Instant now = healthClock.instant();
+        ApiStatus status = null;
         try {
-            Instant now = healthClock.instant();
             if (closed) {
                 return;
             }
@@ -233,11 +240,47 @@ public final class ClusterWatcher implements AutoCloseable {
                 w.everWatched |= on;
                 w.wasWatching = on;
             }
-            ApiStatus status = health.evaluate(now, new ApiHealth.Watches(!watched.isEmpty() && synced, watching, lastError));
+            status = health.evaluate(now, new ApiHealth.Watches(!watched.isEmpty() && synced, watching, lastError));
             store.setApiStatus(onStoreClock(status, now));
         } catch (RuntimeException e) {
             LOG.warn("cluster health check failed: {}", e.toString());
+        } finally {
+            ticks.incrementAndGet();
+            if (!closed) {
+                EndpointCheck sent = check;
+                // 1 ms past the due instant: the timer sleeps on the monotonic clock, the health clock is the wall's,
+                // and a tick waking a hair early would find no check due and wake once more.
+                Duration wait = nextTick(status, now, sent == null ? null : sent.due().plusMillis(1),
+                        sent == null || sent.lastAnswered() == null ? null
+                                : sent.lastAnswered().plus(health.threshold()).plusMillis(1));
+                try {
+                    ticker.schedule(this::tick, wait.toNanos(), TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+                    // close() shut the ticker down between the check above and here
+                }
+            }
         }
+    }
+
+    /**
+     * How long the health thread sleeps after a tick that found {@code status} (issue 20: each wake-up costs
+     * tens of µs of CPU on a small machine, and at rest nothing changes between checks). Connected: until
+     * the next check is due, or until the last answered check grows older than the threshold
+     * ({@code outageAt}) if that comes first — so an endpoint that stops answering is unreachable at the
+     * same moment as with a fast tick, or sooner. Any other state: {@link #TICK}.
+     */
+    static Duration nextTick(ApiStatus status, Instant now, Instant checkDue, Instant outageAt) {
+        if (!(status instanceof ApiStatus.Connected) || checkDue == null) {
+            return TICK;
+        }
+        Instant next = outageAt != null && outageAt.isBefore(checkDue) ? outageAt : checkDue;
+        Duration wait = Duration.between(now, next);
+        return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    /** Ticks of the health thread so far, for tests of how often it wakes. */
+    long ticks() {
+        return ticks.get();
     }
 
     /** {@link ApiHealth} works in real time; the store's instants may be simulated: shift "since" across. */

@@ -49,8 +49,8 @@ public final class OutOfServiceTaint {
      * again; any other refusal (403, 404, an unreachable API) is said at once, unretried.
      */
     public static void remove(KubernetesClient client, String node) {
+        Node current = client.nodes().withName(node).require();
         for (int attempt = 1; ; attempt++) {
-            Node current = client.nodes().withName(node).require();
             List<Taint> taints = current.getSpec() == null || current.getSpec().getTaints() == null ? List.of()
                     : current.getSpec().getTaints();
             int index = -1;
@@ -65,11 +65,14 @@ public final class OutOfServiceTaint {
             String patch = "[{\"op\":\"test\",\"path\":\"/spec/taints/" + index + "/key\",\"value\":\"" + KEY + "\"},"
                     + "{\"op\":\"remove\",\"path\":\"/spec/taints/" + index + "\"}]";
             try {
-                client.nodes().withName(node).patch(PatchContext.of(PatchType.JSON), patch);
+                // On the node just read (fabric8's withName(…).patch(…) would GET it again first); the answer is
+                // the node as written, so a second such taint is seen without another read.
+                current = client.resource(current).patch(PatchContext.of(PatchType.JSON), patch);
             } catch (KubernetesClientException e) {
                 if (!lostARace(e) || attempt >= 5) {
                     throw e;
                 }
+                current = client.nodes().withName(node).require();
             }
         }
     }

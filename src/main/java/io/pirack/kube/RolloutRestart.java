@@ -1,5 +1,7 @@
 package io.pirack.kube;
 
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -18,7 +20,7 @@ import java.util.Map;
  * {@code kubectl.kubernetes.io/restartedAt} annotation to the current time in RFC 3339 with the
  * local offset and whole seconds — what kubectl's {@code time.Now().Format(time.RFC3339)} writes —
  * so the Deployment rolls out new pods and the scheduler spreads them over the Pis again. A JSON
- * merge patch (what the embedded API server supports), touching nothing else.
+ * merge patch (what the embedded API server supports), touching nothing else, sent as one request.
  */
 public final class RolloutRestart {
 
@@ -49,16 +51,14 @@ public final class RolloutRestart {
         List<Spread.DeploymentRef> restarted = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Spread.DeploymentRef d : deployments) {
+            // One PATCH naming the Deployment, as kubectl sends it: fabric8's withName(…).patch(…) GETs it first.
+            Deployment target = new DeploymentBuilder().withNewMetadata().withNamespace(d.namespace()).withName(d.name())
+                    .endMetadata().build();
             try {
-                var result = client.apps().deployments().inNamespace(d.namespace()).withName(d.name())
-                        .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
-                if (result == null) {
-                    problems.add(d + ": not found");
-                } else {
-                    restarted.add(d);
-                }
+                client.resource(target).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+                restarted.add(d);
             } catch (KubernetesClientException e) {
-                problems.add(d + ": " + KubeErrors.describe(e));
+                problems.add(d + ": " + (e.getCode() == 404 ? "not found" : KubeErrors.describe(e)));
             }
         }
         return new Outcome(restarted, problems);

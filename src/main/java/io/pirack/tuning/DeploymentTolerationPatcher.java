@@ -95,15 +95,18 @@ public final class DeploymentTolerationPatcher {
         return plan(namespace, name, before, previous, ops, List.of());
     }
 
-    /** Sends the patch; refuses if the tolerations changed since the plan was made. */
+    /**
+     * Sends the patch; refuses if the tolerations changed since the plan was made. One read (that check)
+     * and one PATCH: on the Deployment just read, since fabric8's {@code withName(…).patch(…)} GETs it again.
+     */
     public void apply(TolerationPatchPlan plan) throws ConfigEditException {
-        if (!tolerations(read(plan.namespace(), plan.deployment())).equals(plan.before())) {
+        Deployment current = read(plan.namespace(), plan.deployment());
+        if (!tolerations(current).equals(plan.before())) {
             throw new ConfigEditException("The tolerations of Deployment " + plan.namespace() + "/" + plan.deployment()
                     + " changed since PiRack read them; look at the new diff and retry.");
         }
         try {
-            client.apps().deployments().inNamespace(plan.namespace()).withName(plan.deployment())
-                    .patch(PatchContext.of(PatchType.JSON), plan.jsonPatch());
+            client.resource(current).patch(PatchContext.of(PatchType.JSON), plan.jsonPatch());
         } catch (KubernetesClientException e) {
             throw new ConfigEditException("Could not change Deployment " + plan.namespace() + "/" + plan.deployment()
                     + ": " + (e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage()), e);

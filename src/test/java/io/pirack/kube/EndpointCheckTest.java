@@ -87,12 +87,12 @@ class EndpointCheckTest {
         AtomicInteger asked = new AtomicInteger();
         EndpointCheck check = new EndpointCheck(asked::incrementAndGet, pool, health, () -> { });
 
-        // Answering: the health ticker (every 100 ms) sends a check every 250 ms, each answered at once.
+        // Answering: a caller ticking every 100 ms sends a check every 300 ms, each answered at once.
         for (double t = 0; t <= 1.0 + 1e-9; t += 0.1) {
             check.sendIfDue(at(t));
             pool.runAll();
         }
-        assertEquals(4, asked.get(), "sent at 0, 0.3, 0.6 and 0.9 s: one per 250 ms of 100 ms ticks");
+        assertEquals(4, asked.get(), "sent at 0, 0.3, 0.6 and 0.9 s: one per 300 ms");
         assertInstanceOf(ApiStatus.Connected.class, health.evaluate(at(1.0), WATCHING));
 
         // Stalled from 1.1 s: nothing comes back, yet checks keep going out — up to the in-flight bound.
@@ -142,7 +142,7 @@ class EndpointCheckTest {
         CountDownLatch answered = new CountDownLatch(100);
         EndpointCheck check = new EndpointCheck(answered::countDown, pool, new ApiHealth(T0), () -> { });
         try {
-            // One check per 250 ms of the health clock; a check the pool has not answered yet holds the next back.
+            // One check per period of the health clock; a check the pool has not answered yet holds the next back.
             for (int i = 0; answered.getCount() > 0; i++) {
                 check.sendIfDue(T0.plus(EndpointCheck.EVERY.multipliedBy(i)));
                 Thread.onSpinWait();
@@ -240,10 +240,10 @@ class EndpointCheckTest {
         EndpointCheck check = EndpointCheck.of(configOf(server), health);
         try {
             answeredChecks(check, health, 2);
-            // The third check (at 0.5 s) meets a server that hangs — a pulled cable or a frozen API server — and
+            // The third check meets a server that hangs — a pulled cable or a frozen API server — and
             // its read timeout fails it after TIMEOUT.
-            check.sendIfDue(at(0.5));
-            awaitUnreachableAfterTheThreshold(health, at(0.25), "no answer within 1.5 s");
+            check.sendIfDue(T0.plus(EndpointCheck.EVERY.multipliedBy(2)));
+            awaitUnreachableAfterTheThreshold(health, T0.plus(EndpointCheck.EVERY), "no answer within 1.5 s");
         } finally {
             release.countDown();
             check.close();
@@ -260,8 +260,8 @@ class EndpointCheckTest {
             answeredChecks(check, health, 2);
             server.stop(0);
             // The kept connection is closed and the port refuses: the next check fails at once, in words.
-            check.sendIfDue(at(0.5));
-            awaitUnreachableAfterTheThreshold(health, at(0.25), "connection refused");
+            check.sendIfDue(T0.plus(EndpointCheck.EVERY.multipliedBy(2)));
+            awaitUnreachableAfterTheThreshold(health, T0.plus(EndpointCheck.EVERY), "connection refused");
         } finally {
             check.close();
         }

@@ -189,7 +189,7 @@ class WatchReconnectTest {
         assertInstanceOf(TimelineEvent.ApiRestored.class, outage.get(1));
         Duration lasted = Duration.between(outage.get(0).receivedAt(), outage.get(1).receivedAt());
         System.out.println("refused 5 s → outage event lasting " + lasted.toMillis() + " ms: " + outage.get(0).describe());
-        // The outage dates from the last answer before the refusal (checks are 250 ms apart).
+        // The outage dates from the last answer before the refusal (checks are 300 ms apart).
         assertTrue(lasted.compareTo(Duration.ofMillis(4_500)) >= 0, "outage lasted " + lasted);
     }
 

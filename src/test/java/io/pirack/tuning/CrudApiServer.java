@@ -29,6 +29,11 @@ public final class CrudApiServer implements AutoCloseable {
         client = server.createClient();
     }
 
+    /** How many requests the server has received since it started. */
+    public int requests() {
+        return server.getRequestCount();
+    }
+
     /** A kubeconfig file pointing at this server, for code that only takes kubeconfigs (the CLI). */
     public java.nio.file.Path writeKubeconfig(java.nio.file.Path dir) throws java.io.IOException {
         String url = client.getMasterUrl().toString();

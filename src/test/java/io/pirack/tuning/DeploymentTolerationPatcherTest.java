@@ -65,6 +65,19 @@ class DeploymentTolerationPatcherTest {
     }
 
     @Test
+    void applyingIsOneReadAndOnePatch() throws Exception {
+        create(List.of(UNREACHABLE_300));
+        TolerationPatchPlan plan = patcher.prepare("demo", "hello", 5);
+        int before = server.requests();
+
+        patcher.apply(plan);
+
+        // The read checks the tolerations did not change since the plan; fabric8's withName(…).patch(…) read them again.
+        assertEquals(2, server.requests() - before, "one GET and one PATCH");
+        assertEquals(5, io.pirack.core.tuning.TolerationTuning.currentSeconds(patcher.demoWorkload("demo", "hello").tolerations()));
+    }
+
+    @Test
     void tuningKeepsOtherTolerationsReplacesTheDefaultOneAndRevertRestoresExactly() throws Exception {
         create(List.of(DEDICATED, UNREACHABLE_300, DISK));
         List<Toleration> original = fetch().getSpec().getTemplate().getSpec().getTolerations();
