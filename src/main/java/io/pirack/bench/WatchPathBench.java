@@ -130,7 +130,11 @@ public final class WatchPathBench {
                 byWay.put(way, stages);
             }
             boolean cordon = true;
+            ThreadWakeups wakeups = null;
             for (int i = 0; i < warmup + changes; i++) {
+                if (i == warmup) {
+                    wakeups = ThreadWakeups.start();
+                }
                 boolean onePatch = alternate && i % 2 == 1;
                 long start = System.nanoTime();
                 String version = PixelProbeBench.toggle(writer, node, cordon, !onePatch);
@@ -158,6 +162,8 @@ public final class WatchPathBench {
                 hops.clear();
             }
             HopTrace.to(null);
+            // Per change, the rack's own heartbeats and controllers included (the same in A and B).
+            result.put("wakeups_per_change", wakeups == null ? Map.of() : wakeups.perChange(changes));
             watch.close();
             informer.close();
             viaFront.abort();
