@@ -161,7 +161,8 @@ public final class RehearsalRack implements AutoCloseable {
     public static RehearsalRack start(RackSpec spec, SimTimings timings, SimClock clock, Options options) {
         RehearsalRack rack = new RehearsalRack(spec, timings, clock, options, () -> { });
         try {
-            rack.syncThenTick(10_000);
+            // As long as startServing waits: at load 20 (2 cores) the rack's seven informers took over 10 s to sync.
+            rack.syncThenTick(60_000);
         } catch (RuntimeException e) {
             rack.close();
             throw e;
