@@ -86,7 +86,8 @@ public final class WatchPathBench {
         try (RehearsalRack rack = RehearsalRack.start(spec, SimTimings.demoTuned(), SimClock.realTime(1),
                 RehearsalRack.Options.defaults());
              KubernetesClient writer = ClusterConnection.forUrl(rack.apiUrl());
-             KubernetesClient informing = ClusterConnection.forUrl(rack.apiUrl());
+             KubernetesClient informing = Boolean.getBoolean("bench.watchPath.informerOnSelector")
+                     ? informerOnSelector(rack.apiUrl()) : ClusterConnection.forUrl(rack.apiUrl());
              KubernetesClient watching = ClusterConnection.forUrl(rack.apiUrl())) {
             SharedIndexInformer<Node> informer = informing.nodes().inform(new ResourceEventHandler<>() {
                 @Override
@@ -210,6 +211,24 @@ public final class WatchPathBench {
             }
         }
         first.forEach((key, at) -> stages.get("to_" + key).add(at - start));
+    }
+
+    /**
+     * An experiment for {@code kube/} (not the app's client): the informer's JDK HttpClient runs its completions and
+     * WebSocket callbacks on its selector thread instead of handing them to an executor (one hand-off fewer per
+     * event, and a slow handler would stall every connection of that client). {@code -Dbench.watchPath.informerOnSelector=true}.
+     */
+    private static KubernetesClient informerOnSelector(String url) {
+        io.fabric8.kubernetes.client.Config config = new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl(url)
+                .withNamespace("default").build();
+        config.setAutoConfigure(false);
+        return new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config)
+                .withHttpClientFactory(new io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory() {
+                    @Override
+                    protected void additionalConfig(java.net.http.HttpClient.Builder builder) {
+                        builder.executor(Runnable::run);
+                    }
+                }).build();
     }
 
     private Long at(String observer, String version) {
