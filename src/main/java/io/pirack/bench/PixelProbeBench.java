@@ -430,8 +430,13 @@ final class PixelProbeBench {
      * {@code -Dbench.pixel.readBeforeWrite=true} measures that way again.
      */
     static String toggle(KubernetesClient writer, String node, boolean cordon) {
+        return toggle(writer, node, cordon, Boolean.getBoolean("bench.pixel.readBeforeWrite"));
+    }
+
+    /** As {@link #toggle(KubernetesClient, String, boolean)}; {@code readFirst}: fabric8's GET, then the PATCH. */
+    static String toggle(KubernetesClient writer, String node, boolean cordon, boolean readFirst) {
         String patch = "[{\"op\":\"add\",\"path\":\"/spec/unschedulable\",\"value\":" + cordon + "}]";
-        var target = Boolean.getBoolean("bench.pixel.readBeforeWrite") ? writer.nodes().withName(node)
+        var target = readFirst ? writer.nodes().withName(node)
                 : writer.nodes().resource(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata().withName(node)
                         .endMetadata().build());
         return target.patch(PatchContext.of(PatchType.JSON), patch).getMetadata().getResourceVersion();

@@ -92,6 +92,25 @@ final class ThreadWakeups {
         return out;
     }
 
+    /**
+     * This JVM's wake-ups (voluntary switches) and CPU ms per change since {@code before}, per thread name:
+     * the hand-offs of a path that a benchmark drove {@code changes} times (WatchPathBench).
+     */
+    static Map<String, Map<String, Double>> perChangeOfThisJvm(Map<Long, Named> before, int changes) throws IOException {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        between(before, read(ProcessHandle.current().pid())).forEach((name, row) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> counts = (Map<String, Object>) row;
+            out.put(name, Map.of("wakeups", perChange((Long) counts.get("voluntary"), changes),
+                    "cpu_ms", perChange((Long) counts.get("cpu_ms"), changes)));
+        });
+        return out;
+    }
+
+    private static double perChange(long total, int changes) {
+        return Math.round(total * 100.0 / changes) / 100.0;
+    }
+
     private static Map<String, Object> row(Switches s, int threads) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("voluntary", s.voluntary());

@@ -5,8 +5,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.pirack.core.rack.RackSpec;
@@ -21,7 +19,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import io.pirack.trace.HopTrace;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -50,9 +54,14 @@ public final class WatchPathBench {
 
     /** Stamps per observer: resourceVersion → nanoTime of the first sighting. */
     private final Map<String, Map<String, Long>> seen = new ConcurrentHashMap<>();
+    /** The rack's hops ({@link HopTrace}) since the last write was taken apart. */
+    private final Queue<HopTrace.Hop> hops = new ConcurrentLinkedQueue<>();
+    /** Every thread seen at each point, observers included: the hand-offs a write and its event cross. */
+    private final Map<String, Set<String>> threads = new ConcurrentSkipListMap<>();
 
     private void stamp(String observer, String version) {
         long now = System.nanoTime();
+        threads.computeIfAbsent("observer " + observer, k -> new ConcurrentSkipListSet<>()).add(Thread.currentThread().getName());
         seen.computeIfAbsent(observer, k -> new ConcurrentHashMap<>()).putIfAbsent(version, now);
         synchronized (seen) {
             seen.notifyAll();
@@ -77,7 +86,8 @@ public final class WatchPathBench {
         try (RehearsalRack rack = RehearsalRack.start(spec, SimTimings.demoTuned(), SimClock.realTime(1),
                 RehearsalRack.Options.defaults());
              KubernetesClient writer = ClusterConnection.forUrl(rack.apiUrl());
-             KubernetesClient informing = ClusterConnection.forUrl(rack.apiUrl());
+             KubernetesClient informing = Boolean.getBoolean("bench.watchPath.informerOnSelector")
+                     ? informerOnSelector(rack.apiUrl()) : ClusterConnection.forUrl(rack.apiUrl());
              KubernetesClient watching = ClusterConnection.forUrl(rack.apiUrl())) {
             SharedIndexInformer<Node> informer = informing.nodes().inform(new ResourceEventHandler<>() {
                 @Override
@@ -107,6 +117,7 @@ public final class WatchPathBench {
             WebSocket viaFront = rawWatch(jdk, rack.apiUrl(), "ws_front");
             WebSocket onStore = rawWatch(jdk, rack.storeUrl(), "ws_store");
             List<String> observers = List.of("ws_store", "ws_front", "watch", "informer");
+            HopTrace.to(hops::add);
             // Two ways to write, alternating: fabric8's withName(node).patch(context, String) (a GET, then the
             // PATCH) and one PATCH (PixelProbeBench.toggle, as kubectl cordon sends it).
             Map<String, Map<String, Samples>> byWay = new LinkedHashMap<>();
@@ -114,18 +125,20 @@ public final class WatchPathBench {
                 Map<String, Samples> stages = new LinkedHashMap<>();
                 stages.put("round_trip", new Samples());
                 observers.forEach(o -> stages.put("to_" + o, new Samples()));
+                HOPS.forEach(h -> stages.put("to_" + h, new Samples()));
                 stages.put("ws_front_minus_ws_store", new Samples());
                 stages.put("informer_minus_watch", new Samples());
                 byWay.put(way, stages);
             }
             boolean cordon = true;
+            Map<Long, ThreadWakeups.Named> wakeupsBefore = null;
             for (int i = 0; i < warmup + changes; i++) {
+                if (i == warmup) {
+                    wakeupsBefore = ThreadWakeups.read(ProcessHandle.current().pid());
+                }
                 boolean onePatch = alternate && i % 2 == 1;
                 long start = System.nanoTime();
-                String version = onePatch ? PixelProbeBench.toggle(writer, node, cordon)
-                        : writer.nodes().withName(node).patch(PatchContext.of(PatchType.JSON),
-                        "[{\"op\":\"add\",\"path\":\"/spec/unschedulable\",\"value\":" + cordon + "}]")
-                        .getMetadata().getResourceVersion();
+                String version = PixelProbeBench.toggle(writer, node, cordon, !onePatch);
                 long returned = System.nanoTime();
                 cordon = !cordon;
                 awaitAll(observers, version, System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
@@ -138,6 +151,7 @@ public final class WatchPathBench {
                             stages.get("to_" + o).add(at - start);
                         }
                     }
+                    takeApart(stages, node, version, start);
                     difference(stages.get("ws_front_minus_ws_store"), at("ws_front", version), at("ws_store", version));
                     difference(stages.get("informer_minus_watch"), at("informer", version), at("watch", version));
                 }
@@ -146,11 +160,17 @@ public final class WatchPathBench {
                 }
                 // The bench's pace: one write every pauseMillis, so each change travels an otherwise quiet path.
                 Thread.sleep(pauseMillis);
+                hops.clear();
             }
+            HopTrace.to(null);
+            // Per change, the rack's own heartbeats and controllers included (the same in A and B).
+            result.put("wakeups_per_change", wakeupsBefore == null ? Map.of()
+                    : ThreadWakeups.perChangeOfThisJvm(wakeupsBefore, changes));
             watch.close();
             informer.close();
             viaFront.abort();
             onStore.abort();
+            result.put("threads", threads);
             result.put("changes", changes);
             result.put("pause_ms", pauseMillis);
             byWay.forEach((way, stages) -> {
@@ -160,6 +180,56 @@ public final class WatchPathBench {
             });
         }
         return result;
+    }
+
+    /** The rack's points a write passes, in order (the {@code ws} ones are the watch frames it caused). */
+    private static final List<String> HOPS = List.of("front_read", "store_event", "store_evented", "first_ws_send",
+            "first_ws_sent", "last_ws_sent", "front_answered");
+
+    /** Adds this write's hops (from {@code start}) to {@code stages}, and notes the threads that reached them. */
+    private void takeApart(Map<String, Samples> stages, String node, String version, long start) {
+        String patch = "PATCH /api/v1/nodes/" + node;
+        String rv = "\"resourceVersion\":\"" + version + "\"";
+        Map<String, Long> first = new LinkedHashMap<>();
+        for (HopTrace.Hop hop : hops) {
+            String detail = String.valueOf(hop.detail());
+            boolean ours = switch (hop.point()) {
+                case "front.read", "front.answered" -> detail.startsWith(patch);
+                default -> detail.contains(rv);
+            };
+            if (!ours || hop.at() < start) {
+                continue;
+            }
+            threads.computeIfAbsent(hop.point(), k -> new ConcurrentSkipListSet<>()).add(hop.thread());
+            String key = hop.point().replace('.', '_');
+            if (key.startsWith("ws_")) {
+                first.merge("first_" + key, hop.at(), Math::min);
+                if (key.equals("ws_sent")) {
+                    first.merge("last_ws_sent", hop.at(), Math::max);
+                }
+            } else {
+                first.merge(key, hop.at(), Math::min);
+            }
+        }
+        first.forEach((key, at) -> stages.get("to_" + key).add(at - start));
+    }
+
+    /**
+     * An experiment for {@code kube/} (not the app's client): the informer's JDK HttpClient runs its completions and
+     * WebSocket callbacks on its selector thread instead of handing them to an executor (one hand-off fewer per
+     * event, and a slow handler would stall every connection of that client). {@code -Dbench.watchPath.informerOnSelector=true}.
+     */
+    private static KubernetesClient informerOnSelector(String url) {
+        io.fabric8.kubernetes.client.Config config = new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl(url)
+                .withNamespace("default").build();
+        config.setAutoConfigure(false);
+        return new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config)
+                .withHttpClientFactory(new io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory() {
+                    @Override
+                    protected void additionalConfig(java.net.http.HttpClient.Builder builder) {
+                        builder.executor(Runnable::run);
+                    }
+                }).build();
     }
 
     private Long at(String observer, String version) {

@@ -1,6 +1,7 @@
 package io.pirack.sim;
 
 import io.pirack.concurrent.Background;
+import io.pirack.trace.HopTrace;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * objects stay in the store behind it; and it makes the mock server look like a real API server to
  * kubectl ({@link ApiServing}: discovery, field selectors, Tables, streaming HTTP watches).
  *
- * <p>Requests the front does not answer itself are forwarded unchanged; WebSocket upgrades (fabric8's
- * watches) become a byte tunnel to the mock server.
+ * <p>Requests the front does not answer itself go to the mock's dispatcher on the connection's own thread,
+ * and WebSocket upgrades (fabric8's watches) are served on the connection ({@link FrontWebSocket}): a
+ * write and the watch events it causes cross no other thread of this JVM (issue 20). The mock's own
+ * HTTP server still serves the rack's simulated kubelets and controllers on its loopback port.
  */
 final class ApiFront implements AutoCloseable {
 
@@ -38,17 +41,15 @@ final class ApiFront implements AutoCloseable {
     private static final int MAX_HEAD = 64 * 1024;
 
     private final InetAddress address;
-    private final int backendPort;
     private final ApiServing serving;
     private final ExecutorService threads = Executors.newCachedThreadPool(Background.daemon("rehearsal-api"));
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
     private volatile int port;
 
-    ApiFront(InetAddress address, int port, int backendPort, ApiServing serving) {
+    ApiFront(InetAddress address, int port, ApiServing serving) {
         this.address = address;
         this.port = port;
-        this.backendPort = backendPort;
         this.serving = serving;
     }
 
@@ -124,12 +125,14 @@ final class ApiFront implements AutoCloseable {
                 if (request == null) {
                     return;
                 }
+                HopTrace.stamp("front.read", request.method + " " + request.target);
                 if ("websocket".equalsIgnoreCase(request.headers.getOrDefault("upgrade", ""))) {
-                    tunnel(client, in, request);
+                    serving.webSocket(client, in, out, request);
                     return;
                 }
                 boolean keepOpen = serving.answer(request, in, out);
                 out.flush();
+                HopTrace.stamp("front.answered", request.method + " " + request.target);
                 if (!keepOpen || "close".equalsIgnoreCase(request.headers.getOrDefault("connection", ""))) {
                     return;
                 }
@@ -138,43 +141,6 @@ final class ApiFront implements AutoCloseable {
             LOG.trace("rehearsal API connection ended: {}", e.toString());
         } finally {
             open.remove(client);
-        }
-    }
-
-    /** A WebSocket (fabric8's watch) becomes a byte tunnel to the mock server for its lifetime. */
-    private void tunnel(Socket client, InputStream fromClient, Request request) throws IOException {
-        try (Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort)) {
-            open.add(backend);
-            backend.setTcpNoDelay(true);
-            OutputStream toBackend = backend.getOutputStream();
-            StringBuilder head = new StringBuilder(request.method + " " + request.target + " HTTP/1.1\r\n");
-            request.headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-            head.append("\r\n");
-            toBackend.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            toBackend.write(request.body);
-            toBackend.flush();
-            InputStream fromBackend = backend.getInputStream();
-            OutputStream toClient = client.getOutputStream();
-            threads.execute(() -> pipe(fromBackend, toClient, backend, client));
-            pipe(fromClient, toBackend, client, backend);
-        } finally {
-            open.removeIf(Socket::isClosed);
-        }
-    }
-
-    private static void pipe(InputStream in, OutputStream out, Socket from, Socket to) {
-        byte[] buffer = new byte[16 * 1024];
-        try {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
-                out.flush();
-            }
-        } catch (IOException e) {
-            // one side went away; the other is closed below
-        } finally {
-            closeQuietly(from);
-            closeQuietly(to);
         }
     }
 

@@ -1,13 +1,17 @@
 package io.pirack.sim;
 
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,6 +39,7 @@ final class ApiServing {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int backendPort;
+    private final Dispatcher store;
     private final Clock clock;
     private final ApiDiscovery discovery;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -45,8 +50,9 @@ final class ApiServing {
     /** Hook for writes that must carry simulated time (graceful deletion); identity by default. */
     private volatile UnaryOperator<ApiFront.Request> rewrite = UnaryOperator.identity();
 
-    ApiServing(int backendPort, Clock clock, ApiDiscovery discovery) {
+    ApiServing(int backendPort, Dispatcher store, Clock clock, ApiDiscovery discovery) {
         this.backendPort = backendPort;
+        this.store = store;
         this.clock = clock;
         this.discovery = discovery;
     }
@@ -93,12 +99,12 @@ final class ApiServing {
             // For maps (what cordon and label edits send) a strategic merge patch is a JSON merge patch.
             forwarded = withHeader(forwarded, "content-type", "application/merge-patch+json");
         }
-        HttpResponse<byte[]> response = forward(forwarded);
+        Answer response = forward(forwarded);
         byte[] body = response.body();
         if ("POST".equals(forwarded.method()) && response.statusCode() / 100 == 2) {
             body = createdAsStored(forwarded.path(), body);
         }
-        respond(out, response.statusCode(), response.headers().firstValue("content-type").orElse("application/json"), body);
+        respond(out, response.statusCode(), response.contentType(), body);
         return true;
     }
 
@@ -118,7 +124,7 @@ final class ApiServing {
         if (!(object.get("metadata") instanceof Map<?, ?> meta) || !(meta.get("name") instanceof String name)) {
             return created;
         }
-        HttpResponse<byte[]> stored = forward(new ApiFront.Request("GET",
+        Answer stored = forward(new ApiFront.Request("GET",
                 collection + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8), Map.of(), new byte[0]));
         if (stored.statusCode() != 200) {
             return created;
@@ -136,7 +142,7 @@ final class ApiServing {
         Map<String, String> query = request.query();
         FieldSelector selector = FieldSelector.parse(query.getOrDefault("fieldSelector", ""));
         query.remove("fieldSelector");
-        HttpResponse<byte[]> response = forward(new ApiFront.Request("GET", request.path() + queryString(query),
+        Answer response = forward(new ApiFront.Request("GET", request.path() + queryString(query),
                 request.headers(), new byte[0]));
         if (response.statusCode() != 200) {
             respond(out, response.statusCode(), "application/json", response.body());
@@ -302,23 +308,70 @@ final class ApiServing {
         return request.header("accept").contains("as=Table");
     }
 
-    private HttpResponse<byte[]> forward(ApiFront.Request request) throws IOException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + backendPort + request.target()))
-                .timeout(Duration.ofSeconds(30))
-                .method(request.method(), request.body().length == 0 && !"POST".equals(request.method())
-                        && !"PUT".equals(request.method()) && !"PATCH".equals(request.method())
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+    /** The store's answer: status, content type and body. */
+    record Answer(int statusCode, String contentType, byte[] body) {
+    }
+
+    /**
+     * Hands a request to the store's dispatcher on this thread, as the mock's own HTTP server would on its
+     * event loop. Until session 11 it went over a second loopback HTTP hop to that server (a JDK HttpClient,
+     * its selector and worker, Vert.x's event loop): four thread hand-offs on every write's way in and out.
+     */
+    Answer forward(ApiFront.Request request) {
+        MockResponse response;
+        try {
+            response = store.dispatch(recorded(request));
+        } catch (IllegalArgumentException e) {
+            return new Answer(405, "application/json", status(405, "MethodNotAllowed", "method " + request.method()
+                    + " is not supported").getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            // The mock's server left such a request unanswered (the exception stayed on its event loop).
+            return new Answer(500, "application/json", status(500, "InternalError", String.valueOf(e.getMessage()))
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return answerOf(response);
+    }
+
+    private static Answer answerOf(MockResponse response) {
+        String type = response.header("Content-Type");
+        byte[] body = response.getBody() == null ? new byte[0] : response.getBody().getBytes();
+        return new Answer(response.code(), type == null ? "application/json" : type, body);
+    }
+
+    private static RecordedRequest recorded(ApiFront.Request request) {
+        Headers.Builder headers = Headers.builder();
         String contentType = request.header("content-type");
         if (!contentType.isEmpty()) {
-            builder.header("Content-Type", contentType);
+            headers.add("Content-Type", contentType);
         }
-        builder.header("Accept", "application/json");
+        headers.add("Accept", "application/json");
+        return new RecordedRequest("HTTP/1.1", HttpMethod.valueOf(request.method()), request.target(), headers.build(),
+                new Buffer(request.body()));
+    }
+
+    /**
+     * A WebSocket upgrade (fabric8's watches): the store's watch is served on this connection until it
+     * closes ({@link FrontWebSocket}); a request the store answers without a WebSocket gets that answer.
+     */
+    void webSocket(java.net.Socket client, InputStream in, OutputStream out, ApiFront.Request request) throws IOException {
+        RecordedRequest recorded;
+        MockResponse response;
         try {
-            return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            recorded = recorded(request);
+            response = store.dispatch(recorded);
+        } catch (RuntimeException e) {
+            respond(out, 500, status(500, "InternalError", String.valueOf(e.getMessage())));
+            out.flush();
+            return;
         }
+        if (response.getWebSocketListener() == null) {
+            Answer answer = answerOf(response);
+            respond(out, answer.statusCode(), answer.contentType(), answer.body());
+            out.flush();
+            return;
+        }
+        FrontWebSocket.serve(client, in, out, recorded, request.header("sec-websocket-key"),
+                request.header("sec-websocket-protocol"), response);
     }
 
     private static ApiFront.Request withHeader(ApiFront.Request request, String name, String value) {

@@ -118,8 +118,8 @@ public final class RehearsalRack implements AutoCloseable {
         this.server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), store, false);
         // The store lives on its own loopback port; clients reach it only through the front.
         server.init(InetAddress.getLoopbackAddress(), 0);
-        this.front = new ApiFront(options.address(), options.port(), server.getPort(),
-                new ApiServing(server.getPort(), clock, new ApiDiscovery(timings.version())));
+        this.front = new ApiFront(options.address(), options.port(),
+                new ApiServing(server.getPort(), store, clock, new ApiDiscovery(timings.version())));
         try {
             front.up();
             StartupLine.step("rack-serving");
@@ -161,7 +161,8 @@ public final class RehearsalRack implements AutoCloseable {
     public static RehearsalRack start(RackSpec spec, SimTimings timings, SimClock clock, Options options) {
         RehearsalRack rack = new RehearsalRack(spec, timings, clock, options, () -> { });
         try {
-            rack.syncThenTick(10_000);
+            // As long as startServing waits: at load 20 (2 cores) the rack's seven informers took over 10 s to sync.
+            rack.syncThenTick(60_000);
         } catch (RuntimeException e) {
             rack.close();
             throw e;

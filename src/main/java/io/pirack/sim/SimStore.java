@@ -10,6 +10,7 @@ import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.zjsonpatch.JsonPatchException;
+import io.pirack.trace.HopTrace;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -234,7 +235,9 @@ final class SimStore extends KubernetesCrudDispatcher {
             }
         }
         try {
+            HopTrace.stamp("store.event", newState);
             super.processEvent(path, pathAttributes, oldAttributes, stored, newState);
+            HopTrace.stamp("store.evented", newState);
         } finally {
             index.remove(oldAttributes);
             if (newAttributes != null) {
