@@ -219,6 +219,14 @@ app_image_args=(
   --java-options "-XX:Tier4MinInvocationThreshold=6000"
   --java-options "-XX:Tier4CompileThreshold=150000"
   --java-options "-XX:Tier4BackEdgeThreshold=400000"
+  # The JVM's own threads at rest (issue 20, session 11, docs/benchmarks.md "CPU at rest … idle11"): the
+  # perf-data sampler wakes 20 times a second, the guaranteed safepoint and monitor deflation once a second
+  # each; ~1,450 wake-ups a minute, 30-60 ms of CPU where a wake-up costs ~40 us. Without perf data jps and
+  # jstat do not list the app (jcmd still does); safepoints and deflation still run, every 10 s.
+  --java-options "-XX:-UsePerfData"
+  --java-options "-XX:+UnlockDiagnosticVMOptions"
+  --java-options "-XX:GuaranteedSafepointInterval=10000"
+  --java-options "-XX:AsyncDeflationInterval=10000"
   # Linux (glibc): return freed native memory every 10 s (C2's arenas, GTK); added below, Linux only.
   --java-options "-Dapple.awt.application.name=PiRack"
   --java-options "-Dfile.encoding=UTF-8"

@@ -22,6 +22,8 @@ final class AppProcess {
             + " -Xmx512m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
             + " -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000"
             + " -XX:Tier4BackEdgeThreshold=400000"
+            + " -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:GuaranteedSafepointInterval=10000"
+            + " -XX:AsyncDeflationInterval=10000"
             + " -XX:TrimNativeHeapInterval=10000";
 
     private AppProcess() {
