@@ -6,22 +6,19 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,20 +35,16 @@ final class ApiServing {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final int backendPort;
     private final Dispatcher store;
     private final Clock clock;
     private final ApiDiscovery discovery;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     /** One reader per open kubectl watch, waiting for the client to hang up. */
     private final java.util.concurrent.ExecutorService watchReaders =
             java.util.concurrent.Executors.newCachedThreadPool(io.pirack.concurrent.Background.daemon("rehearsal-api-watch"));
     /** Hook for writes that must carry simulated time (graceful deletion); identity by default. */
     private volatile UnaryOperator<ApiFront.Request> rewrite = UnaryOperator.identity();
 
-    ApiServing(int backendPort, Dispatcher store, Clock clock, ApiDiscovery discovery) {
-        this.backendPort = backendPort;
+    ApiServing(Dispatcher store, Clock clock, ApiDiscovery discovery) {
         this.store = store;
         this.clock = clock;
         this.discovery = discovery;
@@ -196,55 +189,60 @@ final class ApiServing {
         }
         boolean[] firstTable = {true};
         CompletableFuture<Void> ended = new CompletableFuture<>();
-        WebSocket.Listener listener = new WebSocket.Listener() {
-            private final StringBuilder message = new StringBuilder();
-
-            @Override
-            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                message.append(data);
-                if (last) {
-                    String text = message.toString();
-                    message.setLength(0);
-                    try {
-                        String line = watchLine(text, resource, selector, since, table, includeObject, firstTable);
-                        if (line != null) {
-                            synchronized (lock) {
-                                writeChunk(out, line + "\n");
-                            }
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        ended.complete(null);
-                    }
-                }
-                webSocket.request(1);
-                return null;
-            }
-
-            @Override
-            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                ended.complete(null);
-                return null;
-            }
-
-            @Override
-            public void onError(WebSocket webSocket, Throwable error) {
-                ended.complete(null);
-            }
-        };
-        WebSocket socket;
+        // The store's watch, served in-process (as FrontWebSocket serves fabric8's): each event it sends becomes
+        // one line of the stream. Until session 11 this was a JDK WebSocket to the mock's own Vert.x port: two more
+        // threads per event, and in one CI run its writes stalled 30 s at a time (fabric8's VertxMockWebSocket
+        // awaitWrite warnings) while a `kubectl wait` went without its events (KubectlOnRehearseTest).
+        RecordedRequest recorded = recorded(new ApiFront.Request("GET", request.path() + queryString(backendQuery),
+                request.headers(), new byte[0]));
+        MockResponse answer;
         try {
-            socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                    .buildAsync(URI.create("ws://127.0.0.1:" + backendPort + request.path() + queryString(backendQuery)), listener)
-                    .get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            answer = store.dispatch(recorded);
+        } catch (RuntimeException e) {
+            answer = null;
+        }
+        WebSocketListener watch = answer == null ? null : answer.getWebSocketListener();
+        if (watch == null) {
             synchronized (lock) {
                 writeChunk(out, "");
             }
             return;
         }
+        WebSocket lines = new WebSocket() {
+            @Override
+            public RecordedRequest request() {
+                return recorded;
+            }
+
+            @Override
+            public boolean send(String text) {
+                try {
+                    String line = watchLine(text, resource, selector, since, table, includeObject, firstTable);
+                    if (line != null) {
+                        synchronized (lock) {
+                            writeChunk(out, line + "\n");
+                        }
+                    }
+                    return true;
+                } catch (IOException | RuntimeException e) {
+                    ended.complete(null);
+                    return false;
+                }
+            }
+
+            @Override
+            public boolean send(byte[] bytes) {
+                return send(new String(bytes, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public boolean close(int code, String reason) {
+                ended.complete(null);
+                return true;
+            }
+        };
+        watch.onBeforeAccept(lines, answer);
+        watch.onOpen(lines, answer);
         // The client never sends anything on a watch: a read returns only when it hangs up (or the front is cut).
         watchReaders.execute(() -> {
             try {
@@ -268,7 +266,8 @@ final class ApiServing {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             // the watch's time is up: end it as the API server does
         }
-        socket.abort();
+        // The store stops sending to this watch (and drops it) before the stream's last chunk.
+        watch.onClosed(lines, 1000, "watch ended");
         synchronized (lock) {
             try {
                 out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));

@@ -119,7 +119,7 @@ public final class RehearsalRack implements AutoCloseable {
         // The store lives on its own loopback port; clients reach it only through the front.
         server.init(InetAddress.getLoopbackAddress(), 0);
         this.front = new ApiFront(options.address(), options.port(),
-                new ApiServing(server.getPort(), store, clock, new ApiDiscovery(timings.version())));
+                new ApiServing(store, clock, new ApiDiscovery(timings.version())));
         try {
             front.up();
             StartupLine.step("rack-serving");
