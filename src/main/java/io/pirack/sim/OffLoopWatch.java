@@ -16,8 +16,9 @@ import java.util.concurrent.ThreadFactory;
  * client hangs up, Vert.x tells the listener on that same event loop, and the listener waits for its
  * sender to finish. A send still in flight then waits for the event loop, the event loop for the send:
  * 30 s later the send gives up ("VertxMockWebSocket write did not complete within 30s"). For those 30 s
- * the event loop serves no other connection on it: every fourth client of the store (the rack's own
- * kubelets and controllers among them) gets no answer and no event. Here the end is handed to a thread
+ * the event loop serves no other connection: every client of the store whose connection it holds (one
+ * in four here: Vert.x runs two loops per core; the rack's own kubelets and controllers among them) gets
+ * no answer and no event. Here the end is handed to a thread
  * of its own, so the event loop goes on, writes the frame in flight, and the sender finishes at once.
  *
  * <p>Before it ends, the watch is taken out of the store's list of watchers ({@code forget}): the listener
