@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.WebSocketListener;
 import io.fabric8.zjsonpatch.JsonPatchException;
 import io.pirack.trace.HopTrace;
 import java.net.HttpURLConnection;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -38,7 +40,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * {@link StoreIndex} beside the dispatcher's map offers only the objects of that name or that resource
  * (still matched, in the map's order), for the lookup of its PATCH, PUT and POST handlers
  * ({@link #findResource}) and for GET and DELETE, whose matching is re-done here as the dispatcher does
- * it (its {@code handle} is private). Watches are left to the dispatcher. The index is guarded by the
+ * it (its {@code handle} is private). Watches are left to the dispatcher, their end moved off the mock
+ * server's event loop ({@link OffLoopWatch}). The index is guarded by the
  * dispatcher's own read/write lock, which it hands to {@link #locked} each time it takes it.
  */
 final class SimStore extends KubernetesCrudDispatcher {
@@ -53,6 +56,8 @@ final class SimStore extends KubernetesCrudDispatcher {
     /** The dispatcher's lock halves, as it hands them to {@link #locked} (set in the constructor). */
     private Lock readLock;
     private Lock writeLock;
+    /** The dispatcher's open watches ({@link #forget}). */
+    private final Set<?> watchers = watchers(this);
     /** The dispatcher's resource version as it last handed one out (its counter is private). */
     private volatile long resourceVersion;
 
@@ -122,6 +127,35 @@ final class SimStore extends KubernetesCrudDispatcher {
         }
         // An empty list: the dispatcher may answer it with API metadata (custom resources) instead.
         return answer != null ? answer : super.handleGet(path);
+    }
+
+    /** The dispatcher's watch, ended off the mock's event loop ({@link OffLoopWatch}). */
+    @Override
+    public MockResponse handleWatch(String path) {
+        MockResponse answer = super.handleWatch(path);
+        WebSocketListener watch = answer.getWebSocketListener();
+        return watch == null ? answer : answer.withWebSocketUpgrade(new OffLoopWatch(watch, () -> forget(watch)));
+    }
+
+    /** Takes a watch out of the dispatcher's watchers; under the write lock, so that no write is sending to it. */
+    private void forget(WebSocketListener watch) {
+        writeLock.lock();
+        try {
+            watchers.remove(watch);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** The dispatcher's (private) set of open watches, which it sends every event to. */
+    private static Set<?> watchers(KubernetesCrudDispatcher dispatcher) {
+        try {
+            java.lang.reflect.Field field = KubernetesCrudDispatcher.class.getDeclaredField("watchEventListeners");
+            field.setAccessible(true);
+            return (Set<?>) field.get(dispatcher);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("fabric8's CRUD dispatcher no longer keeps its watches in watchEventListeners", e);
+        }
     }
 
     @Override
