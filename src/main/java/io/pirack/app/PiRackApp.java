@@ -55,6 +55,7 @@ public final class PiRackApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupMarks.stepIfAsked("start-entered");
+        PulseRate.pauseWhenIdle();
         AppPaths paths = AppPaths.detect();
         settings = AppSettings.load(paths, background, status.noticeProperty()::set);
         MainWindow window = new MainWindow(status);

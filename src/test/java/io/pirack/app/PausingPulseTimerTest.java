@@ -1,0 +1,115 @@
+package io.pirack.app;
+
+import static io.pirack.testing.Fx.onFx;
+import static io.pirack.testing.Fx.runOnFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Issue 20, CPU at rest: with nothing to draw the pulse timer sleeps for good, and whatever wants a frame (a changed
+ * label, a running animation) still gets its pulses. Under Monocle the tests put the pausing timer over Monocle's own
+ * (which, like GTK's, never pauses); the app puts it over GTK's only.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PausingPulseTimerTest {
+
+    private Label label;
+    private Scene scene;
+    private PausingPulseTimer timer;
+
+    @Start
+    void start(Stage stage) {
+        label = new Label("rpi1 Ready");
+        scene = new Scene(new StackPane(label), 400, 200);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private void install() throws Exception {
+        timer = onFx(() -> PausingPulseTimer.install(name -> true)).orElseThrow();
+    }
+
+    @AfterEach
+    void restore() throws Exception {
+        if (timer == null) {
+            return;
+        }
+        runOnFx(() -> {
+            try {
+                timer.restore();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void aQuietSceneStopsTheTimerAndAChangeIsStillDrawn() throws Exception {
+        install();
+        waitUntilParked();
+
+        CountDownLatch pulsed = new CountDownLatch(1);
+        runOnFx(() -> {
+            scene.addPostLayoutPulseListener(pulsed::countDown);
+            label.setText("rpi1 NotReady");
+        });
+        assertTrue(pulsed.await(10, TimeUnit.SECONDS), "a change while the timer slept got no pulse");
+        assertEquals("rpi1 NotReady", onFx(() -> ((Label) scene.lookup(".label")).getText()));
+
+        waitUntilParked(); // and it goes back to sleep once the change is drawn
+    }
+
+    @Test
+    void aRunningAnimationKeepsThePulsesComing() throws Exception {
+        install();
+        waitUntilParked();
+        CountDownLatch pulses = new CountDownLatch(20);
+        Timeline blink = onFx(() -> {
+            Timeline t = new Timeline(new KeyFrame(Duration.millis(50), e -> label.setOpacity(1.2 - label.getOpacity())));
+            t.setCycleCount(Animation.INDEFINITE);
+            scene.addPostLayoutPulseListener(pulses::countDown);
+            t.play();
+            return t;
+        });
+        assertTrue(pulses.await(10, TimeUnit.SECONDS), "an animation stopped getting pulses: " + pulses.getCount() + " missing");
+        assertFalse(timer.isParkedUntilResumed(), "the timer slept through a running animation");
+
+        runOnFx(blink::stop);
+        waitUntilParked();
+    }
+
+    @Test
+    void theAppReplacesOnlyGtksTimer() throws Exception {
+        Optional<PausingPulseTimer> overMonocle = onFx(PausingPulseTimer::installOverGtkTimer);
+        assertTrue(overMonocle.isEmpty(), "Monocle's timer is not GTK's: nothing to replace");
+        CountDownLatch pulsed = new CountDownLatch(1);
+        runOnFx(() -> {
+            scene.addPostLayoutPulseListener(pulsed::countDown);
+            label.setText("rpi2 Ready");
+        });
+        assertTrue(pulsed.await(10, TimeUnit.SECONDS), "the toolkit's own timer no longer pulses");
+    }
+
+    private void waitUntilParked() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, timer::isParkedUntilResumed);
+    }
+}
