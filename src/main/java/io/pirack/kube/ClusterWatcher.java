@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * once and then watch.
  *
  * <p>Health: a small HTTP check ({@code GET /version}, any answer counts) every
- * {@link EndpointCheck#EVERY} plus the informers' watch state go into {@link ApiHealth}. While the API is
+ * {@link EndpointCheck#EVERY} plus the informers' watch state go into {@link ApiHealth}; an object an
+ * informer hands on counts as an answer too, and the check waits {@link EndpointCheck#EVERY} from it. While the API is
  * connected the health thread wakes once per check (or at the instant the last answer grows too old, if
  * that comes first); in every other state every {@link #TICK} (see {@link #nextTick}). A watch being
  * re-established is not an outage — fabric8 8's informers close every watch after a random 5–10
@@ -175,6 +176,7 @@ public final class ClusterWatcher implements AutoCloseable {
         informer.addEventHandler(new ResourceEventHandler<T>() {
             @Override
             public void onAdd(T obj) {
+                heard();
                 upsert.accept(obj);
             }
 
@@ -184,6 +186,7 @@ public final class ClusterWatcher implements AutoCloseable {
                 // object as ADDED): same resourceVersion, nothing new — and a lease re-delivered is
                 // not a heartbeat.
                 if (!Objects.equals(oldObj.getMetadata().getResourceVersion(), newObj.getMetadata().getResourceVersion())) {
+                    heard();
                     long entered = LatencyTrace.on() ? System.nanoTime() : 0;
                     upsert.accept(newObj);
                     if (entered != 0 && kind == ClusterStore.Kind.NODE) {
@@ -195,6 +198,7 @@ public final class ClusterWatcher implements AutoCloseable {
 
             @Override
             public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+                heard();
                 delete.accept(kind == ClusterStore.Kind.NODE || kind == ClusterStore.Kind.LEASE
                         ? obj.getMetadata().getName() : namespacedKey(obj));
             }
@@ -211,6 +215,18 @@ public final class ClusterWatcher implements AutoCloseable {
             return true;
         });
         watched.add(new Watched<>(informer, kind, lister, key));
+    }
+
+    /**
+     * An informer handed on what the API server sent (never a resync from the informer's own cache: the
+     * informers have none, and an update with an unchanged resourceVersion does not count): the server is
+     * there, so the endpoint check can wait (issue 20).
+     */
+    private void heard() {
+        EndpointCheck c = check;
+        if (c != null) {
+            c.heard(healthClock.instant());
+        }
     }
 
     private void tick() {

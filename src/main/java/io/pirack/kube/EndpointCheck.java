@@ -28,7 +28,8 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * The API health check's requests ({@code GET /version}, any answer counts) and their answers, told
  * to {@link ApiHealth}. A check is sent every {@link #EVERY} even while earlier ones wait — one stuck
- * on a dropped connection must not hide the answers of the next — at most {@link #MAX_IN_FLIGHT}.
+ * on a dropped connection must not hide the answers of the next — at most {@link #MAX_IN_FLIGHT}; none
+ * while the API delivers something on its own more often than that ({@link #heard}).
  *
  * <p>Quiet idle (issue 20): each check is one blocking HTTP/1.1 request on a small fixed pool of this
  * check's own, through the JDK's {@link HttpURLConnection} on a kept-alive connection. The JDK's
@@ -62,8 +63,10 @@ final class EndpointCheck implements AutoCloseable {
     private volatile boolean closed;
     /** When the last check was sent (the caller's thread only). */
     private Instant lastSent;
-    /** When the newest check that got an answer was sent. */
+    /** When the newest check that got an answer was sent, or the API was last {@link #heard} from. */
     private volatile Instant lastAnswered;
+    /** When the API was last {@link #heard} from outside the checks. */
+    private volatile Instant lastHeard;
 
     /**
      * @param pool    where checks wait for their answers: needs {@link #MAX_IN_FLIGHT} threads
@@ -136,9 +139,12 @@ final class EndpointCheck implements AutoCloseable {
         return java.util.concurrent.Executors.newFixedThreadPool(MAX_IN_FLIGHT, threads);
     }
 
-    /** Sends a check if the last one went out {@link #EVERY} or longer before {@code now}. One caller thread. */
+    /**
+     * Sends a check if the last one went out, and the API was last {@link #heard} from, {@link #EVERY} or longer
+     * before {@code now}. One caller thread.
+     */
     void sendIfDue(Instant now) {
-        if (lastSent != null && Duration.between(lastSent, now).compareTo(EVERY) < 0) {
+        if (now.isBefore(due())) {
             return;
         }
         if (closed || inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
@@ -165,12 +171,39 @@ final class EndpointCheck implements AutoCloseable {
         }
     }
 
-    /** When the next check is due (now, before the first); the caller's thread only. */
+    /**
+     * When the next check is due: {@link #EVERY} after the last one was sent or the API was last {@link #heard}
+     * from, whichever is later (now, before the first check); the caller's thread only.
+     */
     Instant due() {
-        return lastSent == null ? Instant.MIN : lastSent.plus(EVERY);
+        if (lastSent == null) {
+            return Instant.MIN;
+        }
+        Instant heard = lastHeard;
+        return (heard != null && heard.isAfter(lastSent) ? heard : lastSent).plus(EVERY);
     }
 
-    /** When the newest answered check was sent, or null before the first answer. */
+    /**
+     * The API server delivered something at {@code at} without being asked by a check (an informer's watch
+     * brought an object): it answered, so this counts as a check sent and answered then, and the next check
+     * waits {@link #EVERY} from it (issue 20: while objects come more often than that — pod churn, a busy
+     * cluster — no check goes out; at rest, with heartbeats in bursts, fewer do). An outage is still flagged
+     * {@link ApiHealth#threshold} after the newest evidence; the evidence is a little younger than the server's
+     * sending (by the client's dispatch of the event, milliseconds), where a check's answer counts from its
+     * send. Any thread.
+     */
+    synchronized void heard(Instant at) {
+        if (closed) {
+            return;
+        }
+        health.answered(at);
+        answeredAt(at);
+        if (lastHeard == null || at.isAfter(lastHeard)) {
+            lastHeard = at;
+        }
+    }
+
+    /** When the newest answered check was sent (or the API last {@link #heard} from), or null before the first answer. */
     Instant lastAnswered() {
         return lastAnswered;
     }

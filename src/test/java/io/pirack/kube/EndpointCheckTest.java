@@ -29,7 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The API check on an injected clock and executor: a stalled endpoint is an outage within the
  * threshold (issue 23's bound) even though its checks never come back, and answers keep it live;
  * the checks wait for their answers on a fixed pool, not on a thread per answer, and a real endpoint
- * is asked on one kept connection without the {@code java.net.http} client's selector thread (issue 20).
+ * is asked on one kept connection without the {@code java.net.http} client's selector thread, and no
+ * check goes out while the watches bring something more often than the checks would (issue 20).
  */
 class EndpointCheckTest {
 
@@ -110,6 +111,38 @@ class EndpointCheckTest {
         check.sendIfDue(at(3.2));
         pool.runAll();
         assertInstanceOf(ApiStatus.Connected.class, health.evaluate(at(3.3), WATCHING));
+    }
+
+    @Test
+    void whileTheWatchesDeliverNoCheckGoesOutAndSilenceIsStillAnOutageWithinTheThreshold() {
+        ApiHealth health = new ApiHealth(T0);
+        HeldExecutor pool = new HeldExecutor();
+        AtomicInteger asked = new AtomicInteger();
+        EndpointCheck check = new EndpointCheck(asked::incrementAndGet, pool, health, () -> { });
+        check.sendIfDue(at(0));
+        pool.runAll();
+
+        // A watch brings something every 200 ms from 0.2 s to 1.8 s: the server is there, no check is needed.
+        for (double t = 0.1; t <= 1.8 + 1e-9; t += 0.1) {
+            if (Math.round(t * 10) % 2 == 0) {
+                check.heard(at(t));
+            }
+            check.sendIfDue(at(t));
+            pool.runAll();
+        }
+        assertEquals(1, asked.get(), "only the first check went out");
+        assertEquals(at(1.8).plus(EndpointCheck.EVERY), check.due());
+        assertInstanceOf(ApiStatus.Connected.class, health.evaluate(at(1.8), WATCHING));
+
+        // Then silence (a pulled control-plane Pi: the watch connection stays open, nothing comes): checks go out
+        // again 300 ms after the last delivery, nothing answers them, and the API is unreachable 2 s after it.
+        for (double t = 1.9; t <= 4.0 + 1e-9; t += 0.1) {
+            check.sendIfDue(at(t));
+        }
+        assertEquals(EndpointCheck.MAX_IN_FLIGHT, pool.queued.size(), "checks resumed at 2.1 s");
+        assertInstanceOf(ApiStatus.Connected.class, health.evaluate(at(3.8), WATCHING));
+        assertInstanceOf(ApiStatus.Unreachable.class, health.evaluate(at(3.801), WATCHING),
+                "last heard from at 1.8 s: unreachable past 3.8 s");
     }
 
     @Test
