@@ -24,14 +24,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This timer is a plain Java thread that calls Quantum's own tick (the same runnable GTK's timer called, which
  * only posts a pulse to the FX thread, as it does from the timer threads of macOS and Windows) once per period,
- * and parks with no deadline:
- * <ul>
- *   <li>as soon as a tick finds Quantum idle (its {@code pauseRequested} flag set by that tick) — Quantum itself
- *       would pause only after 250 ms of idle ticks, a grace its display-link timers need and this one does not;</li>
- *   <li>or when Quantum pauses it (if that flag cannot be read).</li>
- * </ul>
- * Everything that wants a pulse goes through {@code resumeTimer}, which resumes it; the first tick after a resume is
- * immediate, so the first change after a quiet spell does not wait for a period boundary either.
+ * and sleeps as soon as a tick finds nothing wanted: no animation running, no pulse requested, none running (Quantum's
+ * own three flags, read after the tick). Quantum would pause only after 250 ms of idle ticks, a grace its
+ * display-link timers need and this one does not. Everything that wants a pulse sets one of those flags through
+ * {@code resumeTimer}, which wakes this timer; the first tick after a wake is immediate, so the first change after a
+ * quiet spell does not wait for a period boundary either.
+ *
+ * <p>Quantum's own pause is ignored, and so is its {@code pauseRequested} flag: both are also set from the render
+ * thread (after each render, {@code vsyncHint} runs Quantum's tick there), where a pulse requested a moment later can
+ * leave them saying "idle" with a request pending — a sleeping timer would then freeze the screen for good, because a
+ * dirty scene does not ask again. As a last guard the sleep has a deadline ({@link #SAFETY_TICK}): at rest that is
+ * one extra tick a second at most (the heartbeat frame comes every second anyway).
  *
  * <p>It reaches into JavaFX internals (a private field of {@code QuantumToolkit}, glass's {@link Timer}): it is
  * installed only over GTK's timer, on the FX thread, and anything unexpected (another JavaFX version, JavaFX on the
@@ -47,9 +50,10 @@ final class PausingPulseTimer extends Timer {
 
     private final Runnable tick;
     private final BooleanSupplier quantumIdle;
+    /** The longest sleep: a tick at least this often, whatever happens (see the class comment). */
+    static final long SAFETY_TICK = 1_000_000_000L;
     /** Counts {@code resume} calls: a tick parks only if none came since it began, so no resume is ever lost. */
     private final AtomicLong resumes = new AtomicLong();
-    private volatile boolean pauseAsked;
     /** Set while parked with no deadline: only then does a resume unpark (it comes on every pulse request). */
     private volatile boolean asleep;
     private volatile boolean running;
@@ -60,8 +64,7 @@ final class PausingPulseTimer extends Timer {
 
     /**
      * @param tick        Quantum's timer runnable (posts a pulse when one is wanted; thread-safe)
-     * @param quantumIdle true when the tick just run found nothing to pulse; {@code () -> false} to rely on
-     *                    Quantum's own pause alone
+     * @param quantumIdle true while nothing is animating, no pulse is requested and none is running
      */
     PausingPulseTimer(Runnable tick, BooleanSupplier quantumIdle) {
         super(tick);
@@ -103,8 +106,7 @@ final class PausingPulseTimer extends Timer {
             Runnable tick = (Runnable) quantum.findVarHandle(toolkit.getClass(), "timerRunnable", Runnable.class)
                     .get(toolkit);
             int period = (int) quantum.findVarHandle(toolkit.getClass(), "PULSE_INTERVAL", int.class).get(toolkit);
-            VarHandle pauseRequested = quantum.findVarHandle(toolkit.getClass(), "pauseRequested", boolean.class);
-            PausingPulseTimer timer = new PausingPulseTimer(tick, () -> (boolean) pauseRequested.get(toolkit));
+            PausingPulseTimer timer = new PausingPulseTimer(tick, quantumIdle(toolkit, quantum));
             // Quantum's pause/resume/stop synchronise on the toolkit: swap under the same lock, so none of them
             // reaches the old timer after it stopped. On the FX thread, GTK's timer cannot be mid-tick.
             timer.replaced = current;
@@ -120,6 +122,27 @@ final class PausingPulseTimer extends Timer {
             LOG.info("pulse timer: JavaFX's own kept ({}: {})", e.getClass().getSimpleName(), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Quantum's "nothing wanted" as its tick decides it ({@code postPulse}): no animation running, no pulse requested,
+     * none running. {@code animationRunning} and {@code nextPulseRequested} are Quantum's {@code PulseTask}s (a volatile
+     * {@code isRunning}), {@code pulseRunning} an {@link java.util.concurrent.atomic.AtomicBoolean}.
+     */
+    private static BooleanSupplier quantumIdle(Object toolkit, MethodHandles.Lookup quantum)
+            throws ReflectiveOperationException {
+        Class<?> quantumClass = toolkit.getClass();
+        Class<?> pulseTask = Class.forName(QUANTUM + "$PulseTask");
+        VarHandle isRunning = MethodHandles.privateLookupIn(pulseTask, MethodHandles.lookup())
+                .findVarHandle(pulseTask, "isRunning", boolean.class);
+        Object animationRunning = quantum.findVarHandle(quantumClass, "animationRunning", pulseTask).get(toolkit);
+        Object nextPulseRequested = quantum.findVarHandle(quantumClass, "nextPulseRequested", pulseTask).get(toolkit);
+        java.util.concurrent.atomic.AtomicBoolean pulseRunning = (java.util.concurrent.atomic.AtomicBoolean)
+                quantum.findVarHandle(quantumClass, "pulseRunning", java.util.concurrent.atomic.AtomicBoolean.class)
+                        .get(toolkit);
+        return () -> !(boolean) isRunning.getVolatile(animationRunning)
+                && !(boolean) isRunning.getVolatile(nextPulseRequested)
+                && !pulseRunning.get();
     }
 
     /**
@@ -141,10 +164,9 @@ final class PausingPulseTimer extends Timer {
         return ticks.get();
     }
 
-    /** True while the timer thread is parked with no deadline: it will not wake until something wants a pulse. */
-    boolean isParkedUntilResumed() {
-        Thread t = thread;
-        return t != null && t.getState() == Thread.State.WAITING;
+    /** True while the timer sleeps until something wants a pulse (or the {@link #SAFETY_TICK}). */
+    boolean isAsleep() {
+        return asleep;
     }
 
     @Override
@@ -176,12 +198,12 @@ final class PausingPulseTimer extends Timer {
 
     @Override
     protected void _pause(long handle) {
-        pauseAsked = true; // only ever called from inside a tick, on this timer's thread
+        // Ignored: this timer sleeps by itself when a tick finds nothing wanted (see the class comment for why
+        // Quantum's pause, which may come from the render thread, is not to be trusted here).
     }
 
     @Override
     protected void _resume(long handle) {
-        pauseAsked = false;
         resumes.incrementAndGet();
         Thread t = thread;
         // The timer sets asleep before it reads resumes, this reads asleep after it counted: one of the two sees
@@ -198,13 +220,15 @@ final class PausingPulseTimer extends Timer {
             ticks.incrementAndGet();
             try {
                 tick.run();
-            } catch (RuntimeException e) {
-                LOG.warn("pulse timer tick failed", e); // Quantum catches its own; never let the timer die
+            } catch (RuntimeException | Error e) {
+                LOG.warn("pulse timer tick failed", e); // Quantum catches its own; a dead timer is a frozen screen
             }
-            if (pauseAsked || quantumIdle.getAsBoolean()) {
+            if (quantumIdle.getAsBoolean()) {
                 asleep = true;
-                while (running && resumes.get() == resumesBefore) {
-                    LockSupport.park(this);
+                long wakeAt = System.nanoTime() + SAFETY_TICK;
+                long left;
+                while (running && resumes.get() == resumesBefore && (left = wakeAt - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(this, left);
                 }
                 asleep = false;
                 next = System.nanoTime(); // first tick after a quiet spell: now
