@@ -4,7 +4,7 @@
 #
 #   packaging/jpackage.sh --version 0.1.0 --main-jar target/pirack-0.1.0.jar --main-class io.pirack.Main \
 #       --libs target/jpackage/libs --javafx-platform linux --work target/jpackage --types auto \
-#       [--jdk /usr/lib/jvm/java-17-openjdk-amd64]
+#       [--jdk auto|/usr/lib/jvm/java-17-openjdk-amd64] [--fallback-jdk DIR]
 #
 # --types: "auto" (Linux: app-image + deb; macOS: dmg) or a comma list of app-image, deb, dmg.
 # macOS signing is opt-in through the environment (see packaging/README.md, "Signing and notarisation"):
@@ -18,7 +18,7 @@ root="$(cd "$here/.." && pwd)"
 die() { echo "jpackage.sh: $*" >&2; exit 1; }
 step() { echo "[package] $*"; }
 
-version="" main_jar="" main_class="" libs="" fx_platform="" work="" types="auto" jdk_home=""
+version="" main_jar="" main_class="" libs="" fx_platform="" work="" types="auto" jdk_home="" fallback_jdk=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --version) version="$2"; shift 2 ;;
@@ -29,6 +29,7 @@ while [ $# -gt 0 ]; do
     --work) work="$2"; shift 2 ;;
     --types) types="$2"; shift 2 ;;
     --jdk) jdk_home="$2"; shift 2 ;;
+    --fallback-jdk) fallback_jdk="$2"; shift 2 ;;
     *) die "unknown option $1" ;;
   esac
 done
@@ -38,8 +39,31 @@ done
 [ -f "$main_jar" ] || die "main jar $main_jar not found (run through ./mvnw -Ppackage package)"
 [ -d "$libs" ] || die "dependency directory $libs not found"
 
-# --jdk: the JDK that runs Maven (its java.home), so jlink's runtime matches the JDK that compiled.
-# By hand: $JAVA_HOME, else the JDK of the java on the PATH.
+# --jdk: the JDK whose jlink, jpackage and runtime the package uses.
+# "auto" (the pom's default): the newest JDK 25 or later installed where JDKs live, for its AOT cache (step 5;
+# issue 20, docs/benchmarks.md sessions 11 and 13): the window and all Pis live sooner, and unlike JDK 17's
+# archive the cache still works once the app is installed elsewhere (the .deb's /opt/pirack). The app's
+# bytecode stays Java 17 either way. No JDK 25+: --fallback-jdk (the JDK that runs Maven).
+# By hand without --jdk: $JAVA_HOME, else the JDK of the java on the PATH.
+jdk_major() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null; }
+newest_jdk_with_aot_cache() {
+  local best="" best_major=24 candidate major
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/jpackage" ] && [ -x "$candidate/bin/jlink" ] || continue
+    major="$(jdk_major "$candidate")"
+    if [ -n "$major" ] && [ "$major" -gt "$best_major" ]; then best="$candidate" best_major="$major"; fi
+  done
+  echo "$best"
+}
+if [ "$jdk_home" = auto ]; then
+  jdk_home="$(newest_jdk_with_aot_cache)"
+  if [ -n "$jdk_home" ]; then
+    step "runtime from $jdk_home (JDK $(jdk_major "$jdk_home"), the newest JDK 25+ found; -Dpirack.package.jdk=DIR to choose)"
+  else
+    jdk_home="$fallback_jdk"
+    step "runtime from ${jdk_home:-the java on the PATH} (no JDK 25+ found: a CDS archive instead of an AOT cache)"
+  fi
+fi
 if [ -z "$jdk_home" ]; then
   jdk_bin="${JAVA_HOME:+$JAVA_HOME/bin/}"
   jdk_home="$(dirname "$(dirname "$(readlink -f "$(command -v "${jdk_bin}java")")")")"

@@ -65,32 +65,44 @@ final class PixelProbeBench {
             settle(writer, options.demoReplicas(), result, progress);
             Path kubeconfig = home.resolve("kubeconfig");
             Files.writeString(kubeconfig, kubeconfig(rack.apiUrl()));
-            List<String> command = new ArrayList<>();
-            command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-            command.addAll(AppProcess.jvmArgs());
-            command.add("-Dpirack.home=" + home.resolve("state"));
+            // -Dbench.pixel.launcher=…/bin/PiRack: the packaged app with its own runtime and flags (issue 20: what a
+            // runtime choice does to idle CPU and memory); this bench's -D flags then reach it via JAVA_TOOL_OPTIONS.
+            String launcher = System.getProperty("bench.pixel.launcher");
+            List<String> properties = new ArrayList<>();
+            properties.add("-Dpirack.home=" + home.resolve("state"));
             // The app's stage stamps (issue 20's breakdown); -Dbench.pixel.trace=false runs it without.
             Path trace = home.resolve("latency-trace.txt");
             boolean traced = !"false".equals(System.getProperty("bench.pixel.trace"));
             if (traced) {
-                command.add("-D" + LatencyTrace.PROPERTY + "=" + trace);
+                properties.add("-D" + LatencyTrace.PROPERTY + "=" + trace);
             }
             // -Dbench.pixel.countRenders=true: JavaFX's pulse logger prints every pulse to the app's log, which
             // is counted per phase (renders, whole-window renders) — see PulseLogCounts. It costs the app some CPU.
             boolean countRenders = Boolean.getBoolean("bench.pixel.countRenders");
             if (countRenders) {
-                command.add("-Djavafx.pulseLogger=true");
-                command.add("-Djavafx.pulseLogger.threshold=-1");
+                properties.add("-Djavafx.pulseLogger=true");
+                properties.add("-Djavafx.pulseLogger.threshold=-1");
             }
-            command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
-            command.add("io.pirack.Main");
+            List<String> command = new ArrayList<>();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            if (launcher == null) {
+                command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+                command.addAll(AppProcess.jvmArgs());
+                command.addAll(properties);
+                command.add("-cp");
+                command.add(System.getProperty("java.class.path"));
+                command.add("io.pirack.Main");
+                result.put("app_command_jvm_args", String.join(" ", AppProcess.jvmArgs()));
+            } else {
+                command.add(launcher);
+                builder.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", properties));
+                result.put("app_packaged_launcher", launcher);
+            }
             command.add("--kubeconfig");
             command.add(kubeconfig.toString());
-            result.put("app_command_jvm_args", String.join(" ", AppProcess.jvmArgs()));
             long spawned = System.nanoTime();
             Path appLog = home.resolve("app.log");
-            Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(appLog.toFile()).start();
+            Process app = builder.redirectErrorStream(true).redirectOutput(appLog.toFile()).start();
             try {
                 // Plain XGetImage: JDK 17's default GTK capture path returns black frames under Xvfb.
                 System.setProperty("awt.robot.gtk", "false");
