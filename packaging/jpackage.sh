@@ -50,6 +50,9 @@ newest_jdk_with_aot_cache() {
   local best="" best_major=24 candidate major
   for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
     [ -n "$candidate" ] && [ -x "$candidate/bin/jpackage" ] && [ -x "$candidate/bin/jlink" ] || continue
+    # Not Oracle's builds: Oracle's JDK wants JCE providers signed, and BouncyCastle's signatures are stripped below
+    # (jdk.java.net's OpenJDK builds say the same implementor; name one with -Dpirack.package.jdk to use it).
+    grep -q '^IMPLEMENTOR="Oracle Corporation"' "$candidate/release" 2>/dev/null && continue
     major="$(jdk_major "$candidate")"
     if [ -n "$major" ] && [ "$major" -gt "$best_major" ]; then best="$candidate" best_major="$major"; fi
   done
@@ -343,7 +346,7 @@ app_cds() {
         echo 'java-options=-XX:ArchiveRelocationMode=0'
       fi
     } >> "$cfg"
-    step "AppCDS archive ($((SECONDS - started)) s): $(du -h "$archive" | cut -f1)"
+    step "$([ -n "$aot" ] && echo "AOT cache" || echo "AppCDS archive") ($((SECONDS - started)) s): $(du -h "$archive" | cut -f1)"
   else
     rm -f "$archive"
     step "AppCDS skipped: the training run failed (exit $status, see $work/cds-training.log)"
