@@ -4,6 +4,7 @@ import com.sun.glass.ui.Timer;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -52,9 +53,11 @@ final class PausingPulseTimer extends Timer {
     private final BooleanSupplier quantumIdle;
     /** The longest sleep: a tick at least this often, whatever happens (see the class comment). */
     static final long SAFETY_TICK = 1_000_000_000L;
+    /** {@link #SAFETY_TICK}, or longer in tests, so that a lost wake-up shows instead of being mended within a second. */
+    private final long safetyTickNanos;
     /** Counts {@code resume} calls: a tick parks only if none came since it began, so no resume is ever lost. */
     private final AtomicLong resumes = new AtomicLong();
-    /** Set while parked with no deadline: only then does a resume unpark (it comes on every pulse request). */
+    /** Set while asleep between ticks: only then does a resume unpark (it comes on every pulse request). */
     private volatile boolean asleep;
     private volatile boolean running;
     private volatile Thread thread;
@@ -65,11 +68,13 @@ final class PausingPulseTimer extends Timer {
     /**
      * @param tick        Quantum's timer runnable (posts a pulse when one is wanted; thread-safe)
      * @param quantumIdle true while nothing is animating, no pulse is requested and none is running
+     * @param safetyTickNanos the longest sleep ({@link #SAFETY_TICK} in the app)
      */
-    PausingPulseTimer(Runnable tick, BooleanSupplier quantumIdle) {
+    PausingPulseTimer(Runnable tick, BooleanSupplier quantumIdle, long safetyTickNanos) {
         super(tick);
         this.tick = tick;
         this.quantumIdle = quantumIdle;
+        this.safetyTickNanos = safetyTickNanos;
     }
 
     /**
@@ -81,14 +86,14 @@ final class PausingPulseTimer extends Timer {
         if ("javafx".equals(System.getProperty(CHOICE))) {
             return Optional.empty();
         }
-        return install(GTK_TIMER::equals);
+        return install(GTK_TIMER::equals, SAFETY_TICK);
     }
 
     /**
      * Puts this timer in place of the toolkit's if {@code replaceable} accepts the current timer's class name (tests
-     * under Monocle accept Monocle's). Call on the FX thread.
+     * under Monocle accept Monocle's), sleeping at most {@code safetyTickNanos} at a time. Call on the FX thread.
      */
-    static Optional<PausingPulseTimer> install(java.util.function.Predicate<String> replaceable) {
+    static Optional<PausingPulseTimer> install(java.util.function.Predicate<String> replaceable, long safetyTickNanos) {
         if (!Platform.isFxApplicationThread()) {
             throw new IllegalStateException("the pulse timer is replaced on the FX thread");
         }
@@ -106,7 +111,7 @@ final class PausingPulseTimer extends Timer {
             Runnable tick = (Runnable) quantum.findVarHandle(toolkit.getClass(), "timerRunnable", Runnable.class)
                     .get(toolkit);
             int period = (int) quantum.findVarHandle(toolkit.getClass(), "PULSE_INTERVAL", int.class).get(toolkit);
-            PausingPulseTimer timer = new PausingPulseTimer(tick, quantumIdle(toolkit, quantum));
+            PausingPulseTimer timer = new PausingPulseTimer(tick, quantumIdle(toolkit, quantum), safetyTickNanos);
             // Quantum's pause/resume/stop synchronise on the toolkit: swap under the same lock, so none of them
             // reaches the old timer after it stopped. On the FX thread, GTK's timer cannot be mid-tick.
             timer.replaced = current;
@@ -127,7 +132,7 @@ final class PausingPulseTimer extends Timer {
     /**
      * Quantum's "nothing wanted" as its tick decides it ({@code postPulse}): no animation running, no pulse requested,
      * none running. {@code animationRunning} and {@code nextPulseRequested} are Quantum's {@code PulseTask}s (a volatile
-     * {@code isRunning}), {@code pulseRunning} an {@link java.util.concurrent.atomic.AtomicBoolean}.
+     * {@code isRunning}), {@code pulseRunning} an {@link AtomicBoolean}.
      */
     private static BooleanSupplier quantumIdle(Object toolkit, MethodHandles.Lookup quantum)
             throws ReflectiveOperationException {
@@ -137,9 +142,8 @@ final class PausingPulseTimer extends Timer {
                 .findVarHandle(pulseTask, "isRunning", boolean.class);
         Object animationRunning = quantum.findVarHandle(quantumClass, "animationRunning", pulseTask).get(toolkit);
         Object nextPulseRequested = quantum.findVarHandle(quantumClass, "nextPulseRequested", pulseTask).get(toolkit);
-        java.util.concurrent.atomic.AtomicBoolean pulseRunning = (java.util.concurrent.atomic.AtomicBoolean)
-                quantum.findVarHandle(quantumClass, "pulseRunning", java.util.concurrent.atomic.AtomicBoolean.class)
-                        .get(toolkit);
+        AtomicBoolean pulseRunning = (AtomicBoolean)
+                quantum.findVarHandle(quantumClass, "pulseRunning", AtomicBoolean.class).get(toolkit);
         return () -> !(boolean) isRunning.getVolatile(animationRunning)
                 && !(boolean) isRunning.getVolatile(nextPulseRequested)
                 && !pulseRunning.get();
@@ -164,7 +168,7 @@ final class PausingPulseTimer extends Timer {
         return ticks.get();
     }
 
-    /** True while the timer sleeps until something wants a pulse (or the {@link #SAFETY_TICK}). */
+    /** True while the timer sleeps until something wants a pulse (or its safety tick). */
     boolean isAsleep() {
         return asleep;
     }
@@ -225,7 +229,7 @@ final class PausingPulseTimer extends Timer {
             }
             if (quantumIdle.getAsBoolean()) {
                 asleep = true;
-                long wakeAt = System.nanoTime() + SAFETY_TICK;
+                long wakeAt = System.nanoTime() + safetyTickNanos;
                 long left;
                 while (running && resumes.get() == resumesBefore && (left = wakeAt - System.nanoTime()) > 0) {
                     LockSupport.parkNanos(this, left);

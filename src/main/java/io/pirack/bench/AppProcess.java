@@ -1,5 +1,6 @@
 package io.pirack.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,29 @@ final class AppProcess {
     static List<String> jvmArgs() {
         String args = System.getProperty("bench.app.jvmArgs", LAUNCHER_FLAGS).trim();
         return args.isEmpty() ? List.of() : List.of(args.split("\\s+"));
+    }
+
+    /**
+     * The app's process, its arguments still to be added to {@code command()}: {@code java <jvmArgs> <properties> -cp
+     * <this class path> io.pirack.Main} when {@code launcher} is null, else that packaged launcher with its own runtime
+     * and flags, the properties and {@code extraLauncherOptions} reaching its JVM through {@code JAVA_TOOL_OPTIONS}
+     * (which the JVM reads before the launcher's own options, so those win; it says so on stderr).
+     */
+    static ProcessBuilder builder(String launcher, List<String> jvmArgs, List<String> properties, String extraLauncherOptions) {
+        List<String> command = new ArrayList<>();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (launcher == null) {
+            command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+            command.addAll(jvmArgs);
+            command.addAll(properties);
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add("io.pirack.Main");
+        } else {
+            command.add(launcher);
+            builder.environment().put("JAVA_TOOL_OPTIONS", (String.join(" ", properties) + " " + extraLauncherOptions).strip());
+        }
+        return builder;
     }
 
     /** CPU ticks (1/100 s) per thread name of a process; threads of one name are summed. */

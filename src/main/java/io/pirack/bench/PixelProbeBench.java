@@ -12,7 +12,6 @@ import io.pirack.trace.LatencyTrace;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,21 +82,13 @@ final class PixelProbeBench {
                 properties.add("-Djavafx.pulseLogger=true");
                 properties.add("-Djavafx.pulseLogger.threshold=-1");
             }
-            List<String> command = new ArrayList<>();
-            ProcessBuilder builder = new ProcessBuilder(command);
+            ProcessBuilder builder = AppProcess.builder(launcher, AppProcess.jvmArgs(), properties, "");
             if (launcher == null) {
-                command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-                command.addAll(AppProcess.jvmArgs());
-                command.addAll(properties);
-                command.add("-cp");
-                command.add(System.getProperty("java.class.path"));
-                command.add("io.pirack.Main");
                 result.put("app_command_jvm_args", String.join(" ", AppProcess.jvmArgs()));
             } else {
-                command.add(launcher);
-                builder.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", properties));
                 result.put("app_packaged_launcher", launcher);
             }
+            List<String> command = builder.command();
             command.add("--kubeconfig");
             command.add(kubeconfig.toString());
             long spawned = System.nanoTime();

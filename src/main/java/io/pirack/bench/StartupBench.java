@@ -5,7 +5,6 @@ import io.pirack.sim.RehearsalRack;
 import io.pirack.sim.SimClock;
 import io.pirack.sim.SimTimings;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,23 +100,10 @@ final class StartupBench {
             });
             properties.add("-Dpirack.startupMarks=true");
             properties.add("-Dpirack.home=" + home);
-            List<String> command = new ArrayList<>();
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            if (launcher == null) {
-                command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-                command.addAll(jvmArgs);
-                command.addAll(properties);
-                command.add("-cp");
-                command.add(System.getProperty("java.class.path"));
-                command.add("io.pirack.Main");
-            } else {
-                command.add(launcher);
-                // The launcher's own flags stay as packaged; the JVM adds these (and says so on stderr).
-                // -Dbench.startup.launcherJvmArgs="…": flags to try on the packaged app (e.g. the JIT's), added the same way.
-                builder.environment().put("JAVA_TOOL_OPTIONS", (String.join(" ", properties) + " "
-                        + System.getProperty("bench.startup.launcherJvmArgs", "")).strip());
-            }
-            command.addAll(appArgs);
+            // -Dbench.startup.launcherJvmArgs="…": flags to try on the packaged app (e.g. the JIT's), added with the properties.
+            ProcessBuilder builder = AppProcess.builder(launcher, jvmArgs, properties,
+                    System.getProperty("bench.startup.launcherJvmArgs", "")).redirectErrorStream(true);
+            builder.command().addAll(appArgs);
             long spawned = System.currentTimeMillis();
             // Everything the app printed, kept for a run that fails (named in the failure).
             Path output = home.resolve("app-output.txt");

@@ -44,8 +44,16 @@ class PausingPulseTimerTest {
         stage.show();
     }
 
+    /**
+     * The timer as the app installs it but with a safety tick of an hour: a change must be drawn because the timer
+     * woke for it, not because its once-a-second guard came round (which would hide a lost wake-up).
+     */
     private void install() throws Exception {
-        timer = onFx(() -> PausingPulseTimer.install(name -> true)).orElseThrow();
+        install(TimeUnit.HOURS.toNanos(1));
+    }
+
+    private void install(long safetyTickNanos) throws Exception {
+        timer = onFx(() -> PausingPulseTimer.install(name -> true, safetyTickNanos)).orElseThrow();
     }
 
     @AfterEach
@@ -133,6 +141,15 @@ class PausingPulseTimerTest {
         }));
         runOnFx(() -> label.setText("rpi1 Ready again"));
         assertTrue(drawnLater.await(10, TimeUnit.SECONDS), "a change made during a pulse never got its pulse");
+    }
+
+    /** The last guard: asleep with nothing wanted, the timer still ticks once per safety tick. */
+    @Test
+    void aSleepingTimerStillTicksOncePerSafetyTick() throws Exception {
+        install(TimeUnit.MILLISECONDS.toNanos(50));
+        waitUntilParked();
+        long ticks = timer.ticks();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> timer.ticks() >= ticks + 3);
     }
 
     @Test
