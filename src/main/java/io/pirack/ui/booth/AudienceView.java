@@ -1,6 +1,7 @@
 package io.pirack.ui.booth;
 
 import io.pirack.ui.Styles;
+import io.pirack.ui.common.SkinnedLabels;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -160,7 +161,7 @@ public final class AudienceView extends BorderPane {
     /** One wrapped label per sentence of the story, so none is ever cut. */
     private void showStory(String text) {
         List<Label> lines = text.isEmpty() ? List.of() : java.util.Arrays.stream(text.split("\n")).map(line -> {
-            Label label = new Label(line);
+            Label label = SkinnedLabels.of(line);
             label.getStyleClass().add("audience-narrative");
             label.setWrapText(true);
             label.setMinHeight(Region.USE_PREF_SIZE);
@@ -173,7 +174,7 @@ public final class AudienceView extends BorderPane {
         legend.getChildren().setAll(entries.stream().map(entry -> {
             Region swatch = new Region();
             swatch.getStyleClass().addAll("legend-swatch", "app-colour-" + entry.colour());
-            Label name = new Label(entry.app());
+            Label name = SkinnedLabels.of(entry.app());
             name.getStyleClass().add("legend-name");
             HBox item = new HBox(6, swatch, name);
             item.setAlignment(Pos.CENTER_LEFT);

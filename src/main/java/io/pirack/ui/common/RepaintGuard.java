@@ -19,6 +19,9 @@ import javafx.scene.layout.Region;
  * changes at the start of the pulse after such a layout, so the render paints one pixel instead of
  * the window. A change that did not leave the root dirty costs, at most, a one-pixel render later.
  * Whoever re-indexes cells during layout calls {@link #cellsChanged()} (e.g. a row factory's rows).
+ *
+ * <p>A label added to a shown scene gets there too: its skin, made in the CSS pass, adds the text node during
+ * that pass. Those are avoided at the source: {@link SkinnedLabels} makes the skin before the label joins.
  */
 public final class RepaintGuard {
 

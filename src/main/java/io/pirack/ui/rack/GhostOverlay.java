@@ -1,6 +1,7 @@
 package io.pirack.ui.rack;
 
 import io.pirack.ui.Styles;
+import io.pirack.ui.common.SkinnedLabels;
 import io.pirack.ui.rack.RackViewModel.Move;
 import javafx.animation.FadeTransition;
 import javafx.animation.Interpolator;
@@ -46,7 +47,8 @@ final class GhostOverlay extends FreePane {
         }
         Bounds start = sceneToLocal(from.tileSceneBounds(move.fromPod()));
         Bounds end = sceneToLocal(target);
-        Label ghost = new Label("➜");
+        // Skinned before it joins the scene: a skin made in the CSS pass cost a whole-window render (SkinnedLabels).
+        Label ghost = SkinnedLabels.of("➜");
         ghost.getStyleClass().addAll(Styles.POD_TILE, Styles.POD_GHOST, Styles.APP_COLOUR_PREFIX + move.colour());
         double size = to.tileSize() * 1.4;
         // Sized from the tile, not the scene's base font: the audience window scales its base font up, and the

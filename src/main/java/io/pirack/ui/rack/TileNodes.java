@@ -2,6 +2,7 @@ package io.pirack.ui.rack;
 
 import io.pirack.core.rack.LedStates.PodLed;
 import io.pirack.ui.Styles;
+import io.pirack.ui.common.SkinnedLabels;
 import io.pirack.ui.rack.RackViewModel.PodKind;
 import io.pirack.ui.rack.RackViewModel.PodModel;
 import java.util.HashMap;
@@ -114,7 +115,8 @@ final class TileNodes {
     }
 
     private Label newTile(PodModel pod) {
-        Label tile = new Label();
+        // Skinned before it joins the scene, or the next pulse repaints the whole window (SkinnedLabels).
+        Label tile = SkinnedLabels.of("");
         tile.getStyleClass().addAll(Styles.POD_TILE, Styles.APP_COLOUR_PREFIX + pod.colour());
         if (pod.kind() == PodKind.DAEMON_SET) {
             tile.getStyleClass().add(Styles.POD_DAEMON);

@@ -1,6 +1,7 @@
 package io.pirack.ui.timeline;
 
 import io.pirack.core.cluster.TimeText;
+import io.pirack.ui.common.SkinnedLabels;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -39,7 +40,7 @@ final class TimelineAxis extends Pane {
         double previousEnd = Double.NEGATIVE_INFINITY;
         for (Instant tick : ticks) {
             double x = xOf.applyAsDouble(tick);
-            Label text = new Label(model.axisLabel(tick));
+            Label text = SkinnedLabels.of(model.axisLabel(tick));
             text.getStyleClass().add(TimelineStyles.AXIS_TICK);
             text.setMinWidth(Region.USE_PREF_SIZE);
             Tooltip.install(text, new Tooltip("wall clock " + TimeText.clock(tick)));
@@ -52,7 +53,7 @@ final class TimelineAxis extends Pane {
             text.relocate(left, 3);
             getChildren().add(text);
         }
-        Label unit = new Label(model.axisOrigin() == null ? "clock" : "s since pull");
+        Label unit = SkinnedLabels.of(model.axisOrigin() == null ? "clock" : "s since pull");
         unit.getStyleClass().add(TimelineStyles.AXIS_UNIT);
         unit.setMinWidth(Region.USE_PREF_SIZE);
         unit.relocate(8, 3);

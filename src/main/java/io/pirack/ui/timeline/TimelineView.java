@@ -2,6 +2,7 @@ package io.pirack.ui.timeline;
 
 import io.pirack.core.cluster.TimeText;
 import io.pirack.core.timeline.LaneLayout;
+import io.pirack.ui.common.SkinnedLabels;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -175,7 +176,7 @@ public final class TimelineView extends BorderPane {
             Region band = new Region();
             band.getStyleClass().add(TimelineStyles.LANE);
             band.resizeRelocate(0, i * laneHeight, width, laneHeight);
-            Label name = new Label(lanes.get(i));
+            Label name = SkinnedLabels.of(lanes.get(i));
             name.getStyleClass().add(TimelineStyles.LANE_NAME);
             name.setMaxWidth(LANE_NAME_WIDTH - 12);
             name.setMinWidth(Region.USE_PREF_SIZE);
@@ -222,7 +223,7 @@ public final class TimelineView extends BorderPane {
             }
             Rectangle band = new Rectangle(from, 0, Math.max(3, to - from), height);
             band.getStyleClass().add(TimelineStyles.OUTAGE);
-            Label text = new Label("⚠ " + outage.text());
+            Label text = SkinnedLabels.of("⚠ " + outage.text());
             text.getStyleClass().add(TimelineStyles.OUTAGE_LABEL);
             Tooltip.install(band, new Tooltip(outage.text() + " from " + TimeText.clock(outage.from())
                     + (outage.to() == null ? "" : " to " + TimeText.clock(outage.to()))));
@@ -266,7 +267,7 @@ public final class TimelineView extends BorderPane {
         for (LaneLayout.Placed p : placed) {
             TimelineMarker first = source.get(p.members().get(0));
             double y = laneY(p.lane());
-            Label symbol = new Label(first.symbol());
+            Label symbol = SkinnedLabels.of(first.symbol());
             symbol.getStyleClass().addAll(TimelineStyles.MARKER, first.styleClass());
             if (p.collapsed()) {
                 symbol.getStyleClass().add(TimelineStyles.COLLAPSED);
@@ -278,7 +279,7 @@ public final class TimelineView extends BorderPane {
             Tooltip.install(symbol, new Tooltip(TimelineMarkers.details(p, source)));
             markerLayer.getChildren().add(symbol);
             if (p.labelled() && p.labelTo() <= right + 2) {
-                Label label = new Label(p.label());
+                Label label = SkinnedLabels.of(p.label());
                 label.getStyleClass().add(TimelineStyles.MARKER_LABEL);
                 label.setMinWidth(Region.USE_PREF_SIZE);
                 label.relocate(p.labelFrom(), y + FIRST_LABEL_Y + p.row() * LABEL_ROW_HEIGHT);
