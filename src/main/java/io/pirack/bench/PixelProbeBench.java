@@ -182,6 +182,7 @@ final class PixelProbeBench {
                 int firstAlreadyMatched = 0;
                 int firstLate = 0;
                 int sawNeither = 0;
+                int shownFromCover = 0;
                 List<LatencyBreakdown.Change> written = new ArrayList<>();
                 GcPauses benchGc = null;
                 // -Dbench.pixel.grabPauseMicros=N rests between grabs. Measured at load 22-28 (session 5): a 1 ms rest
@@ -234,8 +235,8 @@ final class PixelProbeBench {
                             seen = before;
                             break;
                         }
-                        if (watch.untimeable()) {
-                            break; // on screen before the first look: a broken probe, or a sampler that waited for a core
+                        if (watch.untimeable() || watch.shownFromCover()) {
+                            break; // on screen before the first look (a broken probe, or a sampler that waited for a core), or from under a cover
                         }
                         if (grabPause > 0) {
                             java.util.concurrent.locks.LockSupport.parkNanos(grabPause);
@@ -247,7 +248,8 @@ final class PixelProbeBench {
                         firstLate += watch.firstLate() ? 1 : 0;
                         sawNeither += neither ? 1 : 0;
                         if (seen == 0) {
-                            missed += watch.untimeable() ? 0 : 1;
+                            shownFromCover += watch.shownFromCover() ? 1 : 0;
+                            missed += watch.untimeable() || watch.shownFromCover() ? 0 : 1;
                         } else {
                             latency.add(seen - sent);
                         }
@@ -275,6 +277,7 @@ final class PixelProbeBench {
                 // already shown: not timed, and not a broken probe; a loaded machine's cost, counted here.
                 result.put("first_grab_late_and_already_changed", firstLate);
                 result.put("changes_with_a_grab_showing_neither_state", sawNeither);
+                result.put("shown_from_under_a_cover_untimed", shownFromCover);
                 result.put("not_seen_within_3s", missed);
                 result.put("write_to_pixel", latency.summary());
                 result.put("grab", grabTime.summary());

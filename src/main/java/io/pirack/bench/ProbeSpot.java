@@ -131,6 +131,7 @@ final class ProbeSpot {
         private int grabs;
         private boolean firstAlreadyWanted;
         private boolean firstLate;
+        private boolean shownFromCover;
 
         /** Feeds one grab, started {@code sinceWrite} ns after the write was sent; true when this grab is the change being seen. */
         boolean grab(Seen seen, long sinceWrite) {
@@ -145,7 +146,19 @@ final class ProbeSpot {
             if (seen == Seen.OTHER) {
                 sawOther = true;
             }
+            if (seen == Seen.WANTED && !sawOther && grabs > 1) {
+                shownFromCover = true;
+            }
             return seen == Seen.WANTED && sawOther;
+        }
+
+        /**
+         * The spot showed neither state from the write until the new one appeared: something was drawn over it (at 100
+         * Pis under churn, a rescheduled pod's ghost gliding across the chip). The change was shown, but when is unknown;
+         * it is counted apart, not as a change missed.
+         */
+        boolean shownFromCover() {
+            return shownFromCover;
         }
 
         /**

@@ -143,5 +143,12 @@ class ProbeSpotTest {
         assertFalse(fromNowhere.grab(ProbeSpot.classify(covered, want, other), 0));
         assertFalse(fromNowhere.grab(ProbeSpot.classify(want, want, other), 0), "never seen in the old state: not a change seen");
         assertFalse(fromNowhere.firstAlreadyWanted());
+        assertTrue(fromNowhere.shownFromCover(), "shown from under a cover: counted apart, not as missed");
+        assertFalse(normal.shownFromCover() || broken.shownFromCover() || late.shownFromCover());
+
+        ProbeSpot.Watch stillCovered = new ProbeSpot.Watch();
+        assertFalse(stillCovered.grab(ProbeSpot.classify(covered, want, other), 0));
+        assertFalse(stillCovered.grab(ProbeSpot.classify(covered, want, other), 0));
+        assertFalse(stillCovered.shownFromCover(), "covered all along is not shown");
     }
 }
