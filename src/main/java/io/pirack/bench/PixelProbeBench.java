@@ -235,7 +235,7 @@ final class PixelProbeBench {
                             seen = before;
                             break;
                         }
-                        if (watch.untimeable() || watch.shownFromCover()) {
+                        if (watch.untimed()) {
                             break; // on screen before the first look (a broken probe, or a sampler that waited for a core), or from under a cover
                         }
                         if (grabPause > 0) {
@@ -249,7 +249,7 @@ final class PixelProbeBench {
                         sawNeither += neither ? 1 : 0;
                         if (seen == 0) {
                             shownFromCover += watch.shownFromCover() ? 1 : 0;
-                            missed += watch.untimeable() || watch.shownFromCover() ? 0 : 1;
+                            missed += watch.untimed() ? 0 : 1;
                         } else {
                             latency.add(seen - sent);
                         }

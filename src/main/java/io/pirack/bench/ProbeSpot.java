@@ -161,6 +161,11 @@ final class ProbeSpot {
             return shownFromCover;
         }
 
+        /** Shown but not timeable: before the first look, or from under a cover. The sampler stops; no latency, no miss. */
+        boolean untimed() {
+            return untimeable() || shownFromCover;
+        }
+
         /**
          * The first grab, taken as the write went out, already showed the new state: no app draws faster
          * than the API answers, so the probe is not watching the node's state.

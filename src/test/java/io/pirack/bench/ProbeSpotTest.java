@@ -145,6 +145,7 @@ class ProbeSpotTest {
         assertFalse(fromNowhere.firstAlreadyWanted());
         assertTrue(fromNowhere.shownFromCover(), "shown from under a cover: counted apart, not as missed");
         assertFalse(normal.shownFromCover() || broken.shownFromCover() || late.shownFromCover());
+        assertTrue(fromNowhere.untimed() && late.untimed() && !normal.untimed());
 
         ProbeSpot.Watch stillCovered = new ProbeSpot.Watch();
         assertFalse(stillCovered.grab(ProbeSpot.classify(covered, want, other), 0));
