@@ -43,6 +43,8 @@ final class WorkloadControllers {
     private final Random names;
     /** Objects this controller created but the cache has not shown yet ("expectations"). */
     private final Map<String, Set<String>> pendingCreates = new HashMap<>();
+    /** Pods this controller deleted but the cache still shows as active. */
+    private final Map<String, Set<String>> pendingDeletes = new HashMap<>();
 
     WorkloadControllers(SimWriter writer, SimCache cache, SimEvents events, SimAdmission admission, long seed) {
         this.writer = writer;
@@ -231,8 +233,18 @@ final class WorkloadControllers {
         return rs.getStatus() == null || rs.getStatus().getAvailableReplicas() == null ? 0 : rs.getStatus().getAvailableReplicas();
     }
 
+    /**
+     * The ReplicaSet controller, in two rounds per pass: every ReplicaSet's surplus pods are deleted
+     * before any ReplicaSet's missing pods are created. During a rollout the Deployment controller
+     * scales the new ReplicaSet up as soon as the old one's spec is down; creating first would show,
+     * for a moment, one pod more than maxSurge allows (kube-controller-manager's workers race the same
+     * way, but only for milliseconds; at the rehearsal rack's pass rate an audience could see it).
+     * Deletions, like creations, are remembered until the cache shows them ("expectations"), so a
+     * surplus pod is never deleted twice while the cache lags.
+     */
     private void syncReplicaSets() {
         List<Pod> pods = cache.pods();
+        List<Runnable> creations = new ArrayList<>();
         for (ReplicaSet rs : SimCache.sorted(cache.replicaSets)) {
             String ns = rs.getMetadata().getNamespace();
             String key = "pods:" + ns + "/" + rs.getMetadata().getName();
@@ -240,18 +252,18 @@ final class WorkloadControllers {
             Set<String> seen = new HashSet<>(owned.stream().map(p -> p.getMetadata().getName()).toList());
             Set<String> pending = pendingCreates.computeIfAbsent(key, k -> new HashSet<>());
             pending.removeIf(seen::contains);
+            Set<String> deleting = pendingDeletes.computeIfAbsent(key, k -> new HashSet<>());
+            Set<String> stillActive = new HashSet<>(owned.stream().filter(p -> !SimObjects.terminating(p))
+                    .map(p -> p.getMetadata().getName()).toList());
+            deleting.removeIf(name -> !stillActive.contains(name));
             // Terminating pods do not count: the replacement is created as soon as the old pod is marked.
             List<Pod> active = owned.stream().filter(p -> !SimObjects.terminating(p)
+                    && !deleting.contains(p.getMetadata().getName())
                     && !"Succeeded".equals(SimObjects.phase(p)) && !"Failed".equals(SimObjects.phase(p))).toList();
             int want = Optional.ofNullable(rs.getSpec().getReplicas()).orElse(1);
             int have = active.size() + pending.size();
-            for (int i = have; i < want; i++) {
-                String name = rs.getMetadata().getName() + "-" + randomSuffix();
-                Pod pod = podFromTemplate(rs.getSpec().getTemplate(), ns, name, ownerRef(rs));
-                if (writer.create(writer.client().pods().inNamespace(ns).resource(admission.admit(pod)))) {
-                    pending.add(name);
-                    events.normal(rs, "replicaset-controller", "SuccessfulCreate", "Created pod: " + name);
-                }
+            if (have < want) {
+                creations.add(() -> create(rs, ns, want - have, pending));
             }
             if (have > want && pending.isEmpty()) {
                 // getPodsToDelete / ActivePods ordering: unscheduled, then pending, then not ready, then newest.
@@ -263,6 +275,7 @@ final class WorkloadControllers {
                         .limit(have - want)
                         .forEach(p -> {
                             writer.client().pods().inNamespace(ns).withName(p.getMetadata().getName()).delete();
+                            deleting.add(p.getMetadata().getName());
                             events.normal(rs, "replicaset-controller", "SuccessfulDelete", "Deleted pod: " + p.getMetadata().getName());
                         });
             }
@@ -272,6 +285,18 @@ final class WorkloadControllers {
             if ((currentReady == null || currentReady != ready || currentReplicas == null || currentReplicas != active.size())
                     && writer.isCurrent(rs)) {
                 writer.set(rs, Map.of("/status", Map.of("replicas", active.size(), "readyReplicas", ready, "availableReplicas", ready)));
+            }
+        }
+        creations.forEach(Runnable::run);
+    }
+
+    private void create(ReplicaSet rs, String ns, int count, Set<String> pending) {
+        for (int i = 0; i < count; i++) {
+            String name = rs.getMetadata().getName() + "-" + randomSuffix();
+            Pod pod = podFromTemplate(rs.getSpec().getTemplate(), ns, name, ownerRef(rs));
+            if (writer.create(writer.client().pods().inNamespace(ns).resource(admission.admit(pod)))) {
+                pending.add(name);
+                events.normal(rs, "replicaset-controller", "SuccessfulCreate", "Created pod: " + name);
             }
         }
     }
