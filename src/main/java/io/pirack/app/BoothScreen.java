@@ -117,6 +117,11 @@ public final class BoothScreen implements AutoCloseable {
         booth.watchdog();
     }
 
+    /** See {@link BoothController#showRunning()}: any thread. */
+    public boolean showRunning() {
+        return booth.showRunning();
+    }
+
     public BoothController controller() {
         return booth;
     }

@@ -88,7 +88,9 @@ public final class PiRackApp extends Application {
                 () -> RackFileDialog.show(stage, file, problems, DesktopOpen.opener(), status.noticeProperty()::set)));
         ticker.scheduleWithFixedDelay(() -> {
             sessions.tick();
-            Platform.runLater(booth::watchdog);
+            if (booth.showRunning()) {
+                Platform.runLater(booth::watchdog);
+            }
         }, 1, 1, TimeUnit.SECONDS);
 
         stage.setTitle("PiRack");

@@ -95,6 +95,23 @@ class BoothTest {
     }
 
     @Test
+    void theUnplugWatchdogIsDueExactlyWhileAShowRunsAudienceWindowOrAttractLoop() throws Exception {
+        var booth = running.app().booth();
+        assertFalse(booth.showRunning(), "at rest the once-a-second tick leaves the FX thread alone");
+        fire("#open-audience");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> booth.audience() != null && booth.audience().isShowing());
+        assertTrue(booth.showRunning(), "the audience window is open: the watchdog must run");
+        // Connected (the attract loop needs the session): the audience's rack has its Pis.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> booth.audience().stage().getScene().lookup("#layer-rpi3") != null);
+        robot.interact(booth::closeAudience);
+        assertFalse(booth.showRunning());
+        robot.interact(() -> booth.startAttract(5));
+        assertTrue(booth.showRunning(), "the attract loop pulls plugs by itself: the watchdog must run");
+        robot.interact(booth::stopAttract);
+        assertFalse(booth.showRunning());
+    }
+
+    @Test
     void audienceWindowFillsTheChosenScreenAndEscapeDoesNotCloseIt() throws Exception {
         fire("#open-audience");
         AudienceWindow audience = running.app().booth().audience();

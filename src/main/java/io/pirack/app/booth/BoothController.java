@@ -39,6 +39,8 @@ public final class BoothController implements BoothControls, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BoothController.class);
     /** No Pi stays unplugged longer than this while the booth runs. */
     public static final Duration WATCHDOG_MAXIMUM = Duration.ofMinutes(10);
+    /** Written on the FX thread whenever a show starts or stops; read by the app's ticker. */
+    private volatile boolean showRunning;
 
     /** What the controller needs of the current session (all may be null while connecting). */
     public record Sessions(Supplier<ClusterSession> cluster, Supplier<PlugService> plugs, Supplier<TimelineService> timeline,
@@ -201,7 +203,16 @@ public final class BoothController implements BoothControls, AutoCloseable {
         }
     }
 
-    /** Called periodically: restores any Pi left unplugged longer than the maximum. */
+    /**
+     * Whether a show runs (the audience window or the attract loop), from any thread: the app's once-a-second
+     * tick hops to the FX thread for {@link #watchdog()} only then, not every second at rest for nothing
+     * (issue 20: one FX and one dispatcher wake-up a second).
+     */
+    public boolean showRunning() {
+        return showRunning;
+    }
+
+    /** Called periodically on the FX thread: restores any Pi left unplugged longer than the maximum. */
     public void watchdog() {
         PlugService service = sessions.plugs().get();
         ClusterSession current = sessions.cluster().get();
@@ -219,6 +230,7 @@ public final class BoothController implements BoothControls, AutoCloseable {
 
     private void updateKeepAwake() {
         boolean showRunning = attract != null || (audience != null && audience.isShowing());
+        this.showRunning = showRunning;
         if (showRunning && keepAwake == null) {
             keepAwake = KeepAwake.start();
             awakeStatus.set(keepAwake.problem().orElse("the machine stays awake while the show runs"));
