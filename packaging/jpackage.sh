@@ -238,14 +238,15 @@ app_image_args=(
   --java-options "-Xmx512m"
   --java-options "-XX:MinHeapFreeRatio=10"
   --java-options "-XX:MaxHeapFreeRatio=30"
-  # C2 waits for code that stays hot (issue 20): ten times JDK 17's tier-4 thresholds. A start runs most
-  # methods a few thousand times and never again; C2 compiling them took 0.5-1.0 s of CPU before the
-  # skeleton and 1.7-2.4 s before the live frame, on the same two cores as the FX thread and the rack.
-  # C1 still compiles at once; code that stays hot (frames, layout, the informers) still reaches C2.
-  --java-options "-XX:Tier4InvocationThreshold=50000"
-  --java-options "-XX:Tier4MinInvocationThreshold=6000"
-  --java-options "-XX:Tier4CompileThreshold=150000"
-  --java-options "-XX:Tier4BackEdgeThreshold=400000"
+  # C1 only (issue 20, session 15; docs/benchmarks.md "Session 15"). PiRack is an event-driven UI whose hot
+  # code runs a few hundred times a second at most. C2's work was the start (0.5-1.0 s of CPU before the
+  # skeleton on two cores, session 6) and then a long tail at rest: invocation counters keep crossing its
+  # thresholds, 15-35 methods a minute still at 10 min, its arenas and code adding 10-25 MB of RSS. Sessions
+  # 6-14 delayed C2 (ten times JDK 17's tier-4 thresholds), which moved that tail into the 10th minute. The
+  # same image with C1 only, in the same hour: start 0.72-0.75 / 1.62-1.71 s (C2: 0.80-0.86 / 2.06-2.18),
+  # idle 1.35 % (1.77), RSS at 9-11 min 287 MB (304-305), write -> pixel p99 34.6 ms at 4 Pis (42.6) and
+  # 64-82 ms at 100 Pis (95).
+  --java-options "-XX:TieredStopAtLevel=1"
   # The JVM's own threads at rest (issue 20, session 11, docs/benchmarks.md "CPU at rest … idle11"): the
   # perf-data sampler wakes 20 times a second, the guaranteed safepoint and monitor deflation once a second
   # each; ~1,450 wake-ups a minute, 30-60 ms of CPU where a wake-up costs ~40 us. Without perf data jps and

@@ -21,8 +21,7 @@ final class AppProcess {
      */
     static final String LAUNCHER_FLAGS = "-XX:+UseSerialGC -Xms192m -Xmn32m -XX:SurvivorRatio=4 -XX:MetaspaceSize=96m"
             + " -Xmx512m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
-            + " -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000"
-            + " -XX:Tier4BackEdgeThreshold=400000"
+            + " -XX:TieredStopAtLevel=1"
             + " -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:GuaranteedSafepointInterval=10000"
             + " -XX:AsyncDeflationInterval=10000"
             + " -XX:TrimNativeHeapInterval=10000";
