@@ -252,13 +252,11 @@ final class WorkloadControllers {
             Set<String> seen = new HashSet<>(owned.stream().map(p -> p.getMetadata().getName()).toList());
             Set<String> pending = pendingCreates.computeIfAbsent(key, k -> new HashSet<>());
             pending.removeIf(seen::contains);
-            Set<String> deleting = pendingDeletes.computeIfAbsent(key, k -> new HashSet<>());
-            Set<String> stillActive = new HashSet<>(owned.stream().filter(p -> !SimObjects.terminating(p))
-                    .map(p -> p.getMetadata().getName()).toList());
-            deleting.removeIf(name -> !stillActive.contains(name));
             // Terminating pods do not count: the replacement is created as soon as the old pod is marked.
-            List<Pod> active = owned.stream().filter(p -> !SimObjects.terminating(p)
-                    && !deleting.contains(p.getMetadata().getName())
+            List<Pod> notTerminating = owned.stream().filter(p -> !SimObjects.terminating(p)).toList();
+            Set<String> deleting = pendingDeletes.computeIfAbsent(key, k -> new HashSet<>());
+            deleting.retainAll(notTerminating.stream().map(p -> p.getMetadata().getName()).toList());
+            List<Pod> active = notTerminating.stream().filter(p -> !deleting.contains(p.getMetadata().getName())
                     && !"Succeeded".equals(SimObjects.phase(p)) && !"Failed".equals(SimObjects.phase(p))).toList();
             int want = Optional.ofNullable(rs.getSpec().getReplicas()).orElse(1);
             int have = active.size() + pending.size();

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
@@ -69,7 +70,7 @@ class ReplicaSetSurplusFirstTest {
         List<String> writes = Collections.synchronizedList(new ArrayList<>());
         Set<String> live = Collections.synchronizedSet(new HashSet<>());
         cache.pods().forEach(p -> live.add(p.getMetadata().getName()));
-        int[] most = {live.size()};
+        AtomicInteger most = new AtomicInteger(live.size());
         watch = client.pods().inNamespace(NS).watch(new Watcher<>() {
             @Override
             public void eventReceived(Action action, Pod pod) {
@@ -80,10 +81,8 @@ class ReplicaSetSurplusFirstTest {
                 } else if (!gone && live.add(name)) {
                     writes.add("create " + name);
                 }
-                synchronized (most) {
-                    if (!name.equals("marker")) {
-                        most[0] = Math.max(most[0], live.size());
-                    }
+                if (!name.equals("marker")) {
+                    most.accumulateAndGet(live.size(), Math::max);
                 }
             }
 
@@ -113,9 +112,7 @@ class ReplicaSetSurplusFirstTest {
                 .filter(e -> "SuccessfulDelete".equals(e.getReason()))
                 .mapToInt(e -> e.getCount() == null ? 1 : e.getCount()).sum();
         assertEquals(1, deleteEvents, "kubectl get events shows the one deletion once");
-        synchronized (most) {
-            assertEquals(8, most[0], "never more live pods than the two ReplicaSets' 3 + 5: " + writes);
-        }
+        assertEquals(8, most.get(), "never more live pods than the two ReplicaSets' 3 + 5: " + writes);
     }
 
     private ReplicaSet replicaSet(String name, int replicas) {
