@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +79,37 @@ final class SimCache implements AutoCloseable {
     }
 
     /** etcd's order: namespace, then name. */
-    private static final Comparator<HasMetadata> ORDER = Comparator.comparing((HasMetadata o) -> String.valueOf(o.getMetadata().getNamespace()))
-            .thenComparing(o -> o.getMetadata().getName());
+    private static final Comparator<Keyed<?>> ORDER = (a, b) -> {
+        int byNamespace = a.namespace().compareTo(b.namespace());
+        return byNamespace != 0 ? byNamespace : a.name().compareTo(b.name());
+    };
+
+    /** An object with its sort key read once: see {@link #inOrder}. */
+    private record Keyed<T extends HasMetadata>(String namespace, String name, T object) {
+        Keyed(T object) {
+            this(String.valueOf(object.getMetadata().getNamespace()), object.getMetadata().getName(), object);
+        }
+    }
 
     static <T extends HasMetadata> List<T> sorted(SharedIndexInformer<T> informer) {
-        List<T> items = new ArrayList<>(informer.getStore().list());
-        items.sort(ORDER);
+        return inOrder(informer.getStore().list());
+    }
+
+    /**
+     * The objects in {@link #ORDER}, as a new list. The key is read once per object, not twice per comparison:
+     * the controllers sort the 3,000 pods of a 100-Pi rack six times a pass, and a comparator that read the
+     * metadata per comparison was 28 % of the rack's thread under pod churn (JFR, session 16).
+     */
+    private static <T extends HasMetadata> List<T> inOrder(Collection<T> objects) {
+        List<Keyed<T>> keyed = new ArrayList<>(objects.size());
+        for (T object : objects) {
+            keyed.add(new Keyed<>(object));
+        }
+        keyed.sort(ORDER);
+        List<T> items = new ArrayList<>(keyed.size());
+        for (Keyed<T> k : keyed) {
+            items.add(k.object());
+        }
         return items;
     }
 
@@ -105,9 +131,7 @@ final class SimCache implements AutoCloseable {
 
     /** The node's pods, in {@link #pods()}'s order. */
     List<Pod> podsOn(String nodeName) {
-        List<Pod> items = new ArrayList<>(pods.getIndexer().byIndex(BY_NODE, nodeName));
-        items.sort(ORDER);
-        return items;
+        return inOrder(pods.getIndexer().byIndex(BY_NODE, nodeName));
     }
 
     @Override

@@ -33,8 +33,15 @@ final class SimScheduler {
 
     void schedule() {
         List<Pod> pods = cache.pods();
-        assumedBindings.keySet().removeIf(uid -> pods.stream().noneMatch(p -> uid.equals(p.getMetadata().getUid())
-                && SimObjects.nodeName(p) == null));
+        // An assumed binding stays until the cache shows its pod bound (or gone). One set, not a scan of the
+        // 3,000 pods per assumed binding: that scan was a tenth of the rack's thread at 100 Pis (session 16).
+        Set<String> unbound = new HashSet<>();
+        for (Pod p : pods) {
+            if (SimObjects.nodeName(p) == null) {
+                unbound.add(p.getMetadata().getUid());
+            }
+        }
+        assumedBindings.keySet().retainAll(unbound);
         Map<String, Integer> load = new HashMap<>();
         Map<String, Integer> ownerLoad = new HashMap<>();
         for (Pod p : pods) {

@@ -1,6 +1,5 @@
 package io.pirack.sim;
 
-import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.pirack.core.cluster.Taint;
 import io.pirack.core.cluster.Tolerations;
@@ -40,6 +39,8 @@ final class TaintEvictionController {
 
     void sync(Instant now) {
         Set<String> alive = new HashSet<>();
+        // A node's NoExecute taints read once a pass, not once for each of its pods (3,000 at 100 Pis).
+        Map<String, Optional<List<Taint>>> noExecuteByNode = new HashMap<>();
         for (Pod pod : cache.pods()) {
             String uid = pod.getMetadata().getUid();
             alive.add(uid);
@@ -47,11 +48,12 @@ final class TaintEvictionController {
             if (nodeName == null || SimObjects.terminating(pod) || evicted.contains(uid)) {
                 continue;
             }
-            Node node = cache.node(nodeName).map(writer::latest).orElse(null);
-            if (node == null) {
+            Optional<List<Taint>> nodeTaints = noExecuteByNode.computeIfAbsent(nodeName, n -> cache.node(n).map(writer::latest)
+                    .map(node -> node.getSpec().getTaints().stream().map(SimObjects::coreTaint).filter(Taint::isNoExecute).toList()));
+            if (nodeTaints.isEmpty()) {
                 continue;
             }
-            List<Taint> taints = node.getSpec().getTaints().stream().map(SimObjects::coreTaint).filter(Taint::isNoExecute).toList();
+            List<Taint> taints = nodeTaints.get();
             if (taints.isEmpty()) {
                 cancelWithEvent(pod);
                 continue;
