@@ -24,7 +24,9 @@ import java.util.function.Supplier;
 /**
  * Hands the FX thread at most one {@link RackFrame} per 60 Hz frame: any number of store and link
  * changes only set a flag; the first one schedules a single build (at once, or at the next frame
- * slot when the last frame was less than 16.7 ms ago), which reads the newest state. Frames are
+ * slot when the last frame was less than 16.7 ms ago), which reads the newest state. A change the
+ * audience watches for — a node's, a link's or the API's state — does not wait for the slot
+ * ({@link #signalNow}). Frames are
  * built on the publisher's own thread — copying 3,000 pods out of the store is not the FX
  * thread's business — and handed over so that the FX thread never has more than one delivery
  * queued: a slow FX thread skips stale frames instead of working through a backlog.
@@ -97,10 +99,11 @@ public final class FramePublisher extends FrameFanOut implements AutoCloseable {
         this(() -> new RackFrame(store.snapshot(), links.states(), spec.get(), plugs.get(), store.clock().instant()),
                 fxExecutor, builder, nanoTime);
         // Listen only once the builder exists: the store may signal from its own thread at once.
-        // Lease renewals and ReplicaSet statuses are routine: they wait for the heartbeat tick.
+        // Lease renewals and ReplicaSet statuses are routine: they wait for the heartbeat tick. A node's, the API's
+        // or a link's state is what the audience watches for: built at once, whatever the pacing.
         Runnable urgent = this::signal;
-        Consumer<LinkState> linkSignal = l -> signal();
-        store.addChangeSignal(urgent, this::signalHeartbeat);
+        Consumer<LinkState> linkSignal = l -> signalNow();
+        store.addChangeSignal(this::signalNow, urgent, this::signalHeartbeat);
         links.addListener(linkSignal);
         detach = () -> {
             store.removeChangeSignal(urgent);
@@ -136,6 +139,22 @@ public final class FramePublisher extends FrameFanOut implements AutoCloseable {
     }
 
     /**
+     * A change the audience watches for (a Pi going NotReady, its link going down, the API going away): built at
+     * once, even when the last frame is less than a 60 Hz slot old. Under pod churn at 100 Pis a frame is built
+     * in nearly every slot, and waiting out the slot cost such a change up to 16.7 ms of its three frames (issue 20,
+     * session 16). These changes are rare beside the churn, so this adds a frame now and then, not a rate; the
+     * paced build already scheduled finds nothing left to do and builds nothing.
+     */
+    public void signalNow() {
+        pending.set(true);
+        try {
+            builder.schedule(this::build, 0);
+        } catch (RejectedExecutionException closed) {
+            pending.set(false);
+        }
+    }
+
+    /**
      * A change the next heartbeat tick shows soon enough (a Lease renewal, a ReplicaSet's status):
      * no frame of its own. Every frame schedules the tick after it, so the tick is already due.
      */
@@ -146,8 +165,11 @@ public final class FramePublisher extends FrameFanOut implements AutoCloseable {
     }
 
     private void build() {
-        // Clear first: a change arriving while we build the frame schedules the next one.
-        pending.set(false);
+        // Clear first: a change arriving while we build the frame schedules the next one. Nothing pending: an
+        // earlier build (signalNow's) already showed every change this one was scheduled for.
+        if (!pending.getAndSet(false)) {
+            return;
+        }
         lastBuildNanos = nanoTime.getAsLong();
         RackFrame frame;
         try {

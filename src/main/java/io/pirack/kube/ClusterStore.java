@@ -60,8 +60,25 @@ public final class ClusterStore {
     /** The last snapshot's (immutable) pod map, shared by the next snapshot when no pod changed in between. */
     private Map<String, PodInfo> podsCopy;
 
-    /** Who to signal after a change: {@code urgent} after most, {@code routine} after a routine one. */
-    private record Signal(Runnable urgent, Runnable routine) {
+    /** Who to signal after a change: {@code watched}, {@code urgent} or {@code routine}, by the change's {@link Urgency}. */
+    private record Signal(Runnable watched, Runnable urgent, Runnable routine) {
+        Runnable of(Urgency urgency) {
+            return switch (urgency) {
+                case WATCHED -> watched;
+                case URGENT -> urgent;
+                case ROUTINE -> routine;
+            };
+        }
+    }
+
+    /** How soon a screen should show a change (see {@link #addChangeSignal(Runnable, Runnable, Runnable)}). */
+    private enum Urgency {
+        /** A node's or the API's state: what the audience watches for. */
+        WATCHED,
+        /** A pod, an Event: with the next frame. */
+        URGENT,
+        /** A Lease renewal, a ReplicaSet's status, an Event seen before, a removal of nothing. */
+        ROUTINE
     }
 
     /** The kinds of object a re-list can reconcile. */
@@ -94,7 +111,7 @@ public final class ClusterStore {
 
     /** Called (on the writing thread, outside the lock) after every change; must only set a flag. */
     public void addChangeSignal(Runnable signal) {
-        addChangeSignal(signal, signal);
+        addChangeSignal(signal, signal, signal);
     }
 
     /**
@@ -103,7 +120,16 @@ public final class ClusterStore {
      * status, an Event seen before — which a screen can show on its next heartbeat tick (issue 20).
      */
     public void addChangeSignal(Runnable urgent, Runnable routine) {
-        changeSignals.add(new Signal(urgent, routine));
+        addChangeSignal(urgent, urgent, routine);
+    }
+
+    /**
+     * The same, telling apart too the changes an audience watches for — a node's state (a Pi going NotReady,
+     * cordoned, gone) and the API's (unreachable, back) — which a screen may want to show even sooner than the
+     * pod churn around them: {@code watched} instead of {@code urgent} after those (issue 20).
+     */
+    public void addChangeSignal(Runnable watched, Runnable urgent, Runnable routine) {
+        changeSignals.add(new Signal(watched, urgent, routine));
     }
 
     /** Removes a signal added with {@code signal} as its only or urgent one. */
@@ -116,7 +142,7 @@ public final class ClusterStore {
             NodeInfo before = nodes.put(node.name(), node);
             written(Kind.NODE, node.name());
             each(l -> l.nodeChanged(before, node));
-            return true;
+            return Urgency.WATCHED;
         });
     }
 
@@ -127,7 +153,7 @@ public final class ClusterStore {
             if (before != null) {
                 each(l -> l.nodeChanged(before, null));
             }
-            return before != null;
+            return before != null ? Urgency.WATCHED : Urgency.ROUTINE;
         });
     }
 
@@ -138,7 +164,7 @@ public final class ClusterStore {
             written(Kind.POD, key);
             podKeysSinceSnapshot.add(key);
             each(l -> l.podChanged(before, pod));
-            return true;
+            return Urgency.URGENT;
         });
     }
 
@@ -150,7 +176,7 @@ public final class ClusterStore {
                 podKeysSinceSnapshot.add(key);
                 each(l -> l.podChanged(before, null));
             }
-            return before != null;
+            return before != null ? Urgency.URGENT : Urgency.ROUTINE;
         });
     }
 
@@ -159,7 +185,7 @@ public final class ClusterStore {
             LeaseInfo before = leases.put(lease.nodeName(), lease);
             written(Kind.LEASE, lease.nodeName());
             each(l -> l.leaseChanged(before, lease));
-            return false;
+            return Urgency.ROUTINE;
         });
     }
 
@@ -170,7 +196,7 @@ public final class ClusterStore {
             if (before != null) {
                 each(l -> l.leaseChanged(before, null));
             }
-            return false;
+            return Urgency.ROUTINE;
         });
     }
 
@@ -178,7 +204,7 @@ public final class ClusterStore {
         change(() -> {
             replicaSets.put(rs.key(), rs);
             written(Kind.REPLICA_SET, rs.key());
-            return false;
+            return Urgency.ROUTINE;
         });
     }
 
@@ -186,7 +212,7 @@ public final class ClusterStore {
         change(() -> {
             replicaSets.remove(key);
             writtenAt.get(Kind.REPLICA_SET).remove(key);
-            return false;
+            return Urgency.ROUTINE;
         });
     }
 
@@ -195,7 +221,7 @@ public final class ClusterStore {
             // A relist delivers the same event again; count it once.
             String key = event.uid() + "#" + event.count();
             if (!eventKeys.add(key)) {
-                return false;
+                return Urgency.ROUTINE;
             }
             events.addLast(event);
             while (events.size() > MAX_EVENTS) {
@@ -203,7 +229,7 @@ public final class ClusterStore {
                 eventKeys.remove(dropped.uid() + "#" + dropped.count());
             }
             each(l -> l.eventReceived(event));
-            return true;
+            return Urgency.URGENT;
         });
     }
 
@@ -221,10 +247,10 @@ public final class ClusterStore {
         }
     }
 
-    private void signalChange(boolean urgent) {
+    private void signalChange(Urgency urgency) {
         for (Signal signal : changeSignals) {
             try {
-                (urgent ? signal.urgent() : signal.routine()).run();
+                signal.of(urgency).run();
             } catch (RuntimeException e) {
                 LOG.warn("a change signal failed: {}", e.toString());
             }
@@ -281,7 +307,11 @@ public final class ClusterStore {
             cached = null;
             lock.notifyAll();
         }
-        signalChange(kind == Kind.NODE || kind == Kind.POD);
+        signalChange(switch (kind) {
+            case NODE -> Urgency.WATCHED;
+            case POD -> Urgency.URGENT;
+            case LEASE, REPLICA_SET -> Urgency.ROUTINE;
+        });
         return removed;
     }
 
@@ -297,7 +327,7 @@ public final class ClusterStore {
             ApiStatus before = api;
             api = status;
             each(l -> l.apiStatusChanged(before, status));
-            return true;
+            return Urgency.WATCHED;
         });
     }
 
@@ -307,18 +337,18 @@ public final class ClusterStore {
         }
     }
 
-    /** @param mutation applies the change; says whether it is urgent (not routine, see {@link #addChangeSignal(Runnable, Runnable)}) */
-    private void change(java.util.function.BooleanSupplier mutation) {
-        boolean urgent;
+    /** @param mutation applies the change; says how soon a screen should show it */
+    private void change(java.util.function.Supplier<Urgency> mutation) {
+        Urgency urgency;
         long changed;
         synchronized (lock) {
-            urgent = mutation.getAsBoolean();
+            urgency = mutation.get();
             changed = ++version;
             cached = null;
             lock.notifyAll();
         }
         LatencyTrace.storeChanged(changed);
-        signalChange(urgent);
+        signalChange(urgency);
     }
 
     public long version() {

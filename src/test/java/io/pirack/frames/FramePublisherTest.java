@@ -74,6 +74,29 @@ class FramePublisherTest {
     }
 
     @Test
+    void aWatchedChangeSoonAfterAFrameIsBuiltAtOnceAndThePacedBuildThenBuildsNothing() {
+        publisher.subscribe(shown::add);
+        builder.runAll();
+        runFx();
+        nanos.addAndGet(5_000_000L);
+        publisher.signal();
+        assertEquals(FramePublisher.FRAME_NANOS - 5_000_000L, builder.delayOfNext(), "pod churn waits for the slot");
+        publisher.signalNow();
+        assertEquals(0, builder.delayOfNext(), "a node's change does not");
+        builder.runSoonest();
+        runFx();
+        assertEquals(2, builds.get(), "the node's frame is built at once");
+        builder.runAll();
+        assertEquals(2, builds.get(), "and the paced build, with nothing left to show, builds nothing");
+        nanos.addAndGet(FramePublisher.FRAME_NANOS);
+        publisher.signal();
+        builder.runAll();
+        runFx();
+        assertEquals(3, builds.get(), "a change after that gets its frame as before");
+        assertEquals(3, shown.size());
+    }
+
+    @Test
     void aBusyFxThreadHasAtMostOneDeliveryQueuedAndGetsOnlyTheNewestFrame() {
         publisher.subscribe(shown::add);
         for (int i = 0; i < 3; i++) {
@@ -174,6 +197,13 @@ class FramePublisherTest {
             clock.advance(java.time.Duration.ofNanos(FramePublisher.FRAME_NANOS));
             store.putNode(readyNode("rpi1"));
             assertEquals(1, builder.due(), "a node change is built at once");
+            builder.runAll();
+            runFx();
+            store.putPod(io.pirack.testing.ClusterFixtures.pod("hello-2", "rpi1", io.pirack.core.cluster.PodPhase.RUNNING,
+                    true, false, io.pirack.core.cluster.OwnerKind.REPLICA_SET, "hello"));
+            assertEquals(FramePublisher.FRAME_NANOS, builder.delayOfNext(), "a pod change right after a frame waits for the slot");
+            store.putNode(readyNode("rpi2"));
+            assertEquals(0, builder.delayOfNext(), "a node change right after a frame does not");
             builder.runAll();
             store.putLease(lease("rpi1", clock.instant()));
             assertEquals(0, builder.due(), "and a renewal after them waits again");
@@ -284,6 +314,13 @@ class FramePublisherTest {
 
         void runNext() {
             tasks.remove(0).run().run();
+        }
+
+        /** Runs the task due first (the shortest wait), as the real scheduler would. */
+        void runSoonest() {
+            Task soonest = tasks.stream().min(java.util.Comparator.comparingLong(Task::delayNanos)).orElseThrow();
+            tasks.remove(soonest);
+            soonest.run().run();
         }
 
         /** Runs every build that is due, and what those schedule, but not the waits for a tick. */

@@ -100,6 +100,21 @@ class ClusterStoreTest {
     }
 
     @Test
+    void aNodesAndTheApisStateAreWhatTheAudienceWatchesForPodsAndEventsAreNot() {
+        List<String> signalled = new ArrayList<>();
+        store.addChangeSignal(() -> signalled.add("watched"), () -> signalled.add("urgent"), () -> signalled.add("routine"));
+        store.putNode(ClusterFixtures.readyNode("rpi2"));
+        store.putPod(pod("hello-1", true));
+        store.putLease(ClusterFixtures.lease("rpi2", 1, 1));
+        store.setApiStatus(ClusterFixtures.LIVE);
+        store.removeNode("rpi2");
+        store.removeNode("rpi2");
+        store.removePod(pod("hello-1", true).key());
+        assertEquals(List.of("watched", "urgent", "routine", "watched", "watched", "routine", "urgent"), signalled,
+                "a node or the API watched, a pod urgent, a renewal or a removal of nothing routine");
+    }
+
+    @Test
     void aThrowingListenerNeitherUndoesTheChangeNorSilencesTheOthers() {
         List<String> seen = new ArrayList<>();
         store.addListener(new ClusterChangeListener() {
