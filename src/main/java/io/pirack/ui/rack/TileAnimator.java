@@ -1,10 +1,15 @@
 package io.pirack.ui.rack;
 
+import io.pirack.concurrent.Background;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import javafx.animation.AnimationTimer;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
 
 /**
  * One timer for every grid card whose drawn tiles are growing in or fading out, and for the grid's
@@ -15,11 +20,17 @@ final class TileAnimator {
     /** Something else the grid moves in the same steps (a travelling ghost). */
     interface Stepper {
         /**
-         * One step at pulse time {@code now}.
+         * One step at time {@code now} ({@link System#nanoTime()}'s clock).
          *
          * @return whether it still moves
          */
         boolean step(long now);
+    }
+
+    /** Where the steps come from: a timer that calls {@code step} on the FX thread every {@code periodNanos}. */
+    interface StepTimer {
+        /** Starts calling {@code step}; the returned handle stops it (and may be run more than once). FX thread. */
+        Runnable every(long periodNanos, Runnable step);
     }
 
     /** Grid cards animating their drawn tiles at once, at most. */
@@ -28,52 +39,91 @@ final class TileAnimator {
      * The drawn tiles move in steps of this many nanoseconds (15 a second), every card on the same
      * pulse: a 100-Pi grid under churn otherwise repainted some card, and so rendered the window, on
      * every 60 Hz pulse (23.6 renders per node change at 100 nodes, issue 20). A grow still shows five
-     * steps, a fade ten; the pulses in between find nothing to draw.
+     * steps, a fade ten.
      */
     static final long STEP_NANOS = 1_000_000_000L / 15;
+
+    /**
+     * The app's steps: a timer thread posts each one to the FX thread, at most one waiting at a time. Not a
+     * JavaFX {@code AnimationTimer}: a running animation makes JavaFX pulse at its full rate (120 Hz on Linux),
+     * and each pulse walks the whole scene to update bounds — under churn at 100 Pis, where a ghost is nearly
+     * always in flight, 105 of every 120 pulses found nothing to move and that walk was 29 % of the FX thread
+     * (JFR, issue 20, session 16). A step now asks for the one pulse that draws it.
+     */
+    static final StepTimer FX_STEPS = new StepTimer() {
+        private ScheduledExecutorService thread;
+
+        @Override
+        public Runnable every(long periodNanos, Runnable step) {
+            if (thread == null) {
+                thread = Background.timer("grid-animation-steps");
+            }
+            AtomicBoolean waiting = new AtomicBoolean();
+            ScheduledFuture<?> timer = thread.scheduleAtFixedRate(() -> {
+                if (waiting.compareAndSet(false, true)) {
+                    Platform.runLater(() -> {
+                        waiting.set(false);
+                        step.run();
+                    });
+                }
+            }, 0, periodNanos, TimeUnit.NANOSECONDS);
+            return () -> timer.cancel(false);
+        }
+    };
 
     private final Set<TileCanvas> animatingCards = new LinkedHashSet<>();
     private final List<Stepper> steppers = new ArrayList<>();
     private long lastStep = Long.MIN_VALUE;
     /** Null when a test drives the pulses by hand ({@link #byHand}). */
-    private final AnimationTimer timer;
+    private final StepTimer timer;
+    /** Stops the running timer; null while none runs. */
+    private Runnable stopTimer;
 
     TileAnimator() {
-        this(true);
+        this(FX_STEPS);
     }
 
-    private TileAnimator(boolean onPulses) {
-        timer = !onPulses ? null : new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (!pulse(now)) {
-                    stop();
-                }
-            }
-        };
+    /** An animator on the given steps; {@code null}: only {@link #pulse} moves anything (tests). */
+    TileAnimator(StepTimer timer) {
+        this.timer = timer;
     }
 
     /** An animator whose pulses come only from {@link #pulse} (tests). */
     static TileAnimator byHand() {
-        return new TileAnimator(false);
+        return new TileAnimator(null);
     }
 
     /**
-     * One pulse at {@code now}: on a step's first pulse every card and ghost moves.
+     * One pulse at {@code now}, for pulses at any rate (tests): on a step's first pulse every card and ghost moves.
      *
      * @return whether anything still moves
      */
     boolean pulse(long now) {
-        if (steps(now)) {
-            animatingCards.removeIf(card -> !card.animate(now));
-            steppers.removeIf(s -> !s.step(now));
-        }
+        return steps(now) ? step(now) : moving();
+    }
+
+    /** Every card and ghost moves one step. */
+    private boolean step(long now) {
+        animatingCards.removeIf(card -> !card.animate(now));
+        steppers.removeIf(s -> !s.step(now));
+        return moving();
+    }
+
+    private boolean moving() {
         return !animatingCards.isEmpty() || !steppers.isEmpty();
     }
 
     private void start() {
-        if (timer != null) {
-            timer.start();
+        if (timer != null && stopTimer == null) {
+            stopTimer = timer.every(STEP_NANOS, this::timed);
+        }
+    }
+
+    /** A step from the timer: each is a step (the timer keeps the pace); the last one stops it. */
+    private void timed() {
+        if (stopTimer != null && !step(System.nanoTime())) {
+            stopTimer.run();
+            stopTimer = null;
         }
     }
 
@@ -90,7 +140,7 @@ final class TileAnimator {
     /**
      * A grid card has drawn tiles to animate. Under heavy churn (more than
      * {@link #MAX_ANIMATING_CARDS} cards at once) tiles just appear and vanish: repainting every
-     * card on every pulse would cost more than the motion is worth. FX thread.
+     * card on every step would cost more than the motion is worth. FX thread.
      *
      * @return whether the card may animate
      */
