@@ -1,10 +1,10 @@
 package io.pirack.ui.rack;
 
-import io.pirack.concurrent.Background;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +57,12 @@ final class TileAnimator {
         @Override
         public Runnable every(long periodNanos, Runnable step) {
             if (thread == null) {
-                thread = Background.timer("grid-animation-steps");
+                // Its own named daemon thread: the ui packages do not reach io.pirack.concurrent (ArchitectureTest).
+                thread = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "grid-animation-steps");
+                    t.setDaemon(true);
+                    return t;
+                });
             }
             AtomicBoolean waiting = new AtomicBoolean();
             ScheduledFuture<?> timer = thread.scheduleAtFixedRate(() -> {
