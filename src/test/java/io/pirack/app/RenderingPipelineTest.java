@@ -32,4 +32,20 @@ class RenderingPipelineTest {
     void theUsersOwnPrismOrderWins() {
         assertEquals(Optional.empty(), RenderingPipeline.order("Linux", "es2,sw", false));
     }
+
+    @Test
+    void theSoftwarePipelineKeepsUpToFifteenDirtyRegionsApart() {
+        assertEquals(Optional.of("15"), RenderingPipeline.dirtyRegions("sw", null));
+    }
+
+    @Test
+    void aGpuPipelineOrJavaFxsOwnOrderKeepsPrismsDefaultDirtyRegions() {
+        assertEquals(Optional.empty(), RenderingPipeline.dirtyRegions(null, null));
+        assertEquals(Optional.empty(), RenderingPipeline.dirtyRegions("es2,sw", null));
+    }
+
+    @Test
+    void theUsersOwnDirtyRegionCountWins() {
+        assertEquals(Optional.empty(), RenderingPipeline.dirtyRegions("sw", "6"));
+    }
 }
