@@ -79,8 +79,6 @@ final class TileAnimator {
 
     private final Set<TileCanvas> animatingCards = new LinkedHashSet<>();
     private final List<Stepper> steppers = new ArrayList<>();
-    private long lastStep = Long.MIN_VALUE;
-    /** Null when a test drives the pulses by hand ({@link #byHand}). */
     private final StepTimer timer;
     /** Stops the running timer; null while none runs. */
     private Runnable stopTimer;
@@ -89,27 +87,17 @@ final class TileAnimator {
         this(FX_STEPS);
     }
 
-    /** An animator on the given steps; {@code null}: only {@link #pulse} moves anything (tests). */
+    /** An animator on the given steps (tests pass a timer they run by hand). */
     TileAnimator(StepTimer timer) {
         this.timer = timer;
     }
 
-    /** An animator whose pulses come only from {@link #pulse} (tests). */
-    static TileAnimator byHand() {
-        return new TileAnimator(null);
-    }
-
     /**
-     * One pulse at {@code now}, for pulses at any rate (tests): on a step's first pulse every card and ghost moves.
+     * One step at {@code now}: every card and ghost moves. The timer calls it; tests may too.
      *
      * @return whether anything still moves
      */
-    boolean pulse(long now) {
-        return steps(now) ? step(now) : moving();
-    }
-
-    /** Every card and ghost moves one step. */
-    private boolean step(long now) {
+    boolean step(long now) {
         animatingCards.removeIf(card -> !card.animate(now));
         steppers.removeIf(s -> !s.step(now));
         return moving();
@@ -120,7 +108,7 @@ final class TileAnimator {
     }
 
     private void start() {
-        if (timer != null && stopTimer == null) {
+        if (stopTimer == null) {
             stopTimer = timer.every(STEP_NANOS, this::timed);
         }
     }
@@ -131,16 +119,6 @@ final class TileAnimator {
             stopTimer.run();
             stopTimer = null;
         }
-    }
-
-    /** Whether the pulse at {@code now} starts a new animation step (the first pulse always does). */
-    boolean steps(long now) {
-        long step = Math.floorDiv(now, STEP_NANOS);
-        if (step == lastStep) {
-            return false;
-        }
-        lastStep = step;
-        return true;
     }
 
     /**

@@ -9,7 +9,9 @@ import io.pirack.core.rack.LedStates.PodLed;
 import io.pirack.ui.Styles;
 import io.pirack.ui.rack.RackViewModel.PodKind;
 import io.pirack.ui.rack.RackViewModel.PodModel;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
@@ -71,23 +73,26 @@ class GridDrawingCostTest {
     @Test
     void aGhostInTheGridMovesOnlyOnTheSharedStepsAndIsGoneAfterItsLanding() throws Exception {
         long step = TileAnimator.STEP_NANOS;
-        long pulse = 1_000_000_000L / 60;
         onFx(() -> {
-            TileAnimator steps = TileAnimator.byHand();
+            List<Long> periods = new ArrayList<>();
+            TileAnimator steps = new TileAnimator((period, run) -> {
+                periods.add(period);
+                return () -> { };
+            });
             GhostOverlay overlay = new GhostOverlay(steps);
             Label ghost = launch(overlay, true);
+            assertEquals(List.of(step), periods, "the ghost asked for the grid's 15 steps a second");
             long start = 40 * step + 1;
             Set<Double> places = new HashSet<>();
-            for (int i = 0; i < 60; i++) {
-                steps.pulse(start + i * pulse);
+            for (int i = 0; i < 15; i++) {
+                steps.step(start + i * step);
                 places.add(ghost.getTranslateX());
             }
-            assertTrue(places.size() >= 14 && places.size() <= 16,
-                    "a second of 60 Hz pulses moves the ghost " + places.size() + " times");
+            assertEquals(15, places.size(), "a second of steps moves the ghost on each");
             assertTrue(ghost.getTranslateX() > 150 && ghost.getTranslateY() > 60, "after a second it is well on its way");
             boolean moving = true;
-            for (int i = 60; i < 150 && moving; i++) {
-                moving = steps.pulse(start + i * pulse);
+            for (int i = 15; i < 40 && moving; i++) {
+                moving = steps.step(start + i * step);
             }
             assertFalse(moving, "the steps stop once the ghost landed");
             assertFalse(overlay.getChildren().contains(ghost), "the ghost is gone after its landing");
@@ -99,9 +104,13 @@ class GridDrawingCostTest {
     @Test
     void aGhostInTheStackedRackTravelsOnItsOwnSmoothAnimationNotOnTheGridSteps() throws Exception {
         onFx(() -> {
-            TileAnimator steps = TileAnimator.byHand();
+            List<Long> periods = new ArrayList<>();
+            TileAnimator steps = new TileAnimator((period, run) -> {
+                periods.add(period);
+                return () -> { };
+            });
             launch(new GhostOverlay(steps), false);
-            assertFalse(steps.pulse(TileAnimator.STEP_NANOS * 3), "nothing of the stacked rack waits for the grid's steps");
+            assertEquals(List.of(), periods, "nothing of the stacked rack waits for the grid's steps");
             return null;
         });
     }

@@ -72,27 +72,6 @@ class RackGridRedrawTest {
         });
     }
 
-    /**
-     * Under churn at 100 Pis the drawn tiles' grow and fade animations step 15 times a second, every
-     * card on the same pulses, so 60 Hz pulses find something to redraw on a quarter of them, not all.
-     */
-    @Test
-    void drawnTileAnimationsRedrawOnFifteenPulsesASecondSharedByEveryCard() throws Exception {
-        TileAnimator animator = onFx(TileAnimator::new);
-        long start = 987_654_321L;
-        long pulse = 1_000_000_000L / 60;
-        int steps = 0;
-        for (int i = 0; i < 60; i++) {
-            if (animator.steps(start + i * pulse)) {
-                steps++;
-            }
-        }
-        assertTrue(steps >= 14 && steps <= 16, "a second of 60 Hz pulses redraws the animations " + steps + " times");
-        long now = start + 60 * pulse;
-        animator.steps(now);
-        assertTrue(!animator.steps(now + 1), "a second card's animation in the same step waits for the same pulse");
-    }
-
     @Test
     void aCardIsRedrawnOnlyWhenItsOwnTilesChangedNotWhenItsNodeOrAnotherCardChanged() throws Exception {
         RackViewStage.show(view, rack(100, n -> n, List.of()));
