@@ -41,6 +41,11 @@ public final class RackView extends Region {
     private final Label banner = new Label();
     private final ChassisCanvas chassis = new ChassisCanvas();
     private final Pane layersPane = new FreePane();
+    /**
+     * The cards, at most {@link #CARDS_PER_GROUP} to a pane over the whole layer area (see there).
+     * A card stays in the group it joined, so moving Pis in the rack moves no node between parents.
+     */
+    private final List<Pane> cardGroups = new ArrayList<>();
     private final GhostOverlay overlay;
     private final Map<String, LayerNode> layers = new LinkedHashMap<>();
     private final ObservableValue<Boolean> inShowingWindow;
@@ -60,6 +65,16 @@ public final class RackView extends Region {
     private final LayerReordering reordering;
     private long framesApplied;
     private long frameNanos;
+
+    /**
+     * Cards per group pane. When more than 12 children of one parent changed in a frame, Prism
+     * repaints the parent's whole bounds instead of each child's ({@code NGNode}'s
+     * DIRTY_CHILDREN_ACCUMULATED_THRESHOLD): at 100 Pis in one pane, a frame that turned the heartbeat
+     * LEDs of more than 12 cards repainted the whole grid (1,200 nodes, 40–65 ms on two loaded cores),
+     * and a node's Ready flip waited behind that render (issue 20). Ten cards to a group and at most
+     * twelve groups keep every change its own rectangle up to 120 Pis.
+     */
+    static final int CARDS_PER_GROUP = 10;
 
     public RackView(PlugActions plugs, Consumer<RackSpec> onReorder) {
         this.plugs = plugs;
@@ -232,19 +247,40 @@ public final class RackView extends Region {
     private void reorder(List<String> nextOrder) {
         for (String gone : order) {
             if (!nextOrder.contains(gone)) {
-                layersPane.getChildren().remove(layers.remove(gone));
+                leaveGroup(layers.remove(gone));
             }
         }
         for (String host : nextOrder) {
             layers.computeIfAbsent(host, h -> {
                 LayerNode node = new LayerNode(h, layerActions);
                 reordering.enable(node);
-                layersPane.getChildren().add(layersPane.getChildren().size() - 1, node);
+                joinGroup(node);
                 return node;
             });
         }
         order = List.copyOf(nextOrder);
         requestLayout();
+    }
+
+    /** Puts a new card in the first group with room, or in a new group under the ghosts' overlay. */
+    private void joinGroup(LayerNode card) {
+        Pane group = cardGroups.stream().filter(g -> g.getChildren().size() < CARDS_PER_GROUP).findFirst().orElseGet(() -> {
+            Pane added = new FreePane();
+            added.setPickOnBounds(false);
+            cardGroups.add(added);
+            layersPane.getChildren().add(layersPane.getChildren().size() - 1, added);
+            return added;
+        });
+        group.getChildren().add(card);
+    }
+
+    private void leaveGroup(LayerNode card) {
+        Pane group = (Pane) card.getParent();
+        group.getChildren().remove(card);
+        if (group.getChildren().isEmpty()) {
+            cardGroups.remove(group);
+            layersPane.getChildren().remove(group);
+        }
     }
 
     /** Moves the layer at {@code from} to {@code to} in the rack spec and hands the result to the app. */
@@ -290,6 +326,8 @@ public final class RackView extends Region {
         chassis.relocate(0, y);
         layersPane.resizeRelocate(0, y, width, areaH);
         overlay.resizeRelocate(0, 0, width, areaH);
+        // Each group covers the whole area, so a card's position is the same as in the layer pane.
+        cardGroups.forEach(group -> group.resizeRelocate(0, 0, width, areaH));
         RackGeometry.Layout g = RackGeometry.layout(order.size(), width, areaH);
         overlay.setGrid(g.compact());
         chassis.fit(g, order.size(), width, areaH);

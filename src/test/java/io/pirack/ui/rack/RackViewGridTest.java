@@ -103,6 +103,37 @@ class RackViewGridTest {
                 .getAccessibleText()), "screen readers hear what the card shows");
     }
 
+    /**
+     * Prism repaints a parent's whole bounds once more than 12 of its children changed in a frame: with
+     * 100 cards in one pane, a frame that turned a dozen heartbeat LEDs repainted the whole grid (issue
+     * 20). The cards sit ten to a group; moving a Pi moves no card to another parent, and the groups let
+     * the pointer through to the cards under them.
+     */
+    @Test
+    void aHundredPiGridKeepsTenCardsToAParentAndTheGroupsLetThePointerThrough() throws Exception {
+        show(rack(100));
+        Map<javafx.scene.Parent, Long> cardsPerParent = onFx(() -> view.layerOrder().stream()
+                .collect(Collectors.groupingBy(h -> view.layerNode(h).getParent(), Collectors.counting())));
+        assertEquals(10, cardsPerParent.size(), "ten groups");
+        assertTrue(cardsPerParent.values().stream().allMatch(n -> n <= RackView.CARDS_PER_GROUP), cardsPerParent.values().toString());
+        javafx.scene.Parent before = onFx(() -> view.layerNode("rpi1").getParent());
+        onFx(() -> {
+            view.moveLayer(0, 99);
+            view.applyCss();
+            view.layout();
+            return null;
+        });
+        assertEquals(before, onFx(() -> view.layerNode("rpi1").getParent()), "rpi1 kept its group");
+        assertTrue(onFx(() -> view.layerNode("rpi1").getLayoutY() > view.layerNode("rpi100").getLayoutY() - 1
+                && view.layerNode("rpi1").getLayoutX() > view.layerNode("rpi100").getLayoutX()), "and moved to the last place");
+        javafx.geometry.Point2D centre = onFx(() -> {
+            Bounds b = view.layerNode("rpi95").localToScreen(view.layerNode("rpi95").getLayoutBounds());
+            return new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY());
+        });
+        new org.testfx.api.FxRobot().moveTo(centre);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> view.layerNode("rpi95").isHover()));
+    }
+
     @Test
     void drawnTilesShowTheAppColourAndTheirStateAndAnswerClicks() throws Exception {
         show(rack(40));
