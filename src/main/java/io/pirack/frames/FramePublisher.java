@@ -32,10 +32,11 @@ import java.util.function.Supplier;
  * queued: a slow FX thread skips stale frames instead of working through a backlog.
  *
  * <p>Quiet idle (issue 20): between changes the only frames are one per heartbeat tick
- * ({@link LedStates#HEARTBEAT_TICK}, on the whole second of the frames' clock), which turns the
+ * ({@link LedStates#HEARTBEAT_TICK}, on the whole second of the frames' clock; a rack of more than
+ * {@link LedStates#HEARTBEAT_GROUP} Pis ticks in groups spread over the second), which turns the
  * heartbeat LEDs on and off and refreshes clock-based text. A change that only renews Leases is
  * not worth a frame of its own: it waits for that tick ({@link #signalHeartbeat}), so with every Pi
- * renewing the screen is redrawn at most once a second for them.
+ * renewing the screen is redrawn at most once a tick for them.
  */
 public final class FramePublisher extends FrameFanOut implements AutoCloseable {
 
@@ -180,7 +181,7 @@ public final class FramePublisher extends FrameFanOut implements AutoCloseable {
         }
         LatencyTrace.frameBuilt(frame.cluster().version());
         Instant now = frame.now();
-        wakeAtTick(Duration.between(now, LedStates.nextTick(now)).toNanos() + CLOCK_SLACK_NANOS);
+        wakeAtTick(Duration.between(now, LedStates.nextTick(now, frame.hosts().size())).toNanos() + CLOCK_SLACK_NANOS);
         if (handOver.getAndSet(frame) == null) {
             fxExecutor.execute(this::deliverNewest);
         }

@@ -171,6 +171,19 @@ class FramePublisherTest {
     }
 
     @Test
+    void aHundredPiRackAsksForItsNextTickGroupNotTheWholeSecond() {
+        FramePublisher large = new FramePublisher(
+                () -> frame(RackSpec.rehearsal(100), snapshot(LIVE, List.of(readyNode("rpi1")), List.of(), List.of(lease("rpi1", T0)), List.of()),
+                        T0.plusMillis(300)),
+                fx::add, builder, nanos::get);
+        large.subscribe(shown::add);
+        large.signal();
+        builder.runAll();
+        assertEquals(List.of(100_000_000L + FramePublisher.CLOCK_SLACK_NANOS), builder.tickWaits(),
+                "ten groups a second: the one at 400 ms is next, so no frame turns every LED at once");
+    }
+
+    @Test
     void aLeaseRenewalAloneWaitsForTheTickWhileANodeOrPodChangeIsBuiltAtOnce() {
         SettableClock clock = new SettableClock(T0.plusMillis(100));
         ClusterStore store = new ClusterStore(clock, "test cluster");

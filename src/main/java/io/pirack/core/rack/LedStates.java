@@ -18,13 +18,27 @@ import java.time.Instant;
 public final class LedStates {
 
     /**
-     * The heartbeat LEDs' shared tick (issue 20, quiet idle): a renewal lights its Pi's LED from the
-     * first tick after it arrived until the next one, so every Pi's flashes — on and off — change on
-     * the same whole seconds and a rack of any size costs at most one redraw a second for them.
-     * A renewal shows at most one tick late; the flash is dark again at most two ticks after the
-     * last renewal arrived, so a Pi that stops renewing stops flashing within 2 s.
+     * The heartbeat LEDs' tick (issue 20, quiet idle): a renewal lights its Pi's LED from the first
+     * tick after it arrived until the next one, so a rack's flashes — on and off — change together on
+     * a few instants a second and cost at most one redraw each, however many Pis renew. A renewal
+     * shows at most one tick late; the flash is dark again at most two ticks after the last renewal
+     * arrived, so a Pi that stops renewing stops flashing within 2 s. Up to {@link #HEARTBEAT_GROUP}
+     * Pis tick together on the whole second; a larger rack's Pis tick in groups spread over the second
+     * ({@link #heartbeatPhase}).
      */
     public static final Duration HEARTBEAT_TICK = Duration.ofSeconds(1);
+
+    /**
+     * At most this many Pis' heartbeat LEDs change on one tick. Prism's software pipeline keeps at
+     * most 15 changed rectangles apart and merges more: at 100 Pis, every LED turning on the whole
+     * second merged into rectangles over most of the grid, whose repaint (1,200 nodes, 40–65 ms on two
+     * loaded cores) was the render a node's Ready flip waited behind in the slowest changes (issue 20).
+     * Ten leave room for the pod changes of the same frame.
+     */
+    public static final int HEARTBEAT_GROUP = 10;
+
+    /** Groups tick at least 100 ms apart (more than 100 Pis: groups of more than {@link #HEARTBEAT_GROUP}). */
+    static final int MAX_HEARTBEAT_GROUPS = 10;
 
     private LedStates() {
     }
@@ -130,15 +144,25 @@ public final class LedStates {
     }
 
     /**
-     * The heartbeat LED from the node's Lease. Lit (FLASH) during the whole tick after the tick in
-     * which the renewal arrived (see {@link #HEARTBEAT_TICK}); stopped means no renewal for a full
-     * lease duration (40 s by default): the kubelet is certainly not heartbeating any more.
+     * The heartbeat LED from the node's Lease, for a Pi that ticks on the whole second (a rack of up
+     * to {@link #HEARTBEAT_GROUP} Pis, or where only "stopped" matters). See {@link #heartbeat(LeaseInfo,
+     * ApiStatus, Instant, Duration)}.
      */
     public static HeartbeatLed heartbeat(LeaseInfo lease, ApiStatus api, Instant now) {
+        return heartbeat(lease, api, now, Duration.ZERO);
+    }
+
+    /**
+     * The heartbeat LED from the node's Lease. Lit (FLASH) during the whole tick after the tick in
+     * which the renewal arrived (see {@link #HEARTBEAT_TICK}; this Pi's ticks start {@code phase} after
+     * the whole second, {@link #heartbeatPhase}); stopped means no renewal for a full lease duration
+     * (40 s by default): the kubelet is certainly not heartbeating any more.
+     */
+    public static HeartbeatLed heartbeat(LeaseInfo lease, ApiStatus api, Instant now, Duration phase) {
         if (!api.isLive() || lease == null || lease.receivedAt() == null) {
             return HeartbeatLed.UNKNOWN;
         }
-        Instant tick = tickStart(now);
+        Instant tick = tickStart(now.minus(phase)).plus(phase);
         Instant received = lease.receivedAt();
         if (!received.isBefore(tick.minus(HEARTBEAT_TICK)) && received.isBefore(tick)) {
             return HeartbeatLed.FLASH;
@@ -146,14 +170,38 @@ public final class LedStates {
         return now.isAfter(stopsAt(lease)) ? HeartbeatLed.STOPPED : HeartbeatLed.BEATING;
     }
 
+    /** How many tick groups a rack of {@code pis} Pis has: one up to {@link #HEARTBEAT_GROUP} Pis. */
+    public static int heartbeatGroups(int pis) {
+        return Math.max(1, Math.min(MAX_HEARTBEAT_GROUPS, (pis + HEARTBEAT_GROUP - 1) / HEARTBEAT_GROUP));
+    }
+
+    /**
+     * Where the {@code index}-th Pi of a rack of {@code pis} (in the rack's order) ticks within each
+     * second: neighbours fall in different groups, every group the same size give or take one.
+     */
+    public static Duration heartbeatPhase(int index, int pis) {
+        int groups = heartbeatGroups(pis);
+        return HEARTBEAT_TICK.dividedBy(groups).multipliedBy(Math.floorMod(index, groups));
+    }
+
     /** The start of the heartbeat tick {@code now} is in: the whole second at or before it. */
     public static Instant tickStart(Instant now) {
         return now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
-    /** The next heartbeat tick after {@code now}, when LEDs may change by the clock alone. */
+    /** The next whole-second tick after {@code now} (the Pending blink's and clock texts' step). */
     public static Instant nextTick(Instant now) {
         return tickStart(now).plus(HEARTBEAT_TICK);
+    }
+
+    /** The next tick of any group of a rack of {@code pis} Pis after {@code now}, when LEDs may change by the clock alone. */
+    public static Instant nextTick(Instant now, int pis) {
+        int groups = heartbeatGroups(pis);
+        Duration step = HEARTBEAT_TICK.dividedBy(groups);
+        Instant second = tickStart(now);
+        long group = Duration.between(second, now).dividedBy(step) + 1;
+        // After the last group comes the first one's whole second (a step need not divide the second).
+        return group < groups ? second.plus(step.multipliedBy(group)) : second.plus(HEARTBEAT_TICK);
     }
 
     /** The last instant the heartbeat still counts as beating: a full lease duration after the last renewal. */

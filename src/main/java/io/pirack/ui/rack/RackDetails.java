@@ -118,7 +118,11 @@ final class RackDetails {
     /** The heartbeat LED's tooltip: what it shows and how long ago the last renewal arrived. */
     static String heartbeat(RackFrame frame, String host) {
         LeaseInfo lease = frame == null ? null : frame.cluster().leases().get(host);
-        HeartbeatLed led = frame == null ? HeartbeatLed.UNKNOWN : LedStates.heartbeat(lease, frame.cluster().api(), frame.now());
+        HeartbeatLed led = HeartbeatLed.UNKNOWN;
+        if (frame != null) {
+            List<String> hosts = frame.hosts();
+            led = LedStates.heartbeat(lease, frame.cluster().api(), frame.now(), LedStates.heartbeatPhase(hosts.indexOf(host), hosts.size()));
+        }
         String age = lease == null || lease.receivedAt() == null ? "no heartbeat seen"
                 : "last heartbeat " + TimeText.age(Duration.between(lease.receivedAt(), frame.now())) + " ago";
         return "Heartbeat LED: " + led.words + " — " + age;

@@ -19,10 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns each {@link RackFrame} into immutable per-layer models for the drawn rack. Layers follow the
@@ -126,8 +124,10 @@ public final class RackViewModel {
             frame.spec().slots().forEach(slot -> slotsByHost.put(slot.hostname(), slot));
         }
         List<LayerModel> layers = new ArrayList<>();
-        for (String host : layerOrder(frame.spec(), s)) {
-            layers.add(layer(host, frame, tiles.on(host)));
+        List<String> hosts = frame.hosts();
+        for (int i = 0; i < hosts.size(); i++) {
+            String host = hosts.get(i);
+            layers.add(layer(host, frame, tiles.on(host), LedStates.heartbeatPhase(i, hosts.size())));
         }
         long ready = s.readyNodeCount();
         String counts = layers.size() + " Pis · " + (api.isLive() ? ready + " Ready" : "Ready unknown") + " · " + tiles.counts();
@@ -148,15 +148,7 @@ public final class RackViewModel {
         return name + " — " + source;
     }
 
-    static List<String> layerOrder(RackSpec spec, ClusterSnapshot s) {
-        List<String> order = new ArrayList<>();
-        spec.slots().forEach(slot -> order.add(slot.hostname()));
-        Set<String> known = new HashSet<>(order);
-        s.nodes().keySet().stream().filter(n -> !known.contains(n)).forEach(order::add);
-        return order;
-    }
-
-    private LayerModel layer(String host, RackFrame frame, List<PodModel> pods) {
+    private LayerModel layer(String host, RackFrame frame, List<PodModel> pods, Duration heartbeatPhase) {
         ClusterSnapshot s = frame.cluster();
         ApiStatus api = s.api();
         NodeInfo node = s.nodes().get(host);
@@ -165,7 +157,7 @@ public final class RackViewModel {
         NodeRole role = node != null ? node.role() : slot != null ? slot.role() : null;
         LeaseInfo lease = s.leases().get(host);
         return new LayerModel(host, ip, role, LedStates.link(frame.links().get(host)),
-                LedStates.heartbeat(lease, api, frame.now()),
+                LedStates.heartbeat(lease, api, frame.now(), heartbeatPhase),
                 LedStates.node(node, api), frame.plugs().getOrDefault(host, ""), pods);
     }
 

@@ -219,6 +219,70 @@ class LedStatesTest {
     }
 
     @Test
+    void upToTenPisTickOnTheWholeSecondALargerRackInGroupsSpreadOverTheSecond() {
+        for (int i = 0; i < 10; i++) {
+            assertEquals(Duration.ZERO, LedStates.heartbeatPhase(i, 10), "a rack of ten: one tick for all");
+        }
+        assertEquals(T0.plusSeconds(1), LedStates.nextTick(T0.plusMillis(730), 4));
+        assertEquals(2, LedStates.heartbeatGroups(11));
+        assertEquals(Duration.ofMillis(500), LedStates.heartbeatPhase(1, 11));
+        assertEquals(10, LedStates.heartbeatGroups(100));
+        assertEquals(10, LedStates.heartbeatGroups(1000), "groups at least 100 ms apart");
+        assertEquals(Duration.ZERO, LedStates.heartbeatPhase(0, 100));
+        assertEquals(Duration.ofMillis(100), LedStates.heartbeatPhase(1, 100), "neighbours tick apart");
+        assertEquals(Duration.ZERO, LedStates.heartbeatPhase(10, 100));
+        assertEquals(Duration.ofMillis(800), LedStates.heartbeatPhase(98, 100));
+        assertEquals(T0.plusMillis(800), LedStates.nextTick(T0.plusMillis(730), 100));
+        assertEquals(T0.plusMillis(100), LedStates.nextTick(T0, 100), "on a tick, the next one");
+        assertEquals(T0.plusSeconds(1), LedStates.nextTick(T0.plusMillis(900), 100), "after the last group, the whole second");
+        Duration third = Duration.ofNanos(333_333_333);
+        assertEquals(T0.plus(third.multipliedBy(2)), LedStates.nextTick(T0.plusMillis(400), 30));
+        assertEquals(T0.plusSeconds(1), LedStates.nextTick(T0.plus(third.multipliedBy(2)), 30), "a step that does not divide the second");
+    }
+
+    /**
+     * Why the groups: 100 Pis renewing together once lit and darkened 100 LEDs in one frame, which the
+     * software renderer repainted as one rectangle over the whole grid. Stepping from tick to tick as the
+     * frame builder does, no frame changes more than {@link LedStates#HEARTBEAT_GROUP} LEDs, and every
+     * Pi still flashes for one whole tick of its own, at most one tick after each renewal.
+     */
+    @Test
+    void aHundredPisRenewingTogetherChangeAtMostTwelveLedsAFrameAndEachStillFlashesForOneTick() {
+        int pis = 100;
+        Instant renewed = T0.plusMillis(300);
+        List<LeaseInfo> leases = new java.util.ArrayList<>();
+        for (int i = 0; i < pis; i++) {
+            leases.add(ClusterFixtures.lease("rpi" + (i + 1), renewed));
+        }
+        HeartbeatLed[] shown = new HeartbeatLed[pis];
+        java.util.Arrays.fill(shown, HeartbeatLed.BEATING);
+        Instant[] litAt = new Instant[pis];
+        Instant[] darkAt = new Instant[pis];
+        int largestFrame = 0;
+        for (Instant frame = LedStates.nextTick(renewed, pis); frame.isBefore(T0.plusSeconds(4)); frame = LedStates.nextTick(frame, pis)) {
+            int changed = 0;
+            for (int i = 0; i < pis; i++) {
+                HeartbeatLed led = LedStates.heartbeat(leases.get(i), LIVE, frame, LedStates.heartbeatPhase(i, pis));
+                if (led != shown[i]) {
+                    changed++;
+                    if (led == HeartbeatLed.FLASH) {
+                        litAt[i] = frame;
+                    } else {
+                        darkAt[i] = frame;
+                    }
+                    shown[i] = led;
+                }
+            }
+            largestFrame = Math.max(largestFrame, changed);
+        }
+        assertTrue(largestFrame <= LedStates.HEARTBEAT_GROUP, "LEDs changed in one frame: " + largestFrame);
+        for (int i = 0; i < pis; i++) {
+            assertTrue(litAt[i] != null && !litAt[i].isAfter(renewed.plus(LedStates.HEARTBEAT_TICK)), "rpi" + (i + 1) + " lit within a tick");
+            assertEquals(LedStates.HEARTBEAT_TICK, Duration.between(litAt[i], darkAt[i]), "rpi" + (i + 1) + " lit for one tick");
+        }
+    }
+
+    @Test
     void heartbeatIsUnknownWithoutALeaseOrWithoutTheApi() {
         assertEquals(HeartbeatLed.UNKNOWN, LedStates.heartbeat(null, LIVE, T0));
         assertEquals(HeartbeatLed.UNKNOWN, LedStates.heartbeat(ClusterFixtures.lease("rpi2", T0), UNREACHABLE, T0));

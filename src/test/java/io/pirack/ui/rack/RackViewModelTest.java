@@ -109,6 +109,20 @@ class RackViewModelTest {
         assertEquals("ReplicaSet hello-rs", tile.owner());
     }
 
+    /** A rack of 24 ticks in two groups half a second apart: neighbours renewing together flash in turn. */
+    @Test
+    void neighboursInALargeRackFlashOnTheirOwnTickGroup() {
+        RackSpec large = RackSpec.rehearsal(24);
+        ClusterSnapshot s = snapshot(LIVE, List.of(readyNode("rpi1"), readyNode("rpi2")), List.of(),
+                List.of(lease("rpi1", T0.plusMillis(100)), lease("rpi2", T0.plusMillis(100))), List.of());
+        RackModel early = new RackViewModel().map(frame(large, s, T0.plusMillis(600)));
+        assertEquals(HeartbeatLed.BEATING, early.layers().get(0).heartbeat(), "rpi1 ticks on the whole second");
+        assertEquals(HeartbeatLed.FLASH, early.layers().get(1).heartbeat(), "rpi2 ticks on the half second");
+        RackModel late = new RackViewModel().map(frame(large, s, T0.plusMillis(1600)));
+        assertEquals(HeartbeatLed.FLASH, late.layers().get(0).heartbeat());
+        assertEquals(HeartbeatLed.BEATING, late.layers().get(1).heartbeat());
+    }
+
     @Test
     void withoutALiveApiEveryClusterLedIsUnknownAndABannerSaysSinceWhenWhileLinksStillWork() {
         ApiStatus lost = new ApiStatus.Unreachable(T0.minusSeconds(12), "connection refused");
