@@ -71,8 +71,8 @@ public final class RackView extends Region {
      * repaints the parent's whole bounds instead of each child's ({@code NGNode}'s
      * DIRTY_CHILDREN_ACCUMULATED_THRESHOLD): at 100 Pis in one pane, a frame that turned the heartbeat
      * LEDs of more than 12 cards repainted the whole grid (1,200 nodes, 40–65 ms on two loaded cores),
-     * and a node's Ready flip waited behind that render (issue 20). Ten cards to a group and at most
-     * twelve groups keep every change its own rectangle up to 120 Pis.
+     * and a node's Ready flip waited behind that render (issue 20). Ten cards to a group (and at most
+     * twelve groups, up to 120 Pis) leave Prism each changed card's own rectangle, up to its 15.
      */
     static final int CARDS_PER_GROUP = 10;
 
