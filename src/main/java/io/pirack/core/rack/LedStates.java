@@ -171,7 +171,7 @@ public final class LedStates {
     }
 
     /** How many tick groups a rack of {@code pis} Pis has: one up to {@link #HEARTBEAT_GROUP} Pis. */
-    public static int heartbeatGroups(int pis) {
+    static int heartbeatGroups(int pis) {
         return Math.max(1, Math.min(MAX_HEARTBEAT_GROUPS, (pis + HEARTBEAT_GROUP - 1) / HEARTBEAT_GROUP));
     }
 
@@ -187,11 +187,6 @@ public final class LedStates {
     /** The start of the heartbeat tick {@code now} is in: the whole second at or before it. */
     public static Instant tickStart(Instant now) {
         return now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    }
-
-    /** The next whole-second tick after {@code now} (the Pending blink's and clock texts' step). */
-    public static Instant nextTick(Instant now) {
-        return tickStart(now).plus(HEARTBEAT_TICK);
     }
 
     /** The next tick of any group of a rack of {@code pis} Pis after {@code now}, when LEDs may change by the clock alone. */

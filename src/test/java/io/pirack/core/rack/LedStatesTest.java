@@ -202,8 +202,8 @@ class LedStatesTest {
     @Test
     void theLedsChangeOnlyOnTheSharedWholeSecondTicksSoEveryPisFlashesCoalesce() {
         assertEquals(T0, LedStates.tickStart(T0.plusMillis(730)));
-        assertEquals(T0.plusSeconds(1), LedStates.nextTick(T0.plusMillis(730)));
-        assertEquals(T0.plusSeconds(1), LedStates.nextTick(T0), "on a tick, the next one");
+        assertEquals(T0.plusSeconds(1), LedStates.nextTick(T0.plusMillis(730), 2));
+        assertEquals(T0.plusSeconds(1), LedStates.nextTick(T0, 2), "on a tick, the next one");
         LeaseInfo rpi2 = ClusterFixtures.lease("rpi2", T0.plusMillis(120));
         LeaseInfo rpi3 = ClusterFixtures.lease("rpi3", T0.plusMillis(870));
         List<Long> changes = new java.util.ArrayList<>();
